@@ -1,0 +1,100 @@
+#include "core/Account.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("arr::Account", text);
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+} // namespace
+
+QStringList knownRegions()
+{
+    return {u"australiaeast"_s, u"eastus"_s, u"eastus2"_s, u"japaneast"_s, u"northeurope"_s, u"southcentralus"_s,
+        u"southeastasia"_s, u"uksouth"_s, u"westeurope"_s, u"westus2"_s};
+}
+
+QUrl regionEndpoint(const QString &region)
+{
+    return QUrl(u"https://remoterendering."_s + region.trimmed().toLower() + u".mixedreality.azure.com"_s);
+}
+
+QUrl regionTokenEndpoint(const QString &region)
+{
+    return QUrl(u"https://sts."_s + region.trimmed().toLower() + u".mixedreality.azure.com"_s);
+}
+
+QUrl defaultTokenEndpoint()
+{
+    return QUrl(u"https://sts.mixedreality.azure.com"_s);
+}
+
+QString accountIdError(const QString &id)
+{
+    static const QRegularExpression guid(
+        u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
+    if (id.trimmed().isEmpty())
+        return tr("The account id is empty.");
+    if (!guid.match(id.trimmed()).hasMatch())
+        return tr("The account id \"%1\" is not a GUID such as 01234567-89ab-cdef-0123-456789abcdef.").arg(id);
+    return {};
+}
+
+QString endpointError(const QUrl &url)
+{
+    if (url.isEmpty())
+        return tr("No endpoint address is given.");
+    if (!url.isValid())
+        return tr("\"%1\" is not a valid address: %2").arg(url.toString(), url.errorString());
+    if (url.host().isEmpty())
+        return tr("\"%1\" has no host name.").arg(url.toString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"https")
+        return {};
+    if (scheme == u"http") {
+        if (isLoopbackHost(url.host()))
+            return {};
+        return tr("\"%1\" uses plain http, which would send the account key unencrypted; use https "
+                  "(plain http is allowed only for this computer's own address, such as the local emulator).")
+            .arg(url.toString());
+    }
+    return tr("\"%1\" must start with https://.").arg(url.toString());
+}
+
+QString Account::validationError() const
+{
+    if (name.trimmed().isEmpty())
+        return tr("The account has no name.");
+    if (const QString why = accountIdError(accountId); !why.isEmpty())
+        return why;
+    if (const QString why = endpointError(endpoint); !why.isEmpty())
+        return tr("Service endpoint: %1").arg(why);
+    if (const QString why = endpointError(tokenEndpoint); !why.isEmpty())
+        return tr("Token endpoint: %1").arg(why);
+    return {};
+}
+
+bool Account::operator==(const Account &other) const
+{
+    return name == other.name && endpoint == other.endpoint && tokenEndpoint == other.tokenEndpoint
+        && accountId == other.accountId && apiVersion == other.apiVersion && enabled == other.enabled;
+}
+
+} // namespace arr

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/Session.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+class QJsonObject;
+
+namespace arr {
+
+// The outcome of decoding a payload: a value, or a sentence saying why the bytes could not be used.
+template<typename T> struct Decoded
+{
+    std::optional<T> value;
+    QString error;
+
+    bool ok() const { return value.has_value(); }
+    static Decoded success(T v) { return Decoded{std::move(v), {}}; }
+    static Decoded failure(QString why) { return Decoded{std::nullopt, std::move(why)}; }
+};
+
+// What a person asked for when creating a session.
+struct CreateSessionRequest
+{
+    TimeSpan maxLease;
+    QString size;
+    QList<QUrl> models;
+};
+
+// The best readable message found in an error body, whatever its shape.
+struct ServiceErrorBody
+{
+    QString code;
+    QString message;
+};
+
+// Bodies larger than this are refused before parsing: no answer of this API comes near it.
+inline constexpr qsizetype MaximumBodySize = 16 * 1024 * 1024;
+
+// Codecs for the 2019 v1 session API. Decoders are tolerant of what the service varied over its life
+// (key casing, missing, null and extra fields) and strict about types where a wrong type would show
+// something false (a number where a timespan belongs is an error, not zero).
+namespace v1 {
+
+QByteArray encodeCreateRequest(const CreateSessionRequest &request);
+QByteArray encodeUpdateRequest(TimeSpan maxLease);
+
+// {"sessionId":"..."}
+Decoded<QString> decodeCreateResponse(const QByteArray &body);
+// A properties object.
+Decoded<Session> decodeProperties(const QByteArray &body);
+Decoded<Session> decodeProperties(const QJsonObject &object);
+// {"sessions":[...]}; a bare array is accepted too. An empty body is an empty list (the later spec
+// allows 204 for an empty list).
+Decoded<QList<Session>> decodeSessionList(const QByteArray &body);
+
+// The v1 properties object for a session; null where a value is unknown. Used by the emulator and
+// by arrsm --json, so both speak the same field names.
+QJsonObject encodeProperties(const Session &session);
+
+} // namespace v1
+
+// Error bodies: empty, plain text, {"error":"text"}, {"error":{"code","message"}}, {"message":...},
+// ASP.NET problem details (title, detail). Never fails; an unusable body gives an empty message.
+ServiceErrorBody decodeErrorBody(const QByteArray &body);
+
+// The STS answer {"AccessToken":"<JWT>"}, key matched case-insensitively.
+Decoded<QByteArray> decodeTokenResponse(const QByteArray &body);
+
+} // namespace arr

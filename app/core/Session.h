@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/TimeSpan.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace arr {
+
+// A session's lifecycle state as the service reports it. The service has spelt these in lower case
+// (2019), PascalCase (later specs) and added "None"; anything else is Unknown and keeps its text.
+enum class SessionStatus {
+    Unknown,
+    None,
+    Starting,
+    Ready,
+    Stopping,
+    Stopped,
+    Expired,
+    Error,
+};
+
+// Case-insensitive; Unknown for anything not listed.
+SessionStatus parseSessionStatus(QStringView text);
+// The v1 wire spelling in lower case ("ready"); empty for Unknown.
+QString sessionStatusWireName(SessionStatus status);
+// A translated, capitalised name for people.
+QString sessionStatusDisplayName(SessionStatus status);
+// Stopped, Expired and Error: the session will not come back.
+bool isFinalStatus(SessionStatus status);
+// Starting and Stopping: the state is about to change on its own.
+bool isTransitionalStatus(SessionStatus status);
+
+// The sizes the service has offered, per era.
+QStringList knownSessionSizes();
+
+// One rendering session, as described by either API version. Fields the service did not send are
+// empty optionals or null values, never invented.
+struct Session
+{
+    QString id;
+    SessionStatus status = SessionStatus::Unknown;
+    // The status exactly as the service spelt it; shown for Unknown.
+    QString statusText;
+    QString size;
+    QString hostname;
+    std::optional<TimeSpan> elapsed;
+    std::optional<TimeSpan> maxLease;
+    QString message;
+    std::optional<double> teraflops;
+    std::optional<int> handshakePort;
+    std::optional<int> arrInspectorPort;
+    QDateTime creationTime;
+
+    // The lease left at the moment this was reported; nullopt when either time is unknown.
+    std::optional<TimeSpan> remaining() const;
+    // The status text for people: the display name, or the raw text when Unknown.
+    QString statusLabel() const;
+
+    bool operator==(const Session &other) const;
+    bool operator!=(const Session &other) const { return !(*this == other); }
+};
+
+// When the lease of `session`, observed at `observedAt`, runs out; invalid when unknown.
+QDateTime leaseExpiresAt(const Session &session, const QDateTime &observedAt);
+
+} // namespace arr
+
+Q_DECLARE_METATYPE(arr::Session)
