@@ -1,0 +1,210 @@
+#include "service/HttpCall.h"
+
+#include "core/Clock.h"
+#include "core/JsonCodec.h"
+#include "service/Logging.h"
+#include "service/RequestLog.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QSslError>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+namespace {
+
+// A request body that can be read once only. Qt re-sends a request on its own when a kept-alive
+// connection closes before any answer, whatever the method; for a create that would start a second
+// paid machine. A body that cannot be rewound makes Qt fail the request instead of re-sending it.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(const QByteArray &data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_offset + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = std::min(maxSize, qint64(m_data.size()) - m_offset);
+        std::copy_n(m_data.constData() + m_offset, count, data);
+        m_offset += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_offset = 0;
+};
+
+} // namespace
+
+HttpCall::HttpCall(QNetworkAccessManager *network, const RequestFactory &factory, const RetryPolicy &policy,
+    RequestLog *log, const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_factory(factory)
+    , m_policy(policy)
+    , m_log(log)
+    , m_clock(clock ? clock : SystemClock::instance())
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &HttpCall::sendAttempt);
+}
+
+HttpCall::~HttpCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void HttpCall::start(const HttpRequestSpec &spec)
+{
+    m_spec = spec;
+    sendAttempt();
+}
+
+void HttpCall::abort()
+{
+    if (m_finished)
+        return;
+    m_aborting = true;
+    m_retryTimer.stop();
+    if (m_reply) {
+        m_reply->abort();
+    } else {
+        m_outcome.cancelled = true;
+        finish();
+    }
+}
+
+void HttpCall::sendAttempt()
+{
+    ++m_outcome.attempts;
+    m_tlsErrors.clear();
+    QNetworkRequest request = m_factory.build(m_spec.url, m_spec.bearer, m_spec.hasJsonBody);
+    if (m_spec.method == "GET") {
+        m_reply = m_network->get(request);
+    } else if (m_spec.method == "DELETE") {
+        m_reply = m_network->deleteResource(request);
+    } else if (!RetryPolicy::isSafeToRepeat(m_spec.method)) {
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_spec.body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(m_spec.body, nullptr);
+        m_reply = m_network->sendCustomRequest(request, m_spec.method, body);
+        body->setParent(m_reply);
+    } else {
+        m_reply = m_network->sendCustomRequest(request, m_spec.method, m_spec.body);
+    }
+    m_attemptTimer.start();
+
+    QNetworkReply *reply = m_reply;
+    connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
+    // Refuse oversized answers while they arrive rather than after buffering them.
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
+        if ((received > MaximumBodySize || total > MaximumBodySize) && !m_outcome.bodyTooLarge) {
+            m_outcome.bodyTooLarge = true;
+            reply->abort();
+        }
+    });
+#ifndef QT_NO_SSL
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts.append(error.errorString());
+        m_tlsErrors = texts.join(u"; "_s);
+    });
+#endif
+}
+
+void HttpCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+
+    const bool wasAborting = m_aborting;
+    const QNetworkReply::NetworkError error = reply->error();
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const bool tooLarge = m_outcome.bodyTooLarge;
+
+    m_outcome.httpStatus = status.isValid() ? status.toInt() : 0;
+    m_outcome.networkError = error;
+    m_outcome.transportText = m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors;
+    m_outcome.cancelled = wasAborting;
+    // Qt reports a transfer timeout as a cancelled operation; only an abort of ours is a cancel.
+    m_outcome.timedOut = error == QNetworkReply::OperationCanceledError && !wasAborting && !tooLarge;
+    m_outcome.body = tooLarge ? QByteArray() : reply->readAll();
+    m_outcome.msCv = reply->rawHeader("MS-CV");
+    m_outcome.serverDate = parseHttpDate(reply->rawHeader("Date"));
+    m_outcome.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock->now());
+    if (tooLarge) {
+        m_outcome.httpStatus = 0;
+        m_outcome.transportText = QCoreApplication::translate("arr::HttpCall", "The answer was larger than %1 MiB.")
+                                      .arg(MaximumBodySize / (1024 * 1024));
+    }
+
+    const bool failed = !m_outcome.isHttpSuccess();
+    RequestLogEntry entry;
+    entry.time = m_clock->now();
+    entry.account = m_spec.account;
+    entry.method = m_spec.method;
+    entry.path
+        = m_spec.url.path(QUrl::FullyEncoded) + (m_spec.url.hasQuery() ? u"?"_s + m_spec.url.query() : QString());
+    entry.httpStatus = m_outcome.httpStatus;
+    entry.durationMs = m_attemptTimer.elapsed();
+    entry.msCv = m_outcome.msCv;
+    entry.attempt = m_outcome.attempts;
+    if (failed) {
+        if (wasAborting)
+            entry.error = u"cancelled"_s;
+        else if (m_outcome.timedOut)
+            entry.error = u"timed out"_s;
+        else if (m_outcome.httpStatus > 0)
+            entry.error = u"HTTP "_s + QString::number(m_outcome.httpStatus);
+        else
+            entry.error = m_outcome.transportText;
+    }
+    qCDebug(lcHttp).noquote() << entry.toLine();
+    if (m_log)
+        m_log->record(entry);
+
+    if (failed && !wasAborting && !tooLarge) {
+        const QNetworkReply::NetworkError retryError = m_outcome.timedOut ? QNetworkReply::TimeoutError : error;
+        const auto delay = m_policy.delayBeforeRetry(
+            m_spec.method, m_outcome.attempts, retryError, m_outcome.httpStatus, m_outcome.retryAfter);
+        if (delay) {
+            qCInfo(lcHttp) << m_spec.method << m_spec.url.path() << "attempt" << m_outcome.attempts
+                           << "failed; retry in" << delay->count() << "ms";
+            m_retryTimer.start(*delay);
+            return;
+        }
+    }
+    finish();
+}
+
+void HttpCall::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(m_outcome);
+}
+
+} // namespace arr

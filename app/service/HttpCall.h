@@ -1,0 +1,95 @@
+#pragma once
+
+#include "service/RequestFactory.h"
+#include "service/RetryPolicy.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace arr {
+
+class Clock;
+class RequestLog;
+
+// What to send.
+struct HttpRequestSpec
+{
+    QByteArray method;
+    QUrl url;
+    QByteArray bearer;
+    QByteArray body;
+    bool hasJsonBody = false;
+    // Who the request is for, as the request log shows it.
+    QString account;
+};
+
+// What came back from the last attempt.
+struct HttpOutcome
+{
+    int httpStatus = 0;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString transportText;
+    bool timedOut = false;
+    bool cancelled = false;
+    bool bodyTooLarge = false;
+    QByteArray body;
+    QByteArray msCv;
+    QDateTime serverDate;
+    std::optional<std::chrono::seconds> retryAfter;
+    int attempts = 0;
+
+    bool isHttpSuccess() const { return httpStatus >= 200 && httpStatus < 300 && !bodyTooLarge; }
+};
+
+// Sends one request, repeating it under the retry policy when it is safe and the failure transient,
+// logs every attempt, and emits finished() exactly once.
+class HttpCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    HttpCall(QNetworkAccessManager *network, const RequestFactory &factory, const RetryPolicy &policy, RequestLog *log,
+        const Clock *clock, QObject *parent = nullptr);
+    ~HttpCall() override;
+
+    void start(const HttpRequestSpec &spec);
+    // Stops any request in flight or waiting for a retry; finished() follows with `cancelled` set.
+    void abort();
+
+Q_SIGNALS:
+    void finished(const arr::HttpOutcome &outcome);
+
+private:
+    void sendAttempt();
+    void onReplyFinished();
+    void finish();
+
+    QNetworkAccessManager *m_network;
+    RequestFactory m_factory;
+    RetryPolicy m_policy;
+    QPointer<RequestLog> m_log;
+    const Clock *m_clock;
+    HttpRequestSpec m_spec;
+    HttpOutcome m_outcome;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_retryTimer;
+    QElapsedTimer m_attemptTimer;
+    QString m_tlsErrors;
+    bool m_aborting = false;
+    bool m_finished = false;
+};
+
+} // namespace arr
+
+Q_DECLARE_METATYPE(arr::HttpOutcome)

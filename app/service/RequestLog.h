@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+namespace arr {
+
+// One HTTP exchange as it went over the wire. Holds no secret: the Authorization header is never
+// recorded and texts pass through redactSecrets().
+struct RequestLogEntry
+{
+    QDateTime time;
+    QString account;
+    QByteArray method;
+    // Path and query of the URL, without host.
+    QString path;
+    // 0 when no answer arrived.
+    int httpStatus = 0;
+    qint64 durationMs = 0;
+    QByteArray msCv;
+    // Empty when the exchange succeeded.
+    QString error;
+    int attempt = 1;
+
+    bool isError() const { return !error.isEmpty(); }
+    // One tab-separated line, for a support ticket or a log file.
+    QString toLine() const;
+};
+
+// Removes bearer tokens, "id:key" credentials and JWT-shaped strings from a text.
+QString redactSecrets(const QString &text);
+
+// The record of every request the app made, newest last, bounded in size. Shared by all accounts.
+class RequestLog : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RequestLog(int capacity = 5000, QObject *parent = nullptr);
+
+    void record(RequestLogEntry entry);
+    const QList<RequestLogEntry> &entries() const { return m_entries; }
+    int capacity() const { return m_capacity; }
+    void clear();
+
+Q_SIGNALS:
+    void entryAdded(const arr::RequestLogEntry &entry);
+    // The oldest `count` entries were dropped to stay within capacity.
+    void entriesDropped(int count);
+    void cleared();
+
+private:
+    QList<RequestLogEntry> m_entries;
+    int m_capacity;
+};
+
+} // namespace arr
+
+Q_DECLARE_METATYPE(arr::RequestLogEntry)

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "core/Account.h"
+#include "core/JsonCodec.h"
+#include "service/ApiResult.h"
+#include "service/RequestFactory.h"
+#include "service/RetryPolicy.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+
+namespace arr {
+
+class Clock;
+class HttpCall;
+class RequestLog;
+class SessionApi;
+class TokenProvider;
+struct HttpOutcome;
+struct TokenResult;
+
+enum class SessionOperation {
+    Create,
+    Extend,
+    List,
+    Properties,
+    Stop,
+};
+
+QString sessionOperationName(SessionOperation operation);
+
+// One call of the session API, from token to decoded answer. Emits finished() exactly once, then
+// deletes itself.
+class ApiJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionOperation operation() const { return m_operation; }
+    // The session the call is about; for a create, set once the service has named it.
+    QString sessionId() const { return m_sessionId; }
+    bool isFinished() const { return m_finished; }
+    const ApiResult &result() const { return m_result; }
+    // Stops the call; finished() follows with ErrorKind::Cancelled unless it had already finished.
+    void abort();
+
+Q_SIGNALS:
+    void finished(const arr::ApiResult &result);
+
+private:
+    friend class SessionApi;
+
+    struct Request
+    {
+        QByteArray method;
+        QStringList path;
+        QByteArray body;
+    };
+
+    ApiJob(SessionApi *api, SessionOperation operation, const QString &sessionId, Request request);
+    void start();
+    void send(const QByteArray &token);
+    void onTokenReady(const TokenResult &token);
+    void onHttpFinished(const HttpOutcome &outcome);
+    void decode(const HttpOutcome &outcome);
+    void confirmExtendAfterRefusal(const ApiResult &refusal);
+    void finish(ApiResult result);
+
+    SessionApi *m_api;
+    SessionOperation m_operation;
+    QString m_sessionId;
+    Request m_request;
+    TimeSpan m_requestedLease;
+    QByteArray m_token;
+    QPointer<HttpCall> m_call;
+    QPointer<ApiJob> m_confirmation;
+    bool m_refreshedToken = false;
+    bool m_sawTransientFailure = false;
+    int m_attempts = 0;
+    bool m_finished = false;
+    ApiResult m_result;
+};
+
+// The v1 session API of one account. Every call is an ApiJob owned by this object.
+class SessionApi : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionApi(QNetworkAccessManager *network, TokenProvider *tokens, const Account &account, RequestLog *log,
+        const Clock *clock, QObject *parent = nullptr);
+    ~SessionApi() override;
+
+    RequestFactory requestFactory;
+    RetryPolicy retryPolicy;
+
+    const Account &account() const { return m_account; }
+
+    // Sent once, never repeated automatically (a second create is a second paid machine), except
+    // after a 401, which proves the first never reached a session.
+    ApiJob *createSession(const CreateSessionRequest &request);
+    ApiJob *extendSession(const QString &sessionId, TimeSpan newMaxLease);
+    ApiJob *listSessions();
+    ApiJob *sessionProperties(const QString &sessionId);
+    ApiJob *stopSession(const QString &sessionId);
+
+    // Calls not yet finished, for a clean shutdown and for leak checks.
+    int activeJobCount() const;
+    void abortAll();
+
+Q_SIGNALS:
+    // Every finished job, after its own finished(): lets an account's health follow all traffic.
+    void jobFinished(arr::ApiJob *job, const arr::ApiResult &result);
+
+private:
+    friend class ApiJob;
+    ApiJob *startJob(SessionOperation operation, const QString &sessionId, ApiJob::Request request);
+
+    QNetworkAccessManager *m_network;
+    TokenProvider *m_tokens;
+    Account m_account;
+    QPointer<RequestLog> m_log;
+    const Clock *m_clock;
+    int m_activeJobs = 0;
+};
+
+} // namespace arr

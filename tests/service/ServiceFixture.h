@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/Account.h"
+#include "core/Clock.h"
+#include "service/RequestLog.h"
+#include "service/SessionApi.h"
+#include "service/TokenProvider.h"
+
+#include <QNetworkAccessManager>
+#include <QTest>
+
+#include <memory>
+
+// The client side of a service test: a network manager, a request log, a token provider and a
+// session API for one account, wired as the app wires them, with short retry delays.
+struct ServiceFixture
+{
+    ServiceFixture(const QUrl &endpoint, const QString &accountId, const QString &key, const arr::Clock *clock)
+    {
+        account.name = QStringLiteral("Test account");
+        account.accountId = accountId;
+        account.endpoint = endpoint;
+        account.tokenEndpoint = endpoint;
+        tokens = std::make_unique<arr::TokenProvider>(&network, endpoint, accountId, key, &log, clock);
+        tokens->retryPolicy.baseDelay = std::chrono::milliseconds(10);
+        api = std::make_unique<arr::SessionApi>(&network, tokens.get(), account, &log, clock);
+        api->retryPolicy.baseDelay = std::chrono::milliseconds(10);
+        api->retryPolicy.maxDelay = std::chrono::milliseconds(50);
+    }
+
+    ~ServiceFixture()
+    {
+        api.reset();
+        tokens.reset();
+    }
+
+    // Waits for the job's one result.
+    static arr::ApiResult wait(arr::ApiJob *job, int timeoutMs = 15000)
+    {
+        std::shared_ptr<arr::ApiResult> result;
+        int emissions = 0;
+        QObject::connect(job, &arr::ApiJob::finished, job, [&](const arr::ApiResult &r) {
+            result = std::make_shared<arr::ApiResult>(r);
+            ++emissions;
+        });
+        QElapsedTimer timer;
+        timer.start();
+        while (!result && timer.elapsed() < timeoutMs)
+            QTest::qWait(5);
+        // Once finished, a job must stay silent.
+        QTest::qWait(20);
+        if (!result) {
+            arr::ApiResult timedOut;
+            timedOut.kind = arr::ErrorKind::Cancelled;
+            timedOut.message = QStringLiteral("test: the job never finished");
+            return timedOut;
+        }
+        if (emissions != 1)
+            result->message = QStringLiteral("test: finished emitted %1 times").arg(emissions);
+        return *result;
+    }
+
+    QNetworkAccessManager network;
+    arr::RequestLog log;
+    arr::Account account;
+    std::unique_ptr<arr::TokenProvider> tokens;
+    std::unique_ptr<arr::SessionApi> api;
+};

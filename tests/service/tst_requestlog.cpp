@@ -1,0 +1,69 @@
+#include "service/RequestLog.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The request log keeps every exchange, bounded, and never a secret.
+class TestRequestLog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void redactsSecrets();
+    void staysWithinCapacity();
+    void formatsALine();
+};
+
+void TestRequestLog::redactsSecrets()
+{
+    const QString text
+        = u"Authorization: Bearer 1234:secretkey== failed; token eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3Njd9.c2lnbmF0dXJl"_s;
+    const QString clean = arr::redactSecrets(text);
+    QVERIFY(!clean.contains(u"secretkey"_s));
+    QVERIFY(!clean.contains(u"eyJleHAiOjE3Njd9"_s));
+    QVERIFY(clean.contains(u"[redacted]"_s));
+
+    arr::RequestLog log;
+    arr::RequestLogEntry entry;
+    entry.error = u"rejected Bearer abc.def.ghi"_s;
+    log.record(entry);
+    QVERIFY(!log.entries().constFirst().error.contains(u"abc.def"_s));
+}
+
+void TestRequestLog::staysWithinCapacity()
+{
+    arr::RequestLog log(3);
+    QSignalSpy added(&log, &arr::RequestLog::entryAdded);
+    QSignalSpy dropped(&log, &arr::RequestLog::entriesDropped);
+    for (int i = 0; i < 5; ++i) {
+        arr::RequestLogEntry entry;
+        entry.httpStatus = 200 + i;
+        log.record(entry);
+    }
+    QCOMPARE(added.count(), 5);
+    QCOMPARE(dropped.count(), 2);
+    QCOMPARE(log.entries().size(), 3);
+    QCOMPARE(log.entries().constFirst().httpStatus, 202);
+    QCOMPARE(log.entries().constLast().httpStatus, 204);
+}
+
+void TestRequestLog::formatsALine()
+{
+    arr::RequestLogEntry entry;
+    entry.time = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+    entry.account = u"Production"_s;
+    entry.method = "GET";
+    entry.path = u"/v1/accounts/x/sessions"_s;
+    entry.httpStatus = 503;
+    entry.durationMs = 42;
+    entry.msCv = "abc.0";
+    entry.error = u"HTTP 503"_s;
+    QCOMPARE(entry.toLine(),
+        u"2026-01-01T12:00:00.000Z\tProduction\tGET\t/v1/accounts/x/sessions\t503\t42 ms\tabc.0\tHTTP 503"_s);
+    QVERIFY(entry.isError());
+}
+
+QTEST_GUILESS_MAIN(TestRequestLog)
+#include "tst_requestlog.moc"
