@@ -1,0 +1,115 @@
+#include "storage/AccountStore.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+AccountStore::AccountStore(QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+    load();
+}
+
+void AccountStore::load()
+{
+    m_accounts.clear();
+    m_loadProblems.clear();
+    const int count = m_settings->beginReadArray(u"accounts"_s);
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        Account account;
+        account.name = m_settings->value(u"name"_s).toString().trimmed();
+        account.accountId = m_settings->value(u"accountId"_s).toString().trimmed();
+        account.endpoint = QUrl(m_settings->value(u"endpoint"_s).toString());
+        account.tokenEndpoint = QUrl(m_settings->value(u"tokenEndpoint"_s).toString());
+        account.enabled = m_settings->value(u"enabled"_s, true).toBool();
+        const QString problem = account.validationError();
+        if (!problem.isEmpty()) {
+            m_loadProblems.append(
+                tr("Saved account %1 (\"%2\") was not loaded: %3").arg(i + 1).arg(account.name, problem));
+            continue;
+        }
+        if (find(account.name)) {
+            m_loadProblems.append(tr("Saved account \"%1\" appears twice; the second was ignored.").arg(account.name));
+            continue;
+        }
+        m_accounts.append(account);
+    }
+    m_settings->endArray();
+}
+
+void AccountStore::store()
+{
+    m_settings->remove(u"accounts"_s);
+    m_settings->beginWriteArray(u"accounts"_s, int(m_accounts.size()));
+    for (int i = 0; i < m_accounts.size(); ++i) {
+        const Account &account = m_accounts.at(i);
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(u"name"_s, account.name);
+        m_settings->setValue(u"accountId"_s, account.accountId);
+        m_settings->setValue(u"endpoint"_s, account.endpoint.toString());
+        m_settings->setValue(u"tokenEndpoint"_s, account.tokenEndpoint.toString());
+        m_settings->setValue(u"enabled"_s, account.enabled);
+    }
+    m_settings->endArray();
+    m_settings->sync();
+    Q_EMIT accountsChanged();
+}
+
+std::optional<Account> AccountStore::find(const QString &name) const
+{
+    for (const Account &account : m_accounts) {
+        if (account.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+            return account;
+    }
+    return std::nullopt;
+}
+
+QString AccountStore::save(const Account &account, const QString &previousName)
+{
+    Account cleaned = account;
+    cleaned.name = cleaned.name.trimmed();
+    cleaned.accountId = cleaned.accountId.trimmed();
+    if (const QString problem = cleaned.validationError(); !problem.isEmpty())
+        return problem;
+    const QString replacing = previousName.isEmpty() ? cleaned.name : previousName;
+    for (const Account &existing : m_accounts) {
+        const bool isSame = existing.name.compare(replacing, Qt::CaseInsensitive) == 0;
+        if (!isSame && existing.name.compare(cleaned.name, Qt::CaseInsensitive) == 0)
+            return tr("There is already an account named \"%1\".").arg(cleaned.name);
+    }
+    for (Account &existing : m_accounts) {
+        if (existing.name.compare(replacing, Qt::CaseInsensitive) == 0) {
+            existing = cleaned;
+            store();
+            return {};
+        }
+    }
+    m_accounts.append(cleaned);
+    store();
+    return {};
+}
+
+void AccountStore::remove(const QString &name)
+{
+    const auto removed = m_accounts.removeIf(
+        [&name](const Account &account) { return account.name.compare(name, Qt::CaseInsensitive) == 0; });
+    if (removed > 0)
+        store();
+}
+
+void AccountStore::setEnabled(const QString &name, bool enabled)
+{
+    for (Account &account : m_accounts) {
+        if (account.name.compare(name, Qt::CaseInsensitive) == 0 && account.enabled != enabled) {
+            account.enabled = enabled;
+            store();
+            return;
+        }
+    }
+}
+
+} // namespace arr

@@ -1,0 +1,120 @@
+#include "storage/Settings.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+namespace {
+
+struct Entry
+{
+    Settings::Key key;
+    QLatin1StringView name;
+    QVariant defaultValue;
+};
+
+const Entry *entryFor(Settings::Key key)
+{
+    static const Entry table[] = {
+        {Settings::Key::PollIntervalSeconds, "monitor/pollIntervalSeconds"_L1, 10},
+        {Settings::Key::FastPollIntervalSeconds, "monitor/fastPollIntervalSeconds"_L1, 2},
+        {Settings::Key::WarningThresholdMinutes, "table/warningThresholdMinutes"_L1, 30},
+        {Settings::Key::CriticalThresholdMinutes, "table/criticalThresholdMinutes"_L1, 10},
+        {Settings::Key::ExpiryNotificationMinutes, "notifications/expiryMinutes"_L1, 10},
+        {Settings::Key::NotificationsEnabled, "notifications/enabled"_L1, true},
+        {Settings::Key::HideFinishedSessions, "table/hideFinished"_L1, false},
+        {Settings::Key::StatusFilter, "table/statusFilter"_L1, QString()},
+        {Settings::Key::TextFilter, "table/textFilter"_L1, QString()},
+        {Settings::Key::SortColumn, "table/sortColumn"_L1, -1},
+        {Settings::Key::SortOrder, "table/sortOrder"_L1, 0},
+        {Settings::Key::MainWindowGeometry, "window/geometry"_L1, QByteArray()},
+        {Settings::Key::MainWindowState, "window/state"_L1, QByteArray()},
+        {Settings::Key::SplitterState, "window/splitter"_L1, QByteArray()},
+        {Settings::Key::TableHeaderState, "table/header"_L1, QByteArray()},
+        {Settings::Key::LogDockVisible, "window/logDockVisible"_L1, true},
+    };
+    for (const Entry &entry : table) {
+        if (entry.key == key)
+            return &entry;
+    }
+    Q_UNREACHABLE();
+    return nullptr;
+}
+
+} // namespace
+
+Settings::Settings()
+    : m_settings(std::make_unique<QSettings>())
+{
+}
+
+Settings::Settings(const QString &iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+QVariant Settings::defaultValue(Key key)
+{
+    return entryFor(key)->defaultValue;
+}
+
+QVariant Settings::value(Key key) const
+{
+    const Entry *entry = entryFor(key);
+    const QVariant stored = m_settings->value(QString(entry->name), entry->defaultValue);
+    // A value of the wrong type (a hand-edited file) falls back to the default.
+    if (!stored.canConvert(entry->defaultValue.metaType()))
+        return entry->defaultValue;
+    QVariant converted = stored;
+    if (!converted.convert(entry->defaultValue.metaType()))
+        return entry->defaultValue;
+    return converted;
+}
+
+void Settings::setValue(Key key, const QVariant &value)
+{
+    m_settings->setValue(QString(entryFor(key)->name), value);
+}
+
+void Settings::reset(Key key)
+{
+    m_settings->remove(QString(entryFor(key)->name));
+}
+
+int Settings::boundedInt(Key key, int minimum, int maximum) const
+{
+    bool ok = false;
+    const int value = m_settings->value(QString(entryFor(key)->name), defaultValue(key)).toInt(&ok);
+    return ok ? std::clamp(value, minimum, maximum) : defaultValue(key).toInt();
+}
+
+int Settings::pollIntervalSeconds() const
+{
+    return boundedInt(Key::PollIntervalSeconds, MinimumPollIntervalSeconds, 3600);
+}
+
+int Settings::fastPollIntervalSeconds() const
+{
+    return boundedInt(Key::FastPollIntervalSeconds, 1, 60);
+}
+
+int Settings::warningThresholdMinutes() const
+{
+    return boundedInt(Key::WarningThresholdMinutes, 1, 24 * 60);
+}
+
+int Settings::criticalThresholdMinutes() const
+{
+    return boundedInt(Key::CriticalThresholdMinutes, 1, 24 * 60);
+}
+
+int Settings::expiryNotificationMinutes() const
+{
+    return boundedInt(Key::ExpiryNotificationMinutes, 1, 24 * 60);
+}
+
+} // namespace arr
