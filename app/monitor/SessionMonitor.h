@@ -1,0 +1,168 @@
+#pragma once
+
+#include "core/Account.h"
+#include "core/JsonCodec.h"
+#include "service/ApiResult.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace arr {
+
+class Clock;
+class RequestLog;
+class SessionApi;
+class SessionTableModel;
+class TokenProvider;
+
+// How an account's polling is going, for the status bar.
+struct AccountHealth
+{
+    enum class State {
+        // Not polled yet.
+        Connecting,
+        Healthy,
+        // The last poll failed; the next one waits longer.
+        BackingOff,
+        // The token service refused the key, or the service the token.
+        AuthenticationFailing,
+        // The network is down; polling resumes when it returns.
+        Offline,
+        // A problem a retry cannot fix (no key, a refused endpoint).
+        Misconfigured,
+    };
+    State state = State::Connecting;
+    QDateTime lastGoodPoll;
+    // The last failure, while not healthy.
+    ApiResult lastError;
+    // Consecutive failed polls.
+    int failures = 0;
+    // Milliseconds until the next poll (at the moment of the last change).
+    qint64 nextPollInMs = 0;
+};
+
+QString accountHealthLabel(AccountHealth::State state);
+
+// A command the user gave, and how it ended.
+struct CommandOutcome
+{
+    enum class Kind { Create, Extend, Stop };
+    Kind kind = Kind::Create;
+    QString account;
+    QString sessionId;
+    // True once the service's own state shows the change (or, for a create, the id is known).
+    bool succeeded = false;
+    // Why it failed, with status and MS-CV.
+    ApiResult result;
+    // "Extended session abc to 05:00:00", "Could not stop session abc: …"
+    QString description;
+};
+
+// A moment worth telling the user about.
+struct SessionNotification
+{
+    enum class Kind { BecameReady, LeaseEndingSoon, EndedInError, Expired };
+    Kind kind = Kind::BecameReady;
+    QString account;
+    QString sessionId;
+    QString text;
+};
+
+// Polls every enabled account's session list (one request per account per interval, never two at
+// once), applies each poll to the table model, carries user commands through until a poll confirms
+// them, and tells the UI what happened. Knows nothing of widgets.
+class SessionMonitor : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionMonitor(QNetworkAccessManager *network, SessionTableModel *model, RequestLog *log, const Clock *clock,
+        QObject *parent = nullptr);
+    ~SessionMonitor() override;
+
+    // Starts polling the account with this key. An account of the same name is replaced.
+    void addAccount(const Account &account, const QString &key);
+    void removeAccount(const QString &name);
+    QStringList accountNames() const;
+    AccountHealth health(const QString &account) const;
+
+    // Intervals (real time, before the time scale applies). The normal one is at least 5 s.
+    void setPollInterval(std::chrono::milliseconds interval);
+    void setFastPollInterval(std::chrono::milliseconds interval);
+    // Multiplies the pace of every timer: 60 makes a 10 s interval pass in 1/6 s. For tests and
+    // benchmarks that run against an accelerated emulator.
+    void setTimeScale(double scale);
+    // Lease left at which LeaseEndingSoon is notified.
+    void setExpiryWarning(std::chrono::milliseconds before);
+    // How long a command is followed before it is reported as failed.
+    void setFollowThroughLimit(int polls);
+
+    // Polls now (all accounts, or one); if a poll is in flight, another follows it at once.
+    void refresh(const QString &account = {});
+    // While offline no poll is sent; on return every account polls at once.
+    void setOnline(bool online);
+    bool isOnline() const { return m_online; }
+
+    // Commands. Each ends in exactly one commandFinished().
+    void createSession(const QString &account, const CreateSessionRequest &request);
+    void extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease);
+    void stopSession(const QString &account, const QString &sessionId);
+
+    // Polls and commands in flight, across accounts; zero when idle.
+    int activeRequestCount() const;
+    // Polls sent so far (for tests and benchmarks).
+    int pollCount() const { return m_pollCount; }
+    // The largest number of polls of one account ever in flight at once: must stay 1.
+    int maxConcurrentPollsSeen() const { return m_maxConcurrentPolls; }
+    // The session API of an account, for callers that need a call the monitor does not make.
+    SessionApi *api(const QString &account) const;
+
+Q_SIGNALS:
+    void accountHealthChanged(const QString &account, const arr::AccountHealth &health);
+    void pollFinished(const QString &account, const arr::ApiResult &result);
+    void commandFinished(const arr::CommandOutcome &outcome);
+    void notify(const arr::SessionNotification &notification);
+
+private:
+    struct AccountState;
+    struct PendingCommand;
+
+    AccountState *state(const QString &account) const;
+    void schedule(AccountState *account);
+    void poll(AccountState *account);
+    void onPollFinished(AccountState *account, const ApiResult &result);
+    void setHealth(AccountState *account, AccountHealth::State state, const ApiResult &error = {});
+    void detectTransitions(AccountState *account, const QList<Session> &before, const QList<Session> &after);
+    void followCommands(AccountState *account);
+    void issueCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command);
+    void finishCommand(
+        AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded, const ApiResult &result);
+    std::chrono::milliseconds scaled(std::chrono::milliseconds interval) const;
+
+    QNetworkAccessManager *m_network;
+    SessionTableModel *m_model;
+    QPointer<RequestLog> m_log;
+    const Clock *m_clock;
+    std::vector<std::unique_ptr<AccountState>> m_accounts;
+    std::chrono::milliseconds m_pollInterval{10'000};
+    std::chrono::milliseconds m_fastPollInterval{2'000};
+    std::chrono::milliseconds m_expiryWarning{10 * 60'000};
+    double m_timeScale = 1.0;
+    int m_followThroughLimit = 6;
+    bool m_online = true;
+    int m_pollCount = 0;
+    int m_maxConcurrentPolls = 0;
+};
+
+} // namespace arr
+
+Q_DECLARE_METATYPE(arr::AccountHealth)
+Q_DECLARE_METATYPE(arr::CommandOutcome)
+Q_DECLARE_METATYPE(arr::SessionNotification)
