@@ -89,6 +89,7 @@ struct SessionMonitor::AccountState
     // Sessions already warned about their lease running out (cleared when the lease is extended).
     QSet<QString> warnedExpiring;
     bool polledOnce = false;
+    int pollsInFlight = 0;
 };
 
 SessionMonitor::SessionMonitor(
@@ -282,7 +283,8 @@ void SessionMonitor::poll(AccountState *account)
     account->timer.stop();
     ++m_pollCount;
     account->pollJob = account->api->listSessions();
-    m_maxConcurrentPolls = std::max(m_maxConcurrentPolls, 1);
+    ++account->pollsInFlight;
+    m_maxConcurrentPolls = std::max(m_maxConcurrentPolls, account->pollsInFlight);
     connect(account->pollJob, &ApiJob::finished, this,
         [this, account](const ApiResult &result) { onPollFinished(account, result); });
 }
@@ -290,6 +292,7 @@ void SessionMonitor::poll(AccountState *account)
 void SessionMonitor::onPollFinished(AccountState *account, const ApiResult &result)
 {
     account->pollJob = nullptr;
+    --account->pollsInFlight;
     if (result.ok()) {
         const QList<Session> before = m_model->sessionsOf(account->account.name);
         m_model->applyPoll(account->account.name, result.sessions, m_clock->monotonicMs(), result.msCv);

@@ -1,0 +1,286 @@
+#include "core/Clock.h"
+#include "emulator/EmulatorServer.h"
+#include "monitor/SessionMonitor.h"
+#include "monitor/SessionTableModel.h"
+#include "service/RequestLog.h"
+#include "service/SessionApi.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using arr::SessionStatus;
+using arr::TimeSpan;
+
+namespace {
+
+const QString AccountId = u"0f0e0d0c-0b0a-0908-0706-050403020100"_s;
+const QString AccountKey = u"monitor-test-key"_s;
+const QString AccountName = u"Emulated"_s;
+
+} // namespace
+
+// The monitor against the emulator over loopback HTTP, with one ManualClock driving both the
+// emulator's lifecycle and the client's countdown.
+class TestSessionMonitor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void startingBecomesReady();
+    void leaseRunsDownAndExpires();
+    void backsOffAfterFaultsAndRecovers();
+    void pollsNeverOverlap();
+    void extendIsFollowedThrough();
+    void extendRefusedIsReported();
+    void stopIsFollowedThrough();
+    void pausesWhileOffline();
+    void revokedTokenIsRefreshedOnce();
+    void wrongKeyShowsAuthenticationFailing();
+
+private:
+    void startMonitor();
+    QList<arr::CommandOutcome> m_outcomes;
+    QList<arr::SessionNotification> m_notifications;
+    arr::ManualClock m_clock;
+    std::unique_ptr<arr::emulator::EmulatorServer> m_emulator;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<arr::RequestLog> m_log;
+    std::unique_ptr<arr::SessionTableModel> m_model;
+    std::unique_ptr<arr::SessionMonitor> m_monitor;
+    QString m_key = AccountKey;
+};
+
+void TestSessionMonitor::init()
+{
+    arr::emulator::EmulatorOptions options;
+    options.startDelayMs = 20'000;
+    options.stopDelayMs = 3'000;
+    m_emulator = std::make_unique<arr::emulator::EmulatorServer>(options, &m_clock);
+    QVERIFY2(m_emulator->listen(), qPrintable(m_emulator->errorString()));
+    m_emulator->addAccount(AccountId, AccountKey);
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_log = std::make_unique<arr::RequestLog>();
+    m_model = std::make_unique<arr::SessionTableModel>(&m_clock);
+    m_monitor = std::make_unique<arr::SessionMonitor>(m_network.get(), m_model.get(), m_log.get(), &m_clock);
+    // Ten-second intervals pass in 10 ms of real time; the ManualClock moves only when told.
+    m_monitor->setTimeScale(1000);
+    m_outcomes.clear();
+    m_notifications.clear();
+    m_key = AccountKey;
+    connect(m_monitor.get(), &arr::SessionMonitor::commandFinished, this,
+        [this](const arr::CommandOutcome &outcome) { m_outcomes.append(outcome); });
+    connect(m_monitor.get(), &arr::SessionMonitor::notify, this,
+        [this](const arr::SessionNotification &notification) { m_notifications.append(notification); });
+}
+
+void TestSessionMonitor::cleanup()
+{
+    m_monitor.reset();
+    QTRY_COMPARE(m_network->findChildren<QNetworkReply *>().size(), 0);
+    m_model.reset();
+    m_log.reset();
+    m_network.reset();
+    m_emulator.reset();
+}
+
+void TestSessionMonitor::startMonitor()
+{
+    arr::Account account;
+    account.name = AccountName;
+    account.accountId = AccountId;
+    account.endpoint = m_emulator->baseUrl();
+    account.tokenEndpoint = m_emulator->baseUrl();
+    m_monitor->addAccount(account, m_key);
+}
+
+void TestSessionMonitor::startingBecomesReady()
+{
+    startMonitor();
+    QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
+    m_monitor->createSession(AccountName, {TimeSpan::fromHours(1), u"standard"_s, {}});
+    QTRY_COMPARE(m_outcomes.size(), 1);
+    QVERIFY2(m_outcomes.first().succeeded, qPrintable(m_outcomes.first().description));
+    const QString id = m_outcomes.first().sessionId;
+    // Shown at once as starting.
+    const int row = m_model->rowOf(AccountName, id);
+    QVERIFY(row >= 0);
+    QCOMPARE(m_model->session(row)->status, SessionStatus::Starting);
+    QCOMPARE(m_emulator->requestCount(u"create"_s), 1);
+
+    m_clock.advance(21'000);
+    QTRY_COMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Ready);
+    QVERIFY(!m_model->session(m_model->rowOf(AccountName, id))->hostname.isEmpty());
+    QTRY_VERIFY(!m_notifications.isEmpty());
+    QCOMPARE(m_notifications.first().kind, arr::SessionNotification::Kind::BecameReady);
+    QCOMPARE(m_notifications.first().sessionId, id);
+}
+
+void TestSessionMonitor::leaseRunsDownAndExpires()
+{
+    arr::emulator::SessionSeed seed;
+    seed.maxLease = TimeSpan::fromMinutes(30);
+    seed.age = TimeSpan::fromMinutes(15);
+    seed.status = SessionStatus::Ready;
+    const QString id = m_emulator->addSession(AccountId, seed);
+    m_monitor->setExpiryWarning(10min);
+    startMonitor();
+    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
+    const int row = m_model->rowOf(AccountName, id);
+    const qint64 first = m_model->remainingAt(row)->totalMilliseconds();
+    QVERIFY(first <= 15 * 60'000 && first > 14 * 60'000);
+
+    m_clock.advance(6 * 60'000);
+    // Between polls the countdown moves with the clock alone.
+    QVERIFY(m_model->remainingAt(row)->totalMilliseconds() <= first - 6 * 60'000);
+    QTRY_VERIFY(std::any_of(m_notifications.begin(), m_notifications.end(),
+        [](const auto &n) { return n.kind == arr::SessionNotification::Kind::LeaseEndingSoon; }));
+
+    m_clock.advance(10 * 60'000);
+    QTRY_COMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Expired);
+    QTRY_VERIFY(std::any_of(m_notifications.begin(), m_notifications.end(),
+        [](const auto &n) { return n.kind == arr::SessionNotification::Kind::Expired; }));
+    QVERIFY(!m_model->session(m_model->rowOf(AccountName, id))->message.isEmpty());
+}
+
+void TestSessionMonitor::backsOffAfterFaultsAndRecovers()
+{
+    startMonitor();
+    QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
+    m_monitor->api(AccountName)->retryPolicy.maxAttempts = 1;
+    arr::emulator::FaultOptions faults;
+    faults.errorRate = 1.0;
+    m_emulator->setFaults(faults);
+    m_monitor->refresh();
+    QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::BackingOff);
+    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->health(AccountName).failures >= 3, 10000);
+    const arr::AccountHealth failing = m_monitor->health(AccountName);
+    QVERIFY(!failing.lastError.ok());
+    QVERIFY(failing.lastGoodPoll.isValid());
+
+    m_emulator->setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy, 15000);
+    QCOMPARE(m_monitor->health(AccountName).failures, 0);
+}
+
+void TestSessionMonitor::pollsNeverOverlap()
+{
+    arr::emulator::FaultOptions slow;
+    slow.latencyRate = 1.0;
+    slow.latencyMs = 300;
+    m_emulator->setFaults(slow);
+    // Real-time intervals, so that only the refreshes below cause polls.
+    m_monitor->setTimeScale(1);
+    startMonitor();
+    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->pollCount(), 1, 5000);
+    m_emulator->resetCounters();
+    // A burst of refreshes while a slow poll is in flight is folded into one follow-up poll.
+    for (int i = 0; i < 20; ++i) {
+        m_monitor->refresh();
+        QTest::qWait(5);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->activeRequestCount(), 0, 5000);
+    QVERIFY2(m_emulator->requestCount(u"list"_s) <= 2,
+        qPrintable(u"%1 list requests"_s.arg(m_emulator->requestCount(u"list"_s))));
+    QCOMPARE(m_monitor->maxConcurrentPollsSeen(), 1);
+}
+
+void TestSessionMonitor::extendIsFollowedThrough()
+{
+    arr::emulator::SessionSeed seed;
+    seed.status = SessionStatus::Ready;
+    seed.maxLease = TimeSpan::fromHours(1);
+    seed.age = TimeSpan::fromMinutes(5);
+    const QString id = m_emulator->addSession(AccountId, seed);
+    startMonitor();
+    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
+    m_monitor->extendSession(AccountName, id, TimeSpan::fromHours(2));
+    QTRY_COMPARE(m_outcomes.size(), 1);
+    QVERIFY2(m_outcomes.first().succeeded, qPrintable(m_outcomes.first().description));
+    QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->maxLease.value(), TimeSpan::fromHours(2));
+    QCOMPARE(m_emulator->sessions(AccountId).first().maxLease.value(), TimeSpan::fromHours(2));
+    QVERIFY(m_model->index(m_model->rowOf(AccountName, id), 0)
+                .data(arr::SessionTableModel::PendingCommandRole)
+                .toString()
+                .isEmpty());
+}
+
+void TestSessionMonitor::extendRefusedIsReported()
+{
+    arr::emulator::SessionSeed seed;
+    seed.status = SessionStatus::Ready;
+    seed.maxLease = TimeSpan::fromHours(3);
+    const QString id = m_emulator->addSession(AccountId, seed);
+    startMonitor();
+    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
+    m_monitor->extendSession(AccountName, id, TimeSpan::fromHours(2));
+    QTRY_COMPARE(m_outcomes.size(), 1);
+    const arr::CommandOutcome outcome = m_outcomes.first();
+    QVERIFY(!outcome.succeeded);
+    QCOMPARE(outcome.result.httpStatus, 400);
+    QVERIFY(!outcome.result.msCv.isEmpty());
+    QVERIFY(outcome.description.contains(id));
+    QCOMPARE(m_emulator->requestCount(u"update"_s), 1);
+}
+
+void TestSessionMonitor::stopIsFollowedThrough()
+{
+    arr::emulator::SessionSeed seed;
+    seed.status = SessionStatus::Ready;
+    const QString id = m_emulator->addSession(AccountId, seed);
+    startMonitor();
+    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
+    m_monitor->stopSession(AccountName, id);
+    QTRY_COMPARE(m_outcomes.size(), 1);
+    QVERIFY2(m_outcomes.first().succeeded, qPrintable(m_outcomes.first().description));
+    QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Stopping);
+    m_clock.advance(4'000);
+    QTRY_COMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Stopped);
+}
+
+void TestSessionMonitor::pausesWhileOffline()
+{
+    startMonitor();
+    QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
+    m_monitor->setOnline(false);
+    QCOMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Offline);
+    QTRY_COMPARE(m_monitor->activeRequestCount(), 0);
+    const int before = m_emulator->requestCount(u"list"_s);
+    m_monitor->refresh();
+    QTest::qWait(200);
+    QCOMPARE(m_emulator->requestCount(u"list"_s), before);
+    m_monitor->setOnline(true);
+    QTRY_VERIFY(m_emulator->requestCount(u"list"_s) > before);
+    QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
+}
+
+void TestSessionMonitor::revokedTokenIsRefreshedOnce()
+{
+    startMonitor();
+    QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
+    QCOMPARE(m_emulator->requestCount(u"token"_s), 1);
+    m_emulator->revokeTokens();
+    QSignalSpy polls(m_monitor.get(), &arr::SessionMonitor::pollFinished);
+    m_monitor->refresh();
+    QTRY_VERIFY(polls.count() >= 1);
+    QCOMPARE(m_emulator->requestCount(u"token"_s), 2);
+    QCOMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
+}
+
+void TestSessionMonitor::wrongKeyShowsAuthenticationFailing()
+{
+    m_key = u"not-the-key"_s;
+    startMonitor();
+    QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::AuthenticationFailing);
+    QCOMPARE(m_emulator->requestCount(u"list"_s), 0);
+    QCOMPARE(m_monitor->health(AccountName).lastError.kind, arr::ErrorKind::Authentication);
+}
+
+QTEST_GUILESS_MAIN(TestSessionMonitor)
+#include "tst_sessionmonitor.moc"

@@ -1,0 +1,296 @@
+#include "core/Clock.h"
+#include "monitor/SessionFilterProxy.h"
+#include "monitor/SessionTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using arr::Session;
+using arr::SessionStatus;
+using arr::SessionTableModel;
+using arr::TimeSpan;
+
+namespace {
+
+Session makeSession(const QString &id, SessionStatus status, qint64 elapsedMinutes = 10, qint64 leaseMinutes = 240)
+{
+    Session session;
+    session.id = id;
+    session.status = status;
+    session.statusText = arr::sessionStatusWireName(status);
+    session.size = u"standard"_s;
+    session.elapsed = TimeSpan::fromMinutes(elapsedMinutes);
+    session.maxLease = TimeSpan::fromMinutes(leaseMinutes);
+    return session;
+}
+
+} // namespace
+
+// The table model applies polls as diffs and counts down without touching anything but the
+// countdown column; the proxy filters and sorts on raw values.
+class TestSessionTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void firstPollInsertsRows();
+    void pollIsAppliedAsADiff();
+    void unchangedPollSignalsNothing();
+    void mostRowsChangedIsOneRange();
+    void accountsAreIndependent();
+    void tickChangesOnlyTheCountdown();
+    void countdownFollowsTheInjectedClock();
+    void thresholdsColourTheCountdown();
+    void upsertAndPendingCommand();
+    void removeAccount();
+    void proxyFiltersAndSorts();
+
+private:
+    arr::ManualClock m_clock;
+    std::unique_ptr<SessionTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestSessionTableModel::init()
+{
+    m_model = std::make_unique<SessionTableModel>(&m_clock);
+    // Alive for the whole test: it checks every signal the model sends.
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestSessionTableModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+}
+
+void TestSessionTableModel::firstPollInsertsRows()
+{
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"s1"_s, SessionStatus::Starting), makeSession(u"s2"_s, SessionStatus::Ready),
+            makeSession(u"s3"_s, SessionStatus::Stopped)},
+        m_clock.monotonicMs(), "cv.1");
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(m_model->index(1, SessionTableModel::SessionIdColumn).data().toString(), u"s2"_s);
+    QCOMPARE(m_model->index(1, SessionTableModel::StatusColumn).data().toString(), u"Ready"_s);
+    QCOMPARE(m_model->index(1, SessionTableModel::AccountColumn).data().toString(), u"A"_s);
+    QCOMPARE(m_model->index(1, 0).data(SessionTableModel::LastMsCvRole).toByteArray(), QByteArray("cv.1"));
+}
+
+void TestSessionTableModel::pollIsAppliedAsADiff()
+{
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"s1"_s, SessionStatus::Starting), makeSession(u"s2"_s, SessionStatus::Ready),
+            makeSession(u"s3"_s, SessionStatus::Stopped), makeSession(u"s4"_s, SessionStatus::Ready)},
+        0);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+
+    // s1 became ready, s3 is gone, s5 is new, s2 and s4 unchanged.
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"s1"_s, SessionStatus::Ready), makeSession(u"s2"_s, SessionStatus::Ready),
+            makeSession(u"s4"_s, SessionStatus::Ready), makeSession(u"s5"_s, SessionStatus::Starting)},
+        1000);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex topLeft = changed.first().at(0).toModelIndex();
+    const QModelIndex bottomRight = changed.first().at(1).toModelIndex();
+    QCOMPARE(topLeft.row(), 0);
+    QCOMPARE(bottomRight.row(), 0);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), 2);
+    QCOMPARE(removed.first().at(2).toInt(), 2);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->rowOf(u"A"_s, u"s5"_s), 3);
+    QCOMPARE(m_model->rowOf(u"A"_s, u"s4"_s), 2);
+    QCOMPARE(m_model->rowOf(u"A"_s, u"s3"_s), -1);
+    QCOMPARE(m_model->session(0)->status, SessionStatus::Ready);
+}
+
+void TestSessionTableModel::unchangedPollSignalsNothing()
+{
+    const QList<Session> sessions{
+        makeSession(u"s1"_s, SessionStatus::Ready), makeSession(u"s2"_s, SessionStatus::Ready)};
+    m_model->applyPoll(u"A"_s, sessions, 0);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    m_model->applyPoll(u"A"_s, sessions, 5000);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(removed.count(), 0);
+}
+
+void TestSessionTableModel::mostRowsChangedIsOneRange()
+{
+    QList<Session> sessions;
+    for (int i = 0; i < 10; ++i)
+        sessions.append(makeSession(u"s%1"_s.arg(i), SessionStatus::Ready, 10));
+    m_model->applyPoll(u"A"_s, sessions, 0);
+    for (int i = 0; i < 9; ++i)
+        sessions[i].elapsed = TimeSpan::fromMinutes(11);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->applyPoll(u"A"_s, sessions, 60'000);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 8);
+}
+
+void TestSessionTableModel::accountsAreIndependent()
+{
+    m_model->applyPoll(u"A"_s, {makeSession(u"s1"_s, SessionStatus::Ready)}, 0);
+    m_model->applyPoll(u"B"_s, {makeSession(u"s1"_s, SessionStatus::Starting)}, 0);
+    QCOMPARE(m_model->rowCount(), 2);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    m_model->applyPoll(u"A"_s, {}, 1000);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->accountAt(0), u"B"_s);
+    QCOMPARE(m_model->sessionsOf(u"B"_s).size(), 1);
+}
+
+void TestSessionTableModel::tickChangesOnlyTheCountdown()
+{
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"s1"_s, SessionStatus::Ready), makeSession(u"s2"_s, SessionStatus::Ready),
+            makeSession(u"s3"_s, SessionStatus::Starting)},
+        0);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->tick();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(0, SessionTableModel::RemainingColumn));
+    QCOMPARE(changed.first().at(1).toModelIndex(), m_model->index(2, SessionTableModel::RemainingColumn));
+}
+
+void TestSessionTableModel::countdownFollowsTheInjectedClock()
+{
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"ready"_s, SessionStatus::Ready, 10, 60),
+            makeSession(u"starting"_s, SessionStatus::Starting, 0, 60),
+            makeSession(u"stopped"_s, SessionStatus::Stopped, 30, 60)},
+        m_clock.monotonicMs());
+    const QModelIndex ready = m_model->index(0, SessionTableModel::RemainingColumn);
+    QCOMPARE(ready.data().toString(), u"00:50:00"_s);
+    m_clock.advance(90'000);
+    m_model->tick();
+    QCOMPARE(ready.data().toString(), u"00:48:30"_s);
+    QCOMPARE(ready.data(SessionTableModel::RemainingMsRole).toLongLong(), 48 * 60'000 + 30'000);
+    // A starting session's lease is not counted down until the service says it runs.
+    QCOMPARE(m_model->index(1, SessionTableModel::RemainingColumn).data().toString(), u"01:00:00"_s);
+    // A finished session has nothing remaining to show.
+    QVERIFY(!m_model->index(2, SessionTableModel::RemainingColumn).data().isValid());
+
+    // The next poll corrects the countdown to what the service says.
+    m_model->applyPoll(u"A"_s, {makeSession(u"ready"_s, SessionStatus::Ready, 12, 60)}, m_clock.monotonicMs());
+    QCOMPARE(m_model->index(0, SessionTableModel::RemainingColumn).data().toString(), u"00:48:00"_s);
+    // Never below zero.
+    m_clock.advance(3'600'000);
+    QCOMPARE(m_model->index(0, SessionTableModel::RemainingColumn).data().toString(), u"00:00:00"_s);
+}
+
+void TestSessionTableModel::thresholdsColourTheCountdown()
+{
+    m_model->setThresholds(30 * 60'000, 10 * 60'000);
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"plenty"_s, SessionStatus::Ready, 0, 120),
+            makeSession(u"amber"_s, SessionStatus::Ready, 100, 120),
+            makeSession(u"red"_s, SessionStatus::Ready, 115, 120)},
+        m_clock.monotonicMs());
+    using Level = SessionTableModel::RemainingLevel;
+    const auto level = [this](int row) {
+        return Level(m_model->index(row, SessionTableModel::RemainingColumn)
+                         .data(SessionTableModel::RemainingLevelRole)
+                         .toInt());
+    };
+    QCOMPARE(level(0), Level::Normal);
+    QCOMPARE(level(1), Level::Warning);
+    QCOMPARE(level(2), Level::Critical);
+    m_clock.advance(91 * 60'000);
+    QCOMPARE(level(0), Level::Warning);
+}
+
+void TestSessionTableModel::upsertAndPendingCommand()
+{
+    m_model->upsertSession(u"A"_s, makeSession(u"new"_s, SessionStatus::Starting, 0), 0, "cv.create");
+    QCOMPARE(m_model->rowCount(), 1);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setPendingCommand(u"A"_s, u"new"_s, u"stop requested"_s);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(m_model->index(0, SessionTableModel::StatusColumn).data().toString().contains(u"stop requested"_s));
+    m_model->setPendingCommand(u"A"_s, u"new"_s, u"stop requested"_s);
+    QCOMPARE(changed.count(), 1);
+    m_model->upsertSession(u"A"_s, makeSession(u"new"_s, SessionStatus::Ready, 0), 10);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->session(0)->status, SessionStatus::Ready);
+}
+
+void TestSessionTableModel::removeAccount()
+{
+    m_model->applyPoll(
+        u"A"_s, {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a2"_s, SessionStatus::Ready)}, 0);
+    m_model->applyPoll(u"B"_s, {makeSession(u"b1"_s, SessionStatus::Ready)}, 0);
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a2"_s, SessionStatus::Ready),
+            makeSession(u"a3"_s, SessionStatus::Ready)},
+        0);
+    m_model->removeAccount(u"A"_s);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->rowOf(u"B"_s, u"b1"_s), 0);
+}
+
+void TestSessionTableModel::proxyFiltersAndSorts()
+{
+    arr::SessionFilterProxy proxy;
+    proxy.setSourceModel(m_model.get());
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Session failed = makeSession(u"broken"_s, SessionStatus::Error);
+    failed.message = u"Out of capacity"_s;
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"long"_s, SessionStatus::Ready, 0, 600), makeSession(u"short"_s, SessionStatus::Ready, 0, 90),
+            makeSession(u"done"_s, SessionStatus::Stopped), failed},
+        0);
+    QCOMPARE(proxy.rowCount(), 4);
+
+    proxy.setHideFinished(true);
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.setStatusFilter({SessionStatus::Error});
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setStatusFilter({});
+    proxy.setTextFilter(u"CAPACITY"_s);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, SessionTableModel::SessionIdColumn).data().toString(), u"broken"_s);
+    proxy.setTextFilter({});
+    proxy.setHideFinished(false);
+
+    // 10:00:00 sorts after 01:30:00 by time, though not as text.
+    proxy.sort(SessionTableModel::RemainingColumn, Qt::AscendingOrder);
+    QStringList order;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        order.append(proxy.index(row, SessionTableModel::SessionIdColumn).data().toString());
+    QCOMPARE(order.indexOf(u"short"_s) < order.indexOf(u"long"_s), true);
+    // A status change re-filters at once.
+    proxy.setHideFinished(true);
+    QCOMPARE(proxy.rowCount(), 3);
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"long"_s, SessionStatus::Stopped, 0, 600), makeSession(u"short"_s, SessionStatus::Ready, 0, 90),
+            makeSession(u"done"_s, SessionStatus::Stopped), failed},
+        0);
+    QCOMPARE(proxy.rowCount(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestSessionTableModel)
+#include "tst_sessiontablemodel.moc"
