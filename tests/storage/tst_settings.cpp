@@ -1,0 +1,141 @@
+#include "storage/AccountStore.h"
+#include "storage/Settings.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+arr::Account sampleAccount(const QString &name = u"Production"_s)
+{
+    arr::Account account;
+    account.name = name;
+    account.accountId = u"11111111-2222-3333-4444-555555555555"_s;
+    account.endpoint = arr::regionEndpoint(u"westeurope"_s);
+    account.tokenEndpoint = arr::defaultTokenEndpoint();
+    return account;
+}
+
+} // namespace
+
+// Preferences with defaults and bounds, and the saved accounts (never their keys).
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultsAndRoundTrip();
+    void corruptValuesAreBounded();
+    void accountsPersist();
+    void accountsAreValidated();
+    void brokenEntriesAreReportedNotDropped();
+
+private:
+    QTemporaryDir m_dir;
+    QString file(const QString &name) const { return m_dir.filePath(name); }
+};
+
+void TestSettings::defaultsAndRoundTrip()
+{
+    arr::Settings settings(file(u"roundtrip.ini"_s));
+    QCOMPARE(settings.pollIntervalSeconds(), 10);
+    QCOMPARE(settings.criticalThresholdMinutes(), 10);
+    QCOMPARE(settings.value(arr::Settings::Key::HideFinishedSessions).toBool(), false);
+    settings.setValue(arr::Settings::Key::PollIntervalSeconds, 30);
+    settings.setValue(arr::Settings::Key::HideFinishedSessions, true);
+    settings.raw().sync();
+
+    arr::Settings reread(file(u"roundtrip.ini"_s));
+    QCOMPARE(reread.pollIntervalSeconds(), 30);
+    QCOMPARE(reread.value(arr::Settings::Key::HideFinishedSessions).toBool(), true);
+    reread.reset(arr::Settings::Key::PollIntervalSeconds);
+    QCOMPARE(reread.pollIntervalSeconds(), 10);
+}
+
+void TestSettings::corruptValuesAreBounded()
+{
+    {
+        QSettings raw(file(u"corrupt.ini"_s), QSettings::IniFormat);
+        raw.setValue(u"monitor/pollIntervalSeconds"_s, 1);
+        raw.setValue(u"table/warningThresholdMinutes"_s, u"lots"_s);
+        raw.setValue(u"notifications/expiryMinutes"_s, 999999);
+    }
+    arr::Settings settings(file(u"corrupt.ini"_s));
+    QCOMPARE(settings.pollIntervalSeconds(), arr::Settings::MinimumPollIntervalSeconds);
+    QCOMPARE(settings.warningThresholdMinutes(), 30);
+    QCOMPARE(settings.expiryNotificationMinutes(), 24 * 60);
+}
+
+void TestSettings::accountsPersist()
+{
+    QSettings raw(file(u"accounts.ini"_s), QSettings::IniFormat);
+    {
+        arr::AccountStore store(&raw);
+        QSignalSpy changed(&store, &arr::AccountStore::accountsChanged);
+        QVERIFY(store.save(sampleAccount()).isEmpty());
+        arr::Account staging = sampleAccount(u"Staging"_s);
+        staging.enabled = false;
+        QVERIFY(store.save(staging).isEmpty());
+        QCOMPARE(changed.count(), 2);
+        // Renaming keeps one entry.
+        arr::Account renamed = sampleAccount(u"Prod EU"_s);
+        QVERIFY(store.save(renamed, u"Production"_s).isEmpty());
+        QCOMPARE(store.accounts().size(), 2);
+    }
+    arr::AccountStore reloaded(&raw);
+    QCOMPARE(reloaded.accounts().size(), 2);
+    QVERIFY(reloaded.find(u"prod eu"_s).has_value());
+    QVERIFY(!reloaded.find(u"Staging"_s)->enabled);
+    reloaded.setEnabled(u"Staging"_s, true);
+    reloaded.remove(u"Prod EU"_s);
+    QCOMPARE(reloaded.accounts().size(), 1);
+    QVERIFY(reloaded.find(u"Staging"_s)->enabled);
+}
+
+void TestSettings::accountsAreValidated()
+{
+    QSettings raw(file(u"validated.ini"_s), QSettings::IniFormat);
+    arr::AccountStore store(&raw);
+    arr::Account noId = sampleAccount();
+    noId.accountId.clear();
+    QVERIFY(!store.save(noId).isEmpty());
+    arr::Account badId = sampleAccount();
+    badId.accountId = u"not-a-guid"_s;
+    QVERIFY(!store.save(badId).isEmpty());
+    arr::Account plainHttp = sampleAccount();
+    plainHttp.endpoint = QUrl(u"http://remoterendering.example.com"_s);
+    QVERIFY(store.save(plainHttp).contains(u"http"_s));
+    QVERIFY(store.save(sampleAccount()).isEmpty());
+    arr::Account other = sampleAccount(u"Other"_s);
+    QVERIFY(store.save(other).isEmpty());
+    // Renaming onto an existing name is refused and changes nothing.
+    QVERIFY(!store.save(sampleAccount(u"PRODUCTION"_s), u"Other"_s).isEmpty());
+    QCOMPARE(store.accounts().size(), 2);
+    QVERIFY(store.accounts().constLast().name == u"Other"_s);
+}
+
+void TestSettings::brokenEntriesAreReportedNotDropped()
+{
+    QSettings raw(file(u"broken.ini"_s), QSettings::IniFormat);
+    raw.beginWriteArray(u"accounts"_s, 2);
+    raw.setArrayIndex(0);
+    raw.setValue(u"name"_s, u"Good"_s);
+    raw.setValue(u"accountId"_s, u"11111111-2222-3333-4444-555555555555"_s);
+    raw.setValue(u"endpoint"_s, u"https://remoterendering.westus2.mixedreality.azure.com"_s);
+    raw.setValue(u"tokenEndpoint"_s, u"https://sts.mixedreality.azure.com"_s);
+    raw.setArrayIndex(1);
+    raw.setValue(u"name"_s, u"Broken"_s);
+    raw.setValue(u"accountId"_s, u"???"_s);
+    raw.endArray();
+    arr::AccountStore store(&raw);
+    QCOMPARE(store.accounts().size(), 1);
+    QCOMPARE(store.loadProblems().size(), 1);
+    QVERIFY(store.loadProblems().first().contains(u"Broken"_s));
+}
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"
