@@ -150,7 +150,7 @@ void HttpCall::onReplyFinished()
     m_outcome.cancelled = wasAborting;
     // Qt reports a transfer timeout as a cancelled operation; only an abort of ours is a cancel.
     m_outcome.timedOut = error == QNetworkReply::OperationCanceledError && !wasAborting && !tooLarge;
-    m_outcome.body = tooLarge ? QByteArray() : reply->readAll();
+    m_outcome.body = tooLarge || !reply->isOpen() ? QByteArray() : reply->readAll();
     m_outcome.msCv = reply->rawHeader("MS-CV");
     m_outcome.serverDate = parseHttpDate(reply->rawHeader("Date"));
     m_outcome.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock->now());
