@@ -1,5 +1,7 @@
 #include "core/JsonCodec.h"
 
+#include "core/JsonReader.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,83 +36,225 @@ QJsonValue field(const QJsonObject &object, QLatin1StringView key)
     return QJsonValue(QJsonValue::Undefined);
 }
 
-bool isAbsent(const QJsonValue &value)
+QString tokenTypeName(JsonReader::Token token)
 {
-    return value.isUndefined() || value.isNull();
-}
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
+    switch (token) {
+    case JsonReader::Token::True:
+    case JsonReader::Token::False:
         return tr("a boolean");
-    case QJsonValue::Double:
+    case JsonReader::Token::Number:
         return tr("a number");
-    case QJsonValue::String:
+    case JsonReader::Token::String:
         return tr("a string");
-    case QJsonValue::Array:
+    case JsonReader::Token::Array:
         return tr("an array");
-    case QJsonValue::Object:
+    case JsonReader::Token::Object:
         return tr("an object");
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
+    case JsonReader::Token::Null:
+    case JsonReader::Token::Invalid:
         break;
     }
     return tr("nothing");
 }
 
-QString wrongType(QLatin1StringView key, const char *expected, const QJsonValue &value)
-{
-    return tr("\"%1\" should be %2 but is %3.").arg(QString(key), tr(expected), typeName(value));
-}
+// The members of a v1 properties object this client reads.
+enum class Member {
+    SessionId,
+    Status,
+    Size,
+    Hostname,
+    Message,
+    Elapsed,
+    MaxLease,
+    Teraflops,
+    Handshake,
+    Inspector,
+    Created,
+    Count
+};
 
-// Reads an optional string field; false (with *error) when present with another type.
-bool readString(const QJsonObject &object, QLatin1StringView key, QString *out, QString *error)
+constexpr QLatin1StringView MemberNames[int(Member::Count)] = {"sessionId"_L1, "sessionStatus"_L1, "sessionSize"_L1,
+    "sessionHostname"_L1, "message"_L1, "sessionElapsedTime"_L1, "sessionMaxLeaseTime"_L1, "teraflops"_L1,
+    "handshakePort"_L1, "arrInspectorPort"_L1, "creationTime"_L1};
+
+// Reads one properties object at the reader's position into *session. Keys match case-insensitively
+// (an exact-case key wins over another casing of it); unknown members are validated and skipped. A
+// member of the wrong type is an error, reported once the object is read so that it can name the
+// session. Returns false with *error set; a syntax error is left in the reader.
+bool readSessionObject(JsonReader &reader, Session *session, QString *error)
 {
-    const QJsonValue value = field(object, key);
-    if (isAbsent(value))
-        return true;
-    if (!value.isString()) {
-        *error = wrongType(key, "a string", value);
+    if (!reader.beginObject())
+        return false;
+    bool exact[int(Member::Count)] = {};
+    bool seen[int(Member::Count)] = {};
+    QString problem;
+    QString scratch;
+    QByteArrayView rawKey;
+    bool keyEscaped = false;
+
+    while (reader.nextMember(&rawKey, &keyEscaped)) {
+        int member = -1;
+        bool isExact = false;
+        if (keyEscaped) {
+            bool ok = false;
+            const QString key = JsonReader::decodeString(rawKey, true, &ok);
+            for (int i = 0; ok && i < int(Member::Count) && member < 0; ++i) {
+                if (key.compare(MemberNames[i], Qt::CaseInsensitive) == 0) {
+                    member = i;
+                    isExact = key == MemberNames[i];
+                }
+            }
+        } else {
+            for (int i = 0; i < int(Member::Count) && member < 0; ++i) {
+                if (JsonReader::keyIs(rawKey, MemberNames[i])) {
+                    member = i;
+                    isExact = JsonReader::keyIs(rawKey, MemberNames[i], Qt::CaseSensitive);
+                }
+            }
+        }
+        // Unknown members, and a differently cased twin of a member already read exactly, are skipped.
+        if (member < 0 || (exact[member] && !isExact)) {
+            if (!reader.skipValue())
+                return false;
+            continue;
+        }
+        exact[member] = isExact;
+        seen[member] = true;
+        const auto m = Member(member);
+        const QLatin1StringView name = MemberNames[member];
+        const JsonReader::Token token = reader.peek();
+        if (token == JsonReader::Token::Null) {
+            if (!reader.readNull())
+                return false;
+            continue;
+        }
+        const auto wrong = [&](const char *expected) {
+            if (problem.isEmpty())
+                problem = tr("\"%1\" should be %2 but is %3.").arg(QString(name), tr(expected), tokenTypeName(token));
+            return reader.skipValue();
+        };
+
+        switch (m) {
+        case Member::SessionId:
+        case Member::Status:
+        case Member::Size:
+        case Member::Hostname:
+        case Member::Message:
+        case Member::Created: {
+            if (token != JsonReader::Token::String) {
+                if (!wrong("a string"))
+                    return false;
+                break;
+            }
+            QString text;
+            if (!reader.readString(&text))
+                return false;
+            if (m == Member::SessionId)
+                session->id = text.trimmed();
+            else if (m == Member::Status)
+                session->statusText = text.trimmed();
+            else if (m == Member::Size)
+                session->size = text;
+            else if (m == Member::Hostname)
+                session->hostname = text;
+            else if (m == Member::Message)
+                session->message = text;
+            else if (!text.isEmpty()) {
+                session->creationTime = QDateTime::fromString(text, Qt::ISODateWithMs);
+                if (!session->creationTime.isValid() && problem.isEmpty())
+                    problem = tr("\"creationTime\" is not an ISO 8601 time: %1").arg(text);
+            }
+            break;
+        }
+        case Member::Elapsed:
+        case Member::MaxLease: {
+            if (token != JsonReader::Token::String) {
+                if (!wrong("a time span string"))
+                    return false;
+                break;
+            }
+            QByteArrayView raw;
+            bool escaped = false;
+            if (!reader.readStringRaw(&raw, &escaped))
+                return false;
+            // Time spans are short ASCII: reuse one buffer rather than allocating a string for each.
+            bool ok = true;
+            if (escaped) {
+                scratch = JsonReader::decodeString(raw, true, &ok);
+            } else {
+                scratch.resize(raw.size());
+                QChar *out = scratch.data();
+                for (qsizetype i = 0; i < raw.size(); ++i)
+                    out[i] = QChar::fromLatin1(raw[i]);
+            }
+            QString why;
+            const auto span = ok ? TimeSpan::parse(scratch, &why) : std::nullopt;
+            if (!span) {
+                if (problem.isEmpty())
+                    problem = tr("\"%1\" is not a time span: %2").arg(QString(name), why);
+                break;
+            }
+            (m == Member::Elapsed ? session->elapsed : session->maxLease) = span;
+            break;
+        }
+        case Member::Teraflops:
+        case Member::Handshake:
+        case Member::Inspector: {
+            if (token != JsonReader::Token::Number) {
+                if (!wrong("a number"))
+                    return false;
+                break;
+            }
+            double number = 0;
+            if (!reader.readNumber(&number))
+                return false;
+            if (m == Member::Teraflops) {
+                session->teraflops = number;
+                break;
+            }
+            if (number != std::floor(number) || number < 0 || number > 65535) {
+                if (problem.isEmpty())
+                    problem = tr("\"%1\" should be a port number from 1 to 65535.").arg(QString(name));
+                break;
+            }
+            // The GA API sends 0 for a port that is not assigned yet.
+            if (number > 0)
+                (m == Member::Handshake ? session->handshakePort : session->arrInspectorPort) = int(number);
+            break;
+        }
+        case Member::Count:
+            break;
+        }
+    }
+    if (reader.failed())
+        return false;
+
+    session->status = parseSessionStatus(session->statusText);
+    if (session->id.isEmpty()) {
+        *error = seen[int(Member::SessionId)] && problem.startsWith(u"\"sessionId\""_s)
+            ? problem
+            : tr("A session has no \"sessionId\".");
         return false;
     }
-    *out = value.toString();
+    if (!problem.isEmpty()) {
+        *error = tr("Session %1: %2").arg(session->id, problem);
+        return false;
+    }
     return true;
 }
 
-bool readTimeSpan(const QJsonObject &object, QLatin1StringView key, std::optional<TimeSpan> *out, QString *error)
+// The one sentence for a body that is not JSON at all, when it looks like a web page.
+std::optional<QString> htmlProblem(const QByteArray &body)
 {
-    const QJsonValue value = field(object, key);
-    if (isAbsent(value))
-        return true;
-    if (!value.isString()) {
-        *error = wrongType(key, "a time span string", value);
-        return false;
-    }
-    QString why;
-    const auto span = TimeSpan::parse(value.toString(), &why);
-    if (!span) {
-        *error = tr("\"%1\" is not a time span: %2").arg(QString(key), why);
-        return false;
-    }
-    *out = span;
-    return true;
+    if (body.trimmed().startsWith('<'))
+        return tr("The answer is HTML, not JSON: is the endpoint right?");
+    return std::nullopt;
 }
 
-bool readPort(const QJsonObject &object, QLatin1StringView key, std::optional<int> *out, QString *error)
+QString oversizeProblem(const QByteArray &body)
 {
-    const QJsonValue value = field(object, key);
-    if (isAbsent(value))
-        return true;
-    const double number = value.toDouble(-1);
-    if (!value.isDouble() || number != std::floor(number) || number < 0 || number > 65535) {
-        *error = tr("\"%1\" should be a port number from 1 to 65535.").arg(QString(key));
-        return false;
-    }
-    // The GA API sends 0 for a port that is not assigned yet.
-    if (number > 0)
-        *out = int(number);
-    return true;
+    return tr("The answer is %1 MiB, larger than any answer of this service can be.")
+        .arg(double(body.size()) / (1024.0 * 1024.0), 0, 'f', 1);
 }
 
 std::optional<QJsonDocument> parseDocument(const QByteArray &body, QString *error)
@@ -203,61 +347,34 @@ Decoded<QString> decodeCreateResponse(const QByteArray &body)
     return Decoded<QString>::success(id.toString().trimmed());
 }
 
-Decoded<Session> decodeProperties(const QJsonObject &object)
+Decoded<Session> decodeProperties(const QByteArray &body)
 {
+    if (body.size() > MaximumBodySize)
+        return Decoded<Session>::failure(oversizeProblem(body));
+    if (const auto html = htmlProblem(body))
+        return Decoded<Session>::failure(*html);
+    JsonReader reader(body);
+    if (reader.peek() != JsonReader::Token::Object) {
+        if (reader.atEnd() || reader.peek() == JsonReader::Token::Invalid)
+            reader.skipValue();
+        return Decoded<Session>::failure(
+            reader.failed() ? reader.error() : tr("The session's properties are not a JSON object."));
+    }
     Session session;
     QString error;
-
-    const QJsonValue id = field(object, "sessionId"_L1);
-    if (!id.isString() || id.toString().trimmed().isEmpty())
-        return Decoded<Session>::failure(
-            isAbsent(id) ? tr("A session has no \"sessionId\".") : wrongType("sessionId"_L1, "a string", id));
-    session.id = id.toString().trimmed();
-
-    QString statusText;
-    if (!readString(object, "sessionStatus"_L1, &statusText, &error))
-        return Decoded<Session>::failure(error);
-    session.statusText = statusText.trimmed();
-    session.status = parseSessionStatus(session.statusText);
-
-    if (!readString(object, "sessionSize"_L1, &session.size, &error)
-        || !readString(object, "sessionHostname"_L1, &session.hostname, &error)
-        || !readString(object, "message"_L1, &session.message, &error)
-        || !readTimeSpan(object, "sessionElapsedTime"_L1, &session.elapsed, &error)
-        || !readTimeSpan(object, "sessionMaxLeaseTime"_L1, &session.maxLease, &error)
-        || !readPort(object, "handshakePort"_L1, &session.handshakePort, &error)
-        || !readPort(object, "arrInspectorPort"_L1, &session.arrInspectorPort, &error))
-        return Decoded<Session>::failure(tr("Session %1: %2").arg(session.id, error));
-
-    const QJsonValue teraflops = field(object, "teraflops"_L1);
-    if (!isAbsent(teraflops)) {
-        if (!teraflops.isDouble())
-            return Decoded<Session>::failure(
-                tr("Session %1: %2").arg(session.id, wrongType("teraflops"_L1, "a number", teraflops)));
-        session.teraflops = teraflops.toDouble();
-    }
-
-    QString created;
-    if (!readString(object, "creationTime"_L1, &created, &error))
-        return Decoded<Session>::failure(tr("Session %1: %2").arg(session.id, error));
-    if (!created.isEmpty()) {
-        session.creationTime = QDateTime::fromString(created, Qt::ISODateWithMs);
-        if (!session.creationTime.isValid())
-            return Decoded<Session>::failure(
-                tr("Session %1: \"creationTime\" is not an ISO 8601 time: %2").arg(session.id, created));
+    if (!readSessionObject(reader, &session, &error))
+        return Decoded<Session>::failure(reader.failed() ? reader.error() : error);
+    if (!reader.atEnd()) {
+        reader.fail(
+            tr("The answer is not valid JSON (unexpected text after the end at byte %1).").arg(reader.offset()));
+        return Decoded<Session>::failure(reader.error());
     }
     return Decoded<Session>::success(std::move(session));
 }
 
-Decoded<Session> decodeProperties(const QByteArray &body)
+Decoded<Session> decodeProperties(const QJsonObject &object)
 {
-    QString error;
-    const auto document = parseDocument(body, &error);
-    if (!document)
-        return Decoded<Session>::failure(error);
-    if (!document->isObject())
-        return Decoded<Session>::failure(tr("The session's properties are not a JSON object."));
-    return decodeProperties(document->object());
+    return decodeProperties(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
@@ -265,41 +382,93 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
     using Result = Decoded<QList<Session>>;
     if (body.trimmed().isEmpty())
         return Result::success({});
-    QString error;
-    const auto document = parseDocument(body, &error);
-    if (!document)
-        return Result::failure(error);
+    if (body.size() > MaximumBodySize)
+        return Result::failure(oversizeProblem(body));
+    if (const auto html = htmlProblem(body))
+        return Result::failure(*html);
 
-    QJsonArray array;
-    if (document->isArray()) {
-        array = document->array();
-    } else if (document->isObject()) {
-        const QJsonValue sessions = field(document->object(), "sessions"_L1);
-        if (sessions.isNull())
-            return Result::success({});
-        if (!sessions.isArray())
-            return Result::failure(isAbsent(sessions) ? tr("The session list has no \"sessions\".")
-                                                      : wrongType("sessions"_L1, "an array", sessions));
-        array = sessions.toArray();
-    } else {
-        return Result::failure(tr("The session list is not a JSON object."));
-    }
-
+    JsonReader reader(body);
     QList<Session> sessions;
-    sessions.reserve(array.size());
-    QSet<QString> seen;
-    seen.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonValue entry = array.at(i);
-        if (!entry.isObject())
-            return Result::failure(tr("Entry %1 of the session list is not an object.").arg(i + 1));
-        auto decoded = decodeProperties(entry.toObject());
-        if (!decoded.ok())
-            return Result::failure(tr("Entry %1 of the session list: %2").arg(i + 1).arg(decoded.error));
-        if (seen.contains(decoded.value->id))
-            return Result::failure(tr("Session %1 is listed twice.").arg(decoded.value->id));
-        seen.insert(decoded.value->id);
-        sessions.append(std::move(*decoded.value));
+    QString problem;
+    // Reads the array at the reader's position into `into`; false on the first unusable entry.
+    const auto readArray = [&reader, &problem](QList<Session> *into) {
+        if (!reader.beginArray())
+            return false;
+        QSet<QString> seen;
+        int entry = 0;
+        while (reader.nextElement()) {
+            ++entry;
+            if (reader.peek() != JsonReader::Token::Object) {
+                if (!reader.failed())
+                    problem = tr("Entry %1 of the session list is not an object.").arg(entry);
+                return false;
+            }
+            Session session;
+            QString why;
+            if (!readSessionObject(reader, &session, &why)) {
+                if (!reader.failed())
+                    problem = tr("Entry %1 of the session list: %2").arg(entry).arg(why);
+                return false;
+            }
+            if (seen.contains(session.id)) {
+                problem = tr("Session %1 is listed twice.").arg(session.id);
+                return false;
+            }
+            seen.insert(session.id);
+            into->append(std::move(session));
+        }
+        return !reader.failed();
+    };
+
+    switch (reader.peek()) {
+    case JsonReader::Token::Array:
+        if (!readArray(&sessions))
+            return Result::failure(reader.failed() ? reader.error() : problem);
+        break;
+    case JsonReader::Token::Object: {
+        reader.beginObject();
+        bool found = false;
+        bool foundExact = false;
+        QByteArrayView key;
+        bool escaped = false;
+        while (reader.nextMember(&key, &escaped)) {
+            const bool matches = !escaped && JsonReader::keyIs(key, "sessions"_L1);
+            const bool exact = matches && JsonReader::keyIs(key, "sessions"_L1, Qt::CaseSensitive);
+            if (!matches || (foundExact && !exact)) {
+                if (!reader.skipValue())
+                    break;
+                continue;
+            }
+            found = true;
+            foundExact = exact;
+            sessions.clear();
+            const JsonReader::Token token = reader.peek();
+            if (token == JsonReader::Token::Null) {
+                reader.readNull();
+            } else if (token != JsonReader::Token::Array) {
+                if (!reader.failed())
+                    problem = tr("\"sessions\" should be an array but is %1.").arg(tokenTypeName(token));
+                break;
+            } else if (!readArray(&sessions)) {
+                break;
+            }
+        }
+        if (reader.failed())
+            return Result::failure(reader.error());
+        if (!problem.isEmpty())
+            return Result::failure(problem);
+        if (!found)
+            return Result::failure(tr("The session list has no \"sessions\"."));
+        break;
+    }
+    default:
+        reader.skipValue();
+        return Result::failure(reader.failed() ? reader.error() : tr("The session list is not a JSON object."));
+    }
+    if (!reader.atEnd()) {
+        reader.fail(
+            tr("The answer is not valid JSON (unexpected text after the end at byte %1).").arg(reader.offset()));
+        return Result::failure(reader.error());
     }
     return Result::success(std::move(sessions));
 }

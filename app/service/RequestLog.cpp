@@ -9,7 +9,9 @@ namespace arr {
 QString redactSecrets(const QString &text)
 {
     static const QRegularExpression bearer(u"(Bearer\\s+)\\S+"_s, QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression jwt(u"[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"_s);
+    // A JWT's header and payload are base64url of JSON objects, so both begin "eyJ"; host names with
+    // dots in them do not.
+    static const QRegularExpression jwt(u"eyJ[A-Za-z0-9_-]*\\.eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*"_s);
     QString out = text;
     out.replace(bearer, u"\\1[redacted]"_s);
     out.replace(jwt, u"[redacted]"_s);

@@ -31,7 +31,8 @@ struct RequestLogEntry
     QString toLine() const;
 };
 
-// Removes bearer tokens, "id:key" credentials and JWT-shaped strings from a text.
+// Removes bearer credentials (a token, or the "id:key" sent to the token service) and JWT-shaped
+// strings from a text.
 QString redactSecrets(const QString &text);
 
 // The record of every request the app made, newest last, bounded in size. Shared by all accounts.

@@ -25,11 +25,16 @@ void TestRequestLog::redactsSecrets()
     QVERIFY(!clean.contains(u"eyJleHAiOjE3Njd9"_s));
     QVERIFY(clean.contains(u"[redacted]"_s));
 
+    // Host names are not secrets and stay readable.
+    const QString host = u"5018fee8-817e-4366-9179-556af79a4240.remoterenderingvm.westeurope.mixedreality.azure.com"_s;
+    QCOMPARE(arr::redactSecrets(host), host);
+
     arr::RequestLog log;
     arr::RequestLogEntry entry;
-    entry.error = u"rejected Bearer abc.def.ghi"_s;
+    entry.error = u"rejected Bearer abc.def.ghi and eyJhbGciOiJub25lIn0.eyJleHAiOjF9.sig"_s;
     log.record(entry);
     QVERIFY(!log.entries().constFirst().error.contains(u"abc.def"_s));
+    QVERIFY(!log.entries().constFirst().error.contains(u"eyJleHAiOjF9"_s));
 }
 
 void TestRequestLog::staysWithinCapacity()

@@ -1,0 +1,362 @@
+// arrsm-bench: the performance targets of the product, measured against baselines in the same run.
+// Run by scripts/bench; exits non-zero when a target is missed.
+#include "BenchTable.h"
+
+#include "core/Clock.h"
+#include "core/JsonCodec.h"
+#include "emulator/EmulatorServer.h"
+#include "monitor/SessionFilterProxy.h"
+#include "monitor/SessionMonitor.h"
+#include "monitor/SessionTableModel.h"
+#include "service/RequestLog.h"
+#include "service/SessionApi.h"
+#include "service/TokenProvider.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSysInfo>
+#include <QTest>
+#include <QThread>
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using arr::Session;
+using arr::SessionStatus;
+using arr::SessionTableModel;
+using arr::TimeSpan;
+
+namespace {
+
+const QString AccountId = u"bbbbbbbb-0000-4000-8000-000000000001"_s;
+const QString AccountKey = u"bench-key"_s;
+
+QString ms(double value)
+{
+    return value < 0.1 ? u"%1 µs"_s.arg(value * 1000.0, 0, 'f', 1) : u"%1 ms"_s.arg(value, 0, 'f', 3);
+}
+
+double median(std::vector<double> samples)
+{
+    std::sort(samples.begin(), samples.end());
+    return samples.empty() ? 0.0 : samples[samples.size() / 2];
+}
+
+// Runs `work` `runs` times and returns the median in milliseconds.
+double medianMs(int runs, const std::function<void(int)> &work)
+{
+    std::vector<double> samples;
+    samples.reserve(size_t(runs));
+    QElapsedTimer timer;
+    for (int i = 0; i < runs; ++i) {
+        timer.start();
+        work(i);
+        samples.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return median(std::move(samples));
+}
+
+QList<Session> makeSessions(int count, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QList<Session> sessions;
+    sessions.reserve(count);
+    const SessionStatus statuses[]
+        = {SessionStatus::Ready, SessionStatus::Ready, SessionStatus::Ready, SessionStatus::Starting,
+            SessionStatus::Stopping, SessionStatus::Stopped, SessionStatus::Expired, SessionStatus::Error};
+    for (int i = 0; i < count; ++i) {
+        Session s;
+        s.id = u"%1-4e2a-4b1c-9d3e-%2"_s.arg(uint(random.generate()), 8, 16, QChar(u'0')).arg(i, 12, 10, QChar(u'0'));
+        s.status = statuses[random.bounded(8)];
+        s.statusText = arr::sessionStatusWireName(s.status);
+        s.size = random.bounded(2) ? u"standard"_s : u"premium"_s;
+        s.hostname = s.id + u".remoterenderingvm.westeurope.mixedreality.azure.com"_s;
+        s.maxLease = TimeSpan::fromMinutes(30 + random.bounded(23 * 60));
+        s.elapsed = TimeSpan::fromSeconds(random.bounded(int(s.maxLease->totalSeconds())));
+        if (s.status == SessionStatus::Error)
+            s.message = u"The virtual machine could not be allocated."_s;
+        sessions.append(s);
+    }
+    return sessions;
+}
+
+// A poll in which 1 % changed status or elapsed time, 0.5 % are new and 0.5 % gone.
+QList<Session> evolve(const QList<Session> &sessions, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QList<Session> next = sessions;
+    const int count = int(sessions.size());
+    for (int i = 0; i < count / 100; ++i) {
+        Session &s = next[random.bounded(count)];
+        s.elapsed = *s.elapsed + TimeSpan::fromSeconds(10);
+    }
+    for (int i = 0; i < count / 200; ++i)
+        next.removeAt(random.bounded(int(next.size())));
+    QList<Session> fresh = makeSessions(count / 200, seed + 1000);
+    for (Session &s : fresh)
+        s.id = u"new-"_s + s.id;
+    next.append(fresh);
+    return next;
+}
+
+struct DiffSignals
+{
+    explicit DiffSignals(QAbstractItemModel *model)
+        : changed(model, &QAbstractItemModel::dataChanged)
+        , reset(model, &QAbstractItemModel::modelReset)
+    {
+    }
+    int changedRows() const
+    {
+        int rows = 0;
+        for (const auto &args : changed)
+            rows += args.at(1).toModelIndex().row() - args.at(0).toModelIndex().row() + 1;
+        return rows;
+    }
+    QSignalSpy changed;
+    QSignalSpy reset;
+};
+
+void benchApplyPoll(BenchTable &table)
+{
+    arr::ManualClock clock;
+    SessionTableModel model(&clock);
+    const QList<Session> base = makeSessions(10'000, 1);
+    model.applyPoll(u"A"_s, base, 0);
+
+    // Alternate between two polls that differ by the stated fractions, so each run is a real diff.
+    const QList<Session> other = evolve(base, 2);
+    int expectedChanged = 0;
+    {
+        QHash<QString, const Session *> byId;
+        for (const Session &s : other)
+            byId.insert(s.id, &s);
+        for (const Session &s : base) {
+            const auto it = byId.constFind(s.id);
+            if (it != byId.constEnd() && **it != s)
+                ++expectedChanged;
+        }
+    }
+    DiffSignals first(&model);
+    model.applyPoll(u"A"_s, other, 1);
+    const bool exact = first.reset.isEmpty() && first.changedRows() == expectedChanged;
+    model.applyPoll(u"A"_s, base, 2);
+
+    DiffSignals spy(&model);
+    const double typical = medianMs(101, [&](int i) { model.applyPoll(u"A"_s, i % 2 ? base : other, 3 + i); });
+    table.add(u"apply a poll, 10,000 sessions, 1 % changed, 0.5 % new, 0.5 % gone (median)"_s, ms(typical), u"≤ 2 ms"_s,
+        typical <= 2.0 && exact && spy.reset.isEmpty());
+    table.add(u"  no reset; dataChanged rows = changed rows"_s,
+        u"%1 resets; %2 rows signalled for %3 changed"_s.arg(first.reset.size())
+            .arg(first.changedRows())
+            .arg(expectedChanged),
+        u"0 resets; equal"_s, exact);
+
+    QList<Session> allChanged = base;
+    for (Session &s : allChanged)
+        s.elapsed = *s.elapsed + TimeSpan::fromSeconds(1);
+    const double everyRow = medianMs(51, [&](int i) { model.applyPoll(u"A"_s, i % 2 ? base : allChanged, 200 + i); });
+    table.add(
+        u"apply a poll, 10,000 sessions, every row changed (median)"_s, ms(everyRow), u"≤ 10 ms"_s, everyRow <= 10.0);
+}
+
+void benchTick(BenchTable &table)
+{
+    arr::ManualClock clock;
+    SessionTableModel model(&clock);
+    model.applyPoll(u"A"_s, makeSessions(10'000, 3), 0);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const double alone = medianMs(1001, [&](int) {
+        clock.advance(1000);
+        model.tick();
+    });
+    const bool oneSignal = changed.size() == 1001;
+    table.add(u"countdown tick, 10,000 sessions (median)"_s, ms(alone), u"≤ 0.1 ms"_s, alone <= 0.1);
+    table.add(u"  dataChanged per tick"_s, QString::number(double(changed.size()) / 1001.0), u"exactly 1"_s, oneSignal);
+
+    arr::SessionFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(SessionTableModel::SessionIdColumn);
+    const double withProxy = medianMs(201, [&](int) {
+        clock.advance(1000);
+        model.tick();
+    });
+    table.add(u"  the same tick through the sorted proxy (median)"_s, ms(withProxy), u"(reported)"_s, true);
+}
+
+void benchDecode(BenchTable &table)
+{
+    QJsonArray array;
+    for (const Session &s : makeSessions(10'000, 4))
+        array.append(arr::v1::encodeProperties(s));
+    const QByteArray body = QJsonDocument(QJsonObject{{u"sessions"_s, array}}).toJson(QJsonDocument::Compact);
+    const double megabytes = double(body.size()) / (1024.0 * 1024.0);
+
+    // Both sides build their result and free it, as a poll does.
+    int sink = 0;
+    const double parseOnly = medianMs(31, [&](int) { sink += QJsonDocument::fromJson(body).object().size(); });
+    bool ok = true;
+    const double decode = medianMs(31, [&](int) {
+        const auto list = arr::v1::decodeSessionList(body);
+        ok = ok && list.ok() && list.value->size() == 10'000;
+    });
+    Q_UNUSED(sink);
+    const double ratio = decode / parseOnly;
+    table.add(u"decode a v1 list of 10,000 sessions (%1 MiB)"_s.arg(megabytes, 0, 'f', 2),
+        u"%1 MB/s, %2 (%3× the parse alone)"_s.arg(megabytes / (decode / 1000.0), 0, 'f', 1)
+            .arg(ms(decode))
+            .arg(ratio, 0, 'f', 2),
+        u"≤ 2× QJsonDocument::fromJson"_s, ok && ratio <= 2.0,
+        u"fromJson alone: %1 MB/s, %2"_s.arg(megabytes / (parseOnly / 1000.0), 0, 'f', 1).arg(ms(parseOnly)));
+}
+
+void benchSortFilter(BenchTable &table)
+{
+    arr::ManualClock clock;
+    SessionTableModel model(&clock);
+    model.applyPoll(u"A"_s, makeSessions(10'000, 5), 0);
+    arr::SessionFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    const double sort = medianMs(11, [&](int i) {
+        proxy.sort(i % 2 ? int(SessionTableModel::SessionIdColumn) : int(SessionTableModel::RemainingColumn));
+    });
+    // Only the re-sorts by remaining time count; measure them alone.
+    std::vector<double> byRemaining;
+    for (int i = 0; i < 11; ++i) {
+        proxy.sort(SessionTableModel::SessionIdColumn);
+        QElapsedTimer timer;
+        timer.start();
+        proxy.sort(SessionTableModel::RemainingColumn, i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder);
+        byRemaining.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    Q_UNUSED(sort);
+    const double resort = median(byRemaining);
+    table.add(u"re-sort 10,000 rows by remaining time (median)"_s, ms(resort), u"≤ 20 ms"_s, resort <= 20.0);
+
+    const QString typed = u"4e2a-4b1c"_s;
+    std::vector<double> keystrokes;
+    for (int round = 0; round < 5; ++round) {
+        for (qsizetype n = 1; n <= typed.size(); ++n) {
+            QElapsedTimer timer;
+            timer.start();
+            proxy.setTextFilter(typed.left(n));
+            keystrokes.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        proxy.setTextFilter({});
+    }
+    const double keystroke = median(keystrokes);
+    table.add(
+        u"one keystroke of the text filter, 10,000 rows (median)"_s, ms(keystroke), u"≤ 10 ms"_s, keystroke <= 10.0);
+}
+
+// Counts what a poller costs the service: ours (one list per poll) against the vendor tools' way
+// (a list, then the properties of each session).
+void benchRequestsPerPoll(BenchTable &table)
+{
+    for (const int sessionCount : {1, 100, 1000}) {
+        arr::emulator::EmulatorOptions options;
+        arr::emulator::EmulatorServer emulator(options);
+        emulator.listen();
+        emulator.addAccount(AccountId, AccountKey);
+        for (int i = 0; i < sessionCount; ++i) {
+            arr::emulator::SessionSeed seed;
+            seed.status = SessionStatus::Ready;
+            seed.maxLease = TimeSpan::fromHours(8);
+            emulator.addSession(AccountId, seed);
+        }
+        arr::Account account;
+        account.name = u"Bench"_s;
+        account.accountId = AccountId;
+        account.endpoint = emulator.baseUrl();
+        account.tokenEndpoint = emulator.baseUrl();
+
+        constexpr int Polls = 10;
+        QNetworkAccessManager network;
+        arr::RequestLog log;
+        {
+            SessionTableModel model(nullptr);
+            arr::SessionMonitor monitor(&network, &model, &log, nullptr);
+            // Ten-second intervals pass in 50 ms.
+            monitor.setTimeScale(200);
+            monitor.addAccount(account, AccountKey);
+            QElapsedTimer timer;
+            timer.start();
+            while (monitor.pollCount() < Polls + 1 && timer.elapsed() < 60'000)
+                QTest::qWait(1);
+            // Count the requests of exactly ten completed polls.
+            QTRY_COMPARE_WITH_TIMEOUT(monitor.activeRequestCount(), 0, 10000);
+            monitor.removeAccount(account.name);
+        }
+        const int lists = emulator.requestCount(u"list"_s);
+        const int tokens = emulator.requestCount(u"token"_s);
+        const int all = emulator.requestCount();
+        const double perPoll = double(all - tokens) / double(lists);
+
+        // The vendor tools' way, measured on the same emulator.
+        emulator.resetCounters();
+        arr::TokenProvider tokensProvider(&network, account.tokenEndpoint, AccountId, AccountKey, &log, nullptr);
+        arr::SessionApi api(&network, &tokensProvider, account, &log, nullptr);
+        for (int poll = 0; poll < Polls; ++poll) {
+            bool listed = false;
+            QList<Session> sessions;
+            QObject::connect(api.listSessions(), &arr::ApiJob::finished, &api, [&](const arr::ApiResult &r) {
+                sessions = r.sessions;
+                listed = true;
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(listed, 30000);
+            int pending = int(sessions.size());
+            for (const Session &s : sessions)
+                QObject::connect(api.sessionProperties(s.id), &arr::ApiJob::finished, &api,
+                    [&](const arr::ApiResult &) { --pending; });
+            QTRY_VERIFY_WITH_TIMEOUT(pending == 0, 120000);
+        }
+        const int vendor = emulator.requestCount() - emulator.requestCount(u"token"_s);
+
+        table.add(u"requests per poll, %1 session(s), %2 polls"_s.arg(sessionCount).arg(lists),
+            u"%1 per poll (%2 lists, %3 other) + %4 token fetch"_s.arg(perPoll, 0, 'f', 2)
+                .arg(lists)
+                .arg(all - tokens - lists)
+                .arg(tokens),
+            u"1 per poll + 1 token"_s, perPoll == 1.0 && tokens == 1,
+            u"per-session properties: %1 per poll"_s.arg(double(vendor) / Polls, 0, 'f', 0));
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    BenchTable table;
+    const QStringList only = app.arguments().mid(1);
+    const auto wanted = [&only](const QString &name) { return only.isEmpty() || only.contains(name); };
+    if (wanted(u"requests"_s))
+        benchRequestsPerPoll(table);
+    if (wanted(u"apply"_s))
+        benchApplyPoll(table);
+    if (wanted(u"tick"_s))
+        benchTick(table);
+    if (wanted(u"decode"_s))
+        benchDecode(table);
+    if (wanted(u"sort"_s))
+        benchSortFilter(table);
+    const QString machine = u"Machine: %1, %2 cores, Qt %3, %4 build"_s.arg(QSysInfo::prettyProductName())
+                                .arg(QThread::idealThreadCount())
+                                .arg(QString::fromLatin1(qVersion()))
+#ifdef NDEBUG
+                                .arg(u"release"_s);
+#else
+                                .arg(u"debug"_s);
+#endif
+    return table.print(machine) == 0 ? 0 : 1;
+}
