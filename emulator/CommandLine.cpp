@@ -1,0 +1,218 @@
+#include "emulator/CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QRandomGenerator>
+
+#include <array>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace arr::emulator {
+
+namespace {
+
+// A duration in seconds (fractions allowed) as milliseconds; nullopt unless 0 <= value <= ten years.
+std::optional<qint64> secondsToMs(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.trimmed().toDouble(&ok);
+    constexpr double TenYears = 10.0 * 365 * 24 * 3600;
+    if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > TenYears)
+        return std::nullopt;
+    return qint64(std::llround(seconds * 1000));
+}
+
+std::optional<double> rate(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < 0 || value > 1)
+        return std::nullopt;
+    return value;
+}
+
+std::optional<qint64> integer(const QString &text, qint64 minimum, qint64 maximum)
+{
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (!ok || value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+
+CommandLine failure(CommandLine result, const QString &why)
+{
+    result.action = CommandLine::Action::Fail;
+    result.error = why;
+    return result;
+}
+
+} // namespace
+
+CommandLine parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"A local emulator of the remote-rendering session service (v1 session API and token service).\n"
+        "The first line printed is \"listening on http://HOST:PORT\", the base URL of both the session API\n"
+        "and the token service. Without --account, a demo account with a random GUID and key is created and\n"
+        "printed on the second line as \"account ID key KEY\"."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help and exit."_s);
+    const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version and exit."_s);
+    const QCommandLineOption listen(u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s);
+    const QCommandLineOption port(u"port"_s, u"Port to listen on; 0 (the default) picks a free one."_s, u"N"_s);
+    const QCommandLineOption account(
+        u"account"_s, u"An account as ID:KEY (the id may not contain ':'); repeatable."_s, u"ID:KEY"_s);
+    const QCommandLineOption demo(u"demo-sessions"_s,
+        u"Give every account demo sessions in every state (starting, ready, nearly expired, stopping, "
+        "stopped, expired, error)."_s);
+    const QCommandLineOption startDelay(
+        u"start-delay"_s, u"Seconds a new session is starting before it is ready (default 20)."_s, u"SECONDS"_s);
+    const QCommandLineOption stopDelay(
+        u"stop-delay"_s, u"Seconds a stopped session is stopping before it is stopped (default 3)."_s, u"SECONDS"_s);
+    const QCommandLineOption retention(
+        u"retention"_s, u"Seconds a stopped, expired or failed session stays listed (default 600)."_s, u"SECONDS"_s);
+    const QCommandLineOption tokenLifetime(
+        u"token-lifetime"_s, u"Seconds an access token is valid (default 86400)."_s, u"SECONDS"_s);
+    const QCommandLineOption timeScale(u"time-scale"_s,
+        u"Run the emulator's clock this many times faster than real time (default 1); delays, leases and "
+        "token lifetimes are on that clock."_s,
+        u"FACTOR"_s);
+    const QCommandLineOption rateLimit(
+        u"rate-limit"_s, u"Session API requests per account per second before 429 (default 0, unlimited)."_s, u"N"_s);
+    const QCommandLineOption errorRate(u"fault-error-rate"_s,
+        u"Probability (0..1) of answering 500, 503 or 429 instead; the request has no effect."_s, u"R"_s);
+    const QCommandLineOption latencyRate(
+        u"fault-latency-rate"_s, u"Probability (0..1) of answering late by --fault-latency-ms."_s, u"R"_s);
+    const QCommandLineOption latencyMs(
+        u"fault-latency-ms"_s, u"Milliseconds (real time) a late answer is delayed (default 0)."_s, u"N"_s);
+    const QCommandLineOption dropRate(u"fault-drop-rate"_s,
+        u"Probability (0..1) of closing the connection without an answer; the request has no effect."_s, u"R"_s);
+    const QCommandLineOption malformedRate(
+        u"fault-malformed-rate"_s, u"Probability (0..1) of garbling the body of a successful GET answer."_s, u"R"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Seed of the fault generator (default 1)."_s, u"N"_s);
+    const QCommandLineOption verbose(u"verbose"_s, u"Log every answer on standard error."_s);
+    parser.addOptions({help, version, listen, port, account, demo, startDelay, stopDelay, retention, tokenLifetime,
+        timeScale, rateLimit, errorRate, latencyRate, latencyMs, dropRate, malformedRate, seed, verbose});
+
+    CommandLine result;
+    result.helpText = parser.helpText();
+    if (!parser.parse(arguments))
+        return failure(result, parser.errorText());
+    if (parser.isSet(help)) {
+        result.action = CommandLine::Action::Help;
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.action = CommandLine::Action::Version;
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return failure(result, u"Unexpected argument \"%1\"."_s.arg(parser.positionalArguments().first()));
+
+    if (parser.isSet(listen)) {
+        const QString text = parser.value(listen).trimmed();
+        const QHostAddress address = text.compare(u"localhost"_s, Qt::CaseInsensitive) == 0
+            ? QHostAddress(QHostAddress::LocalHost)
+            : QHostAddress(text);
+        if (address.isNull())
+            return failure(result, u"--listen \"%1\" is not an IP address such as 127.0.0.1."_s.arg(text));
+        result.address = address;
+    }
+    if (parser.isSet(port)) {
+        const auto value = integer(parser.value(port), 0, 65535);
+        if (!value)
+            return failure(result, u"--port \"%1\" is not a port number from 0 to 65535."_s.arg(parser.value(port)));
+        result.port = quint16(*value);
+    }
+    for (const QString &entry : parser.values(account)) {
+        const qsizetype colon = entry.indexOf(u':');
+        const QString id = colon < 0 ? QString() : entry.left(colon).trimmed();
+        const QString key = colon < 0 ? QString() : entry.mid(colon + 1);
+        if (id.isEmpty() || key.isEmpty())
+            return failure(result, u"--account \"%1\" is not ID:KEY with a non-empty id and key."_s.arg(entry));
+        result.accounts.append({id, key});
+    }
+    result.demoSessions = parser.isSet(demo);
+    result.verbose = parser.isSet(verbose);
+
+    const std::array<std::pair<const QCommandLineOption *, qint64 *>, 4> durations{{
+        {&startDelay, &result.options.startDelayMs},
+        {&stopDelay, &result.options.stopDelayMs},
+        {&retention, &result.options.retentionMs},
+        {&tokenLifetime, &result.options.tokenLifetimeMs},
+    }};
+    for (const auto &[option, target] : durations) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto ms = secondsToMs(parser.value(*option));
+        if (!ms)
+            return failure(result,
+                u"--%1 \"%2\" is not a number of seconds from 0 to ten years."_s.arg(
+                    option->names().constFirst(), parser.value(*option)));
+        *target = *ms;
+    }
+    if (result.options.tokenLifetimeMs < 1000)
+        return failure(result, u"--token-lifetime must be at least one second."_s);
+
+    if (parser.isSet(timeScale)) {
+        bool ok = false;
+        const double value = parser.value(timeScale).trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(value) || value <= 0 || value > 1e6)
+            return failure(result,
+                u"--time-scale \"%1\" is not a factor greater than 0 (and at most 1000000)."_s.arg(
+                    parser.value(timeScale)));
+        result.timeScale = value;
+    }
+    if (parser.isSet(rateLimit)) {
+        const auto value = integer(parser.value(rateLimit), 0, 1'000'000);
+        if (!value)
+            return failure(result,
+                u"--rate-limit \"%1\" is not a whole number of requests from 0 up."_s.arg(parser.value(rateLimit)));
+        result.options.rateLimitPerSecond = int(*value);
+    }
+
+    FaultOptions &faults = result.options.faults;
+    const std::array<std::pair<const QCommandLineOption *, double *>, 4> rates{{
+        {&errorRate, &faults.errorRate},
+        {&latencyRate, &faults.latencyRate},
+        {&dropRate, &faults.dropRate},
+        {&malformedRate, &faults.malformedRate},
+    }};
+    for (const auto &[option, target] : rates) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto value = rate(parser.value(*option));
+        if (!value)
+            return failure(result,
+                u"--%1 \"%2\" is not a probability from 0 to 1."_s.arg(
+                    option->names().constFirst(), parser.value(*option)));
+        *target = *value;
+    }
+    if (parser.isSet(latencyMs)) {
+        const auto value = integer(parser.value(latencyMs), 0, 3'600'000);
+        if (!value)
+            return failure(result,
+                u"--fault-latency-ms \"%1\" is not a number of milliseconds from 0 to 3600000."_s.arg(
+                    parser.value(latencyMs)));
+        faults.latencyMs = int(*value);
+    }
+    if (parser.isSet(seed)) {
+        const auto value = integer(parser.value(seed), 0, 0xffffffffLL);
+        if (!value)
+            return failure(
+                result, u"--seed \"%1\" is not a whole number from 0 to 4294967295."_s.arg(parser.value(seed)));
+        faults.seed = quint32(*value);
+    }
+    return result;
+}
+
+QString randomAccountKey()
+{
+    std::array<quint32, 8> random{};
+    QRandomGenerator::system()->fillRange(random.data(), random.size());
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(random.data()), sizeof(random)).toBase64());
+}
+
+} // namespace arr::emulator

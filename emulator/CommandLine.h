@@ -1,0 +1,44 @@
+#pragma once
+
+#include "emulator/EmulatorOptions.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+namespace arr::emulator {
+
+// What the arr-emulator command line asks for. Parsing is separate from main() so that it can be
+// tested without starting a process.
+struct CommandLine
+{
+    enum class Action {
+        Run,
+        Help,
+        Version,
+        Fail, // `error` says why; the process exits with 2
+    };
+    Action action = Action::Run;
+    QString error;
+    QString helpText;
+
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0;
+    // id and key of each --account; none means one generated demo account.
+    QList<std::pair<QString, QString>> accounts;
+    bool demoSessions = false;
+    double timeScale = 1.0;
+    bool verbose = false;
+    EmulatorOptions options;
+};
+
+// `arguments` as QCoreApplication::arguments() gives them, program name first.
+CommandLine parseCommandLine(const QStringList &arguments);
+
+// A key in the shape of the service's account keys: 32 random bytes in base64.
+QString randomAccountKey();
+
+} // namespace arr::emulator

@@ -1,0 +1,736 @@
+#include "emulator/EmulatorServer.h"
+
+#include "core/JsonCodec.h"
+#include "emulator/HttpResponse.h"
+#include "emulator/RequestBody.h"
+#include "emulator/SessionStore.h"
+#include "emulator/TokenIssuer.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <array>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace arr::emulator {
+
+namespace {
+
+enum class Operation {
+    None,
+    Token,
+    Create,
+    Update,
+    List,
+    Properties,
+    Stop,
+};
+
+constexpr std::array<std::pair<Operation, QLatin1StringView>, 6> OperationNames{{
+    {Operation::Token, "token"_L1},
+    {Operation::Create, "create"_L1},
+    {Operation::Update, "update"_L1},
+    {Operation::List, "list"_L1},
+    {Operation::Properties, "properties"_L1},
+    {Operation::Stop, "stop"_L1},
+}};
+
+QString operationName(Operation operation)
+{
+    for (const auto &[candidate, name] : OperationNames) {
+        if (candidate == operation)
+            return QString(name);
+    }
+    return {};
+}
+
+// Bodies beyond this are refused with 413 before they are parsed: no request of the contract comes
+// near it.
+constexpr qsizetype MaximumRequestBody = 1024 * 1024;
+// The realm named in WWW-Authenticate.
+constexpr char Realm[] = "arr-emulator";
+
+// Where a request goes: the operation, the account and session named in the path, and when the
+// path is known but the method is not, the methods it allows.
+struct Route
+{
+    Operation operation = Operation::None;
+    bool pathKnown = false;
+    QByteArray allowed;
+    QString accountId;
+    QString sessionId;
+};
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        break;
+    }
+    return "UNKNOWN";
+}
+
+// The path's segments, percent-decoded one by one (so that an encoded '/' stays inside its
+// segment). A single trailing slash is ignored, as ASP.NET routing did; empty segments elsewhere
+// make the path unknown (nullopt).
+std::optional<QStringList> pathSegments(const QUrl &url)
+{
+    QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
+    if (!path.startsWith('/'))
+        return std::nullopt;
+    path.remove(0, 1);
+    if (path.endsWith('/'))
+        path.chop(1);
+    QStringList segments;
+    for (const QByteArray &segment : path.split('/')) {
+        if (segment.isEmpty())
+            return std::nullopt;
+        segments.append(QString::fromUtf8(QByteArray::fromPercentEncoding(segment)));
+    }
+    return segments;
+}
+
+bool same(const QString &segment, QLatin1StringView literal)
+{
+    return segment.compare(literal, Qt::CaseInsensitive) == 0;
+}
+
+Route route(const QByteArray &method, const QUrl &url)
+{
+    Route result;
+    const auto found = pathSegments(url);
+    if (!found)
+        return result;
+    const QStringList &s = *found;
+    const auto expect = [&](QByteArray allowed, std::initializer_list<std::pair<const char *, Operation>> byMethod) {
+        result.pathKnown = true;
+        result.allowed = std::move(allowed);
+        for (const auto &[name, operation] : byMethod) {
+            if (method == name)
+                result.operation = operation;
+        }
+    };
+
+    // STS: /accounts/{account}/token
+    if (s.size() == 3 && same(s[0], "accounts"_L1) && same(s[2], "token"_L1)) {
+        result.accountId = s[1];
+        expect("GET", {{"GET", Operation::Token}});
+        return result;
+    }
+    // v1: /v1/accounts/{account}/sessions[/create | /{id}[/properties]]
+    if (s.size() < 4 || !same(s[0], "v1"_L1) || !same(s[1], "accounts"_L1) || !same(s[3], "sessions"_L1))
+        return result;
+    result.accountId = s[2];
+    if (s.size() == 4) {
+        expect("GET", {{"GET", Operation::List}});
+    } else if (s.size() == 5 && same(s[4], "create"_L1)) {
+        expect("POST", {{"POST", Operation::Create}});
+    } else if (s.size() == 5) {
+        result.sessionId = s[4];
+        expect("PATCH, DELETE", {{"PATCH", Operation::Update}, {"DELETE", Operation::Stop}});
+    } else if (s.size() == 6 && same(s[5], "properties"_L1)) {
+        result.sessionId = s[4];
+        expect("GET", {{"GET", Operation::Properties}});
+    }
+    return result;
+}
+
+QByteArray bearerChallenge(const QByteArray &error = {}, const QString &description = {})
+{
+    QByteArray challenge = QByteArray("Bearer realm=\"") + Realm + '"';
+    if (!error.isEmpty()) {
+        QString quoted = description;
+        quoted.replace(u'"', u'\'');
+        challenge += ", error=\"" + error + "\", error_description=\"" + quoted.toUtf8() + '"';
+    }
+    return challenge;
+}
+
+HttpResponse unauthorized(const QString &message, const QByteArray &error = "invalid_token")
+{
+    HttpResponse response = HttpResponse::error(ApiError{401, "Unauthorized", message});
+    response.setHeader("WWW-Authenticate", bearerChallenge(error, message));
+    return response;
+}
+
+// The credentials of an Authorization header with the Bearer scheme; nullopt when there is no such
+// header or it has another scheme.
+std::optional<QByteArray> bearerCredentials(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value("Authorization").trimmed();
+    constexpr qsizetype SchemeLength = 6;
+    if (header.size() <= SchemeLength || header.left(SchemeLength).toLower() != "bearer"
+        || (header.at(SchemeLength) != ' ' && header.at(SchemeLength) != '\t'))
+        return std::nullopt;
+    return header.mid(SchemeLength).trimmed();
+}
+
+// What the fault generator decided for one request.
+struct FaultDraw
+{
+    bool drop = false;
+    int errorStatus = 0;
+    bool malformed = false;
+    double malformedKind = 0;
+    quint32 garbageSeed = 0;
+    int delayMs = 0;
+};
+
+// A broken answer body: the real one cut in half, an HTML error page, or random bytes.
+QByteArray malformedBody(const QByteArray &real, double kind, quint32 seed)
+{
+    if (kind < 1.0 / 3)
+        return real.left(std::max<qsizetype>(1, real.size() / 2));
+    if (kind < 2.0 / 3)
+        return "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
+    QRandomGenerator garbage(seed);
+    QByteArray bytes(64, Qt::Uninitialized);
+    for (char &byte : bytes)
+        byte = char(garbage.bounded(256));
+    return bytes;
+}
+
+} // namespace
+
+// The HTTP side: QAbstractHttpServer parses requests; every answer is written on the socket here,
+// so that it can be delayed or replaced by a dropped connection. In Qt 6.4 the server deletes a
+// socket (and its request) once it disconnects, so delayed work holds a QPointer to the socket and
+// copies whatever it needs from the request.
+class HttpFrontend final : public QAbstractHttpServer
+{
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
+
+    HttpFrontend(Handler handler, QObject *parent)
+        : QAbstractHttpServer(parent)
+        , m_handler(std::move(handler))
+    {
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        m_handler(request, socket);
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        // Not reached: handleRequest() handles everything.
+        m_handler(request, socket);
+    }
+
+private:
+    Handler m_handler;
+};
+
+class EmulatorServer::Private
+{
+public:
+    Private(EmulatorServer *q, EmulatorOptions options, const arr::Clock *clock)
+        : q(q)
+        , clock(clock ? clock : arr::SystemClock::instance())
+        , options(std::move(options))
+        , store(this->clock)
+        , faultGenerator(this->options.faults.seed)
+    {
+        applyTimings();
+    }
+
+    void applyTimings() { store.setTimings(options.startDelayMs, options.stopDelayMs, options.retentionMs); }
+
+    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
+    HttpResponse answer(const Route &route, const QHttpServerRequest &request, const FaultDraw &faults);
+    HttpResponse answerToken(const Route &route, const QHttpServerRequest &request, bool malformed);
+    HttpResponse answerSessionApi(const Route &route, const QHttpServerRequest &request);
+    std::optional<HttpResponse> authorize(const Route &route, const QHttpServerRequest &request, QString *accountId);
+    std::optional<HttpResponse> throttle(const QString &accountId);
+    FaultDraw drawFaults();
+    HttpResponse faultResponse(Operation operation, int status);
+    void send(QPointer<QTcpSocket> socket, Operation operation, std::optional<HttpResponse> response, bool close,
+        int delayMs);
+
+    EmulatorServer *q;
+    const arr::Clock *clock;
+    HttpFrontend *frontend = nullptr;
+    QString error;
+
+    // Everything below is guarded by the mutex.
+    mutable QMutex mutex;
+    EmulatorOptions options;
+    SessionStore store;
+    TokenIssuer tokens;
+    QRandomGenerator faultGenerator;
+    bool tokenServiceAvailable = true;
+    int totalRequests = 0;
+    std::array<int, 7> requestsByOperation{};
+    struct Window
+    {
+        qint64 second = -1;
+        int count = 0;
+    };
+    QHash<QString, Window> rateWindows; // by case-folded account id
+};
+
+void EmulatorServer::Private::handle(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QByteArray method = methodName(request.method());
+    const Route target = route(method, request.url());
+    const bool close = request.value("Connection").toLower().contains("close");
+
+    HttpResponse response;
+    FaultDraw faults;
+    {
+        QMutexLocker lock(&mutex);
+        ++totalRequests;
+        if (target.operation != Operation::None)
+            ++requestsByOperation[std::size_t(target.operation)];
+
+        if (!target.pathKnown) {
+            response = HttpResponse::error(ApiError{404, "NotFound",
+                u"There is no resource at %1 %2."_s.arg(QString::fromLatin1(method), request.url().path())});
+        } else if (target.operation == Operation::None) {
+            response = HttpResponse::error(ApiError{405, "MethodNotAllowed",
+                u"%1 is not allowed on %2; use %3."_s.arg(
+                    QString::fromLatin1(method), request.url().path(), QString::fromLatin1(target.allowed))});
+            response.setHeader("Allow", target.allowed);
+        } else {
+            faults = drawFaults();
+            if (!faults.drop)
+                response = answer(target, request, faults);
+        }
+    }
+    response.headersOnly = method == "HEAD";
+    send(QPointer<QTcpSocket>(socket), target.operation, faults.drop ? std::nullopt : std::optional(response), close,
+        faults.delayMs);
+}
+
+FaultDraw EmulatorServer::Private::drawFaults()
+{
+    // The same number of draws for every request, whatever the rates, so that a seed gives the same
+    // sequence of decisions for the same sequence of requests.
+    const FaultOptions &f = options.faults;
+    std::array<double, 5> u{};
+    for (double &value : u)
+        value = faultGenerator.generateDouble();
+    const quint32 garbageSeed = faultGenerator.generate();
+
+    FaultDraw draw;
+    draw.drop = u[0] < f.dropRate;
+    if (!draw.drop && u[1] < f.errorRate) {
+        const double kind = u[2];
+        draw.errorStatus = kind < 1.0 / 3 ? 500 : (kind < 2.0 / 3 ? 503 : 429);
+    }
+    draw.malformed = !draw.drop && draw.errorStatus == 0 && u[3] < f.malformedRate;
+    draw.malformedKind = u[2];
+    draw.garbageSeed = garbageSeed;
+    draw.delayMs = u[4] < f.latencyRate ? std::max(0, f.latencyMs) : 0;
+    return draw;
+}
+
+HttpResponse EmulatorServer::Private::faultResponse(Operation operation, int status)
+{
+    switch (status) {
+    case 500:
+        return HttpResponse::error(
+            ApiError{500, "InternalServerError", u"The service failed to process the request (injected fault)."_s});
+    case 503:
+        return HttpResponse::error(ApiError{
+            503, "ServiceUnavailable", u"The service is temporarily unavailable (injected fault); try again later."_s});
+    default:
+        break;
+    }
+    HttpResponse response = HttpResponse::error(
+        ApiError{429, "TooManyRequests", u"Too many requests (injected fault); retry after 1 second."_s});
+    response.setHeader("Retry-After", "1");
+    if (operation == Operation::Token)
+        response.setHeader("WWW-Authenticate", bearerChallenge());
+    return response;
+}
+
+HttpResponse EmulatorServer::Private::answer(
+    const Route &target, const QHttpServerRequest &request, const FaultDraw &faults)
+{
+    if (faults.errorStatus != 0)
+        return faultResponse(target.operation, faults.errorStatus);
+
+    const bool malformable = target.operation == Operation::Token || target.operation == Operation::List
+        || target.operation == Operation::Properties;
+    const bool malformed = faults.malformed && malformable;
+    HttpResponse response = target.operation == Operation::Token ? answerToken(target, request, malformed)
+                                                                 : answerSessionApi(target, request);
+    if (malformed && response.status == 200 && !response.body.isEmpty())
+        response.body = malformedBody(response.body, faults.malformedKind, faults.garbageSeed);
+    return response;
+}
+
+HttpResponse EmulatorServer::Private::answerToken(
+    const Route &target, const QHttpServerRequest &request, bool malformed)
+{
+    if (!tokenServiceAvailable) {
+        return HttpResponse::error(
+            ApiError{503, "ServiceUnavailable", u"The token service is temporarily unavailable."_s});
+    }
+    const auto credentials = bearerCredentials(request);
+    if (!credentials) {
+        HttpResponse response = HttpResponse::error(ApiError{
+            401, "Unauthorized", u"The request has no \"Authorization: Bearer {accountId}:{accountKey}\" header."_s});
+        response.setHeader("WWW-Authenticate", bearerChallenge());
+        return response;
+    }
+    // The account id may be any text, so the credentials are read against the id in the path
+    // rather than split at the first colon.
+    const QString text = QString::fromUtf8(*credentials);
+    const QString prefix = target.accountId + u':';
+    const QString accountId = store.findAccount(target.accountId);
+    if (!text.startsWith(prefix, Qt::CaseInsensitive) || accountId.isEmpty()
+        || !store.keyMatches(accountId, text.mid(prefix.size()))) {
+        return unauthorized(u"The account id and key do not match an account: send "
+                            "\"Authorization: Bearer {accountId}:{accountKey}\" for the account in the path."_s);
+    }
+    const QByteArray token = tokens.issue(accountId, clock->now(), options.tokenLifetimeMs);
+    // A garbled answer never reached the client; its token must not work.
+    if (malformed)
+        tokens.forget(token);
+    return HttpResponse::json(200, QJsonObject{{u"AccessToken"_s, QString::fromLatin1(token)}});
+}
+
+std::optional<HttpResponse> EmulatorServer::Private::authorize(
+    const Route &target, const QHttpServerRequest &request, QString *accountId)
+{
+    const auto token = bearerCredentials(request);
+    if (!token || token->isEmpty()) {
+        HttpResponse response = HttpResponse::error(ApiError{401, "Unauthorized",
+            u"The request has no \"Authorization: Bearer {token}\" header; get a token from the token service."_s});
+        response.setHeader("WWW-Authenticate", bearerChallenge());
+        return response;
+    }
+    const TokenIssuer::Check check = tokens.check(*token, clock->now());
+    switch (check.verdict) {
+    case TokenIssuer::Verdict::Unknown:
+        return unauthorized(u"The access token is not valid: it was not issued by this service or was revoked."_s);
+    case TokenIssuer::Verdict::Expired:
+        return unauthorized(u"The access token expired at %1; get a new one from the token service."_s.arg(
+            check.expiry.toString(Qt::ISODate)));
+    case TokenIssuer::Verdict::Valid:
+        break;
+    }
+    *accountId = store.findAccount(target.accountId);
+    if (accountId->isEmpty())
+        return HttpResponse::error(ApiError{404, "NotFound", u"There is no account %1."_s.arg(target.accountId)});
+    if (accountId->compare(check.accountId, Qt::CaseInsensitive) != 0) {
+        return HttpResponse::error(ApiError{403, "Forbidden",
+            u"The access token was issued for account %1, not for account %2."_s.arg(check.accountId, *accountId)});
+    }
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> EmulatorServer::Private::throttle(const QString &accountId)
+{
+    const int limit = options.rateLimitPerSecond;
+    if (limit <= 0)
+        return std::nullopt;
+    const qint64 now = clock->monotonicMs();
+    // Fixed one-second windows of emulator time.
+    const qint64 second = now >= 0 ? now / 1000 : (now - 999) / 1000;
+    Window &window = rateWindows[accountId.toCaseFolded()];
+    if (window.second != second) {
+        window.second = second;
+        window.count = 0;
+    }
+    if (++window.count <= limit)
+        return std::nullopt;
+    const qint64 untilNextMs = (second + 1) * 1000 - now;
+    const qint64 retryAfter = std::max<qint64>(1, (untilNextMs + 999) / 1000);
+    HttpResponse response = HttpResponse::error(ApiError{429, "TooManyRequests",
+        u"Account %1 made more than %2 requests in a second; retry after %3 second(s)."_s.arg(accountId).arg(limit).arg(
+            retryAfter)});
+    response.setHeader("Retry-After", QByteArray::number(retryAfter));
+    return response;
+}
+
+HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, const QHttpServerRequest &request)
+{
+    QString accountId;
+    if (auto refusal = authorize(target, request, &accountId))
+        return *refusal;
+    if (auto refusal = throttle(accountId))
+        return *refusal;
+
+    if (request.body().size() > MaximumRequestBody) {
+        return HttpResponse::error(ApiError{413, "PayloadTooLarge",
+            u"The request body is %1 bytes; at most %2 are accepted."_s.arg(request.body().size())
+                .arg(MaximumRequestBody)});
+    }
+    const auto readBody = [&request](QString *why) { return parseRequestObject(request.body(), why); };
+
+    switch (target.operation) {
+    case Operation::Create: {
+        QString why;
+        const auto body = readBody(&why);
+        if (!body)
+            return HttpResponse::error(ApiError{400, "BadRequest", why});
+        QString sessionId;
+        if (auto refusal = store.create(accountId, *body, &sessionId))
+            return HttpResponse::error(*refusal);
+        HttpResponse response = HttpResponse::json(202, QJsonObject{{u"sessionId"_s, sessionId}});
+        response.setHeader(
+            "Location", "accounts/" + QUrl::toPercentEncoding(accountId) + "/sessions/" + sessionId.toLatin1());
+        return response;
+    }
+    case Operation::Update: {
+        QString why;
+        const auto body = readBody(&why);
+        // An unknown session is 404 whatever the body says.
+        arr::Session existing;
+        if (auto refusal = store.properties(accountId, target.sessionId, &existing))
+            return HttpResponse::error(*refusal);
+        if (!body)
+            return HttpResponse::error(ApiError{400, "BadRequest", why});
+        if (auto refusal = store.update(accountId, target.sessionId, *body))
+            return HttpResponse::error(*refusal);
+        return HttpResponse::empty(200);
+    }
+    case Operation::List: {
+        QJsonArray sessions;
+        for (const arr::Session &session : store.list(accountId))
+            sessions.append(arr::v1::encodeProperties(session));
+        return HttpResponse::json(200, QJsonObject{{u"sessions"_s, sessions}});
+    }
+    case Operation::Properties: {
+        arr::Session session;
+        if (auto refusal = store.properties(accountId, target.sessionId, &session))
+            return HttpResponse::error(*refusal);
+        return HttpResponse::json(200, arr::v1::encodeProperties(session));
+    }
+    case Operation::Stop: {
+        if (auto refusal = store.stop(accountId, target.sessionId))
+            return HttpResponse::error(*refusal);
+        return HttpResponse::empty(204);
+    }
+    case Operation::Token:
+    case Operation::None:
+        break;
+    }
+    return HttpResponse::error(ApiError{500, "InternalServerError", u"The request was not routed."_s});
+}
+
+void EmulatorServer::Private::send(
+    QPointer<QTcpSocket> socket, Operation operation, std::optional<HttpResponse> response, bool close, int delayMs)
+{
+    auto deliver = [this, socket, operation, response = std::move(response), close]() {
+        int status = 0;
+        if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+            if (response) {
+                status = response->status;
+                socket->write(response->serialize(newCorrelationVector(), clock->now(), close));
+                if (close)
+                    socket->disconnectFromHost();
+            } else {
+                socket->abort();
+            }
+        }
+        Q_EMIT q->requestHandled(operationName(operation), status);
+    };
+    if (delayMs <= 0)
+        deliver();
+    else
+        QTimer::singleShot(delayMs, q, std::move(deliver));
+}
+
+EmulatorServer::EmulatorServer(EmulatorOptions options, const arr::Clock *clock, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, std::move(options), clock))
+{
+    d->frontend = new HttpFrontend(
+        [this](const QHttpServerRequest &request, QTcpSocket *socket) { d->handle(request, socket); }, this);
+}
+
+EmulatorServer::~EmulatorServer()
+{
+    // The connections go first, while the state they are served from still exists.
+    delete d->frontend;
+    d->frontend = nullptr;
+}
+
+bool EmulatorServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (!d->frontend->servers().isEmpty()) {
+        d->error = u"The emulator is already listening."_s;
+        return false;
+    }
+    auto *server = new QTcpServer(d->frontend);
+    if (!server->listen(address, port)) {
+        d->error = u"Cannot listen on %1 port %2: %3"_s.arg(address.toString()).arg(port).arg(server->errorString());
+        delete server;
+        return false;
+    }
+    d->frontend->bind(server);
+    d->error.clear();
+    return true;
+}
+
+QString EmulatorServer::errorString() const
+{
+    return d->error;
+}
+
+quint16 EmulatorServer::port() const
+{
+    const auto servers = d->frontend->servers();
+    return servers.isEmpty() ? 0 : servers.first()->serverPort();
+}
+
+QUrl EmulatorServer::baseUrl() const
+{
+    const auto servers = d->frontend->servers();
+    if (servers.isEmpty())
+        return {};
+    QHostAddress host = servers.first()->serverAddress();
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        host = QHostAddress(QHostAddress::LocalHost);
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress(QHostAddress::LocalHostIPv6);
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(host.toString());
+    url.setPort(servers.first()->serverPort());
+    return url;
+}
+
+void EmulatorServer::addAccount(const QString &accountId, const QString &key)
+{
+    if (accountId.trimmed().isEmpty())
+        return;
+    QMutexLocker lock(&d->mutex);
+    d->store.addAccount(accountId, key);
+}
+
+QStringList EmulatorServer::accounts() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->store.accountIds();
+}
+
+QString EmulatorServer::addSession(const QString &accountId, const SessionSeed &seed)
+{
+    QMutexLocker lock(&d->mutex);
+    return d->store.seed(accountId, seed);
+}
+
+void EmulatorServer::addDemoSessions(const QString &accountId)
+{
+    using arr::SessionStatus;
+    using arr::TimeSpan;
+    const auto seed = [](const char *size, TimeSpan lease, TimeSpan age, SessionStatus status, QString message = {}) {
+        return SessionSeed{QString::fromLatin1(size), lease, age, status, std::move(message)};
+    };
+    const QList<SessionSeed> demo{
+        seed("standard", TimeSpan::fromHours(1), TimeSpan::fromSeconds(5), SessionStatus::Starting),
+        seed("premium", TimeSpan::fromHours(4), TimeSpan::fromMinutes(42), SessionStatus::Ready),
+        seed("standard", TimeSpan::fromHours(1), TimeSpan::fromMinutes(57), SessionStatus::Ready),
+        seed("standard", TimeSpan::fromHours(2), TimeSpan::fromMinutes(75), SessionStatus::Stopping),
+        seed("premium", TimeSpan::fromHours(3), TimeSpan::fromMinutes(130), SessionStatus::Stopped),
+        seed("standard", TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(30), SessionStatus::Expired),
+        seed("premium", TimeSpan::fromHours(4), TimeSpan::fromMinutes(2), SessionStatus::Error,
+            u"The session could not be started: no virtual machine of size premium was available in the region."_s),
+    };
+    QMutexLocker lock(&d->mutex);
+    for (const SessionSeed &session : demo)
+        d->store.seed(accountId, session);
+}
+
+QList<arr::Session> EmulatorServer::sessions(const QString &accountId) const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->store.peek(accountId);
+}
+
+int EmulatorServer::requestCount(const QString &operation) const
+{
+    QMutexLocker lock(&d->mutex);
+    if (operation.isEmpty())
+        return d->totalRequests;
+    for (const auto &[candidate, name] : OperationNames) {
+        if (operation.compare(name, Qt::CaseInsensitive) == 0)
+            return d->requestsByOperation[std::size_t(candidate)];
+    }
+    return 0;
+}
+
+void EmulatorServer::resetCounters()
+{
+    QMutexLocker lock(&d->mutex);
+    d->totalRequests = 0;
+    d->requestsByOperation.fill(0);
+}
+
+void EmulatorServer::revokeTokens()
+{
+    QMutexLocker lock(&d->mutex);
+    d->tokens.revokeAll();
+}
+
+void EmulatorServer::setTokenServiceAvailable(bool available)
+{
+    QMutexLocker lock(&d->mutex);
+    d->tokenServiceAvailable = available;
+}
+
+void EmulatorServer::setFaults(const FaultOptions &faults)
+{
+    QMutexLocker lock(&d->mutex);
+    d->options.faults = faults;
+    d->faultGenerator.seed(faults.seed);
+}
+
+FaultOptions EmulatorServer::faults() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->options.faults;
+}
+
+void EmulatorServer::setOptions(const EmulatorOptions &options)
+{
+    QMutexLocker lock(&d->mutex);
+    d->options = options;
+    d->faultGenerator.seed(options.faults.seed);
+    d->applyTimings();
+}
+
+EmulatorOptions EmulatorServer::options() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->options;
+}
+
+} // namespace arr::emulator

@@ -1,0 +1,484 @@
+#include "emulator/SessionStore.h"
+
+#include <QJsonArray>
+#include <QUrl>
+#include <QUuid>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace arr::emulator {
+
+namespace {
+
+ApiError badRequest(const QString &message)
+{
+    return ApiError{400, "BadRequest", message};
+}
+
+QString typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return u"a boolean"_s;
+    case QJsonValue::Double:
+        return u"a number"_s;
+    case QJsonValue::String:
+        return u"a string"_s;
+    case QJsonValue::Array:
+        return u"an array"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return u"missing"_s;
+}
+
+// The member `name` of a request body, matched ignoring case as the service's JSON reader did.
+// Undefined when absent; an error when two spellings of it are present, since it is then unclear
+// which one is meant.
+QJsonValue member(const QJsonObject &body, QLatin1StringView name, std::optional<ApiError> *error)
+{
+    QJsonValue found(QJsonValue::Undefined);
+    QString foundName;
+    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
+        if (it.key().compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        if (!foundName.isNull()) {
+            *error = badRequest(u"The request body gives %1 twice (\"%2\" and \"%3\"); give it once."_s.arg(
+                QString(name), foundName, it.key()));
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        found = it.value();
+        foundName = it.key();
+    }
+    return found;
+}
+
+// maxLeaseTime: a .NET timespan string, longer than zero and at most a day.
+std::optional<arr::TimeSpan> readLease(const QJsonObject &body, std::optional<ApiError> *error)
+{
+    const QJsonValue value = member(body, "maxLeaseTime"_L1, error);
+    if (*error)
+        return std::nullopt;
+    if (value.isUndefined() || value.isNull()) {
+        *error = badRequest(u"The request body has no maxLeaseTime; give the lease as a timespan such as \"4:0:0\"."_s);
+        return std::nullopt;
+    }
+    if (!value.isString()) {
+        *error = badRequest(
+            u"maxLeaseTime must be a timespan string such as \"4:0:0\", but it is %1."_s.arg(typeName(value)));
+        return std::nullopt;
+    }
+    QString why;
+    const auto lease = arr::TimeSpan::parse(value.toString(), &why);
+    if (!lease) {
+        *error = badRequest(u"maxLeaseTime \"%1\" is not a timespan: %2"_s.arg(value.toString(), why));
+        return std::nullopt;
+    }
+    if (*lease <= arr::TimeSpan()) {
+        *error = badRequest(u"maxLeaseTime must be longer than zero, but it is %1."_s.arg(lease->toString()));
+        return std::nullopt;
+    }
+    if (*lease > arr::MaximumLease) {
+        *error = badRequest(u"maxLeaseTime %1 is longer than the largest lease, %2."_s.arg(
+            lease->toString(), arr::MaximumLease.toString()));
+        return std::nullopt;
+    }
+    return lease;
+}
+
+// size: one of the known sizes, in any case; answered in lower case.
+std::optional<QString> readSize(const QJsonObject &body, std::optional<ApiError> *error)
+{
+    const QJsonValue value = member(body, "size"_L1, error);
+    if (*error)
+        return std::nullopt;
+    const QStringList sizes = arr::knownSessionSizes();
+    const QString choices = sizes.join(u", "_s);
+    if (value.isUndefined() || value.isNull()) {
+        *error = badRequest(u"The request body has no size; give one of %1."_s.arg(choices));
+        return std::nullopt;
+    }
+    if (!value.isString()) {
+        *error = badRequest(u"size must be a string, one of %1, but it is %2."_s.arg(choices, typeName(value)));
+        return std::nullopt;
+    }
+    for (const QString &size : sizes) {
+        if (value.toString().compare(size, Qt::CaseInsensitive) == 0)
+            return size;
+    }
+    *error = badRequest(u"size \"%1\" is not one of %2."_s.arg(value.toString(), choices));
+    return std::nullopt;
+}
+
+// models: optional (null or absent is none); else an array of absolute URLs.
+bool checkModels(const QJsonObject &body, std::optional<ApiError> *error)
+{
+    const QJsonValue value = member(body, "models"_L1, error);
+    if (*error)
+        return false;
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isArray()) {
+        *error = badRequest(u"models must be an array of model URLs, but it is %1."_s.arg(typeName(value)));
+        return false;
+    }
+    const QJsonArray models = value.toArray();
+    for (qsizetype i = 0; i < models.size(); ++i) {
+        const QJsonValue model = models.at(i);
+        if (!model.isString()) {
+            *error = badRequest(u"models[%1] must be a URL string, but it is %2."_s.arg(i).arg(typeName(model)));
+            return false;
+        }
+        const QUrl url(model.toString(), QUrl::StrictMode);
+        if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {
+            *error = badRequest(u"models[%1] \"%2\" is not an absolute URL such as "
+                                "https://account.blob.core.windows.net/container/model.arrAsset."_s.arg(i)
+                                    .arg(model.toString()));
+            return false;
+        }
+    }
+    return true;
+}
+
+QString newHostname()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces) + u".remoterenderingvm.local.mixedreality.azure.com"_s;
+}
+
+} // namespace
+
+SessionStore::SessionStore(const arr::Clock *clock)
+    : m_clock(clock)
+{
+}
+
+void SessionStore::setTimings(qint64 startDelayMs, qint64 stopDelayMs, qint64 retentionMs)
+{
+    m_startDelayMs = std::max<qint64>(0, startDelayMs);
+    m_stopDelayMs = std::max<qint64>(0, stopDelayMs);
+    m_retentionMs = std::max<qint64>(0, retentionMs);
+}
+
+void SessionStore::addAccount(const QString &accountId, const QString &key)
+{
+    Account &account = m_accounts[accountId.toCaseFolded()];
+    if (account.id.isEmpty())
+        account.id = accountId;
+    account.key = key;
+}
+
+QString SessionStore::findAccount(const QString &accountId) const
+{
+    const Account *found = account(accountId);
+    return found ? found->id : QString();
+}
+
+bool SessionStore::keyMatches(const QString &accountId, const QString &key) const
+{
+    const Account *found = account(accountId);
+    return found && !key.isEmpty() && found->key == key;
+}
+
+QStringList SessionStore::accountIds() const
+{
+    QStringList ids;
+    for (const Account &account : m_accounts)
+        ids.append(account.id);
+    ids.sort();
+    return ids;
+}
+
+std::optional<ApiError> SessionStore::create(const QString &accountId, const QJsonObject &body, QString *sessionId)
+{
+    Account *owner = account(accountId);
+    if (!owner)
+        return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
+
+    std::optional<ApiError> error;
+    const auto lease = readLease(body, &error);
+    if (!lease)
+        return error;
+    const auto size = readSize(body, &error);
+    if (!size)
+        return error;
+    if (!checkModels(body, &error))
+        return error;
+
+    const qint64 now = m_clock->monotonicMs();
+    Record record;
+    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.size = *size;
+    record.maxLease = *lease;
+    record.createdMs = now;
+    record.readyAtMs = now + m_startDelayMs;
+    record.hostname = newHostname();
+    purge(*owner, now);
+    *sessionId = insert(*owner, std::move(record)).id;
+    return std::nullopt;
+}
+
+std::optional<ApiError> SessionStore::update(
+    const QString &accountId, const QString &sessionId, const QJsonObject &body)
+{
+    Account *owner = account(accountId);
+    if (!owner)
+        return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
+    std::optional<ApiError> error;
+    Record *record = findSession(*owner, sessionId, &error);
+    if (!record)
+        return error;
+    const auto lease = readLease(body, &error);
+    if (!lease)
+        return error;
+
+    const State state = stateAt(*record, m_clock->monotonicMs());
+    switch (state.status) {
+    case arr::SessionStatus::Starting:
+    case arr::SessionStatus::Ready:
+        break;
+    case arr::SessionStatus::Stopping:
+    case arr::SessionStatus::Stopped:
+        return badRequest(
+            u"Session %1 has been stopped; the lease of a stopped session cannot be extended."_s.arg(record->id));
+    case arr::SessionStatus::Expired:
+        return badRequest(u"Session %1 has expired (its lease of %2 ran out); an expired session cannot be "
+                          "extended. Create a new session."_s.arg(record->id, record->maxLease.toString()));
+    default:
+        return badRequest(
+            u"Session %1 has failed; the lease of a failed session cannot be extended."_s.arg(record->id));
+    }
+    if (*lease <= record->maxLease)
+        return badRequest(u"The new maxLeaseTime %1 is not longer than the session's current lease of %2; a lease "
+                          "can only be extended."_s.arg(lease->toString(), record->maxLease.toString()));
+    record->maxLease = *lease;
+    return std::nullopt;
+}
+
+std::optional<ApiError> SessionStore::stop(const QString &accountId, const QString &sessionId)
+{
+    Account *owner = account(accountId);
+    if (!owner)
+        return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
+    std::optional<ApiError> error;
+    Record *record = findSession(*owner, sessionId, &error);
+    if (!record)
+        return error;
+    const qint64 now = m_clock->monotonicMs();
+    const State state = stateAt(*record, now);
+    // Stopping what is stopping, stopped, expired or failed has nothing left to do: the service
+    // answered those with success too.
+    if (state.status == arr::SessionStatus::Starting || state.status == arr::SessionStatus::Ready) {
+        record->stopRequestedMs = now;
+        record->stoppedMs = now + m_stopDelayMs;
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> SessionStore::properties(
+    const QString &accountId, const QString &sessionId, arr::Session *session)
+{
+    Account *owner = account(accountId);
+    if (!owner)
+        return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
+    std::optional<ApiError> error;
+    const Record *record = findSession(*owner, sessionId, &error);
+    if (!record)
+        return error;
+    *session = toSession(*record, m_clock->monotonicMs());
+    return std::nullopt;
+}
+
+QList<arr::Session> SessionStore::list(const QString &accountId)
+{
+    Account *owner = account(accountId);
+    if (!owner)
+        return {};
+    const qint64 now = m_clock->monotonicMs();
+    purge(*owner, now);
+    QList<arr::Session> sessions;
+    sessions.reserve(owner->sessions.size());
+    for (const Record &record : std::as_const(owner->sessions))
+        sessions.append(toSession(record, now));
+    return sessions;
+}
+
+QList<arr::Session> SessionStore::peek(const QString &accountId) const
+{
+    const Account *owner = account(accountId);
+    if (!owner)
+        return {};
+    const qint64 now = m_clock->monotonicMs();
+    QList<arr::Session> sessions;
+    for (const Record &record : owner->sessions) {
+        if (!isGone(record, now))
+            sessions.append(toSession(record, now));
+    }
+    return sessions;
+}
+
+QString SessionStore::seed(const QString &accountId, const SessionSeed &seed)
+{
+    Account *owner = account(accountId);
+    if (!owner)
+        return {};
+    const qint64 now = m_clock->monotonicMs();
+    const qint64 leaseMs = seed.maxLease.totalMilliseconds();
+    qint64 ageMs = std::max<qint64>(0, seed.age.totalMilliseconds());
+    // An expired seed ran out `age - maxLease` ago, or just now when that is not within the
+    // retention: it should be listed, as asked.
+    if (seed.status == arr::SessionStatus::Expired && (ageMs < leaseMs || ageMs - leaseMs >= m_retentionMs))
+        ageMs = leaseMs;
+
+    Record record;
+    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.size = seed.size.trimmed();
+    record.maxLease = seed.maxLease;
+    record.createdMs = now - ageMs;
+    record.readyAtMs = record.createdMs + m_startDelayMs;
+    record.hostname = newHostname();
+    switch (seed.status) {
+    case arr::SessionStatus::Starting:
+        if (record.readyAtMs <= now)
+            record.readyAtMs = now + m_startDelayMs;
+        break;
+    case arr::SessionStatus::Ready:
+        record.readyAtMs = std::min(record.readyAtMs, now);
+        break;
+    case arr::SessionStatus::Stopping:
+        record.readyAtMs = std::min(record.readyAtMs, now);
+        record.stopRequestedMs = now;
+        record.stoppedMs = now + m_stopDelayMs;
+        break;
+    case arr::SessionStatus::Stopped:
+        record.readyAtMs = std::min(record.readyAtMs, now);
+        record.stopRequestedMs = now - m_stopDelayMs;
+        record.stoppedMs = now;
+        break;
+    case arr::SessionStatus::Expired:
+        record.failure = seed.message;
+        break;
+    case arr::SessionStatus::Error:
+        record.failedMs = now;
+        record.failure = seed.message.isEmpty()
+            ? u"The session could not be started: no virtual machine of size %1 was available."_s.arg(record.size)
+            : seed.message;
+        break;
+    default:
+        break;
+    }
+    purge(*owner, now);
+    return insert(*owner, std::move(record)).id;
+}
+
+SessionStore::State SessionStore::stateAt(const Record &record, qint64 nowMs) const
+{
+    const qint64 leaseEndMs = record.createdMs + record.maxLease.totalMilliseconds();
+    // Elapsed time is lease time used: counted from creation (v1), frozen when the session ends,
+    // and reported in whole seconds as the service did.
+    const auto elapsedUntil = [&](qint64 untilMs) {
+        const qint64 ms = std::max<qint64>(0, std::min(untilMs, leaseEndMs) - record.createdMs);
+        return arr::TimeSpan::fromSeconds(ms / 1000);
+    };
+
+    State state;
+    if (record.failedMs && nowMs >= *record.failedMs) {
+        state.status = arr::SessionStatus::Error;
+        state.endedMs = *record.failedMs;
+        state.elapsed = elapsedUntil(*record.failedMs);
+        state.message = record.failure;
+    } else if (record.stopRequestedMs) {
+        const bool stopped = nowMs >= *record.stoppedMs;
+        state.status = stopped ? arr::SessionStatus::Stopped : arr::SessionStatus::Stopping;
+        if (stopped)
+            state.endedMs = *record.stoppedMs;
+        state.elapsed = elapsedUntil(*record.stopRequestedMs);
+        state.hostnameVisible = !stopped && *record.stopRequestedMs >= record.readyAtMs;
+    } else if (nowMs >= leaseEndMs) {
+        state.status = arr::SessionStatus::Expired;
+        state.endedMs = leaseEndMs;
+        state.elapsed = record.maxLease;
+        state.message = record.failure.isEmpty()
+            ? u"The session's lease of %1 ran out."_s.arg(record.maxLease.toString())
+            : record.failure;
+    } else if (nowMs < record.readyAtMs) {
+        state.status = arr::SessionStatus::Starting;
+        state.elapsed = elapsedUntil(nowMs);
+    } else {
+        state.status = arr::SessionStatus::Ready;
+        state.elapsed = elapsedUntil(nowMs);
+        state.hostnameVisible = true;
+    }
+    return state;
+}
+
+arr::Session SessionStore::toSession(const Record &record, qint64 nowMs) const
+{
+    const State state = stateAt(record, nowMs);
+    arr::Session session;
+    session.id = record.id;
+    session.status = state.status;
+    session.statusText = arr::sessionStatusWireName(state.status);
+    session.size = record.size;
+    if (state.hostnameVisible)
+        session.hostname = record.hostname;
+    session.elapsed = state.elapsed;
+    session.maxLease = record.maxLease;
+    session.message = state.message;
+    return session;
+}
+
+bool SessionStore::isGone(const Record &record, qint64 nowMs) const
+{
+    const State state = stateAt(record, nowMs);
+    return state.endedMs && nowMs >= *state.endedMs + m_retentionMs;
+}
+
+void SessionStore::purge(Account &account, qint64 nowMs)
+{
+    const auto removed
+        = account.sessions.removeIf([this, nowMs](const Record &record) { return isGone(record, nowMs); });
+    if (removed == 0)
+        return;
+    account.index.clear();
+    for (qsizetype i = 0; i < account.sessions.size(); ++i)
+        account.index.insert(account.sessions.at(i).id.toCaseFolded(), i);
+}
+
+SessionStore::Account *SessionStore::account(const QString &accountId)
+{
+    const auto it = m_accounts.find(accountId.toCaseFolded());
+    return it == m_accounts.end() ? nullptr : &*it;
+}
+
+const SessionStore::Account *SessionStore::account(const QString &accountId) const
+{
+    const auto it = m_accounts.constFind(accountId.toCaseFolded());
+    return it == m_accounts.constEnd() ? nullptr : &*it;
+}
+
+SessionStore::Record *SessionStore::findSession(
+    Account &account, const QString &sessionId, std::optional<ApiError> *error)
+{
+    purge(account, m_clock->monotonicMs());
+    const auto it = account.index.constFind(sessionId.toCaseFolded());
+    if (it == account.index.constEnd()) {
+        *error = ApiError{404, "NotFound", u"There is no session %1 in account %2."_s.arg(sessionId, account.id)};
+        return nullptr;
+    }
+    return &account.sessions[*it];
+}
+
+SessionStore::Record &SessionStore::insert(Account &account, Record record)
+{
+    account.index.insert(record.id.toCaseFolded(), account.sessions.size());
+    account.sessions.append(std::move(record));
+    return account.sessions.last();
+}
+
+} // namespace arr::emulator

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Session.h"
+#include "core/TimeSpan.h"
+#include "emulator/EmulatorOptions.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace arr::emulator {
+
+// A refusal by the service: HTTP status, the error code of the body and a sentence for people.
+struct ApiError
+{
+    int status = 400;
+    QByteArray code = "BadRequest";
+    QString message;
+};
+
+// The emulated service's state: accounts and their sessions, and the rules of the v1 contract for
+// creating, extending, stopping and reading them. Knows nothing of HTTP beyond the status of a
+// refusal. A session's state is never stored: it is computed from the clock whenever it is read
+// (created -> starting -> ready -> expired, or stop -> stopping -> stopped), so that time moved by
+// a ManualClock is all a test needs. Not thread-safe; EmulatorServer serialises access.
+class SessionStore
+{
+public:
+    explicit SessionStore(const arr::Clock *clock);
+
+    // The lifecycle timings; a change applies to sessions created (resp. stopped) afterwards, except
+    // the retention, which applies to every session.
+    void setTimings(qint64 startDelayMs, qint64 stopDelayMs, qint64 retentionMs);
+
+    // Adds an account, or changes the key of an existing one. Account ids are matched ignoring case.
+    void addAccount(const QString &accountId, const QString &key);
+    // The id as it was added, for any spelling of it; empty when there is no such account.
+    QString findAccount(const QString &accountId) const;
+    bool keyMatches(const QString &accountId, const QString &key) const;
+    QStringList accountIds() const;
+
+    // The operations of the v1 session API, for an account that exists (see findAccount). Each
+    // returns the refusal, if any. Bodies are validated strictly: see the .cpp for each rule.
+    std::optional<ApiError> create(const QString &accountId, const QJsonObject &body, QString *sessionId);
+    std::optional<ApiError> update(const QString &accountId, const QString &sessionId, const QJsonObject &body);
+    std::optional<ApiError> stop(const QString &accountId, const QString &sessionId);
+    std::optional<ApiError> properties(const QString &accountId, const QString &sessionId, arr::Session *session);
+    // What the list answers: every session not yet past its retention, oldest first.
+    QList<arr::Session> list(const QString &accountId);
+    // The same as list() without forgetting sessions past their retention.
+    QList<arr::Session> peek(const QString &accountId) const;
+
+    // Puts a session in place directly; returns its id, or an empty string for an unknown account.
+    QString seed(const QString &accountId, const SessionSeed &seed);
+
+private:
+    struct Record
+    {
+        QString id;
+        QString size;
+        arr::TimeSpan maxLease;
+        qint64 createdMs = 0;
+        qint64 readyAtMs = 0;
+        std::optional<qint64> stopRequestedMs;
+        std::optional<qint64> stoppedMs;
+        std::optional<qint64> failedMs;
+        QString failure;
+        QString hostname;
+    };
+    struct Account
+    {
+        QString id;
+        QString key;
+        QList<Record> sessions; // oldest first
+        QHash<QString, qsizetype> index; // case-folded session id -> position in sessions
+    };
+    struct State
+    {
+        arr::SessionStatus status = arr::SessionStatus::Starting;
+        // When a final state was reached; nullopt while the session is live.
+        std::optional<qint64> endedMs;
+        arr::TimeSpan elapsed;
+        QString message;
+        bool hostnameVisible = false;
+    };
+
+    State stateAt(const Record &record, qint64 nowMs) const;
+    arr::Session toSession(const Record &record, qint64 nowMs) const;
+    bool isGone(const Record &record, qint64 nowMs) const;
+    // Forgets the account's sessions that are past their retention.
+    void purge(Account &account, qint64 nowMs);
+    Account *account(const QString &accountId);
+    const Account *account(const QString &accountId) const;
+    // The live record of a session, after purging; nullptr with *error set when there is none.
+    Record *findSession(Account &account, const QString &sessionId, std::optional<ApiError> *error);
+    Record &insert(Account &account, Record record);
+
+    const arr::Clock *m_clock;
+    qint64 m_startDelayMs = 20'000;
+    qint64 m_stopDelayMs = 3'000;
+    qint64 m_retentionMs = 10 * 60'000;
+    QHash<QString, Account> m_accounts; // by case-folded id
+};
+
+} // namespace arr::emulator

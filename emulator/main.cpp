@@ -1,0 +1,82 @@
+#include "core/Clock.h"
+#include "emulator/CommandLine.h"
+#include "emulator/EmulatorServer.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printLine(std::FILE *stream, const QString &line)
+{
+    const QByteArray bytes = line.toLocal8Bit() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"arr-emulator"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(ARRSM_VERSION));
+
+    using arr::emulator::CommandLine;
+    const CommandLine commandLine = arr::emulator::parseCommandLine(QCoreApplication::arguments());
+    switch (commandLine.action) {
+    case CommandLine::Action::Help:
+        printLine(stdout, commandLine.helpText.trimmed());
+        return 0;
+    case CommandLine::Action::Version:
+        printLine(stdout, u"arr-emulator "_s + QCoreApplication::applicationVersion());
+        return 0;
+    case CommandLine::Action::Fail:
+        printLine(stderr, u"arr-emulator: "_s + commandLine.error);
+        printLine(stderr, u"Try 'arr-emulator --help' for the options."_s);
+        return 2;
+    case CommandLine::Action::Run:
+        break;
+    }
+
+    std::unique_ptr<arr::Clock> scaledClock;
+    const arr::Clock *clock = arr::SystemClock::instance();
+    if (commandLine.timeScale != 1.0) {
+        scaledClock = std::make_unique<arr::ScaledClock>(commandLine.timeScale);
+        clock = scaledClock.get();
+    }
+    arr::emulator::EmulatorServer server(commandLine.options, clock);
+
+    auto accounts = commandLine.accounts;
+    const bool generated = accounts.isEmpty();
+    if (generated)
+        accounts.append({QUuid::createUuid().toString(QUuid::WithoutBraces), arr::emulator::randomAccountKey()});
+    for (const auto &[id, key] : accounts) {
+        server.addAccount(id, key);
+        if (commandLine.demoSessions)
+            server.addDemoSessions(id);
+    }
+
+    if (!server.listen(commandLine.address, commandLine.port)) {
+        printLine(stderr, u"arr-emulator: "_s + server.errorString());
+        return 1;
+    }
+    printLine(stdout, u"listening on "_s + server.baseUrl().toString());
+    if (generated)
+        printLine(stdout, u"account %1 key %2"_s.arg(accounts.first().first, accounts.first().second));
+
+    if (commandLine.verbose) {
+        QObject::connect(
+            &server, &arr::emulator::EmulatorServer::requestHandled, &server, [](const QString &operation, int status) {
+                printLine(stderr,
+                    u"%1 %2"_s.arg(operation.isEmpty() ? u"-"_s : operation,
+                        status == 0 ? u"dropped"_s : QString::number(status)));
+            });
+    }
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,283 @@
+#include "TestHttp.h"
+
+#include "core/JsonCodec.h"
+#include "emulator/CommandLine.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using arr::emulator::CommandLine;
+using arr::emulator::parseCommandLine;
+
+namespace {
+
+const QString Executable = QStringLiteral(ARR_EMULATOR_EXECUTABLE);
+
+// A running arr-emulator process, killed when it goes out of scope.
+class EmulatorProcess
+{
+public:
+    ~EmulatorProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            QSignalSpy finished(&m_process, &QProcess::finished);
+            finished.wait(5000);
+        }
+    }
+    QProcess &process() { return m_process; }
+
+    // The next line of standard output, or an empty string after `timeoutMs`.
+    QString readLine(int timeoutMs = 10'000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (!m_process.canReadLine() && timer.elapsed() < timeoutMs && m_process.state() != QProcess::NotRunning) {
+            QSignalSpy output(&m_process, &QProcess::readyReadStandardOutput);
+            output.wait(int(std::max<qint64>(1, timeoutMs - timer.elapsed())));
+        }
+        return m_process.canReadLine() ? QString::fromUtf8(m_process.readLine()).trimmed() : QString();
+    }
+
+private:
+    QProcess m_process;
+};
+
+} // namespace
+
+// The arr-emulator command line: parsing in-process, and the built executable end to end.
+class TestEmulatorCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void everyOption();
+    void refusals_data();
+    void refusals();
+    void helpAndVersion();
+
+    void executableServesTheSeedCalls();
+    void executableUsesGivenAccountsAndDemoSessions();
+    void executableRejectsBadOptions_data();
+    void executableRejectsBadOptions();
+    void executablePrintsHelpAndVersion();
+};
+
+void TestEmulatorCommandLine::defaults()
+{
+    const CommandLine parsed = parseCommandLine({u"arr-emulator"_s});
+    QCOMPARE(parsed.action, CommandLine::Action::Run);
+    QCOMPARE(parsed.address, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(parsed.port, quint16(0));
+    QVERIFY(parsed.accounts.isEmpty());
+    QVERIFY(!parsed.demoSessions);
+    QCOMPARE(parsed.timeScale, 1.0);
+    QCOMPARE(parsed.options.startDelayMs, 20'000);
+    QCOMPARE(parsed.options.stopDelayMs, 3'000);
+    QCOMPARE(parsed.options.retentionMs, 600'000);
+    QCOMPARE(parsed.options.rateLimitPerSecond, 0);
+    QCOMPARE(parsed.options.faults.errorRate, 0.0);
+    QCOMPARE(parsed.options.faults.seed, 1u);
+}
+
+void TestEmulatorCommandLine::everyOption()
+{
+    const CommandLine parsed = parseCommandLine({u"arr-emulator"_s, u"--listen"_s, u"::1"_s, u"--port"_s, u"8081"_s,
+        u"--account"_s, u"a:k1"_s, u"--account"_s, u"b:k:2"_s, u"--demo-sessions"_s, u"--start-delay"_s, u"2.5"_s,
+        u"--stop-delay"_s, u"1"_s, u"--retention"_s, u"30"_s, u"--token-lifetime"_s, u"3600"_s, u"--time-scale"_s,
+        u"60"_s, u"--rate-limit"_s, u"5"_s, u"--fault-error-rate"_s, u"0.1"_s, u"--fault-latency-rate"_s, u"0.2"_s,
+        u"--fault-latency-ms"_s, u"250"_s, u"--fault-drop-rate"_s, u"0.3"_s, u"--fault-malformed-rate"_s, u"1"_s,
+        u"--seed"_s, u"4294967295"_s, u"--verbose"_s});
+    QVERIFY2(parsed.action == CommandLine::Action::Run, qPrintable(parsed.error));
+    QCOMPARE(parsed.address, QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(parsed.port, quint16(8081));
+    QCOMPARE(parsed.accounts.size(), 2);
+    QCOMPARE(parsed.accounts.at(1).first, u"b"_s);
+    QCOMPARE(parsed.accounts.at(1).second, u"k:2"_s);
+    QVERIFY(parsed.demoSessions);
+    QVERIFY(parsed.verbose);
+    QCOMPARE(parsed.options.startDelayMs, 2'500);
+    QCOMPARE(parsed.options.stopDelayMs, 1'000);
+    QCOMPARE(parsed.options.retentionMs, 30'000);
+    QCOMPARE(parsed.options.tokenLifetimeMs, 3'600'000);
+    QCOMPARE(parsed.timeScale, 60.0);
+    QCOMPARE(parsed.options.rateLimitPerSecond, 5);
+    QCOMPARE(parsed.options.faults.errorRate, 0.1);
+    QCOMPARE(parsed.options.faults.latencyRate, 0.2);
+    QCOMPARE(parsed.options.faults.latencyMs, 250);
+    QCOMPARE(parsed.options.faults.dropRate, 0.3);
+    QCOMPARE(parsed.options.faults.malformedRate, 1.0);
+    QCOMPARE(parsed.options.faults.seed, 4294967295u);
+}
+
+void TestEmulatorCommandLine::refusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
+    QTest::newRow("missing value") << QStringList{u"--port"_s} << u"port"_s;
+    QTest::newRow("positional") << QStringList{u"extra"_s} << u"extra"_s;
+    QTest::newRow("port text") << QStringList{u"--port"_s, u"http"_s} << u"--port"_s;
+    QTest::newRow("port too big") << QStringList{u"--port"_s, u"65536"_s} << u"--port"_s;
+    QTest::newRow("address") << QStringList{u"--listen"_s, u"example.com"_s} << u"--listen"_s;
+    QTest::newRow("account without key") << QStringList{u"--account"_s, u"abc"_s} << u"ID:KEY"_s;
+    QTest::newRow("account empty id") << QStringList{u"--account"_s, u":key"_s} << u"ID:KEY"_s;
+    QTest::newRow("rate above one") << QStringList{u"--fault-error-rate"_s, u"1.5"_s} << u"probability"_s;
+    QTest::newRow("rate negative") << QStringList{u"--fault-drop-rate"_s, u"-0.1"_s} << u"probability"_s;
+    QTest::newRow("rate text") << QStringList{u"--fault-malformed-rate"_s, u"half"_s} << u"probability"_s;
+    QTest::newRow("rate nan") << QStringList{u"--fault-latency-rate"_s, u"nan"_s} << u"probability"_s;
+    QTest::newRow("latency negative") << QStringList{u"--fault-latency-ms"_s, u"-5"_s} << u"milliseconds"_s;
+    QTest::newRow("start delay negative") << QStringList{u"--start-delay"_s, u"-1"_s} << u"--start-delay"_s;
+    QTest::newRow("retention text") << QStringList{u"--retention"_s, u"long"_s} << u"--retention"_s;
+    QTest::newRow("time scale zero") << QStringList{u"--time-scale"_s, u"0"_s} << u"--time-scale"_s;
+    QTest::newRow("rate limit fraction") << QStringList{u"--rate-limit"_s, u"1.5"_s} << u"--rate-limit"_s;
+    QTest::newRow("seed negative") << QStringList{u"--seed"_s, u"-1"_s} << u"--seed"_s;
+    QTest::newRow("token lifetime zero") << QStringList{u"--token-lifetime"_s, u"0"_s} << u"--token-lifetime"_s;
+}
+
+void TestEmulatorCommandLine::refusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    arguments.prepend(u"arr-emulator"_s);
+    const CommandLine parsed = parseCommandLine(arguments);
+    QCOMPARE(parsed.action, CommandLine::Action::Fail);
+    QVERIFY2(parsed.error.contains(expected), qPrintable(parsed.error));
+}
+
+void TestEmulatorCommandLine::helpAndVersion()
+{
+    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"--help"_s}).action, CommandLine::Action::Help);
+    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"-h"_s}).action, CommandLine::Action::Help);
+    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"--version"_s}).action, CommandLine::Action::Version);
+    const QString help = parseCommandLine({u"arr-emulator"_s, u"--help"_s}).helpText;
+    for (const QString &option : {u"--listen"_s, u"--port"_s, u"--account"_s, u"--demo-sessions"_s, u"--start-delay"_s,
+             u"--time-scale"_s, u"--retention"_s, u"--rate-limit"_s, u"--fault-error-rate"_s, u"--fault-latency-rate"_s,
+             u"--fault-latency-ms"_s, u"--fault-drop-rate"_s, u"--fault-malformed-rate"_s, u"--seed"_s})
+        QVERIFY2(help.contains(option), qPrintable(option));
+}
+
+void TestEmulatorCommandLine::executableServesTheSeedCalls()
+{
+    QVERIFY2(QFile::exists(Executable), qPrintable(Executable));
+    EmulatorProcess emulator;
+    emulator.process().start(Executable, {u"--port"_s, u"0"_s, u"--start-delay"_s, u"0"_s});
+
+    const QString listening = emulator.readLine();
+    const auto listenMatch = QRegularExpression(u"^listening on (http://127\\.0\\.0\\.1:(\\d+))$"_s).match(listening);
+    QVERIFY2(listenMatch.hasMatch(), qPrintable(listening));
+    QVERIFY(listenMatch.captured(2).toInt() > 0);
+    const QString accountLine = emulator.readLine();
+    const auto accountMatch = QRegularExpression(u"^account (\\S+) key (\\S+)$"_s).match(accountLine);
+    QVERIFY2(accountMatch.hasMatch(), qPrintable(accountLine));
+    const QString account = accountMatch.captured(1);
+    const QString key = accountMatch.captured(2);
+    QVERIFY2(!QUuid::fromString(account).isNull(), qPrintable(account));
+
+    TestHttp http{QUrl(listenMatch.captured(1))};
+    const QByteArray token = http.token(account, key);
+    QVERIFY(!token.isEmpty());
+    const QString sessions = u"/v1/accounts/%1/sessions"_s.arg(account);
+
+    const HttpResult created = http.send("POST", sessions + u"/create"_s,
+        "{ 'maxLeaseTime': '4:0:0', 'models': [], 'size': 'small' }", TestHttp::bearer(token));
+    QCOMPARE(created.status, 202);
+    QVERIFY2(created.wireProblem().isEmpty(), qPrintable(created.wireProblem()));
+    const QString id = created.object().value("sessionId"_L1).toString();
+    QCOMPARE(created.header("Location"), u"accounts/%1/sessions/%2"_s.arg(account, id).toUtf8());
+
+    const HttpResult list = http.send("GET", sessions, {}, TestHttp::bearer(token));
+    QCOMPARE(list.status, 200);
+    const auto decoded = arr::v1::decodeSessionList(list.body);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.error));
+    QCOMPARE(decoded.value->size(), 1);
+    QCOMPARE(decoded.value->constFirst().id, id);
+
+    const HttpResult props = http.send("GET", sessions + u'/' + id + u"/properties"_s, {}, TestHttp::bearer(token));
+    QCOMPARE(props.status, 200);
+    QCOMPARE(props.object().value("sessionStatus"_L1).toString(), u"ready"_s);
+
+    const HttpResult extended
+        = http.send("PATCH", sessions + u'/' + id, "{ 'maxLeaseTime': '5:0:0' }", TestHttp::bearer(token));
+    QCOMPARE(extended.status, 200);
+    QVERIFY(extended.body.isEmpty());
+
+    const HttpResult stopped = http.send("DELETE", sessions + u'/' + id, {}, TestHttp::bearer(token));
+    QCOMPARE(stopped.status, 204);
+    QVERIFY2(stopped.wireProblem().isEmpty(), qPrintable(stopped.wireProblem()));
+
+    const HttpResult after = http.send("GET", sessions + u'/' + id + u"/properties"_s, {}, TestHttp::bearer(token));
+    QCOMPARE(after.object().value("sessionStatus"_L1).toString(), u"stopping"_s);
+    QCOMPARE(after.object().value("sessionMaxLeaseTime"_L1).toString(), u"05:00:00"_s);
+    QCOMPARE(emulator.process().state(), QProcess::Running);
+}
+
+void TestEmulatorCommandLine::executableUsesGivenAccountsAndDemoSessions()
+{
+    EmulatorProcess emulator;
+    emulator.process().start(Executable,
+        {u"--port"_s, u"0"_s, u"--account"_s, u"acc-one:key-one"_s, u"--demo-sessions"_s, u"--time-scale"_s, u"2"_s});
+    const QString listening = emulator.readLine();
+    QVERIFY2(listening.startsWith(u"listening on http://127.0.0.1:"_s), qPrintable(listening));
+    TestHttp http{QUrl(listening.mid(13))};
+
+    QVERIFY(http.token(u"acc-one"_s, u"wrong"_s).isEmpty());
+    const QByteArray token = http.token(u"acc-one"_s, u"key-one"_s);
+    QVERIFY(!token.isEmpty());
+    const HttpResult list = http.send("GET", u"/v1/accounts/acc-one/sessions"_s, {}, TestHttp::bearer(token));
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.object().value("sessions"_L1).toArray().size(), 7);
+    // Given accounts are not printed (their keys are the caller's).
+    QVERIFY(!emulator.process().readAllStandardOutput().contains("account"));
+}
+
+void TestEmulatorCommandLine::executableRejectsBadOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("unknown option") << QStringList{u"--nope"_s};
+    QTest::newRow("rate above one") << QStringList{u"--fault-error-rate"_s, u"2"_s};
+    QTest::newRow("bad port") << QStringList{u"--port"_s, u"x"_s};
+    QTest::newRow("bad account") << QStringList{u"--account"_s, u"only-id"_s};
+}
+
+void TestEmulatorCommandLine::executableRejectsBadOptions()
+{
+    QFETCH(QStringList, arguments);
+    QProcess process;
+    process.start(Executable, arguments);
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 10'000);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+    const QByteArray error = process.readAllStandardError();
+    QVERIFY2(error.startsWith("arr-emulator: "), error.constData());
+}
+
+void TestEmulatorCommandLine::executablePrintsHelpAndVersion()
+{
+    QProcess process;
+    process.start(Executable, {u"--version"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 10'000);
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(process.readAllStandardOutput().trimmed(), QByteArray("arr-emulator " ARRSM_VERSION));
+
+    process.start(Executable, {u"--help"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 10'000);
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray help = process.readAllStandardOutput();
+    QVERIFY(help.contains("--fault-drop-rate"));
+    QVERIFY(help.contains("listening on"));
+}
+
+QTEST_GUILESS_MAIN(TestEmulatorCommandLine)
+#include "tst_emulatorcommandline.moc"
