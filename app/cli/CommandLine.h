@@ -1,0 +1,108 @@
+#pragma once
+
+#include "core/Session.h"
+#include "core/TimeSpan.h"
+
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+namespace arr::cli {
+
+// What arrsm's exit status means; scripts rely on these numbers.
+enum ExitCode : int {
+    ExitSuccess = 0,
+    // The service answered with an error, or the request failed.
+    ExitFailure = 1,
+    ExitUsage = 2,
+    ExitTimedOut = 3,
+    // The waited-for session ended otherwise than waited for (error, expired, or stopped).
+    ExitSessionEnded = 4,
+};
+
+enum class CommandKind {
+    List,
+    Show,
+    Create,
+    Extend,
+    Stop,
+    Wait,
+    Accounts,
+};
+
+// How long a wait lasts when no --timeout is given.
+inline constexpr std::chrono::seconds DefaultWaitTimeout{30 * 60};
+// The service asked clients to keep at least five seconds between calls.
+inline constexpr std::chrono::milliseconds DefaultPollInterval{5000};
+
+// Where and as whom to connect, from options, environment variables or a saved account.
+struct Connection
+{
+    QUrl endpoint;
+    QUrl tokenEndpoint;
+    QString accountId;
+    QString accountKey;
+    // --account NAME: endpoint, token endpoint and id come from the saved account, the key from the
+    // keychain; the fields above are then filled in by the runner.
+    QString savedAccount;
+};
+
+// One validated invocation of arrsm: everything a request needs, checked before any is sent.
+struct Command
+{
+    CommandKind kind = CommandKind::List;
+    // show, extend, stop, wait.
+    QString sessionId;
+    // create: the lease; extend: the new lease.
+    TimeSpan lease;
+    // create.
+    QString size;
+    QList<QUrl> models;
+    // create and stop with --wait, and wait.
+    bool wait = false;
+    std::chrono::milliseconds timeout = DefaultWaitTimeout;
+    SessionStatus until = SessionStatus::Ready;
+    std::chrono::milliseconds pollInterval = DefaultPollInterval;
+    bool json = false;
+    bool verbose = false;
+    Connection connection;
+};
+
+// The outcome of reading the command line: a command to run, a text to print, or what is wrong.
+struct ParseResult
+{
+    enum class Action {
+        Run,
+        Help,
+        Version,
+        UsageError,
+    };
+    Action action = Action::Run;
+    Command command;
+    // Help: the help text. UsageError: what is wrong, one sentence.
+    QString text;
+    // UsageError: the synopsis of the command (or of the program) and where to read more.
+    QString usage;
+};
+
+// Reads `arguments` (program name first, as QCoreApplication::arguments() gives them) and the
+// environment variables that stand in for options. Options may come before or after the command,
+// as "--opt value" or "--opt=value"; a command-line option overrides its environment variable.
+// Pure: reads no file and sends nothing.
+ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnvironment &environment);
+
+// The help of the program, or of one command.
+QString programHelp();
+QString commandHelp(CommandKind kind);
+// The one-line synopsis, "Usage: arrsm [options] create ...".
+QString commandUsage(std::optional<CommandKind> kind);
+
+QString commandName(CommandKind kind);
+std::optional<CommandKind> parseCommandName(const QString &name);
+
+} // namespace arr::cli

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "cli/CommandLine.h"
+#include "service/ApiResult.h"
+#include "service/RequestLog.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QIODevice;
+
+namespace arr {
+class AccountStore;
+class ApiJob;
+class Clock;
+class SecretStore;
+class SessionApi;
+class TokenProvider;
+struct SecretResult;
+} // namespace arr
+
+namespace arr::cli {
+
+// Carries out one validated arrsm command over the event loop: resolves a saved account, talks to
+// the service through the same session API as the desktop app, follows a session while waiting,
+// prints the outcome and says which exit status it deserves. Emits finished() exactly once.
+// Never prints the account key, whatever the service answers.
+class CommandRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    // What the runner works with; passed in so that tests can give buffers and fakes.
+    struct Context
+    {
+        QIODevice *out = nullptr;
+        QIODevice *err = nullptr;
+        // For `accounts` and --account only.
+        AccountStore *accounts = nullptr;
+        // For --account only.
+        SecretStore *secrets = nullptr;
+        // nullptr for the system clock.
+        const Clock *clock = nullptr;
+    };
+
+    CommandRunner(Command command, Context context, QObject *parent = nullptr);
+    ~CommandRunner() override;
+
+    // How long the keychain may take to hand over a key.
+    std::chrono::milliseconds keychainTimeout{30'000};
+
+    // Starts the command; finished() follows, never from within this call.
+    void start();
+    bool isFinished() const { return m_finished; }
+    int exitCode() const { return m_exitCode; }
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void run();
+    void listAccounts();
+    void resolveSavedAccount();
+    void onKeyRead(const arr::SecretResult &result);
+    void connectToService();
+
+    // Calls `handler` with the job's result unless the command has finished by then.
+    void follow(ApiJob *job, std::function<void(const arr::ApiResult &)> handler);
+    void list();
+    void show();
+    void create();
+    void extend();
+    void stop();
+    // Reads a session after a command changed it and prints it; a failed read is only a warning,
+    // since the command itself succeeded.
+    void showAfter(const QString &sessionId, const QString &done);
+
+    void startWait(const QString &sessionId, bool pollNow);
+    void poll();
+    void onPolled(const arr::ApiResult &result);
+    void onDeadline();
+
+    void printSession(const Session &session);
+    void printOut(const QByteArray &bytes);
+    void printErr(const QString &line);
+    void fail(const arr::ApiResult &result);
+    void finish(int exitCode);
+
+    Command m_command;
+    Context m_context;
+    const Clock *m_clock;
+
+    RequestLog m_log;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<TokenProvider> m_tokens;
+    std::unique_ptr<SessionApi> m_api;
+
+    QTimer m_keychainTimer;
+    QString m_keychainProblem;
+
+    QString m_waitId;
+    QTimer m_pollTimer;
+    QTimer m_deadlineTimer;
+    QElapsedTimer m_waitTime;
+    QPointer<ApiJob> m_pollJob;
+    std::optional<Session> m_lastSeen;
+    int m_failedPolls = 0;
+
+    bool m_started = false;
+    bool m_finished = false;
+    int m_exitCode = ExitFailure;
+};
+
+} // namespace arr::cli

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/Account.h"
+#include "core/Session.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace arr::cli {
+
+// What arrsm prints: sessions and accounts as an aligned table for people, or as JSON for scripts.
+// Pure functions of their input.
+
+// The lease a session has left, as shown: nullopt when unknown, and for a session that has ended
+// (its frozen elapsed time would otherwise show a lease that can no longer be used).
+std::optional<TimeSpan> displayedRemaining(const Session &session);
+
+// The v1 properties object (the service's field names, null where it gave nothing) plus
+// "remaining".
+QJsonObject sessionJson(const Session &session);
+QJsonArray sessionsJson(const QList<Session> &sessions);
+// Accounts without their keys (which arrsm never reads for this).
+QJsonArray accountsJson(const QList<Account> &accounts);
+// An indented JSON document and a final newline.
+QByteArray jsonText(const QJsonObject &object);
+QByteArray jsonText(const QJsonArray &array);
+
+// Columns padded to their widest cell, separated by two spaces, no trailing blanks; every line ends
+// with a newline.
+QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
+// SESSION ID, STATUS, SIZE, REMAINING, LEASE, HOSTNAME, and MESSAGE when any session has one;
+// "No sessions." when there are none.
+QString sessionTable(const QList<Session> &sessions);
+// NAME, ACCOUNT ID, ENDPOINT, TOKEN ENDPOINT, ENABLED; "No saved accounts." when there are none.
+QString accountTable(const QList<Account> &accounts);
+
+// The status as the JSON shows it: the v1 wire name, or an unknown status's own text, lower case.
+QString statusText(const Session &session);
+
+} // namespace arr::cli
