@@ -89,7 +89,6 @@ struct SessionMonitor::AccountState
     // Sessions already warned about their lease running out (cleared when the lease is extended).
     QSet<QString> warnedExpiring;
     bool polledOnce = false;
-    int pollsInFlight = 0;
 };
 
 SessionMonitor::SessionMonitor(
@@ -132,6 +131,7 @@ void SessionMonitor::addAccount(const Account &account, const QString &key)
         = std::make_unique<TokenProvider>(m_network, account.tokenEndpoint, account.accountId, key, m_log, m_clock);
     state->tokens->accountLabel = account.name;
     state->api = std::make_unique<SessionApi>(m_network, state->tokens.get(), account, m_log, m_clock);
+    applyTimeScale(state.get());
     state->timer.setSingleShot(true);
     AccountState *raw = state.get();
     connect(&raw->timer, &QTimer::timeout, this, [this, raw] { poll(raw); });
@@ -197,6 +197,24 @@ void SessionMonitor::setFastPollInterval(std::chrono::milliseconds interval)
 void SessionMonitor::setTimeScale(double scale)
 {
     m_timeScale = scale > 0 ? scale : 1.0;
+    for (const auto &state : m_accounts)
+        applyTimeScale(state.get());
+}
+
+void SessionMonitor::setTransferTimeout(std::chrono::milliseconds timeout)
+{
+    m_transferTimeout = timeout;
+    for (const auto &state : m_accounts)
+        applyTimeScale(state.get());
+}
+
+void SessionMonitor::applyTimeScale(AccountState *account) const
+{
+    // Retries and Retry-After follow the same pace as the polls.
+    account->api->retryPolicy.timeScale = m_timeScale;
+    account->tokens->retryPolicy.timeScale = m_timeScale;
+    account->api->requestFactory.transferTimeout = m_transferTimeout;
+    account->tokens->requestFactory.transferTimeout = m_transferTimeout;
 }
 
 void SessionMonitor::setExpiryWarning(std::chrono::milliseconds before)
@@ -283,8 +301,12 @@ void SessionMonitor::poll(AccountState *account)
     account->timer.stop();
     ++m_pollCount;
     account->pollJob = account->api->listSessions();
-    ++account->pollsInFlight;
-    m_maxConcurrentPolls = std::max(m_maxConcurrentPolls, account->pollsInFlight);
+    // Counted from the session API's own live jobs, not from the guard above, so that a mistake in
+    // the guard would show.
+    const auto jobs = account->api->findChildren<ApiJob *>(QString(), Qt::FindDirectChildrenOnly);
+    const int listsInFlight = int(std::count_if(jobs.begin(), jobs.end(),
+        [](const ApiJob *job) { return job->operation() == SessionOperation::List && !job->isFinished(); }));
+    m_maxConcurrentPolls = std::max(m_maxConcurrentPolls, listsInFlight);
     connect(account->pollJob, &ApiJob::finished, this,
         [this, account](const ApiResult &result) { onPollFinished(account, result); });
 }
@@ -292,7 +314,6 @@ void SessionMonitor::poll(AccountState *account)
 void SessionMonitor::onPollFinished(AccountState *account, const ApiResult &result)
 {
     account->pollJob = nullptr;
-    --account->pollsInFlight;
     if (result.ok()) {
         const QList<Session> before = m_model->sessionsOf(account->account.name);
         m_model->applyPoll(account->account.name, result.sessions, m_clock->monotonicMs(), result.msCv);

@@ -99,6 +99,8 @@ public:
     // Multiplies the pace of every timer: 60 makes a 10 s interval pass in 1/6 s. For tests and
     // benchmarks that run against an accelerated emulator.
     void setTimeScale(double scale);
+    // How long one request may take before it counts as timed out (30 s by default).
+    void setTransferTimeout(std::chrono::milliseconds timeout);
     // Lease left at which LeaseEndingSoon is notified.
     void setExpiryWarning(std::chrono::milliseconds before);
     // How long a command is followed before it is reported as failed.
@@ -145,6 +147,7 @@ private:
     void finishCommand(
         AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded, const ApiResult &result);
     std::chrono::milliseconds scaled(std::chrono::milliseconds interval) const;
+    void applyTimeScale(AccountState *account) const;
 
     QNetworkAccessManager *m_network;
     SessionTableModel *m_model;
@@ -155,6 +158,7 @@ private:
     std::chrono::milliseconds m_fastPollInterval{2'000};
     std::chrono::milliseconds m_expiryWarning{10 * 60'000};
     double m_timeScale = 1.0;
+    std::chrono::milliseconds m_transferTimeout{30'000};
     int m_followThroughLimit = 6;
     bool m_online = true;
     int m_pollCount = 0;
