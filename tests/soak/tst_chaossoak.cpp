@@ -1,0 +1,221 @@
+#include "core/Clock.h"
+#include "emulator/EmulatorServer.h"
+#include "monitor/SessionMonitor.h"
+#include "monitor/SessionTableModel.h"
+#include "service/RequestLog.h"
+#include "service/SessionApi.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using arr::SessionStatus;
+using arr::TimeSpan;
+
+namespace {
+
+// Emulated time runs this many times faster than real time, for the emulator and the monitor alike.
+constexpr double TimeScale = 100;
+constexpr int MinimumPolls = 1000;
+// The whole soak stays well inside CTest's three-minute bound.
+constexpr qint64 ChaosBudgetMs = 100'000;
+constexpr std::chrono::milliseconds PollInterval = 10s;
+
+struct IssuedCommand
+{
+    arr::CommandOutcome::Kind kind;
+    QString account;
+    QString sessionId;
+    TimeSpan lease;
+};
+
+} // namespace
+
+// The monitor and the command flow against the emulator with 30 % of requests faulted, on an
+// accelerated clock; then the faults stop and everything must add up.
+class TestChaosSoak : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void soak();
+};
+
+void TestChaosSoak::soak()
+{
+    arr::ScaledClock clock(TimeScale);
+    arr::emulator::EmulatorOptions options;
+    options.startDelayMs = 20'000;
+    options.stopDelayMs = 5'000;
+    // Ended sessions stay listed for the whole run, so that every stop can be checked at the end.
+    options.retentionMs = 48 * 3600'000LL;
+    arr::emulator::EmulatorServer emulator(options, &clock);
+    QVERIFY2(emulator.listen(), qPrintable(emulator.errorString()));
+
+    const QStringList accountIds{u"50a50a50-0000-4000-8000-000000000001"_s, u"50a50a50-0000-4000-8000-000000000002"_s,
+        u"50a50a50-0000-4000-8000-000000000003"_s};
+    for (const QString &id : accountIds) {
+        emulator.addAccount(id, u"key-"_s + id);
+        for (int i = 0; i < 5; ++i) {
+            arr::emulator::SessionSeed seed;
+            seed.status = SessionStatus::Ready;
+            seed.maxLease = TimeSpan::fromHours(6);
+            seed.age = TimeSpan::fromMinutes(10 * i);
+            emulator.addSession(id, seed);
+        }
+    }
+
+    QNetworkAccessManager network;
+    // Large enough to keep every request of the run.
+    arr::RequestLog log(1'000'000);
+    arr::SessionTableModel model(&clock);
+    auto monitor = std::make_unique<arr::SessionMonitor>(&network, &model, &log, &clock);
+    monitor->setTimeScale(TimeScale);
+    monitor->setPollInterval(PollInterval);
+    // Timeouts in real time: long enough for a loaded machine, short enough that late answers bite.
+    monitor->setTransferTimeout(400ms);
+
+    QList<arr::CommandOutcome> outcomes;
+    connect(monitor.get(), &arr::SessionMonitor::commandFinished, this,
+        [&outcomes](const arr::CommandOutcome &outcome) { outcomes.append(outcome); });
+
+    for (const QString &id : accountIds) {
+        arr::Account account;
+        account.name = u"Account "_s + id.right(1);
+        account.accountId = id;
+        account.endpoint = emulator.baseUrl();
+        account.tokenEndpoint = emulator.baseUrl();
+        monitor->addAccount(account, u"key-"_s + id);
+    }
+    const auto accountIdOf = [&accountIds](const QString &name) { return accountIds.at(name.right(1).toInt() - 1); };
+
+    // 30 % of requests faulted, spread over every kind the service was seen to produce.
+    arr::emulator::FaultOptions faults;
+    faults.errorRate = 0.12;
+    faults.dropRate = 0.06;
+    faults.malformedRate = 0.06;
+    faults.latencyRate = 0.06;
+    faults.latencyMs = 600;
+    faults.seed = 20261128;
+    emulator.setFaults(faults);
+
+    QRandomGenerator random(4242);
+    QList<IssuedCommand> issued;
+    int creates = 0;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (monitor->pollCount() < MinimumPolls && elapsed.elapsed() < ChaosBudgetMs) {
+        QTest::qWait(int(random.bounded(20, 60)));
+        const int row = model.rowCount() > 0 ? int(random.bounded(model.rowCount())) : -1;
+        const quint32 dice = random.bounded(100);
+        if (dice < 4 || row < 0) {
+            const QString account = monitor->accountNames().at(int(random.bounded(3)));
+            monitor->createSession(account, {TimeSpan::fromHours(1 + random.bounded(4)), u"standard"_s, {}});
+            ++creates;
+        } else if (dice < 14) {
+            const arr::Session *session = model.session(row);
+            if (!session->maxLease || arr::isFinalStatus(session->status))
+                continue;
+            const TimeSpan lease = std::min(*session->maxLease + TimeSpan::fromMinutes(30), arr::MaximumLease);
+            monitor->extendSession(model.accountAt(row), session->id, lease);
+            issued.append({arr::CommandOutcome::Kind::Extend, model.accountAt(row), session->id, lease});
+        } else if (dice < 18) {
+            const arr::Session *session = model.session(row);
+            if (arr::isFinalStatus(session->status))
+                continue;
+            monitor->stopSession(model.accountAt(row), session->id);
+            issued.append({arr::CommandOutcome::Kind::Stop, model.accountAt(row), session->id, {}});
+        }
+    }
+    const int chaosPolls = monitor->pollCount();
+    qInfo("chaos: %d polls, %d creates, %d extends and stops issued in %lld ms", chaosPolls, creates,
+        int(issued.size()), elapsed.elapsed());
+    QVERIFY2(chaosPolls >= MinimumPolls, qPrintable(u"only %1 polls in the time budget"_s.arg(chaosPolls)));
+    const int faultedLog = int(std::count_if(
+        log.entries().begin(), log.entries().end(), [](const arr::RequestLogEntry &entry) { return entry.isError(); }));
+    QVERIFY2(faultedLog > 0, "no fault reached the client");
+
+    // The faults stop. Every command must end, one way or the other.
+    emulator.setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), creates + int(issued.size()), 30'000);
+
+    // Within two poll intervals the table shows what the emulator holds.
+    const auto matches = [&]() {
+        for (const QString &name : monitor->accountNames()) {
+            QList<arr::Session> mine = model.sessionsOf(name);
+            QList<arr::Session> truth = emulator.sessions(accountIdOf(name));
+            if (mine.size() != truth.size())
+                return false;
+            const auto byId = [](const arr::Session &a, const arr::Session &b) { return a.id < b.id; };
+            std::sort(mine.begin(), mine.end(), byId);
+            std::sort(truth.begin(), truth.end(), byId);
+            for (qsizetype i = 0; i < mine.size(); ++i) {
+                if (mine[i].id != truth[i].id || mine[i].status != truth[i].status
+                    || mine[i].maxLease != truth[i].maxLease)
+                    return false;
+            }
+        }
+        return true;
+    };
+    QElapsedTimer settle;
+    settle.start();
+    const int realIntervalMs = int(PollInterval.count() / TimeScale);
+    // A poll answered just before the faults stopped may still be arriving: allow its round trip.
+    QTRY_VERIFY_WITH_TIMEOUT(matches(), 2 * realIntervalMs + 1500);
+    qInfo("model matched the emulator %lld ms after the faults stopped", settle.elapsed());
+
+    // No two polls of one account were ever in flight at once.
+    QCOMPARE(monitor->maxConcurrentPollsSeen(), 1);
+
+    // Every create was sent at most once (one that could not get a token was not sent at all and was
+    // reported), and the emulator saw exactly the creates the client sent.
+    const int createsSent = int(std::count_if(log.entries().begin(), log.entries().end(),
+        [](const arr::RequestLogEntry &entry) { return entry.method == "POST"; }));
+    qInfo("creates: %d issued, %d sent, %d seen by the emulator", creates, createsSent,
+        emulator.requestCount(u"create"_s));
+    QVERIFY(createsSent <= creates);
+    QCOMPARE(emulator.requestCount(u"create"_s), createsSent);
+    const int createsReported = int(std::count_if(outcomes.begin(), outcomes.end(),
+        [](const arr::CommandOutcome &o) { return o.kind == arr::CommandOutcome::Kind::Create; }));
+    QCOMPARE(createsReported, creates);
+
+    // Every extend and stop was confirmed in the emulator's state, or reported as failed.
+    int confirmed = 0;
+    int reportedFailed = 0;
+    for (const IssuedCommand &command : issued) {
+        const auto outcome = std::find_if(outcomes.begin(), outcomes.end(), [&command](const arr::CommandOutcome &o) {
+            return o.kind == command.kind && o.account == command.account && o.sessionId == command.sessionId;
+        });
+        QVERIFY2(outcome != outcomes.end(), qPrintable(u"no outcome for a command on %1"_s.arg(command.sessionId)));
+        if (!outcome->succeeded) {
+            QVERIFY(!outcome->description.isEmpty());
+            ++reportedFailed;
+            continue;
+        }
+        const QList<arr::Session> truth = emulator.sessions(accountIdOf(command.account));
+        const auto session = std::find_if(
+            truth.begin(), truth.end(), [&command](const arr::Session &s) { return s.id == command.sessionId; });
+        QVERIFY2(session != truth.end(), qPrintable(command.sessionId));
+        if (command.kind == arr::CommandOutcome::Kind::Extend)
+            QVERIFY2(*session->maxLease >= command.lease, qPrintable(command.sessionId));
+        else
+            QVERIFY2(session->status == SessionStatus::Stopping || session->status == SessionStatus::Stopped,
+                qPrintable(command.sessionId));
+        ++confirmed;
+    }
+    qInfo("extends and stops: %d confirmed, %d reported failed", confirmed, reportedFailed);
+
+    // Nothing left behind: no job, no reply.
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->activeRequestCount(), 0, 10'000);
+    monitor.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(network.findChildren<QNetworkReply *>().size(), 0, 10'000);
+}
+
+QTEST_GUILESS_MAIN(TestChaosSoak)
+#include "tst_chaossoak.moc"
