@@ -19,8 +19,10 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSysInfo>
 #include <QTest>
 #include <QThread>
@@ -322,7 +324,7 @@ void benchRequestsPerPoll(BenchTable &table)
         }
         const int vendor = emulator.requestCount() - emulator.requestCount(u"token"_s);
 
-        table.add(u"requests per poll, %1 session(s), %2 polls"_s.arg(sessionCount).arg(lists),
+        table.add(u"requests per poll, %1 session(s), 10 poll intervals (%2 polls)"_s.arg(sessionCount).arg(lists),
             u"%1 per poll (%2 lists, %3 other) + %4 token fetch"_s.arg(perPoll, 0, 'f', 2)
                 .arg(lists)
                 .arg(all - tokens - lists)
@@ -330,6 +332,75 @@ void benchRequestsPerPoll(BenchTable &table)
             u"1 per poll + 1 token"_s, perPoll == 1.0 && tokens == 1,
             u"per-session properties: %1 per poll"_s.arg(double(vendor) / Polls, 0, 'f', 0));
     }
+}
+
+// Runs a program to its end while this process keeps serving the in-process emulator; returns the
+// wall time in milliseconds, or a negative number when it failed.
+double runTimed(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
+    QByteArray *output = nullptr)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, arguments);
+    if (!process.waitForStarted(10'000))
+        return -1;
+    while (process.state() != QProcess::NotRunning && timer.elapsed() < 60'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    if (output)
+        *output = process.readAllStandardOutput();
+    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0 ? ms : -1;
+}
+
+// arrsm list --json against curl making the same two requests (token, list) in the same run.
+void benchCommandLine(BenchTable &table)
+{
+    const QString curl = QStandardPaths::findExecutable(u"curl"_s);
+    if (curl.isEmpty()) {
+        table.add(u"arrsm list --json against curl"_s, u"curl is not installed"_s, u"ratio reported"_s, false);
+        return;
+    }
+    arr::emulator::EmulatorServer emulator;
+    emulator.listen();
+    emulator.addAccount(AccountId, AccountKey);
+    emulator.addDemoSessions(AccountId);
+    const QString base = emulator.baseUrl().toString();
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"ARRSM_ENDPOINT"_s, base);
+    environment.insert(u"ARRSM_STS_ENDPOINT"_s, base);
+    environment.insert(u"ARRSM_ACCOUNT_ID"_s, AccountId);
+    environment.insert(u"ARRSM_ACCOUNT_KEY"_s, AccountKey);
+
+    std::vector<double> ours;
+    std::vector<double> theirs;
+    bool ok = true;
+    for (int run = 0; run < 11; ++run) {
+        QByteArray listed;
+        const double arrsm = runTimed(QStringLiteral(ARRSM_BINARY), {u"list"_s, u"--json"_s}, environment, &listed);
+        ok = ok && arrsm > 0 && QJsonDocument::fromJson(listed).isArray();
+        ours.push_back(arrsm);
+
+        QByteArray tokenAnswer;
+        const double first = runTimed(curl,
+            {u"-sf"_s, u"-H"_s, u"Authorization: Bearer "_s + AccountId + u':' + AccountKey,
+                base + u"/accounts/"_s + AccountId + u"/token"_s},
+            environment, &tokenAnswer);
+        const QString token = QJsonDocument::fromJson(tokenAnswer).object().value(u"AccessToken"_s).toString();
+        const double second = runTimed(curl,
+            {u"-sf"_s, u"-H"_s, u"Authorization: Bearer "_s + token,
+                base + u"/v1/accounts/"_s + AccountId + u"/sessions"_s},
+            environment);
+        ok = ok && first > 0 && second > 0 && !token.isEmpty();
+        theirs.push_back(first + second);
+    }
+    const double arrsm = median(ours);
+    const double curlPair = median(theirs);
+    table.add(u"arrsm list --json (token + list), median of 11"_s,
+        u"%1 ms, %2× curl"_s.arg(arrsm, 0, 'f', 1).arg(arrsm / curlPair, 0, 'f', 2), u"ratio reported"_s, ok,
+        u"curl, the same two requests: %1 ms"_s.arg(curlPair, 0, 'f', 1));
 }
 
 } // namespace
@@ -350,6 +421,8 @@ int main(int argc, char **argv)
         benchDecode(table);
     if (wanted(u"sort"_s))
         benchSortFilter(table);
+    if (wanted(u"cli"_s))
+        benchCommandLine(table);
     const QString machine = u"Machine: %1, %2 cores, Qt %3, %4 build"_s.arg(QSysInfo::prettyProductName())
                                 .arg(QThread::idealThreadCount())
                                 .arg(QString::fromLatin1(qVersion()))
