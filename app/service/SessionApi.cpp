@@ -67,7 +67,10 @@ void ApiJob::onTokenReady(const TokenResult &token)
     if (m_finished)
         return;
     if (token.token.isEmpty()) {
-        finish(token.result);
+        // The token provider may refuse at once (no key, a plain-http token endpoint), while start()
+        // is still running: let the caller connect to finished() first.
+        QMetaObject::invokeMethod(
+            this, [this, result = token.result] { finish(result); }, Qt::QueuedConnection);
         return;
     }
     send(token.token);
@@ -136,9 +139,10 @@ void ApiJob::onHttpFinished(const HttpOutcome &outcome)
         confirmExtendAfterRefusal(failure);
         return;
     }
+    // A failed TLS handshake sent nothing: the request goes out only once the connection is secure.
     if (m_operation == SessionOperation::Create && failure.kind != ErrorKind::Rejected
         && failure.kind != ErrorKind::Authentication && failure.kind != ErrorKind::Forbidden
-        && failure.kind != ErrorKind::Configuration) {
+        && failure.kind != ErrorKind::Configuration && failure.kind != ErrorKind::Tls) {
         failure.message += u' '
             + tr("The session may have been created anyway; it was not requested again. Refresh the list before "
                  "creating another.");

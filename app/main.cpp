@@ -1,0 +1,76 @@
+// arr-session-manager: the desktop app. Wires the objects of the widgets library together and
+// nothing else; everything it builds is in ui/ (AppServices, MainWindow, NetworkWatcher).
+#include "ui/AppServices.h"
+#include "ui/CommandLine.h"
+#include "ui/MainWindow.h"
+#include "ui/NetworkWatcher.h"
+
+#include <QApplication>
+#include <QSystemTrayIcon>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printTo(std::FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+// Answers --help, --version and bad arguments; returns the exit code.
+int report(const arr::DesktopCommandLine &commandLine)
+{
+    switch (commandLine.action) {
+    case arr::DesktopCommandLine::Action::Help:
+    case arr::DesktopCommandLine::Action::Version:
+        printTo(stdout, commandLine.text.trimmed());
+        return 0;
+    case arr::DesktopCommandLine::Action::Fail:
+        printTo(stderr, u"arr-session-manager: "_s + commandLine.error);
+        printTo(stderr, commandLine.text.trimmed());
+        return 2;
+    case arr::DesktopCommandLine::Action::Run:
+        break;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // The same names as arrsm, so that both find the same saved accounts.
+    QCoreApplication::setOrganizationName(u"ArrSessionManager"_s);
+    QCoreApplication::setApplicationName(u"arr-session-manager"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(ARRSM_VERSION));
+
+    if (arr::wantsHelpOrVersion(argc, argv)) {
+        // Without a display too: no GUI is started to answer.
+        QCoreApplication app(argc, argv);
+        return report(arr::parseDesktopCommandLine(QCoreApplication::arguments()));
+    }
+
+    QApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ARR Session Manager"));
+    QGuiApplication::setDesktopFileName(u"arr-session-manager"_s);
+    const arr::DesktopCommandLine commandLine = arr::parseDesktopCommandLine(QCoreApplication::arguments());
+    if (commandLine.action != arr::DesktopCommandLine::Action::Run)
+        return report(commandLine);
+
+    arr::AppServices::Options options;
+    options.demo = commandLine.demo;
+    options.settingsFile = commandLine.settingsFile;
+    options.useSystemTray = QSystemTrayIcon::isSystemTrayAvailable();
+    arr::AppServices services(options);
+
+    arr::MainWindow window(services.windowDependencies());
+    arr::NetworkWatcher network(&services.monitor());
+    network.start();
+    services.start();
+    window.show();
+    return QApplication::exec();
+}

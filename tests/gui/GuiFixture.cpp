@@ -1,0 +1,134 @@
+#include "GuiFixture.h"
+
+#include "storage/Settings.h"
+#include "ui/LocalEmulator.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+bool ScriptedPrompter::confirm(QWidget *, const QString &, const QString &text, const QString &acceptLabel)
+{
+    questions.append(text);
+    acceptLabels.append(acceptLabel);
+    return answers.isEmpty() ? false : answers.takeFirst();
+}
+
+void ScriptedPrompter::inform(QWidget *, const QString &, const QString &text)
+{
+    messages.append(text);
+}
+
+void ScriptedPrompter::warn(QWidget *, const QString &, const QString &text)
+{
+    messages.append(text);
+}
+
+void ScriptedPrompter::showError(
+    QWidget *parent, const QString &title, const QString &context, const arr::ApiResult &result)
+{
+    errors.append({title, context, result});
+    Prompter::showError(parent, title, context, result);
+}
+
+void FakeKeychain::lose(const QString &reason)
+{
+    m_persistent = false;
+    Q_EMIT persistenceLost(reason);
+}
+
+GuiFixture::GuiFixture() = default;
+
+GuiFixture::~GuiFixture()
+{
+    closeWindow();
+}
+
+QString GuiFixture::settingsFile() const
+{
+    return directory.filePath(u"settings.ini"_s);
+}
+
+QByteArray GuiFixture::settingsFileContents() const
+{
+    if (services)
+        services->settings().raw().sync();
+    QFile file(settingsFile());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void GuiFixture::open(const Options &options)
+{
+    closeWindow();
+    {
+        // The emulator's switch, as a user would have left it.
+        QSettings settings(settingsFile(), QSettings::IniFormat);
+        if (!settings.contains(u"ui/localEmulatorEnabled"_s))
+            settings.setValue(u"ui/localEmulatorEnabled"_s, options.emulator);
+        // Polls happen when a test asks (F5, a command's follow-up), not on a timer racing it.
+        settings.setValue(u"monitor/pollIntervalSeconds"_s, 3600);
+        settings.setValue(u"monitor/fastPollIntervalSeconds"_s, 60);
+    }
+    arr::AppServices::Options serviceOptions;
+    serviceOptions.demo = options.demo;
+    serviceOptions.settingsFile = settingsFile();
+    serviceOptions.keychainService.clear();
+    serviceOptions.secretStore = options.secrets;
+    serviceOptions.clock = &clock;
+    serviceOptions.prompter = &prompter;
+    serviceOptions.useSystemTray = false;
+    services = std::make_unique<arr::AppServices>(serviceOptions);
+    window = std::make_unique<arr::MainWindow>(services->windowDependencies());
+    services->start();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+}
+
+void GuiFixture::closeWindow()
+{
+    if (window) {
+        window->close();
+        window.reset();
+    }
+    services.reset();
+}
+
+namespace gui {
+
+QWidget *toolButton(arr::MainWindow *window, QAction *action)
+{
+    return window->mainToolBar()->widgetForAction(action);
+}
+
+void click(QWidget *widget)
+{
+    QVERIFY(widget);
+    QVERIFY2(widget->isEnabled(), qPrintable(widget->objectName() + u" is disabled"_s));
+    QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
+}
+
+void retype(QWidget *widget, const QString &text)
+{
+    QVERIFY(widget);
+    widget->setFocus();
+    QTest::keyClick(widget, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(widget, Qt::Key_Backspace);
+    if (!text.isEmpty())
+        QTest::keyClicks(widget, text);
+}
+
+QAbstractButton *buttonWithText(QWidget *parent, const QString &text)
+{
+    const QList<QAbstractButton *> buttons = parent->findChildren<QAbstractButton *>();
+    for (QAbstractButton *button : buttons) {
+        if (button->text().remove(u'&') == text)
+            return button;
+    }
+    return nullptr;
+}
+
+} // namespace gui

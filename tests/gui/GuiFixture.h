@@ -1,0 +1,118 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "service/ApiResult.h"
+#include "storage/SecretStore.h"
+#include "ui/AppServices.h"
+#include "ui/MainWindow.h"
+#include "ui/Prompter.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QList>
+#include <QPointer>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QWidget>
+
+#include <memory>
+
+// Answers the app's questions instead of a person: each confirm() takes the next scripted answer
+// (no answer left: "Cancel"), and every question, message and error is recorded. Errors are also
+// shown in the real ErrorDialog, so that tests can look at it.
+class ScriptedPrompter : public arr::Prompter
+{
+public:
+    struct Error
+    {
+        QString title;
+        QString context;
+        arr::ApiResult result;
+    };
+
+    QList<bool> answers;
+    QStringList questions;
+    QStringList acceptLabels;
+    QStringList messages;
+    QList<Error> errors;
+
+    bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptLabel) override;
+    void inform(QWidget *parent, const QString &title, const QString &text) override;
+    void warn(QWidget *parent, const QString &title, const QString &text) override;
+    void showError(
+        QWidget *parent, const QString &title, const QString &context, const arr::ApiResult &result) override;
+};
+
+// A keychain that works until told otherwise, then falls back to memory as KeychainSecretStore
+// does when the OS keychain goes away.
+class FakeKeychain : public arr::MemorySecretStore
+{
+    Q_OBJECT
+
+public:
+    using MemorySecretStore::MemorySecretStore;
+    bool isPersistent() const override { return m_persistent; }
+    void lose(const QString &reason);
+
+private:
+    bool m_persistent = true;
+};
+
+// The desktop app as main() builds it, on a manual clock shared with the built-in emulator, keys in
+// memory, a throwaway settings file and a scripted prompter.
+class GuiFixture
+{
+public:
+    struct Options
+    {
+        bool emulator = true;
+        bool demo = false;
+        arr::SecretStore *secrets = nullptr;
+    };
+
+    GuiFixture();
+    ~GuiFixture();
+
+    // Builds the services and a shown main window (call again after closeWindow() for a second
+    // window over the same settings).
+    void open(const Options &options);
+    void open() { open(Options{}); }
+    void closeWindow();
+
+    QString settingsFile() const;
+    // The settings file as bytes, after flushing.
+    QByteArray settingsFileContents() const;
+
+    arr::ManualClock clock;
+    ScriptedPrompter prompter;
+    QTemporaryDir directory;
+    std::unique_ptr<arr::AppServices> services;
+    std::unique_ptr<arr::MainWindow> window;
+};
+
+// Test helpers that drive widgets the way a person does.
+namespace gui {
+
+// The button a toolbar shows for an action.
+QWidget *toolButton(arr::MainWindow *window, QAction *action);
+void click(QWidget *widget);
+// Replaces the text of a line edit, spin box or editable combo by typing.
+void retype(QWidget *widget, const QString &text);
+// The one visible top-level or child widget of type T under `parent` (or anywhere when null).
+template<typename T> T *findVisible(QWidget *parent = nullptr)
+{
+    const QList<T *> found = parent ? parent->findChildren<T *>() : QList<T *>{};
+    for (T *candidate : found) {
+        if (candidate->isVisible())
+            return candidate;
+    }
+    const QWidgetList topLevels = QApplication::topLevelWidgets();
+    for (QWidget *widget : topLevels) {
+        if (auto *candidate = qobject_cast<T *>(widget); candidate && candidate->isVisible())
+            return candidate;
+    }
+    return nullptr;
+}
+QAbstractButton *buttonWithText(QWidget *parent, const QString &text);
+
+} // namespace gui

@@ -1,0 +1,321 @@
+// Accounts as the user manages them: the accounts dialog and the account editor over the account
+// store, with keys in an in-memory secret store; an added account is polled, its key never reaches
+// the settings file, and every kind of bad input is refused with a reason.
+#include "GuiFixture.h"
+
+#include "emulator/EmulatorServer.h"
+#include "monitor/SessionMonitor.h"
+#include "monitor/SessionTableModel.h"
+#include "storage/AccountStore.h"
+#include "ui/AccountEditDialog.h"
+#include "ui/AccountManager.h"
+#include "ui/AccountStatusBar.h"
+#include "ui/AccountsDialog.h"
+#include "ui/LocalEmulator.h"
+#include "ui/MessageBar.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString AccountId = u"3f2504e0-4f89-41d3-9a0c-0305e82c3301"_s;
+const QString AccountKey = u"c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY3OA=="_s;
+
+} // namespace
+
+class TestAccounts : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<GuiFixture> f;
+    std::unique_ptr<arr::emulator::EmulatorServer> service;
+
+    arr::AccountsDialog *openAccounts()
+    {
+        gui::click(gui::toolButton(f->window.get(), f->window->accountsAction()));
+        auto *dialog = f->window->findChild<arr::AccountsDialog *>();
+        if (!dialog || !QTest::qWaitFor([dialog] { return dialog->isVisible(); }))
+            return nullptr;
+        return dialog;
+    }
+    arr::AccountEditDialog *openEditor(arr::AccountsDialog *accounts, const QString &button)
+    {
+        gui::click(accounts->findChild<QPushButton *>(button));
+        const QList<arr::AccountEditDialog *> editors = accounts->findChildren<arr::AccountEditDialog *>();
+        for (arr::AccountEditDialog *editor : editors) {
+            if (QTest::qWaitFor([editor] { return editor->isVisible(); }))
+                return editor;
+        }
+        return nullptr;
+    }
+    static void fill(arr::AccountEditDialog *editor, const QString &field, const QString &text)
+    {
+        gui::retype(editor->findChild<QLineEdit *>(field), text);
+    }
+    static QPushButton *saveButton(arr::AccountEditDialog *editor)
+    {
+        return editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    }
+    void chooseCustomEndpoint(arr::AccountEditDialog *editor, const QUrl &url)
+    {
+        auto *region = editor->findChild<QComboBox *>(u"regionCombo"_s);
+        region->setCurrentIndex(region->count() - 1);
+        fill(editor, u"endpointEdit"_s, url.toString());
+        fill(editor, u"tokenEndpointEdit"_s, url.toString());
+    }
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void addEditRemoveWithKeyOnlyInTheSecretStore();
+    void editorRefusesBadInput_data();
+    void editorRefusesBadInput();
+    void regionFillsTheEndpoints();
+    void disablingAnAccountStopsWatchingIt();
+    void emulatorSwitchAndReservedName();
+    void missingKeyIsReported();
+};
+
+void TestAccounts::init()
+{
+    f = std::make_unique<GuiFixture>();
+    service = std::make_unique<arr::emulator::EmulatorServer>(arr::emulator::EmulatorOptions{}, &f->clock);
+    QVERIFY(service->listen());
+    service->addAccount(AccountId, AccountKey);
+    arr::emulator::SessionSeed seed;
+    seed.status = arr::SessionStatus::Ready;
+    seed.age = arr::TimeSpan::fromMinutes(10);
+    service->addSession(AccountId, seed);
+}
+
+void TestAccounts::cleanup()
+{
+    f.reset();
+    service.reset();
+}
+
+void TestAccounts::addEditRemoveWithKeyOnlyInTheSecretStore()
+{
+    f->open(GuiFixture::Options{false, false, nullptr});
+    arr::AccountsDialog *accounts = openAccounts();
+    QVERIFY(accounts);
+
+    // Add: a company's own host (here a second emulator) on plain http to loopback.
+    arr::AccountEditDialog *editor = openEditor(accounts, u"addButton"_s);
+    QVERIFY(editor);
+    QVERIFY(!saveButton(editor)->isEnabled());
+    fill(editor, u"nameEdit"_s, u"Staging"_s);
+    chooseCustomEndpoint(editor, service->baseUrl());
+    fill(editor, u"accountIdEdit"_s, AccountId);
+    QVERIFY(editor->problem().contains(u"key"_s));
+    fill(editor, u"keyEdit"_s, AccountKey);
+    QCOMPARE(editor->problem(), QString());
+    gui::click(saveButton(editor));
+    QTRY_VERIFY(!editor->isVisible());
+
+    const std::optional<arr::Account> saved = f->services->accountStore().find(u"Staging"_s);
+    QVERIFY(saved);
+    QCOMPARE(saved->accountId, AccountId);
+    QCOMPARE(saved->endpoint, service->baseUrl());
+    QCOMPARE(accounts->findChild<QTreeWidget *>()->topLevelItemCount(), 1);
+    // The key is in the secret store, and nowhere in the settings file.
+    QTRY_COMPARE(readSecretBlocking(f->services->secrets(), arr::accountSecretName(AccountId)).value, AccountKey);
+    const QByteArray file = f->settingsFileContents();
+    QVERIFY(file.contains("Staging"));
+    QVERIFY(!file.contains(AccountKey.toUtf8()));
+    QVERIFY(!file.contains("c2VjcmV0"));
+    // And the account is watched: its session shows up in the main table.
+    QTRY_COMPARE(f->services->model().sessionsOf(u"Staging"_s).size(), 1);
+    QTRY_VERIFY(f->window->accountStatusBar()->textFor(u"Staging"_s).contains(u"healthy"_s));
+
+    // Edit: rename, keeping the stored key (the field is left empty).
+    accounts->selectAccount(u"Staging"_s);
+    editor = openEditor(accounts, u"editButton"_s);
+    QVERIFY(editor);
+    QCOMPARE(editor->findChild<QLineEdit *>(u"nameEdit"_s)->text(), u"Staging"_s);
+    QVERIFY(editor->findChild<QLineEdit *>(u"keyEdit"_s)->text().isEmpty());
+    QCOMPARE(editor->problem(), QString());
+    fill(editor, u"nameEdit"_s, u"Staging EU"_s);
+    gui::click(saveButton(editor));
+    QTRY_VERIFY(!editor->isVisible());
+    QVERIFY(!f->services->accountStore().find(u"Staging"_s));
+    QVERIFY(f->services->accountStore().find(u"Staging EU"_s));
+    QTRY_COMPARE(f->services->monitor().accountNames(), QStringList{u"Staging EU"_s});
+    QTRY_COMPARE(f->services->model().sessionsOf(u"Staging EU"_s).size(), 1);
+    QVERIFY(!f->settingsFileContents().contains(AccountKey.toUtf8()));
+
+    // Remove: asked first; cancelled keeps it.
+    accounts->selectAccount(u"Staging EU"_s);
+    f->prompter.answers = {false};
+    gui::click(accounts->findChild<QPushButton *>(u"removeButton"_s));
+    QCOMPARE(f->prompter.questions.size(), 1);
+    QVERIFY(f->prompter.questions.constLast().contains(u"Staging EU"_s));
+    QVERIFY(f->services->accountStore().find(u"Staging EU"_s));
+    f->prompter.answers = {true};
+    gui::click(accounts->findChild<QPushButton *>(u"removeButton"_s));
+    QVERIFY(!f->services->accountStore().find(u"Staging EU"_s));
+    QCOMPARE(accounts->findChild<QTreeWidget *>()->topLevelItemCount(), 0);
+    QTRY_VERIFY(readSecretBlocking(f->services->secrets(), arr::accountSecretName(AccountId)).notFound);
+    QTRY_VERIFY(f->services->monitor().accountNames().isEmpty());
+    QCOMPARE(f->services->model().rowCount(), 0);
+}
+
+void TestAccounts::editorRefusesBadInput_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QString>("accountId");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("problem");
+    const QString id = AccountId;
+    const QString https = u"https://arr.example.com"_s;
+    QTest::newRow("no name") << u""_s << https << id << u"k"_s << u"Give the account a name"_s;
+    QTest::newRow("empty id") << u"A"_s << https << u""_s << u"k"_s << u"account id is empty"_s;
+    QTest::newRow("malformed id") << u"A"_s << https << u"not-a-guid"_s << u"k"_s << u"not a GUID"_s;
+    QTest::newRow("http to a remote host") << u"A"_s << u"http://arr.example.com"_s << id << u"k"_s << u"plain http"_s;
+    QTest::newRow("not a url") << u"A"_s << u"arr example"_s << id << u"k"_s << u"Service endpoint"_s;
+    QTest::newRow("no key") << u"A"_s << https << id << u""_s << u"Enter the account key"_s;
+    QTest::newRow("key with spaces") << u"A"_s << https << id << u"ab cd"_s << u"contains spaces"_s;
+    QTest::newRow("http to loopback") << u"A"_s << u"http://127.0.0.1:8080"_s << id << u"k"_s << QString();
+    QTest::newRow("good") << u"A"_s << https << id << u"k"_s << QString();
+}
+
+void TestAccounts::editorRefusesBadInput()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, endpoint);
+    QFETCH(QString, accountId);
+    QFETCH(QString, key);
+    QFETCH(QString, problem);
+    f->open(GuiFixture::Options{false, false, nullptr});
+    arr::AccountEditDialog editor(&f->services->accounts(), {});
+    editor.show();
+    fill(&editor, u"nameEdit"_s, name);
+    chooseCustomEndpoint(&editor, QUrl(endpoint));
+    fill(&editor, u"endpointEdit"_s, endpoint);
+    fill(&editor, u"accountIdEdit"_s, accountId);
+    fill(&editor, u"keyEdit"_s, key);
+    QVERIFY2(editor.problem().contains(problem), qPrintable(editor.problem()));
+    QCOMPARE(editor.findChild<QLabel *>(u"problemLabel"_s)->text(), editor.problem());
+    QCOMPARE(saveButton(&editor)->isEnabled(), problem.isEmpty());
+    if (!problem.isEmpty()) {
+        // Enter does not save a refused account, and what was typed stays.
+        QTest::keyClick(&editor, Qt::Key_Return);
+        QVERIFY(editor.isVisible());
+        QCOMPARE(editor.findChild<QLineEdit *>(u"accountIdEdit"_s)->text(), accountId);
+        QVERIFY(f->services->accountStore().accounts().isEmpty());
+    }
+}
+
+void TestAccounts::regionFillsTheEndpoints()
+{
+    f->open(GuiFixture::Options{false, false, nullptr});
+    arr::AccountEditDialog editor(&f->services->accounts(), {});
+    auto *region = editor.findChild<QComboBox *>(u"regionCombo"_s);
+    region->setCurrentIndex(region->findData(u"eastus2"_s));
+    QCOMPARE(editor.account().endpoint, arr::regionEndpoint(u"eastus2"_s));
+    QCOMPARE(editor.account().tokenEndpoint, arr::regionTokenEndpoint(u"eastus2"_s));
+    QVERIFY(editor.findChild<QLineEdit *>(u"endpointEdit"_s)->isReadOnly());
+    // A token service typed by hand survives a change of region.
+    fill(&editor, u"tokenEndpointEdit"_s, u"https://sts.mixedreality.azure.com"_s);
+    region->setCurrentIndex(region->findData(u"japaneast"_s));
+    QCOMPARE(editor.account().endpoint, arr::regionEndpoint(u"japaneast"_s));
+    QCOMPARE(editor.account().tokenEndpoint, QUrl(u"https://sts.mixedreality.azure.com"_s));
+}
+
+void TestAccounts::disablingAnAccountStopsWatchingIt()
+{
+    f->open(GuiFixture::Options{false, false, nullptr});
+    arr::Account account;
+    account.name = u"Staging"_s;
+    account.accountId = AccountId;
+    account.endpoint = service->baseUrl();
+    account.tokenEndpoint = service->baseUrl();
+    QCOMPARE(f->services->accounts().saveAccount(account, {}, AccountKey), QString());
+    QTRY_COMPARE(f->services->model().rowCount(), 1);
+
+    arr::AccountsDialog *accounts = openAccounts();
+    QVERIFY(accounts);
+    QTreeWidgetItem *item = accounts->findChild<QTreeWidget *>()->topLevelItem(0);
+    QCOMPARE(item->checkState(0), Qt::Checked);
+    item->setCheckState(0, Qt::Unchecked);
+    QTRY_VERIFY(!f->services->accountStore().find(u"Staging"_s)->enabled);
+    QTRY_VERIFY(f->services->monitor().accountNames().isEmpty());
+    QCOMPARE(f->services->model().rowCount(), 0);
+    QTRY_VERIFY(f->window->isShowingEmptyState());
+
+    item = accounts->findChild<QTreeWidget *>()->topLevelItem(0);
+    item->setCheckState(0, Qt::Checked);
+    QTRY_COMPARE(f->services->model().rowCount(), 1);
+}
+
+void TestAccounts::emulatorSwitchAndReservedName()
+{
+    f->open(GuiFixture::Options{false, false, nullptr});
+    arr::AccountsDialog *accounts = openAccounts();
+    QVERIFY(accounts);
+    auto *emulatorBox = accounts->findChild<QCheckBox *>(u"emulatorBox"_s);
+    QVERIFY(!emulatorBox->isChecked());
+    gui::click(emulatorBox);
+    QTRY_COMPARE(f->services->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+    QTRY_COMPARE(f->services->model().rowCount(), 7);
+
+    arr::AccountEditDialog *editor = openEditor(accounts, u"addButton"_s);
+    QVERIFY(editor);
+    fill(editor, u"nameEdit"_s, u"local EMULATOR"_s);
+    QVERIFY(editor->problem().contains(u"built-in emulator"_s));
+    editor->reject();
+
+    // The switch is remembered.
+    f->closeWindow();
+    f->open(GuiFixture::Options{false, false, nullptr});
+    QTRY_COMPARE(f->services->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+}
+
+void TestAccounts::missingKeyIsReported()
+{
+    // An account saved in an earlier run whose key the secret store does not have (a new machine,
+    // or a run without a keychain).
+    {
+        QSettings settings(f->settingsFile(), QSettings::IniFormat);
+        arr::AccountStore store(&settings);
+        arr::Account account;
+        account.name = u"Orphan"_s;
+        account.accountId = AccountId;
+        account.endpoint = service->baseUrl();
+        account.tokenEndpoint = service->baseUrl();
+        QCOMPARE(store.save(account), QString());
+    }
+    f->open(GuiFixture::Options{false, false, nullptr});
+    QTRY_VERIFY(f->window->problemsBar()->isVisible());
+    QVERIFY(f->window->problemsBar()->text().contains(u"Orphan"_s));
+    QTRY_VERIFY(f->window->accountStatusBar()->textFor(u"Orphan"_s).contains(u"misconfigured"_s));
+    QVERIFY(f->window->accountStatusBar()->textFor(u"Orphan"_s).contains(u"no key"_s));
+
+    // Entering the key in the editor mends it.
+    arr::AccountsDialog *accounts = openAccounts();
+    QVERIFY(accounts);
+    accounts->selectAccount(u"Orphan"_s);
+    arr::AccountEditDialog *editor = openEditor(accounts, u"editButton"_s);
+    QVERIFY(editor);
+    fill(editor, u"keyEdit"_s, AccountKey);
+    gui::click(saveButton(editor));
+    QTRY_VERIFY(f->window->accountStatusBar()->textFor(u"Orphan"_s).contains(u"healthy"_s));
+    QTRY_VERIFY(!f->window->problemsBar()->isVisible());
+    QCOMPARE(f->services->model().sessionsOf(u"Orphan"_s).size(), 1);
+}
+
+QTEST_MAIN(TestAccounts)
+#include "tst_accounts.moc"

@@ -1,0 +1,132 @@
+// What main() wires: the command line (--demo, --settings, --help, --version) and the demo mode,
+// which shows the local emulator alone and leaves saved accounts exactly as they were.
+#include "GuiFixture.h"
+
+#include "monitor/SessionMonitor.h"
+#include "monitor/SessionTableModel.h"
+#include "storage/AccountStore.h"
+#include "ui/AboutDialog.h"
+#include "ui/AccountManager.h"
+#include "ui/CommandLine.h"
+#include "ui/LocalEmulator.h"
+#include "ui/MessageBar.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestDesktopApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void commandLine_data();
+    void commandLine();
+    void demoShowsTheEmulatorAloneAndLeavesSavedAccountsAlone();
+    void firstStartWithoutAccountsShowsTheEmulator();
+    void aboutShowsTheVersion();
+};
+
+void TestDesktopApp::commandLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("action");
+    QTest::addColumn<bool>("demo");
+    QTest::addColumn<QString>("settings");
+    using Action = arr::DesktopCommandLine::Action;
+    QTest::newRow("nothing") << QStringList{} << int(Action::Run) << false << QString();
+    QTest::newRow("demo") << QStringList{u"--demo"_s} << int(Action::Run) << true << QString();
+    QTest::newRow("settings") << QStringList{u"--settings"_s, u"/tmp/a.ini"_s} << int(Action::Run) << false
+                              << u"/tmp/a.ini"_s;
+    QTest::newRow("help") << QStringList{u"--help"_s} << int(Action::Help) << false << QString();
+    QTest::newRow("version") << QStringList{u"--version"_s} << int(Action::Version) << false << QString();
+    QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << int(Action::Fail) << false << QString();
+    QTest::newRow("stray argument") << QStringList{u"extra"_s} << int(Action::Fail) << false << QString();
+    QTest::newRow("settings without file") << QStringList{u"--settings"_s} << int(Action::Fail) << false << QString();
+}
+
+void TestDesktopApp::commandLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, action);
+    QFETCH(bool, demo);
+    QFETCH(QString, settings);
+    const arr::DesktopCommandLine parsed
+        = arr::parseDesktopCommandLine(QStringList{u"arr-session-manager"_s} + arguments);
+    QCOMPARE(int(parsed.action), action);
+    QCOMPARE(parsed.demo, demo);
+    QCOMPARE(parsed.settingsFile, settings);
+    if (parsed.action == arr::DesktopCommandLine::Action::Version)
+        QCOMPARE(parsed.text, u"arr-session-manager "_s + QStringLiteral(ARRSM_VERSION));
+    if (parsed.action == arr::DesktopCommandLine::Action::Help)
+        QVERIFY(parsed.text.contains(u"--demo"_s));
+    if (parsed.action == arr::DesktopCommandLine::Action::Fail)
+        QVERIFY(!parsed.error.isEmpty());
+}
+
+void TestDesktopApp::demoShowsTheEmulatorAloneAndLeavesSavedAccountsAlone()
+{
+    GuiFixture f;
+    arr::Account saved;
+    saved.name = u"Production"_s;
+    saved.accountId = u"3f2504e0-4f89-41d3-9a0c-0305e82c3301"_s;
+    saved.endpoint = arr::regionEndpoint(u"westeurope"_s);
+    saved.tokenEndpoint = arr::regionTokenEndpoint(u"westeurope"_s);
+    {
+        QSettings settings(f.settingsFile(), QSettings::IniFormat);
+        arr::AccountStore store(&settings);
+        QCOMPARE(store.save(saved), QString());
+        settings.setValue(u"ui/localEmulatorEnabled"_s, false);
+    }
+
+    f.open(GuiFixture::Options{false, true, nullptr});
+    QTRY_COMPARE(f.services->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+    QTRY_COMPARE(f.services->model().rowCount(), 7);
+    QVERIFY(f.window->demoBar()->isVisible());
+    QVERIFY(f.window->windowTitle().contains(u"demo"_s));
+    QVERIFY(f.services->accounts().savedAccounts().isEmpty());
+
+    // An account added in demo mode lasts for the run only.
+    arr::Account added = saved;
+    added.name = u"Tried in demo"_s;
+    QCOMPARE(f.services->accounts().saveAccount(added, {}, u"key"_s), QString());
+    f.services->accounts().setEmulatorEnabled(false);
+    QCOMPARE(f.services->monitor().accountNames().first(), arr::LocalEmulator::accountName());
+    f.closeWindow();
+
+    QSettings settings(f.settingsFile(), QSettings::IniFormat);
+    arr::AccountStore store(&settings);
+    QCOMPARE(store.accounts(), QList<arr::Account>{saved});
+    QCOMPARE(settings.value(u"ui/localEmulatorEnabled"_s).toBool(), false);
+}
+
+void TestDesktopApp::firstStartWithoutAccountsShowsTheEmulator()
+{
+    GuiFixture f;
+    // Nothing saved at all: a new user.
+    arr::AppServices::Options options;
+    options.settingsFile = f.settingsFile();
+    options.keychainService.clear();
+    options.clock = &f.clock;
+    options.prompter = &f.prompter;
+    arr::AppServices services(options);
+    arr::MainWindow window(services.windowDependencies());
+    services.start();
+    window.show();
+    QTRY_COMPARE(services.monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+    QTRY_COMPARE(services.model().rowCount(), 7);
+    QVERIFY(!window.isShowingEmptyState());
+}
+
+void TestDesktopApp::aboutShowsTheVersion()
+{
+    arr::AboutDialog dialog;
+    QVERIFY(arr::AboutDialog::versionText().contains(QStringLiteral(ARRSM_VERSION)));
+    QVERIFY(dialog.findChild<QLabel *>(u"versionLabel"_s)->text().contains(QStringLiteral(ARRSM_VERSION)));
+}
+
+QTEST_MAIN(TestDesktopApp)
+#include "tst_desktopapp.moc"

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/Account.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+namespace arr {
+
+class AccountStore;
+class LocalEmulator;
+class SecretStore;
+class SessionMonitor;
+class Settings;
+
+// Keeps the monitor's accounts in step with what the user set up: the saved accounts that are
+// enabled (keys read from the secret store) and, when switched on, the built-in local emulator.
+// The accounts dialog edits through here, so that an account's settings go to the AccountStore and
+// its key to the SecretStore only, never to a settings file. Knows no widgets.
+class AccountManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class EmulatorPolicy {
+        // On or off as the user chose (saved); on at first start when no account is saved.
+        FromSettings,
+        // Demo mode: always on, and the choice is not saved.
+        AlwaysOn,
+    };
+
+    AccountManager(AccountStore *store, SecretStore *secrets, SessionMonitor *monitor, LocalEmulator *emulator,
+        Settings *settings, EmulatorPolicy policy, QObject *parent = nullptr);
+    ~AccountManager() override;
+
+    // Hands the enabled accounts to the monitor. Call once the window is connected to the monitor.
+    void start();
+
+    AccountStore *store() const { return m_store; }
+    SecretStore *secrets() const { return m_secrets; }
+    QList<Account> savedAccounts() const;
+    // What the monitor polls: the emulator (when on and running) first, then the enabled saved
+    // accounts.
+    QList<Account> activeAccounts() const;
+    QStringList activeAccountNames() const;
+
+    bool hasEmulator() const { return m_emulator != nullptr; }
+    bool isEmulatorEnabled() const;
+    bool isEmulatorForced() const { return m_policy == EmulatorPolicy::AlwaysOn; }
+    void setEmulatorEnabled(bool enabled);
+
+    // Empty when `account` (with `key`, which may be empty when editing and keeping the stored key)
+    // can be saved in place of the account named `previousName` (empty for a new account);
+    // otherwise a sentence saying what to change.
+    QString validate(const Account &account, const QString &previousName, const QString &key) const;
+    // Saves the account, and the key (when not empty) to the secret store. Returns an error, or empty.
+    QString saveAccount(const Account &account, const QString &previousName, const QString &key);
+    // Removes the account and, unless another account uses the same account id, its key.
+    void removeAccount(const QString &name);
+    void setAccountEnabled(const QString &name, bool enabled);
+
+    // False while keys are kept in memory only (no keychain, or a test's memory store).
+    bool keysArePersistent() const;
+    // Why keys are not persistent, once the secret store has said so.
+    QString keyStorageProblem() const { return m_keyStorageProblem; }
+    // Things the user should fix: saved accounts that could not be read, missing keys, an emulator
+    // that could not start.
+    QStringList problems() const;
+
+Q_SIGNALS:
+    void activeAccountsChanged();
+    void savedAccountsChanged();
+    void keyStorageLost(const QString &reason);
+    void problemsChanged();
+
+private:
+    void sync();
+    void readKey(const Account &account);
+    void setKeyProblem(const QString &accountName, const QString &problem);
+
+    struct Applied
+    {
+        Account account;
+        QString key;
+    };
+
+    AccountStore *m_store;
+    SecretStore *m_secrets;
+    SessionMonitor *m_monitor;
+    LocalEmulator *m_emulator;
+    Settings *m_settings;
+    EmulatorPolicy m_policy;
+    bool m_started = false;
+    bool m_emulatorEnabled = false;
+    QString m_emulatorProblem;
+    QString m_keyStorageProblem;
+    // Keys read or written this run, by secret name; memory only.
+    QHash<QString, QString> m_keys;
+    QSet<QString> m_pendingReads;
+    // A sentence per account whose key is missing or unreadable.
+    QHash<QString, QString> m_keyProblems;
+    QHash<QString, Applied> m_applied;
+};
+
+} // namespace arr

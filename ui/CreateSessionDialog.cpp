@@ -1,0 +1,188 @@
+#include "ui/CreateSessionDialog.h"
+
+#include "ui/SessionStyle.h"
+#include "ui/WidgetHelpers.h"
+#include "ui_CreateSessionDialog.h"
+
+#include <QPushButton>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+CreateSessionDialog::CreateSessionDialog(const QList<Account> &accounts, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::CreateSessionDialog>())
+    , m_accounts(accounts)
+{
+    m_ui->setupUi(this);
+    setWindowIcon(style::icon(u"new-session"_s));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Create"));
+    for (const Account &account : accounts)
+        m_ui->accountCombo->addItem(account.name, account.name);
+    m_ui->modelsEdit->setPlaceholderText(
+        tr("Optional: models to preload, one URL per line, e.g.\nhttps://account.blob.core.windows.net/models/"
+           "engine.arrAsset"));
+    styleAsProblem(m_ui->problemLabel);
+    m_ui->noteLabel->setEnabled(false);
+    onAccountChanged();
+
+    connect(m_ui->accountCombo, &QComboBox::currentIndexChanged, this, [this] {
+        onAccountChanged();
+        validate();
+    });
+    connect(m_ui->sizeCombo, &QComboBox::currentTextChanged, this, &CreateSessionDialog::validate);
+    whenSpinBoxEdited(m_ui->leaseHoursSpin, this, [this] { validate(); });
+    whenSpinBoxEdited(m_ui->leaseMinutesSpin, this, [this] { validate(); });
+    connect(m_ui->modelsEdit, &QPlainTextEdit::textChanged, this, &CreateSessionDialog::validate);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, [this] {
+        validate();
+        if (m_problem.isEmpty())
+            accept();
+    });
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+}
+
+CreateSessionDialog::~CreateSessionDialog() = default;
+
+QStringList CreateSessionDialog::sizesFor(ApiVersion version)
+{
+    switch (version) {
+    case ApiVersion::V1:
+        // v1 served both eras: standard/premium from 2020, small/big before.
+        return knownSessionSizes();
+    }
+    return knownSessionSizes();
+}
+
+void CreateSessionDialog::onAccountChanged()
+{
+    const QString typed = m_ui->sizeCombo->currentText();
+    ApiVersion version = ApiVersion::V1;
+    for (const Account &account : m_accounts) {
+        if (account.name == m_ui->accountCombo->currentData().toString())
+            version = account.apiVersion;
+    }
+    const QSignalBlocker blocker(m_ui->sizeCombo);
+    m_ui->sizeCombo->clear();
+    m_ui->sizeCombo->addItems(sizesFor(version));
+    if (!typed.isEmpty())
+        m_ui->sizeCombo->setCurrentText(typed);
+}
+
+void CreateSessionDialog::setAccount(const QString &name)
+{
+    const int index = m_ui->accountCombo->findData(name);
+    if (index >= 0)
+        m_ui->accountCombo->setCurrentIndex(index);
+}
+
+void CreateSessionDialog::setSize(const QString &size)
+{
+    if (!size.isEmpty())
+        m_ui->sizeCombo->setCurrentText(size);
+}
+
+void CreateSessionDialog::setLease(TimeSpan lease)
+{
+    if (lease < MinimumLease || lease > MaximumLease)
+        return;
+    m_ui->leaseHoursSpin->setValue(int(lease.totalMinutes() / 60));
+    m_ui->leaseMinutesSpin->setValue(int(lease.totalMinutes() % 60));
+}
+
+QString CreateSessionDialog::account() const
+{
+    return m_ui->accountCombo->currentData().toString();
+}
+
+TimeSpan CreateSessionDialog::lease() const
+{
+    return TimeSpan::fromHours(m_ui->leaseHoursSpin->value()) + TimeSpan::fromMinutes(m_ui->leaseMinutesSpin->value());
+}
+
+CreateSessionRequest CreateSessionDialog::request() const
+{
+    CreateSessionRequest request;
+    request.maxLease = lease();
+    request.size = m_ui->sizeCombo->currentText().trimmed();
+    modelsProblem(m_ui->modelsEdit->toPlainText(), &request.models);
+    return request;
+}
+
+QString CreateSessionDialog::sizeProblem(const QString &size)
+{
+    static const QRegularExpression word(u"^[A-Za-z0-9_-]{1,64}$"_s);
+    const QString trimmed = size.trimmed();
+    if (trimmed.isEmpty())
+        return tr("Choose a session size, or type one.");
+    if (!word.match(trimmed).hasMatch())
+        return tr("The size \"%1\" is not a single word such as standard or premium.").arg(trimmed);
+    return {};
+}
+
+QString CreateSessionDialog::leaseProblem(const QSpinBox *hours, const QSpinBox *minutes)
+{
+    if (!hours->hasAcceptableInput())
+        return tr("Enter the lease hours as a whole number.");
+    if (!minutes->hasAcceptableInput())
+        return tr("Enter the lease minutes as a whole number from 0 to 59.");
+    const TimeSpan lease = TimeSpan::fromHours(hours->value()) + TimeSpan::fromMinutes(minutes->value());
+    if (lease < MinimumLease)
+        return tr("The lease must be at least 1 minute.");
+    if (lease > MaximumLease)
+        return tr("The lease can be at most 24 hours, the longest the service grants (it is %1).")
+            .arg(lease.toDisplayString());
+    return {};
+}
+
+QString CreateSessionDialog::modelsProblem(const QString &text, QList<QUrl> *models)
+{
+    QList<QUrl> urls;
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QUrl url(line, QUrl::StrictMode);
+        if (!url.isValid() || url.isRelative() || url.host().isEmpty())
+            return tr("Model on line %1, \"%2\", is not a full URL such as "
+                      "https://account.blob.core.windows.net/models/engine.arrAsset.")
+                .arg(i + 1)
+                .arg(line);
+        urls.append(url);
+    }
+    if (models)
+        *models = urls;
+    return {};
+}
+
+void CreateSessionDialog::validate()
+{
+    QString problem;
+    if (m_ui->accountCombo->count() == 0)
+        problem = tr("There is no account to create a session in: add one under Accounts first.");
+    if (problem.isEmpty())
+        problem = sizeProblem(m_ui->sizeCombo->currentText());
+    if (problem.isEmpty())
+        problem = leaseProblem(m_ui->leaseHoursSpin, m_ui->leaseMinutesSpin);
+    if (problem.isEmpty())
+        problem = modelsProblem(m_ui->modelsEdit->toPlainText());
+    m_problem = problem;
+    m_ui->problemLabel->setText(problem);
+    m_ui->problemLabel->setVisible(!problem.isEmpty());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+
+    // A size outside the known list is allowed (the service may have added one), but said.
+    const QString size = m_ui->sizeCombo->currentText().trimmed();
+    const bool known = sizesFor(ApiVersion::V1).contains(size, Qt::CaseInsensitive);
+    const QString note = !size.isEmpty() && sizeProblem(size).isEmpty() && !known
+        ? tr("\"%1\" is not a size this API version is known to offer; the service may refuse it.").arg(size)
+        : QString();
+    m_ui->noteLabel->setText(note);
+    m_ui->noteLabel->setVisible(!note.isEmpty());
+}
+
+} // namespace arr

@@ -1,0 +1,160 @@
+#include "ui/DetailsPane.h"
+
+#include "ui/SessionStyle.h"
+#include "ui_DetailsPane.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+namespace {
+
+QString orDash(const QString &text)
+{
+    return text.isEmpty() ? u"–"_s : text;
+}
+
+QString spanText(const std::optional<TimeSpan> &span)
+{
+    return span ? span->toDisplayString() : u"–"_s;
+}
+
+} // namespace
+
+DetailsPane::DetailsPane(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::DetailsPane>())
+{
+    m_ui->setupUi(this);
+    QFont title = m_ui->titleLabel->font();
+    title.setBold(true);
+    m_ui->titleLabel->setFont(title);
+    for (QToolButton *button : {m_ui->copyIdButton, m_ui->copyHostnameButton, m_ui->copyMsCvButton}) {
+        button->setIcon(style::icon(u"copy"_s));
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+    m_ui->remainingValue->setAutoFillBackground(true);
+    // The countdown's colour hugs its text rather than filling the row.
+    m_ui->remainingValue->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
+    m_ui->remainingValue->setContentsMargins(4, 0, 4, 0);
+    // Ids, hostnames and MS-CVs are long single tokens: shown on one line, scrollable, selectable,
+    // looking like the labels around them.
+    for (QLineEdit *edit : {m_ui->idValue, m_ui->hostnameValue, m_ui->msCvValue}) {
+        QPalette palette = edit->palette();
+        palette.setColor(QPalette::Base, Qt::transparent);
+        edit->setPalette(palette);
+        edit->setContentsMargins(0, 0, 0, 0);
+    }
+    connect(m_ui->copyIdButton, &QToolButton::clicked, this,
+        [this] { copy(m_details.session.id, tr("Copied session id %1").arg(m_details.session.id)); });
+    connect(m_ui->copyHostnameButton, &QToolButton::clicked, this,
+        [this] { copy(m_details.session.hostname, tr("Copied hostname %1").arg(m_details.session.hostname)); });
+    connect(m_ui->copyMsCvButton, &QToolButton::clicked, this, [this] {
+        const QString msCv = QString::fromLatin1(m_details.lastMsCv);
+        copy(msCv, tr("Copied MS-CV %1").arg(msCv));
+    });
+    showNothing();
+}
+
+DetailsPane::~DetailsPane() = default;
+
+void DetailsPane::copy(const QString &text, const QString &what)
+{
+    if (text.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT copied(what);
+}
+
+bool DetailsPane::isShowingSession() const
+{
+    return m_ui->pages->currentWidget() == m_ui->detailsPage;
+}
+
+void DetailsPane::showNothing()
+{
+    m_details = {};
+    m_ui->placeholderLabel->setText(tr("Select a session to see its details."));
+    m_ui->pages->setCurrentWidget(m_ui->placeholderPage);
+}
+
+void DetailsPane::showMultiple(int count)
+{
+    m_details = {};
+    m_ui->placeholderLabel->setText(tr("%n sessions selected.\nExtend and Stop apply to all of them.", nullptr, count));
+    m_ui->pages->setCurrentWidget(m_ui->placeholderPage);
+}
+
+void DetailsPane::showSession(const SessionDetails &details)
+{
+    m_details = details;
+    const Session &s = details.session;
+    const QLocale locale;
+    m_ui->accountValue->setText(details.account);
+    const auto setToken = [](QLineEdit *edit, const QString &text) {
+        edit->setText(text);
+        edit->setCursorPosition(0);
+        edit->setToolTip(text);
+    };
+    setToken(m_ui->idValue, s.id);
+    const QString iconPath = [&] {
+        switch (s.status) {
+        case SessionStatus::Ready:
+            return u"status-ready"_s;
+        case SessionStatus::Starting:
+            return u"status-starting"_s;
+        case SessionStatus::Stopping:
+            return u"status-stopping"_s;
+        case SessionStatus::Stopped:
+        case SessionStatus::None:
+            return u"status-stopped"_s;
+        case SessionStatus::Expired:
+            return u"status-expired"_s;
+        case SessionStatus::Error:
+            return u"status-error"_s;
+        case SessionStatus::Unknown:
+            break;
+        }
+        return u"status-unknown"_s;
+    }();
+    const QColor statusColor = style::statusColor(s.status, palette());
+    m_ui->statusValue->setText(
+        u"<img src=\":/icons/%1.svg\" width=\"14\" height=\"14\"> "
+        "<span style=\"color:%2\">%3</span>"_s.arg(iconPath, statusColor.name(), s.statusLabel().toHtmlEscaped()));
+    m_ui->sizeValue->setText(orDash(s.size));
+    setToken(m_ui->hostnameValue, orDash(s.hostname));
+    m_ui->copyHostnameButton->setEnabled(!s.hostname.isEmpty());
+    m_ui->elapsedValue->setText(spanText(s.elapsed));
+    m_ui->leaseValue->setText(spanText(s.maxLease));
+    const bool finished = isFinalStatus(s.status);
+    m_ui->remainingValue->setText(finished ? tr("– (ended)") : spanText(details.remaining));
+    QPalette remainingPalette = palette();
+    const QColor background = style::remainingBackground(details.level);
+    if (background.isValid() && !finished) {
+        remainingPalette.setColor(QPalette::Window, background);
+        remainingPalette.setColor(QPalette::WindowText, style::remainingForeground(details.level));
+    } else {
+        remainingPalette.setColor(QPalette::Window, Qt::transparent);
+    }
+    m_ui->remainingValue->setPalette(remainingPalette);
+    m_ui->expiresValue->setText(details.leaseEndsAt.isValid() && !finished
+            ? locale.toString(details.leaseEndsAt.toLocalTime(), QLocale::ShortFormat)
+            : u"–"_s);
+    m_ui->messageValue->setText(orDash(s.message));
+    m_ui->teraflopsValue->setText(s.teraflops ? locale.toString(*s.teraflops, 'f', 1) : u"–"_s);
+    m_ui->handshakePortValue->setText(s.handshakePort ? QString::number(*s.handshakePort) : u"–"_s);
+    m_ui->inspectorPortValue->setText(s.arrInspectorPort ? QString::number(*s.arrInspectorPort) : u"–"_s);
+    m_ui->createdValue->setText(
+        s.creationTime.isValid() ? locale.toString(s.creationTime.toLocalTime(), QLocale::ShortFormat) : u"–"_s);
+    setToken(m_ui->msCvValue, orDash(QString::fromLatin1(details.lastMsCv)));
+    m_ui->copyMsCvButton->setEnabled(!details.lastMsCv.isEmpty());
+    m_ui->pendingValue->setText(orDash(details.pendingCommand));
+    m_ui->pages->setCurrentWidget(m_ui->detailsPage);
+}
+
+} // namespace arr

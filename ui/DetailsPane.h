@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/Session.h"
+#include "monitor/SessionTableModel.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class DetailsPane;
+}
+
+namespace arr {
+
+// Everything the details pane shows about one session.
+struct SessionDetails
+{
+    QString account;
+    Session session;
+    std::optional<TimeSpan> remaining;
+    SessionTableModel::RemainingLevel level = SessionTableModel::RemainingLevel::Unknown;
+    // Invalid when the lease's end is unknown.
+    QDateTime leaseEndsAt;
+    QByteArray lastMsCv;
+    QString pendingCommand;
+};
+
+// The selected session's every property, the MS-CV of the last call about it, and buttons to copy
+// its id, hostname and MS-CV.
+class DetailsPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DetailsPane(QWidget *parent = nullptr);
+    ~DetailsPane() override;
+
+    void showNothing();
+    void showMultiple(int count);
+    void showSession(const SessionDetails &details);
+
+    bool isShowingSession() const;
+    QString sessionId() const { return m_details.session.id; }
+
+Q_SIGNALS:
+    // Something was put on the clipboard ("Copied the hostname").
+    void copied(const QString &what);
+
+private:
+    void copy(const QString &text, const QString &what);
+
+    std::unique_ptr<Ui::DetailsPane> m_ui;
+    SessionDetails m_details;
+};
+
+} // namespace arr

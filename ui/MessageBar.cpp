@@ -1,0 +1,108 @@
+#include "ui/MessageBar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+MessageBar::MessageBar(QWidget *parent)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_action(new QPushButton(this))
+    , m_close(new QToolButton(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_action->hide();
+    m_close->setAutoRaise(true);
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton, nullptr, this));
+    m_close->setToolTip(tr("Dismiss"));
+    m_close->setAccessibleName(tr("Dismiss"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
+    layout->addWidget(m_close, 0, Qt::AlignTop);
+
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        if (m_callback)
+            m_callback();
+    });
+    connect(m_close, &QToolButton::clicked, this, [this] {
+        hide();
+        Q_EMIT closed();
+    });
+    applyKind();
+    hide();
+}
+
+void MessageBar::showMessage(Kind kind, const QString &text)
+{
+    m_kind = kind;
+    m_text->setText(text);
+    applyKind();
+    show();
+}
+
+void MessageBar::setAction(const QString &text, std::function<void()> callback)
+{
+    m_callback = std::move(callback);
+    m_action->setText(text);
+    m_action->setVisible(!text.isEmpty());
+}
+
+void MessageBar::setClosable(bool closable)
+{
+    m_close->setVisible(closable);
+}
+
+QString MessageBar::text() const
+{
+    return m_text->text();
+}
+
+void MessageBar::applyKind()
+{
+    QColor background;
+    QColor border;
+    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    switch (m_kind) {
+    case Kind::Information:
+        background = QColor(0xdd, 0xf4, 0xff);
+        border = QColor(0x54, 0xae, 0xff);
+        break;
+    case Kind::Warning:
+        background = QColor(0xff, 0xf8, 0xc5);
+        border = QColor(0xd4, 0xa7, 0x2c);
+        icon = QStyle::SP_MessageBoxWarning;
+        break;
+    case Kind::Error:
+        background = QColor(0xff, 0xeb, 0xe9);
+        border = QColor(0xff, 0x81, 0x82);
+        icon = QStyle::SP_MessageBoxCritical;
+        break;
+    }
+    // Fixed light colours with dark text, readable whatever the palette.
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::Window, background);
+    palette.setColor(QPalette::WindowText, QColor(0x1f, 0x23, 0x28));
+    palette.setColor(QPalette::Light, border);
+    palette.setColor(QPalette::Dark, border);
+    palette.setColor(QPalette::Mid, border);
+    setPalette(palette);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_icon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(size));
+}
+
+} // namespace arr

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "monitor/SessionMonitor.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QMenu;
+class QSystemTrayIcon;
+
+namespace arr {
+
+class Clock;
+class MessageBar;
+
+// Tells the user about a session that became ready, a lease about to run out, a session that ended
+// in error or expired: through the system tray where there is one, in a message bar in the window
+// otherwise. The choice is made once, by the caller (QSystemTrayIcon::isSystemTrayAvailable()).
+class Notifier : public QObject
+{
+    Q_OBJECT
+
+public:
+    Notifier(MessageBar *windowBar, bool useSystemTray, const Clock *clock, QObject *parent = nullptr);
+    ~Notifier() override;
+
+    bool usesSystemTray() const { return m_tray != nullptr; }
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    bool isEnabled() const { return m_enabled; }
+    // The tray icon's menu (Show window, Quit), when there is a tray.
+    void setTrayMenu(QMenu *menu);
+
+    void notify(const SessionNotification &notification);
+    // The last text shown, by either way (for tests and the tray's tooltip).
+    QString lastText() const { return m_lastText; }
+
+    static QString titleFor(SessionNotification::Kind kind);
+
+Q_SIGNALS:
+    // The user clicked the tray icon or its message: bring the window forward.
+    void activated();
+
+private:
+    QPointer<MessageBar> m_bar;
+    const Clock *m_clock;
+    QSystemTrayIcon *m_tray = nullptr;
+    bool m_enabled = true;
+    QString m_lastText;
+};
+
+} // namespace arr

@@ -1,0 +1,94 @@
+#include "ui/SessionStyle.h"
+
+using namespace Qt::StringLiterals;
+
+namespace arr::style {
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+QColor statusColor(SessionStatus status, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (status) {
+    case SessionStatus::Ready:
+        return dark ? QColor(0x56, 0xd3, 0x64) : QColor(0x1a, 0x7f, 0x37);
+    case SessionStatus::Starting:
+        return dark ? QColor(0x6c, 0xb6, 0xff) : QColor(0x09, 0x69, 0xda);
+    case SessionStatus::Stopping:
+    case SessionStatus::Stopped:
+    case SessionStatus::None:
+        return dark ? QColor(0x9d, 0xa7, 0xb1) : QColor(0x57, 0x60, 0x6a);
+    case SessionStatus::Expired:
+        return dark ? QColor(0xf0, 0x88, 0x3e) : QColor(0xbc, 0x4c, 0x00);
+    case SessionStatus::Error:
+        return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xcf, 0x22, 0x2e);
+    case SessionStatus::Unknown:
+        break;
+    }
+    return dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x82, 0x50, 0xdf);
+}
+
+QIcon statusIcon(SessionStatus status)
+{
+    switch (status) {
+    case SessionStatus::Ready:
+        return icon(u"status-ready"_s);
+    case SessionStatus::Starting:
+        return icon(u"status-starting"_s);
+    case SessionStatus::Stopping:
+        return icon(u"status-stopping"_s);
+    case SessionStatus::Stopped:
+    case SessionStatus::None:
+        return icon(u"status-stopped"_s);
+    case SessionStatus::Expired:
+        return icon(u"status-expired"_s);
+    case SessionStatus::Error:
+        return icon(u"status-error"_s);
+    case SessionStatus::Unknown:
+        break;
+    }
+    return icon(u"status-unknown"_s);
+}
+
+QColor remainingBackground(SessionTableModel::RemainingLevel level)
+{
+    switch (level) {
+    case SessionTableModel::RemainingLevel::Warning:
+        return QColor(0xff, 0xd3, 0x3d);
+    case SessionTableModel::RemainingLevel::Critical:
+        return QColor(0xc9, 0x1c, 0x1c);
+    case SessionTableModel::RemainingLevel::Unknown:
+    case SessionTableModel::RemainingLevel::Normal:
+        break;
+    }
+    return {};
+}
+
+QColor remainingForeground(SessionTableModel::RemainingLevel level)
+{
+    switch (level) {
+    case SessionTableModel::RemainingLevel::Warning:
+        return QColor(0x24, 0x1a, 0x00);
+    case SessionTableModel::RemainingLevel::Critical:
+        return QColor(Qt::white);
+    case SessionTableModel::RemainingLevel::Unknown:
+    case SessionTableModel::RemainingLevel::Normal:
+        break;
+    }
+    return {};
+}
+
+QIcon icon(const QString &name)
+{
+    return QIcon(u":/icons/"_s + name + u".svg"_s);
+}
+
+QIcon appIcon()
+{
+    return icon(u"app"_s);
+}
+
+} // namespace arr::style

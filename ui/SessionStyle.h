@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/Session.h"
+#include "monitor/SessionTableModel.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QPalette>
+
+namespace arr::style {
+
+// How the desktop app shows a session's state. The model supplies the facts; the colours and icons
+// are chosen here, once, for the table, the details pane and the status bar. Every state also has a
+// distinct icon shape and its text, so that nothing is told by colour alone.
+
+// Text colour for a status, readable on the palette's base colour (light or dark).
+QColor statusColor(SessionStatus status, const QPalette &palette);
+QIcon statusIcon(SessionStatus status);
+
+// Background and text of the remaining-lease cell; invalid colours when the level needs none.
+QColor remainingBackground(SessionTableModel::RemainingLevel level);
+QColor remainingForeground(SessionTableModel::RemainingLevel level);
+
+// An icon of the app's own set, by file name without extension ("stop", "refresh").
+QIcon icon(const QString &name);
+QIcon appIcon();
+
+bool isDark(const QPalette &palette);
+
+} // namespace arr::style

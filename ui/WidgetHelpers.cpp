@@ -1,0 +1,28 @@
+#include "ui/WidgetHelpers.h"
+
+#include "ui/SessionStyle.h"
+
+#include <QAbstractSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace arr {
+
+void whenSpinBoxEdited(QAbstractSpinBox *spin, QObject *context, std::function<void()> callback)
+{
+    // The editor is the spin box's own child; there is no public accessor for it.
+    if (auto *editor = spin->findChild<QLineEdit *>())
+        QObject::connect(editor, &QLineEdit::textChanged, context, [callback] { callback(); });
+}
+
+void styleAsProblem(QLabel *label)
+{
+    QPalette palette = label->palette();
+    palette.setColor(
+        QPalette::WindowText, style::isDark(palette) ? QColor(0xff, 0x7b, 0x72) : QColor(0xcf, 0x22, 0x2e));
+    label->setPalette(palette);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
+
+} // namespace arr

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <functional>
+
+class QAbstractSpinBox;
+class QLabel;
+class QObject;
+
+namespace arr {
+
+// Calls `callback` on every edit of the spin box's text, including text that is not a number yet
+// (an emptied field), which QSpinBox::textChanged does not report; validation must see those too.
+void whenSpinBoxEdited(QAbstractSpinBox *spin, QObject *context, std::function<void()> callback);
+
+// Shows `label` as the sentence saying what is wrong with a form: in red (readable on light and dark
+// palettes), selectable, wrapped.
+void styleAsProblem(QLabel *label);
+
+} // namespace arr
