@@ -1,9 +1,15 @@
 // arr-session-manager: the desktop app. Wires the objects of the widgets library together and
 // nothing else; everything it builds is in ui/ (AppServices, MainWindow, NetworkWatcher).
+#include "emulator/EmulatorServer.h"
+#include "monitor/SessionMonitor.h"
+#include "monitor/SessionTableModel.h"
 #include "ui/AppServices.h"
 #include "ui/CommandLine.h"
+#include "ui/LocalEmulator.h"
 #include "ui/MainWindow.h"
 #include "ui/NetworkWatcher.h"
+#include "ui/StartupProbe.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QSystemTrayIcon>
@@ -51,10 +57,12 @@ int main(int argc, char *argv[])
     if (arr::wantsHelpOrVersion(argc, argv)) {
         // Without a display too: no GUI is started to answer.
         QCoreApplication app(argc, argv);
+        arr::installTranslations();
         return report(arr::parseDesktopCommandLine(QCoreApplication::arguments()));
     }
 
     QApplication app(argc, argv);
+    arr::installTranslations();
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ARR Session Manager"));
     QGuiApplication::setDesktopFileName(u"arr-session-manager"_s);
     const arr::DesktopCommandLine commandLine = arr::parseDesktopCommandLine(QCoreApplication::arguments());
@@ -69,8 +77,33 @@ int main(int argc, char *argv[])
 
     arr::MainWindow window(services.windowDependencies());
     arr::NetworkWatcher network(&services.monitor());
-    network.start();
-    services.start();
     window.show();
+    using ExitWhen = arr::DesktopCommandLine::ExitWhen;
+    if (commandLine.exitWhen == ExitWhen::Shown)
+        arr::quitWhenPainted(&window);
+    // The window comes first; accounts, the local emulator and the network watch start once it is
+    // on screen, so that none of them delays it.
+    arr::afterFirstPaint(&window, [&services, &network, &commandLine] {
+        network.start();
+        services.start();
+        if (auto *demo = services.emulator().server()) {
+            arr::emulator::SessionSeed seed;
+            seed.status = arr::SessionStatus::Ready;
+            for (int i = 0; i < commandLine.demoSessions; ++i) {
+                seed.maxLease = arr::TimeSpan::fromMinutes(60 + i % (23 * 60));
+                seed.age = arr::TimeSpan::fromMinutes(i % 60);
+                demo->addSession(arr::LocalEmulator::accountId(), seed);
+            }
+        }
+    });
+
+    if (commandLine.exitWhen == ExitWhen::Loaded) {
+        const int expected = commandLine.demoSessions;
+        QObject::connect(
+            &services.monitor(), &arr::SessionMonitor::pollFinished, &window, [&services, &window, expected] {
+                if (services.model().rowCount() >= expected)
+                    arr::quitWhenPainted(&window);
+            });
+    }
     return QApplication::exec();
 }

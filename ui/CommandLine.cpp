@@ -28,8 +28,16 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
     const QCommandLineOption settings(u"settings"_s,
         tr("Read and write preferences and accounts in <file> (an ini file) instead of the default location."),
         tr("file"));
+    const QCommandLineOption demoSessions(u"demo-sessions"_s,
+        tr("With --demo, add <count> more ready sessions to the demo account (up to 100000), to try the app "
+           "at scale."),
+        tr("count"));
+    QCommandLineOption exitWhen(u"exit-when"_s, u"shown|loaded"_s, u"moment"_s);
+    exitWhen.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
     parser.addOption(settings);
+    parser.addOption(demoSessions);
+    parser.addOption(exitWhen);
 
     DesktopCommandLine result;
     if (!parser.parse(arguments)) {
@@ -56,10 +64,31 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
     }
     result.demo = parser.isSet(demo);
     result.settingsFile = parser.value(settings);
-    if (parser.isSet(settings) && result.settingsFile.trimmed().isEmpty()) {
+    const auto fail = [&result, &parser](const QString &why) {
         result.action = DesktopCommandLine::Action::Fail;
-        result.error = tr("--settings needs a file name.");
+        result.error = why;
         result.text = parser.helpText();
+        return result;
+    };
+    if (parser.isSet(settings) && result.settingsFile.trimmed().isEmpty())
+        return fail(tr("--settings needs a file name."));
+    if (parser.isSet(demoSessions)) {
+        bool ok = false;
+        result.demoSessions = parser.value(demoSessions).toInt(&ok);
+        if (!ok || result.demoSessions < 0 || result.demoSessions > 100'000)
+            return fail(tr("--demo-sessions takes a whole number from 0 to 100000, not \"%1\".")
+                            .arg(parser.value(demoSessions)));
+        if (!result.demo)
+            return fail(tr("--demo-sessions goes with --demo."));
+    }
+    if (parser.isSet(exitWhen)) {
+        const QString moment = parser.value(exitWhen);
+        if (moment == u"shown")
+            result.exitWhen = DesktopCommandLine::ExitWhen::Shown;
+        else if (moment == u"loaded")
+            result.exitWhen = DesktopCommandLine::ExitWhen::Loaded;
+        else
+            return fail(tr("--exit-when takes shown or loaded, not \"%1\".").arg(moment));
     }
     return result;
 }

@@ -278,10 +278,7 @@ void SessionMonitor::schedule(AccountState *account)
         if (account->health.lastError.retryAfter)
             delay = std::max<std::chrono::milliseconds>(delay, *account->health.lastError.retryAfter);
     } else {
-        const QList<Session> sessions = m_model->sessionsOf(account->account.name);
-        const bool changing = !account->commands.isEmpty()
-            || std::any_of(sessions.begin(), sessions.end(),
-                [](const Session &session) { return isTransitionalStatus(session.status); });
+        const bool changing = !account->commands.isEmpty() || m_model->hasTransitionalSession(account->account.name);
         if (changing)
             delay = m_fastPollInterval;
     }
@@ -315,7 +312,7 @@ void SessionMonitor::onPollFinished(AccountState *account, const ApiResult &resu
 {
     account->pollJob = nullptr;
     if (result.ok()) {
-        const QList<Session> before = m_model->sessionsOf(account->account.name);
+        const QHash<QString, SessionStatus> before = m_model->statusesOf(account->account.name);
         m_model->applyPoll(account->account.name, result.sessions, m_clock->monotonicMs(), result.msCv);
         detectTransitions(account, before, result.sessions);
         account->polledOnce = true;
@@ -347,13 +344,9 @@ void SessionMonitor::onPollFinished(AccountState *account, const ApiResult &resu
         schedule(account);
 }
 
-void SessionMonitor::detectTransitions(AccountState *account, const QList<Session> &before, const QList<Session> &after)
+void SessionMonitor::detectTransitions(
+    AccountState *account, const QHash<QString, SessionStatus> &previous, const QList<Session> &after)
 {
-    QHash<QString, SessionStatus> previous;
-    previous.reserve(before.size());
-    for (const Session &session : before)
-        previous.insert(session.id, session.status);
-
     const QString &name = account->account.name;
     for (const Session &session : after) {
         const auto it = previous.constFind(session.id);

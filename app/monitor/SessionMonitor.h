@@ -141,7 +141,8 @@ private:
     void poll(AccountState *account);
     void onPollFinished(AccountState *account, const ApiResult &result);
     void setHealth(AccountState *account, AccountHealth::State state, const ApiResult &error = {});
-    void detectTransitions(AccountState *account, const QList<Session> &before, const QList<Session> &after);
+    void detectTransitions(
+        AccountState *account, const QHash<QString, SessionStatus> &previous, const QList<Session> &after);
     void followCommands(AccountState *account);
     void issueCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command);
     void finishCommand(

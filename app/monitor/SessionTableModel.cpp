@@ -290,6 +290,8 @@ void SessionTableModel::applyPoll(
         }
         const int first = int(m_records.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
+        // One allocation of the final size, rather than doubling through a copy of every row.
+        m_records.reserve(m_records.size() + added.size());
         for (const Session *session : added) {
             Record record;
             record.account = account;
@@ -405,6 +407,27 @@ QList<Session> SessionTableModel::sessionsOf(const QString &account) const
             sessions.append(record.session);
     }
     return sessions;
+}
+
+} // namespace arr
+
+namespace arr {
+
+QHash<QString, SessionStatus> SessionTableModel::statusesOf(const QString &account) const
+{
+    QHash<QString, SessionStatus> statuses;
+    for (const Record &record : m_records) {
+        if (record.account == account)
+            statuses.insert(record.session.id, record.session.status);
+    }
+    return statuses;
+}
+
+bool SessionTableModel::hasTransitionalSession(const QString &account) const
+{
+    return std::any_of(m_records.begin(), m_records.end(), [&account](const Record &record) {
+        return record.account == account && isTransitionalStatus(record.session.status);
+    });
 }
 
 } // namespace arr

@@ -94,6 +94,10 @@ public:
     // Remaining lease now, counting time since the poll while the session is ready.
     std::optional<TimeSpan> remainingAt(int row) const;
     QList<Session> sessionsOf(const QString &account) const;
+    // The status of each of the account's sessions, by id: what a poll is compared with.
+    QHash<QString, SessionStatus> statusesOf(const QString &account) const;
+    // Whether one of the account's sessions is starting or stopping.
+    bool hasTransitionalSession(const QString &account) const;
 
 private:
     struct Record

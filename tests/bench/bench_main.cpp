@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSysInfo>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -403,6 +404,63 @@ void benchCommandLine(BenchTable &table)
         u"curl, the same two requests: %1 ms"_s.arg(curlPair, 0, 'f', 1));
 }
 
+long long peakKib(const QByteArray &output)
+{
+    for (const QByteArray &line : output.split('\n')) {
+        if (line.startsWith("peak-rss-kb:"))
+            return line.mid(12).trimmed().toLongLong();
+    }
+    return -1;
+}
+
+// The desktop app with --demo to its first shown window, offscreen, against a bare QMainWindow
+// program built in the same tree; then its peak memory with 10,000 sessions in the table.
+void benchStartup(BenchTable &table)
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    // A private home, so that the app neither reads nor writes the user's settings or keychain.
+    environment.insert(u"HOME"_s, home.path());
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    environment.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
+    const QString settings = home.filePath(u"bench.ini"_s);
+
+    std::vector<double> bare;
+    std::vector<double> app;
+    long long bareKib = -1;
+    bool ok = true;
+    for (int run = 0; run < 9; ++run) {
+        QByteArray output;
+        const double b = runTimed(QStringLiteral(ARRSM_BARE_WINDOW_BINARY), {}, environment, &output);
+        bareKib = std::max(bareKib, peakKib(output));
+        const double a = runTimed(QStringLiteral(ARRSM_DESKTOP_BINARY),
+            {u"--demo"_s, u"--settings"_s, settings, u"--exit-when"_s, u"shown"_s}, environment);
+        ok = ok && a > 0 && b > 0;
+        bare.push_back(b);
+        app.push_back(a);
+    }
+    const double bareMs = median(bare);
+    const double appMs = median(app);
+    table.add(u"desktop app --demo to its first shown window, offscreen (median of 9)"_s,
+        u"%1 ms, %2× the bare window"_s.arg(appMs, 0, 'f', 1).arg(appMs / bareMs, 0, 'f', 2), u"≤ 1.5× bare"_s,
+        ok && appMs <= 1.5 * bareMs, u"bare QMainWindow: %1 ms"_s.arg(bareMs, 0, 'f', 1));
+
+    QByteArray output;
+    const double loaded = runTimed(QStringLiteral(ARRSM_DESKTOP_BINARY),
+        {u"--demo"_s, u"--demo-sessions"_s, u"10000"_s, u"--settings"_s, settings, u"--exit-when"_s, u"loaded"_s},
+        environment, &output);
+    const long long appKib = peakKib(output);
+    const bool measured = loaded > 0 && appKib > 0 && bareKib > 0;
+    table.add(u"peak resident memory, desktop app with 10,000 sessions loaded"_s,
+        measured ? u"%1 MiB (+%2 MiB)"_s.arg(double(appKib) / 1024.0, 0, 'f', 1)
+                       .arg(double(appKib - bareKib) / 1024.0, 0, 'f', 1)
+                 : u"not measured"_s,
+        u"≤ bare + 40 MiB"_s, measured && appKib - bareKib <= 40 * 1024,
+        u"bare QMainWindow: %1 MiB"_s.arg(double(bareKib) / 1024.0, 0, 'f', 1));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -423,6 +481,8 @@ int main(int argc, char **argv)
         benchSortFilter(table);
     if (wanted(u"cli"_s))
         benchCommandLine(table);
+    if (wanted(u"startup"_s))
+        benchStartup(table);
     const QString machine = u"Machine: %1, %2 cores, Qt %3, %4 build"_s.arg(QSysInfo::prettyProductName())
                                 .arg(QThread::idealThreadCount())
                                 .arg(QString::fromLatin1(qVersion()))
