@@ -1,6 +1,7 @@
 #include "emulator/CommandLine.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QRandomGenerator>
 
 #include <array>
@@ -55,9 +56,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"A local emulator of the remote-rendering session service (v1 session API and token service).\n"
-        "The first line printed is \"listening on http://HOST:PORT\", the base URL of both the session API\n"
-        "and the token service. Without --account, a demo account with a random GUID and key is created and\n"
-        "printed on the second line as \"account ID key KEY\"."_s);
+        "The first line printed is \"listening on http://HOST:PORT\" (https with --tls-cert and --tls-key),\n"
+        "the base URL of both the session API and the token service. Without --account, a demo account with\n"
+        "a random GUID and key is created and printed on the second line as \"account ID key KEY\"."_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help and exit."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version and exit."_s);
     const QCommandLineOption listen(u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s);
@@ -92,9 +93,16 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption malformedRate(
         u"fault-malformed-rate"_s, u"Probability (0..1) of garbling the body of a successful GET answer."_s, u"R"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed of the fault generator (default 1)."_s, u"N"_s);
-    const QCommandLineOption verbose(u"verbose"_s, u"Log every answer on standard error."_s);
-    parser.addOptions({help, version, listen, port, account, demo, startDelay, stopDelay, retention, tokenLifetime,
-        timeScale, rateLimit, errorRate, latencyRate, latencyMs, dropRate, malformedRate, seed, verbose});
+    const QCommandLineOption tlsCert(u"tls-cert"_s,
+        u"Serve https with this certificate (PEM or DER; the first of a chain is the server's); needs --tls-key."_s,
+        u"FILE"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s,
+        u"The unencrypted private key (PEM or DER; RSA, EC or DSA) of --tls-cert; needs --tls-cert."_s, u"FILE"_s);
+    const QCommandLineOption verbose(
+        u"verbose"_s, u"Log every answer (and every failed TLS handshake) on standard error."_s);
+    parser.addOptions(
+        {help, version, listen, port, account, demo, startDelay, stopDelay, retention, tokenLifetime, timeScale,
+            rateLimit, errorRate, latencyRate, latencyMs, dropRate, malformedRate, seed, tlsCert, tlsKey, verbose});
 
     CommandLine result;
     result.helpText = parser.helpText();
@@ -136,6 +144,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
     result.demoSessions = parser.isSet(demo);
     result.verbose = parser.isSet(verbose);
+
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        return failure(result,
+            parser.isSet(tlsCert) ? u"--tls-cert needs --tls-key FILE, the certificate's private key."_s
+                                  : u"--tls-key needs --tls-cert FILE, the certificate the key belongs to."_s);
+    }
+    if (parser.isSet(tlsCert)) {
+        result.tlsCertificateFile = parser.value(tlsCert);
+        result.tlsKeyFile = parser.value(tlsKey);
+        if (result.tlsCertificateFile.isEmpty() || result.tlsKeyFile.isEmpty())
+            return failure(result, u"--tls-cert and --tls-key need file names."_s);
+    }
 
     const std::array<std::pair<const QCommandLineOption *, qint64 *>, 4> durations{{
         {&startDelay, &result.options.startDelayMs},
@@ -205,6 +225,48 @@ CommandLine parseCommandLine(const QStringList &arguments)
                 result, u"--seed \"%1\" is not a whole number from 0 to 4294967295."_s.arg(parser.value(seed)));
         faults.seed = quint32(*value);
     }
+    return result;
+}
+
+TlsCredentials readTlsCredentials(const QString &certificateFile, const QString &keyFile)
+{
+    TlsCredentials result;
+    const auto read = [&result](const QString &option, const QString &name, QByteArray *contents) {
+        QFile file(name);
+        if (!file.open(QIODevice::ReadOnly)) {
+            result.error = u"%1 \"%2\" cannot be read: %3."_s.arg(option, name, file.errorString());
+            return false;
+        }
+        *contents = file.readAll();
+        return true;
+    };
+
+    QByteArray certificateData;
+    if (!read(u"--tls-cert"_s, certificateFile, &certificateData))
+        return result;
+    QList<QSslCertificate> chain = QSslCertificate::fromData(certificateData, QSsl::Pem);
+    if (chain.isEmpty())
+        chain = QSslCertificate::fromData(certificateData, QSsl::Der);
+    if (chain.isEmpty() || chain.constFirst().isNull()) {
+        result.error = u"--tls-cert \"%1\" holds no certificate (PEM or DER)."_s.arg(certificateFile);
+        return result;
+    }
+    result.certificate = chain.constFirst();
+
+    QByteArray keyData;
+    if (!read(u"--tls-key"_s, keyFile, &keyData))
+        return result;
+    // The file does not say its algorithm in a way QSslKey reads, so each is tried in turn.
+    for (const QSsl::EncodingFormat format : {QSsl::Pem, QSsl::Der}) {
+        for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+            const QSslKey key(keyData, algorithm, format, QSsl::PrivateKey);
+            if (!key.isNull()) {
+                result.privateKey = key;
+                return result;
+            }
+        }
+    }
+    result.error = u"--tls-key \"%1\" holds no unencrypted private key (RSA, EC or DSA; PEM or DER)."_s.arg(keyFile);
     return result;
 }
 

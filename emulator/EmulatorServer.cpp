@@ -14,12 +14,18 @@
 #include <QMutexLocker>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <array>
 #include <functional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -283,6 +289,8 @@ public:
     const arr::Clock *clock;
     HttpFrontend *frontend = nullptr;
     QString error;
+    // Set by setTls(): listen() then serves https with it.
+    std::optional<QSslConfiguration> tls;
 
     // Everything below is guarded by the mutex.
     mutable QMutex mutex;
@@ -520,12 +528,9 @@ HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, cons
             return HttpResponse::error(*refusal);
         return HttpResponse::empty(200);
     }
-    case Operation::List: {
-        QJsonArray sessions;
-        for (const arr::Session &session : store.list(accountId))
-            sessions.append(arr::v1::encodeProperties(session));
-        return HttpResponse::json(200, QJsonObject{{u"sessions"_s, sessions}});
-    }
+    case Operation::List:
+        // Written straight to text: thousands of sessions without a document tree in between.
+        return HttpResponse::jsonText(200, arr::v1::encodeSessionList(store.list(accountId)));
     case Operation::Properties: {
         arr::Session session;
         if (auto refusal = store.properties(accountId, target.sessionId, &session))
@@ -582,13 +587,60 @@ EmulatorServer::~EmulatorServer()
     d->frontend = nullptr;
 }
 
+bool EmulatorServer::setTls(const QSslCertificate &certificate, const QSslKey &privateKey)
+{
+    if (!d->frontend->servers().isEmpty()) {
+        d->error = u"TLS must be set up before the emulator listens."_s;
+        return false;
+    }
+    if (!QSslSocket::supportsSsl()) {
+        d->error = u"This Qt has no TLS backend (%1), so the emulator cannot serve https."_s.arg(
+            QSslSocket::activeBackend().isEmpty() ? u"none loaded"_s : QSslSocket::activeBackend());
+        return false;
+    }
+    if (certificate.isNull()) {
+        d->error = u"The TLS certificate is empty or could not be read."_s;
+        return false;
+    }
+    if (privateKey.isNull() || privateKey.type() != QSsl::PrivateKey) {
+        d->error = u"The TLS key is not a private key."_s;
+        return false;
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate);
+    configuration.setPrivateKey(privateKey);
+    // A server of this contract never asks the client for a certificate.
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    configuration.setProtocol(QSsl::SecureProtocols);
+    d->tls = configuration;
+    d->error.clear();
+    return true;
+}
+
+bool EmulatorServer::isTls() const
+{
+    return d->tls.has_value();
+}
+
 bool EmulatorServer::listen(const QHostAddress &address, quint16 port)
 {
     if (!d->frontend->servers().isEmpty()) {
         d->error = u"The emulator is already listening."_s;
         return false;
     }
-    auto *server = new QTcpServer(d->frontend);
+    QTcpServer *server = nullptr;
+    if (d->tls) {
+        auto *secure = new QSslServer(d->frontend);
+        secure->setSslConfiguration(*d->tls);
+        // A handshake that fails is reported; a finished one goes on to the HTTP layer. QSslServer
+        // closes a connection that does not open with a TLS handshake (plain http) without a word.
+        connect(secure, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
+            Q_EMIT tlsHandshakeFailed(socket ? socket->errorString() : QString());
+        });
+        server = secure;
+    } else {
+        server = new QTcpServer(d->frontend);
+    }
     if (!server->listen(address, port)) {
         d->error = u"Cannot listen on %1 port %2: %3"_s.arg(address.toString()).arg(port).arg(server->errorString());
         delete server;
@@ -621,7 +673,7 @@ QUrl EmulatorServer::baseUrl() const
     else if (host == QHostAddress::AnyIPv6)
         host = QHostAddress(QHostAddress::LocalHostIPv6);
     QUrl url;
-    url.setScheme(u"http"_s);
+    url.setScheme(d->tls ? u"https"_s : u"http"_s);
     url.setHost(host.toString());
     url.setPort(servers.first()->serverPort());
     return url;

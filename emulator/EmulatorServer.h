@@ -12,6 +12,9 @@
 
 #include <memory>
 
+class QSslCertificate;
+class QSslKey;
+
 namespace arr::emulator {
 
 // A local server of the service contract (shared/API.md, v1 session API and the token service on
@@ -25,6 +28,9 @@ namespace arr::emulator {
 // generator. Lives in the thread that created it; besides listen(), port() and baseUrl(), its
 // functions may be called from other threads too.
 //
+// Serves plain http by default, or https with a given certificate (setTls()), so that the client's
+// certificate checks can be tested against a real handshake.
+//
 // Limits of the HTTP layer (QtHttpServer 6.4): pipelined requests are not supported (no Qt client
 // pipelines unless asked to); HEAD is answered 405 like any method the contract does not have.
 class EmulatorServer : public QObject
@@ -35,13 +41,21 @@ public:
     explicit EmulatorServer(EmulatorOptions options = {}, const arr::Clock *clock = nullptr, QObject *parent = nullptr);
     ~EmulatorServer() override;
 
+    // Serves https with this certificate and its private key from listen() on; call it before
+    // listen(). The certificate is not checked against the listening address: a client verifies it
+    // against the host of baseUrl() (127.0.0.1 unless another address is listened on). False with
+    // errorString() when either is null, the key is not a private key, this Qt has no TLS backend,
+    // or the server is listening already.
+    bool setTls(const QSslCertificate &certificate, const QSslKey &privateKey);
+    bool isTls() const;
+
     // Starts listening; port 0 picks a free port. False with errorString() when it cannot (or when
     // already listening).
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     QString errorString() const;
     quint16 port() const;
-    // http://127.0.0.1:PORT (the listening address; loopback when listening on every address). The
-    // token service is served at the same base URL.
+    // http://127.0.0.1:PORT, or https:// after setTls() (the listening address; loopback when
+    // listening on every address). The token service is served at the same base URL.
     QUrl baseUrl() const;
 
     // Adds an account (any non-empty id, matched ignoring case), or changes the key of one.
@@ -78,6 +92,10 @@ Q_SIGNALS:
     // After each answer is sent (or its connection dropped: status 0). `operation` is one of the
     // names of requestCount(), or empty for an unknown path.
     void requestHandled(const QString &operation, int status);
+    // A TLS handshake with the https server failed, so no request was read from that connection:
+    // typically a client that refused the certificate. (A client speaking plain http to it is closed
+    // before any handshake starts, and not reported.)
+    void tlsHandshakeFailed(const QString &reason);
 
 private:
     class Private;

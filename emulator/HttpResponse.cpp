@@ -18,6 +18,14 @@ HttpResponse HttpResponse::json(int status, const QJsonObject &object)
     return response;
 }
 
+HttpResponse HttpResponse::jsonText(int status, QByteArray body)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
 HttpResponse HttpResponse::error(const ApiError &error)
 {
     const QJsonObject inner{{u"code"_s, QString::fromLatin1(error.code)}, {u"message"_s, error.message}};

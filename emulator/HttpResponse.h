@@ -22,6 +22,8 @@ struct HttpResponse
     bool headersOnly = false;
 
     static HttpResponse json(int status, const QJsonObject &object);
+    // A JSON body already written as text.
+    static HttpResponse jsonText(int status, QByteArray body);
     // {"error":{"code":"…","message":"…"}}
     static HttpResponse error(const ApiError &error);
     static HttpResponse empty(int status);

@@ -51,6 +51,15 @@ int main(int argc, char *argv[])
         clock = scaledClock.get();
     }
     arr::emulator::EmulatorServer server(commandLine.options, clock);
+    if (!commandLine.tlsCertificateFile.isEmpty()) {
+        const arr::emulator::TlsCredentials tls
+            = arr::emulator::readTlsCredentials(commandLine.tlsCertificateFile, commandLine.tlsKeyFile);
+        // An unusable certificate or key is a bad option like any other.
+        if (!tls.ok() || !server.setTls(tls.certificate, tls.privateKey)) {
+            printLine(stderr, u"arr-emulator: "_s + (tls.ok() ? server.errorString() : tls.error));
+            return 2;
+        }
+    }
 
     auto accounts = commandLine.accounts;
     const bool generated = accounts.isEmpty();
@@ -77,6 +86,8 @@ int main(int argc, char *argv[])
                     u"%1 %2"_s.arg(operation.isEmpty() ? u"-"_s : operation,
                         status == 0 ? u"dropped"_s : QString::number(status)));
             });
+        QObject::connect(&server, &arr::emulator::EmulatorServer::tlsHandshakeFailed, &server,
+            [](const QString &reason) { printLine(stderr, u"tls handshake failed: "_s + reason); });
     }
     return QCoreApplication::exec();
 }

@@ -136,16 +136,26 @@ void TokenProvider::onFetchFinished(const HttpOutcome &outcome)
             const qint64 margin = std::min<qint64>(refreshMargin.count(), lifetimeMs / 2);
             m_token = *decoded.value;
             m_refreshAtMono = m_clock->monotonicMs() + std::max<qint64>(0, lifetimeMs - margin);
+            m_expiresAtMono = m_clock->monotonicMs() + std::max<qint64>(0, lifetimeMs);
             token.token = m_token;
             qCInfo(lcToken) << "token for" << accountLabel << "valid for" << lifetimeMs / 1000 << "s";
         }
+    }
+
+    TokenResult delivered = token;
+    if (token.token.isEmpty() && !m_token.isEmpty() && m_clock->monotonicMs() < m_expiresAtMono) {
+        // The early refresh failed, but the current token has neither expired nor been refused: it
+        // serves until it does, and the next request tries to refresh again.
+        qCInfo(lcToken) << "token for" << accountLabel << "could not be refreshed; the current one is valid for"
+                        << (m_expiresAtMono - m_clock->monotonicMs()) / 1000 << "s more:" << token.result.message;
+        delivered = TokenResult{m_token, {}};
     }
 
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     Q_EMIT tokenFetched(token.result);
     for (const Waiter &waiter : waiters) {
         if (waiter.context)
-            waiter.callback(token);
+            waiter.callback(delivered);
     }
 }
 

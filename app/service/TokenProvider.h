@@ -30,9 +30,10 @@ struct TokenResult
 };
 
 // Fetches an access token from the token service for one account, caches it, and fetches a new
-// one ahead of its expiry. Concurrent callers share one fetch. The token's lifetime is measured
-// against the service's own clock (its Date header) and then counted on the monotonic clock, so a
-// machine whose clock is wrong neither uses expired tokens nor refreshes needlessly.
+// one ahead of its expiry (while that early fetch fails, the current token serves until it expires).
+// Concurrent callers share one fetch. The token's lifetime is measured against the service's own
+// clock (its Date header) and then counted on the monotonic clock, so a machine whose clock is wrong
+// neither uses expired tokens nor refreshes needlessly.
 class TokenProvider : public QObject
 {
     Q_OBJECT
@@ -83,6 +84,7 @@ private:
 
     QByteArray m_token;
     qint64 m_refreshAtMono = 0;
+    qint64 m_expiresAtMono = 0;
     QPointer<HttpCall> m_fetch;
     QList<Waiter> m_waiters;
     int m_fetchCount = 0;

@@ -1,6 +1,8 @@
 #include "TestHttp.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QNetworkProxy>
 #include <QNetworkRequest>
 #include <QRegularExpression>
@@ -61,6 +63,16 @@ QString HttpResult::wireProblem() const
         if (body.isEmpty() && hasHeader("Content-Type"))
             return u"an empty body has a Content-Type"_s;
     }
+    // RFC 7231 IMF-fixdate, the only form a server may send; the weekday must be the date's own.
+    static const QRegularExpression imfFixdate(
+        u"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} "
+        "\\d{2}:\\d{2}:\\d{2} GMT$"_s);
+    const QString date = QString::fromLatin1(header("Date"));
+    const QDateTime parsed
+        = QDateTime::fromString(date.chopped(std::min<qsizetype>(4, date.size())) + u" +0000"_s, Qt::RFC2822Date);
+    if (!imfFixdate.match(date).hasMatch() || !parsed.isValid()
+        || QLocale::c().toString(parsed, u"ddd"_s) != date.left(3))
+        return u"Date \"%1\" is missing or not an RFC 7231 date"_s.arg(date);
     if (status == 401 && !header("WWW-Authenticate").startsWith("Bearer"))
         return u"a 401 without a Bearer WWW-Authenticate"_s;
     if (status == 429) {
@@ -89,6 +101,15 @@ TestHttp::TestHttp(const QUrl &base)
     m_manager.setProxy(QNetworkProxy::NoProxy);
 }
 
+void TestHttp::trust(const QSslCertificate &certificate)
+{
+    QSslConfiguration configuration = m_tls.value_or(QSslConfiguration::defaultConfiguration());
+    configuration.addCaCertificate(certificate);
+    m_tls = configuration;
+    // A cached connection to the host keeps the TLS configuration it was made with.
+    m_manager.clearConnectionCache();
+}
+
 QUrl TestHttp::url(const QString &path) const
 {
     return QUrl(m_base.toString() + path);
@@ -99,6 +120,8 @@ QNetworkReply *TestHttp::start(
 {
     QNetworkRequest request(url(path));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (m_tls)
+        request.setSslConfiguration(*m_tls);
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     for (const auto &[name, value] : headers)

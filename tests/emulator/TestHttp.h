@@ -5,9 +5,12 @@
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 
+#include <optional>
 #include <utility>
 
 // One finished HTTP exchange, as the emulator tests inspect it.
@@ -44,6 +47,10 @@ public:
 
     explicit TestHttp(const QUrl &base);
 
+    // Requests from now on trust this certificate as a certificate authority, on top of the
+    // system's (for the emulator's self-signed test certificate); the process default is untouched.
+    void trust(const QSslCertificate &certificate);
+
     QUrl url(const QString &path) const;
     QNetworkReply *start(
         const QByteArray &method, const QString &path, const QByteArray &body = {}, const Headers &headers = {});
@@ -60,4 +67,5 @@ public:
 private:
     QUrl m_base;
     QNetworkAccessManager m_manager;
+    std::optional<QSslConfiguration> m_tls;
 };

@@ -21,6 +21,11 @@ namespace {
 
 const QString Executable = QStringLiteral(ARR_EMULATOR_EXECUTABLE);
 
+QString tlsFile(const QString &name)
+{
+    return qEnvironmentVariable("ARRSM_TEST_DATA") + u"/tls/"_s + name;
+}
+
 // A running arr-emulator process, killed when it goes out of scope.
 class EmulatorProcess
 {
@@ -64,12 +69,16 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void helpAndVersion();
+    void tlsOptions();
 
     void executableServesTheSeedCalls();
     void executableUsesGivenAccountsAndDemoSessions();
     void executableRejectsBadOptions_data();
     void executableRejectsBadOptions();
     void executablePrintsHelpAndVersion();
+    void executableServesHttps();
+    void executableRejectsUnusableTlsFiles_data();
+    void executableRejectsUnusableTlsFiles();
 };
 
 void TestEmulatorCommandLine::defaults()
@@ -143,6 +152,10 @@ void TestEmulatorCommandLine::refusals_data()
     QTest::newRow("rate limit fraction") << QStringList{u"--rate-limit"_s, u"1.5"_s} << u"--rate-limit"_s;
     QTest::newRow("seed negative") << QStringList{u"--seed"_s, u"-1"_s} << u"--seed"_s;
     QTest::newRow("token lifetime zero") << QStringList{u"--token-lifetime"_s, u"0"_s} << u"--token-lifetime"_s;
+    QTest::newRow("certificate without key") << QStringList{u"--tls-cert"_s, u"a.crt"_s} << u"--tls-key"_s;
+    QTest::newRow("key without certificate") << QStringList{u"--tls-key"_s, u"a.key"_s} << u"--tls-cert"_s;
+    QTest::newRow("empty certificate name")
+        << QStringList{u"--tls-cert"_s, QString(), u"--tls-key"_s, u"a.key"_s} << u"file names"_s;
 }
 
 void TestEmulatorCommandLine::refusals()
@@ -165,6 +178,20 @@ void TestEmulatorCommandLine::helpAndVersion()
              u"--time-scale"_s, u"--retention"_s, u"--rate-limit"_s, u"--fault-error-rate"_s, u"--fault-latency-rate"_s,
              u"--fault-latency-ms"_s, u"--fault-drop-rate"_s, u"--fault-malformed-rate"_s, u"--seed"_s})
         QVERIFY2(help.contains(option), qPrintable(option));
+}
+
+void TestEmulatorCommandLine::tlsOptions()
+{
+    const CommandLine plain = parseCommandLine({u"arr-emulator"_s});
+    QVERIFY(plain.tlsCertificateFile.isEmpty());
+    QVERIFY(plain.tlsKeyFile.isEmpty());
+    const CommandLine parsed
+        = parseCommandLine({u"arr-emulator"_s, u"--tls-cert"_s, u"server.crt"_s, u"--tls-key"_s, u"server.key"_s});
+    QVERIFY2(parsed.action == CommandLine::Action::Run, qPrintable(parsed.error));
+    QCOMPARE(parsed.tlsCertificateFile, u"server.crt"_s);
+    QCOMPARE(parsed.tlsKeyFile, u"server.key"_s);
+    QVERIFY(parsed.helpText.contains(u"--tls-cert"_s));
+    QVERIFY(parsed.helpText.contains(u"--tls-key"_s));
 }
 
 void TestEmulatorCommandLine::executableServesTheSeedCalls()
@@ -277,6 +304,61 @@ void TestEmulatorCommandLine::executablePrintsHelpAndVersion()
     const QByteArray help = process.readAllStandardOutput();
     QVERIFY(help.contains("--fault-drop-rate"));
     QVERIFY(help.contains("listening on"));
+}
+
+void TestEmulatorCommandLine::executableServesHttps()
+{
+    EmulatorProcess emulator;
+    emulator.process().start(Executable,
+        {u"--port"_s, u"0"_s, u"--account"_s, u"acc-tls:key-tls"_s, u"--tls-cert"_s, tlsFile(u"localhost.crt"_s),
+            u"--tls-key"_s, tlsFile(u"localhost.key"_s)});
+    const QString listening = emulator.readLine();
+    const auto match = QRegularExpression(u"^listening on (https://127\\.0\\.0\\.1:(\\d+))$"_s).match(listening);
+    QVERIFY2(match.hasMatch(), qPrintable(listening + QString::fromUtf8(emulator.process().readAllStandardError())));
+
+    TestHttp http{QUrl(match.captured(1))};
+    // Refused while the certificate is not trusted, served once it is.
+    QVERIFY(http.token(u"acc-tls"_s, u"key-tls"_s).isEmpty());
+    const auto certificates = QSslCertificate::fromPath(tlsFile(u"localhost.crt"_s));
+    QCOMPARE(certificates.size(), 1);
+    http.trust(certificates.first());
+    const QByteArray token = http.token(u"acc-tls"_s, u"key-tls"_s);
+    QVERIFY(!token.isEmpty());
+    const HttpResult list = http.send("GET", u"/v1/accounts/acc-tls/sessions"_s, {}, TestHttp::bearer(token));
+    QCOMPARE(list.status, 200);
+    QVERIFY2(list.wireProblem().isEmpty(), qPrintable(list.wireProblem()));
+    QCOMPARE(emulator.process().state(), QProcess::Running);
+}
+
+void TestEmulatorCommandLine::executableRejectsUnusableTlsFiles_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("named");
+
+    const QString cert = tlsFile(u"localhost.crt"_s);
+    const QString key = tlsFile(u"localhost.key"_s);
+    const QString missing = tlsFile(u"missing.pem"_s);
+    QTest::newRow("certificate missing") << QStringList{u"--tls-cert"_s, missing, u"--tls-key"_s, key} << missing;
+    QTest::newRow("key missing") << QStringList{u"--tls-cert"_s, cert, u"--tls-key"_s, missing} << missing;
+    QTest::newRow("key is a certificate") << QStringList{u"--tls-cert"_s, cert, u"--tls-key"_s, cert} << cert;
+    QTest::newRow("certificate is a key") << QStringList{u"--tls-cert"_s, key, u"--tls-key"_s, key} << key;
+    QTest::newRow("no key") << QStringList{u"--tls-cert"_s, cert} << u"--tls-key"_s;
+}
+
+void TestEmulatorCommandLine::executableRejectsUnusableTlsFiles()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, named);
+    QProcess process;
+    process.start(Executable, QStringList{u"--port"_s, u"0"_s} + arguments);
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 10'000);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    // Never "listening on": nothing was served.
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.startsWith(u"arr-emulator: "_s), qPrintable(error));
+    QVERIFY2(error.contains(named), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorCommandLine)

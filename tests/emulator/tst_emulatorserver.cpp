@@ -4,10 +4,12 @@
 #include "core/JsonCodec.h"
 #include "core/Jwt.h"
 #include "emulator/EmulatorServer.h"
+#include "service/RetryPolicy.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTcpSocket>
 #include <QTest>
@@ -101,6 +103,9 @@ private Q_SLOTS:
     void accountIdsMayNeedEncoding();
 
     void correlationVectorIsNewOnEveryAnswer();
+    void dateIsTheEmulatorClockOnEveryAnswer();
+    void tokenLifetimeIsExpiryMinusDate();
+    void dateFollowsAScaledClock();
     void connectionIsKeptAlive();
     void connectionCloseIsHonoured();
     void headIsAnsweredWithoutBody();
@@ -740,6 +745,108 @@ void TestEmulatorServer::correlationVectorIsNewOnEveryAnswer()
         QVERIFY2(!seen.contains(result.header("MS-CV")), result.header("MS-CV").constData());
         seen.insert(result.header("MS-CV"));
     }
+}
+
+void TestEmulatorServer::dateIsTheEmulatorClockOnEveryAnswer()
+{
+    // Whatever the locale, the date is in English (RFC 7231 IMF-fixdate).
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restoreLocale = qScopeGuard([&previous] { QLocale::setDefault(previous); });
+
+    // Thursday 2026-01-01 12:00:00 to Friday 2026-01-09 07:05:09.999: one-digit day and hour, and
+    // a fraction of a second that is cut off, not rounded up into a time that has not come yet.
+    QCOMPARE(m_clock->now(), QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC));
+    COMPARE_STATUS(call("GET", sessionsPath()), 200);
+    QCOMPARE(call("GET", sessionsPath()).header("Date"), QByteArray("Thu, 01 Jan 2026 12:00:00 GMT"));
+    m_clock->advance((7 * 86400 + 19 * 3600 + 5 * 60 + 9) * 1000LL + 999);
+    const QByteArray expected = "Fri, 09 Jan 2026 07:05:09 GMT";
+    m_token = m_http->token(Account, Key);
+
+    const QString id = createSession();
+    QVERIFY(!id.isEmpty());
+    const QByteArray key = "Bearer " + Account.toUtf8() + ':' + Key.toUtf8();
+    const QList<std::pair<const char *, HttpResult>> answers{
+        {"token", m_http->send("GET", u"/accounts/%1/token"_s.arg(Account), {}, {{"Authorization", key}})},
+        {"token refused", m_http->send("GET", u"/accounts/%1/token"_s.arg(Account))},
+        {"list", call("GET", sessionsPath())},
+        {"properties", call("GET", sessionPath(id) + u"/properties"_s)},
+        {"update", call("PATCH", sessionPath(id), "{\"maxLeaseTime\":\"5:0:0\"}")},
+        {"update refused", call("PATCH", sessionPath(id), "{\"maxLeaseTime\":\"1:0:0\"}")},
+        {"stop", call("DELETE", sessionPath(id))},
+        {"no token", m_http->send("GET", sessionsPath())},
+        {"unknown session", call("GET", sessionPath(u"nope"_s) + u"/properties"_s)},
+        {"unknown path", call("GET", u"/nowhere"_s)},
+        {"wrong method", call("PUT", sessionsPath())},
+    };
+    for (const auto &[name, answer] : answers) {
+        VERIFY_WIRE(answer);
+        QVERIFY2(answer.header("Date") == expected,
+            qPrintable(u"%1: %2"_s.arg(QLatin1StringView(name), QString::fromLatin1(answer.header("Date")))));
+    }
+
+    // Injected faults are answers of the emulator too.
+    arr::emulator::FaultOptions faults;
+    faults.errorRate = 1.0;
+    m_server->setFaults(faults);
+    QSet<int> statuses;
+    for (int i = 0; i < 12; ++i) {
+        const HttpResult fault = call("GET", sessionsPath());
+        VERIFY_WIRE(fault);
+        QCOMPARE(fault.header("Date"), expected);
+        statuses.insert(fault.status);
+    }
+    QCOMPARE(statuses, (QSet<int>{500, 503, 429}));
+}
+
+void TestEmulatorServer::tokenLifetimeIsExpiryMinusDate()
+{
+    // The client reckons a token's lifetime as its exp minus the answer's Date, read with the
+    // client's own parser; with the emulator on its own clock that is exactly the lifetime it issues.
+    EmulatorOptions options;
+    options.tokenLifetimeMs = 3600'000;
+    restart(options);
+    m_clock->advance(1234);
+    const HttpResult answer = m_http->send("GET", u"/accounts/%1/token"_s.arg(Account), {},
+        {{"Authorization", "Bearer " + Account.toUtf8() + ':' + Key.toUtf8()}});
+    COMPARE_STATUS(answer, 200);
+    const QDateTime date = arr::parseHttpDate(answer.header("Date"));
+    QVERIFY2(date.isValid(), answer.header("Date").constData());
+    const auto expiry = arr::jwtExpiry(answer.object().value("AccessToken"_L1).toString().toLatin1());
+    QVERIFY(expiry.has_value());
+    QCOMPARE(date.secsTo(*expiry), 3600);
+}
+
+void TestEmulatorServer::dateFollowsAScaledClock()
+{
+    // As `arr-emulator --time-scale 600` runs: ten emulated minutes pass every real second.
+    const arr::ScaledClock scaled(600);
+    EmulatorOptions options;
+    options.tokenLifetimeMs = 2 * 3600'000;
+    EmulatorServer server(options, &scaled);
+    server.addAccount(Account, Key);
+    QVERIFY(server.listen());
+    TestHttp http(server.baseUrl());
+    QTest::qWait(1500);
+
+    const QDateTime before = scaled.now();
+    const HttpResult answer = http.send("GET", u"/accounts/%1/token"_s.arg(Account), {},
+        {{"Authorization", "Bearer " + Account.toUtf8() + ':' + Key.toUtf8()}});
+    const QDateTime after = scaled.now();
+    COMPARE_STATUS(answer, 200);
+    const QDateTime date = arr::parseHttpDate(answer.header("Date"));
+    // The emulator's time, not the machine's: about fifteen minutes ahead of it by now.
+    QVERIFY2(date >= before.addMSecs(-before.time().msec()) && date <= after,
+        qPrintable(u"%1 not in [%2, %3]"_s.arg(
+            date.toString(Qt::ISODateWithMs), before.toString(Qt::ISODateWithMs), after.toString(Qt::ISODateWithMs))));
+    QVERIFY(date > QDateTime::currentDateTimeUtc().addSecs(10 * 60));
+    // So the client reckons the lifetime the emulator issued, give or take what passed between
+    // issuing the token and dating the answer (at most `after - before`).
+    const auto expiry = arr::jwtExpiry(answer.object().value("AccessToken"_L1).toString().toLatin1());
+    QVERIFY(expiry.has_value());
+    const qint64 reckoned = date.secsTo(*expiry);
+    QVERIFY2(
+        reckoned <= 2 * 3600 && reckoned >= 2 * 3600 - before.secsTo(after) - 1, qPrintable(QString::number(reckoned)));
 }
 
 namespace {

@@ -12,16 +12,18 @@
 #include <memory>
 
 // The client side of a service test: a network manager, a request log, a token provider and a
-// session API for one account, wired as the app wires them, with short retry delays.
+// session API for one account, wired as the app wires them, with short retry delays. The token
+// service is at the session API's endpoint unless another is given.
 struct ServiceFixture
 {
-    ServiceFixture(const QUrl &endpoint, const QString &accountId, const QString &key, const arr::Clock *clock)
+    ServiceFixture(const QUrl &endpoint, const QString &accountId, const QString &key, const arr::Clock *clock,
+        const QUrl &tokenEndpoint = {})
     {
         account.name = QStringLiteral("Test account");
         account.accountId = accountId;
         account.endpoint = endpoint;
-        account.tokenEndpoint = endpoint;
-        tokens = std::make_unique<arr::TokenProvider>(&network, endpoint, accountId, key, &log, clock);
+        account.tokenEndpoint = tokenEndpoint.isEmpty() ? endpoint : tokenEndpoint;
+        tokens = std::make_unique<arr::TokenProvider>(&network, account.tokenEndpoint, accountId, key, &log, clock);
         tokens->retryPolicy.baseDelay = std::chrono::milliseconds(10);
         api = std::make_unique<arr::SessionApi>(&network, tokens.get(), account, &log, clock);
         api->retryPolicy.baseDelay = std::chrono::milliseconds(10);
