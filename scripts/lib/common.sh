@@ -4,12 +4,14 @@
 ARRSM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ARRSM_BUILD_DIR=${ARRSM_BUILD_DIR:-$ARRSM_ROOT/build}
 
-# Debian/Ubuntu package names for everything the build and the tests use.
+# Debian/Ubuntu package names for everything the build and the tests use (the last line: the .deb of
+# scripts/package, its dependencies from dpkg-shlibdeps, and the validators of the desktop files).
 ARRSM_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
     clang-format curl dbus gnome-keyring xvfb
+    dpkg-dev desktop-file-utils appstream
 )
 
 arrsm_log() { printf '==> %s\n' "$*" >&2; }

@@ -1,0 +1,1863 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ARR Session Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARR Session Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch, create, extend and stop remote-rendering sessions across accounts, with a live countdown of every lease and a trace (MS-CV) of every call for support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountEditDialog</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for this account, e.g. Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Service endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://remoterendering.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &amp;id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>01234567-89ab-cdef-0123-456789abcdef</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch this account&apos;s sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick an account to watch its sessions; untick it to stop polling it without removing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the built-in &amp;local emulator (demo sessions served on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CreateSessionDialog</name>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lease:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lease hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lease minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between 1 minute and 24 hours; the session stops when it runs out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: URLs of models to preload, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Session details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hostname:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lease:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lease ends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teraflops:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handshake port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last MS-CV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy MS-CV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS-CV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy MS-CV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details for support</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtendSessionDialog</name>
+    <message>
+        <source>Extend lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtend by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the lease &amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lease hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lease minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted from the session&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining turns &amp;amber under:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining turns &amp;red under:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Warn before a lease ends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications (ready, lease running out, failed, expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr</name>
+    <message>
+        <source>The account id is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account id &quot;%1&quot; is not a GUID such as 01234567-89ab-cdef-0123-456789abcdef.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint address is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid address: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses plain http, which would send the account key unencrypted; use https (plain http is allowed only for this computer&apos;s own address, such as the local emulator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; should be %2 but is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;creationTime&quot; is not an ISO 8601 time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time span: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; should be a port number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session has no &quot;sessionId&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is HTML, not JSON: is the endpoint right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is %1 MiB, larger than any answer of this service can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token service&apos;s answer is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token service&apos;s answer has no &quot;AccessToken&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time: expected hours:minutes[:seconds], such as 4:00:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no hours after the days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no valid minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no valid seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a fraction of a second with no digits or more than seven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has unexpected text after the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours must be between 0 and 23 in &quot;%1&quot;; write a day as 1.00:00:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes must be between 0 and 59 in &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds must be between 0 and 59 in &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than any time span can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused the request as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not accept the credentials. Check the account id and key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account may not do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: the session or account does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request conflicts with the session&apos;s current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not apply the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is throttling requests; try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service had an internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the service failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is unavailable for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service answered with a redirect, which is not followed: check the endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service failed (status %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service answered with an unexpected status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unusable answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was refused: is the endpoint right and the service running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host was not found: check the endpoint and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed before an answer arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch, create, extend and stop remote-rendering sessions across accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the built-in local emulator alone, with demo sessions. Saved accounts are neither loaded nor changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read and write preferences and accounts in &lt;file&gt; (an ini file) instead of the default location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --demo, add &lt;count&gt; more ready sessions to the demo account (up to 100000), to try the app at scale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--settings needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-sessions takes a whole number from 0 to 100000, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-sessions goes with --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--exit-when takes shown or loaded, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::AboutDialog</name>
+    <message>
+        <source>Version %1 (Qt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::Account</name>
+    <message>
+        <source>The account has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::AccountEditDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom endpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is stored in the system keychain, never in a settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the key is kept in memory for this run only and must be entered again next time. It is never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The primary or secondary key of the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::AccountManager</name>
+    <message>
+        <source>Give the account a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; is kept for the built-in emulator; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an account named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account key contains spaces; paste it again exactly as the portal shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the account key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account id changed: enter the key of the new account id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of %1 could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored for %1: open Accounts, edit it and enter its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of %1 is not known in this run (keys cannot be saved without a keychain): open Accounts, edit it and enter its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::AccountStatusBar</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n failures)</source>
+        <translation>
+            <numerusform>%1: %2 (%n failure)</numerusform>
+            <numerusform>%1: %2 (%n failures)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, last good poll %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, no good poll yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last good poll: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::AccountStore</name>
+    <message>
+        <source>Saved account %1 (&quot;%2&quot;) was not loaded: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved account &quot;%1&quot; appears twice; the second was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an account named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::AccountsDialog</name>
+    <message>
+        <source>Demo mode always shows the local emulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account keys are stored in the system keychain, never in a settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No system keychain is available.&lt;/b&gt; Account keys are kept in memory for this run only and must be entered again after a restart; they are never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the account &quot;%1&quot; and delete its key from the keychain?
+
+Sessions of the account keep running (and costing) on the service; they are only no longer shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::ApiJob</name>
+    <message>
+        <source>No session id was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused a freshly issued token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session may have been created anyway; it was not requested again. Refresh the list before creating another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service accepted the create, but its answer could not be read (%1). The session probably exists: refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session list could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service has no properties for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s properties could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::ApiResult</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::CreateSessionDialog</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: models to preload, one URL per line, e.g.
+https://account.blob.core.windows.net/models/engine.arrAsset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a session size, or type one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size &quot;%1&quot; is not a single word such as standard or premium.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the lease hours as a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the lease minutes as a whole number from 0 to 59.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease must be at least 1 minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease can be at most 24 hours, the longest the service grants (it is %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model on line %1, &quot;%2&quot;, is not a full URL such as https://account.blob.core.windows.net/models/engine.arrAsset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account to create a session in: add one under Accounts first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a size this API version is known to offer; the service may refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::DetailsPane</name>
+    <message>
+        <source>Copied session id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied hostname %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied MS-CV %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a session to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions selected.
+Extend and Stop apply to all of them.</source>
+        <translation>
+            <numerusform>%n session selected.
+Extend and Stop apply to it.</numerusform>
+            <numerusform>%n sessions selected.
+Extend and Stop apply to all of them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>– (ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::ErrorDialog</name>
+    <message>
+        <source>(the service gave no message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: no answer carried one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No HTTP answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS-CV: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::ExtendSessionDialog</name>
+    <message>
+        <source>&amp;Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the lease of session %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Extend the lease of %n sessions.</source>
+        <translation>
+            <numerusform>Extend the lease of %n session.</numerusform>
+            <numerusform>Extend the lease of %n sessions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the hours and minutes as whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new lease of %1 (%2) must be longer than its current lease (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new lease of %1 would be %2, more than the 24 hours the service allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session to extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::HttpCall</name>
+    <message>
+        <source>The answer was larger than %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::JsonReader</name>
+    <message>
+        <source>The answer is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::KeychainSecretStore</name>
+    <message>
+        <source>The system keychain is not available (%1); account keys are kept in memory for this run only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::LocalEmulator</name>
+    <message>
+        <source>The local emulator could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::MainWindow</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live (starting, ready, stopping)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed or expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARR Session Manager (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARR Session Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new session (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Extend lease…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the lease of the selected sessions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected sessions, after confirming (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask every account for its sessions now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, edit, remove, enable or disable accounts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;local emulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy session &amp;id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About ARR Session Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide stopped and expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by account, id, hostname, status, size or message (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only sessions in these states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide stopped/expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide sessions that have stopped or expired (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n sessions shown</source>
+        <translation>
+            <numerusform>%1 of %n session shown</numerusform>
+            <numerusform>%1 of %n sessions shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the local emulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode: the built-in local emulator with made-up sessions. Your saved accounts are not loaded or changed; accounts added now last for this run only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available: account keys are kept in memory for this run only and must be entered again after a restart. They are never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your remote-rendering account to see and manage its sessions here. Or try the built-in local emulator first: it runs on this computer with demo sessions in every state, nothing to set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your remote-rendering account to see and manage its sessions here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking for sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions appear here as soon as the service answers. The status bar below shows how each account is doing; the request log shows every call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of your accounts has a session right now. Start one with New session (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Extend %n leases…</source>
+        <translation>
+            <numerusform>&amp;Extend %n lease…</numerusform>
+            <numerusform>&amp;Extend %n leases…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Stop %n sessions…</source>
+        <translation>
+            <numerusform>&amp;Stop %n session…</numerusform>
+            <numerusform>&amp;Stop %n sessions…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied hostname %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied session id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating a %1 session on %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a starting or ready session to extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Extending %n lease(s)…</source>
+        <translation>
+            <numerusform>Extending %n lease…</numerusform>
+            <numerusform>Extending %n leases…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 (%2, %3, %4, %5 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a session that is running to stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n session(s)? A stopped session cannot be restarted, and whoever is connected to it is disconnected.</source>
+        <translation>
+            <numerusform>Stop %n session? A stopped session cannot be restarted, and whoever is connected to it is disconnected.</numerusform>
+            <numerusform>Stop %n sessions? A stopped session cannot be restarted, and whoever is connected to them is disconnected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n sessions</source>
+        <translation>
+            <numerusform>Stop %n session</numerusform>
+            <numerusform>Stop %n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n session(s)…</source>
+        <translation>
+            <numerusform>Stopping %n session…</numerusform>
+            <numerusform>Stopping %n sessions…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a session on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not extend a lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not extend the lease of session %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not stop a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not stop session %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::MemorySecretStore</name>
+    <message>
+        <source>No key is stored for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::Notifier</name>
+    <message>
+        <source>ARR Session Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lease running out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARR Session Manager
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::PreferencesDialog</name>
+    <message>
+        <source>The service asks clients to keep at least %1 seconds between calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter every value as a whole number within its range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The red threshold (%1 min) must not be above the amber one (%2 min).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::RequestLogModel</name>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS-CV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::RequestLogPanel</name>
+    <message>
+        <source>&amp;Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy rows for a support ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated lines, for a support ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only requests that failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys and tokens are never recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::SecretStore</name>
+    <message>
+        <source>The keychain did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::Session</name>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::SessionMonitor</name>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backing off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failing to authenticate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misconfigured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was removed before the command was confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 (%2) is ready: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 (%2) ended in error: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 (%2) expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease of session %1 (%2) ends in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created session %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a session on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extending to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session ended before the new lease was confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service accepted the command, but the session did not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended the lease of session %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not extend session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped session %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not stop session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::SessionTableModel</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teraflops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handshake port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::TimeSpan</name>
+    <message numerus="yes">
+        <source>%n d </source>
+        <translation>
+            <numerusform>%n d </numerusform>
+            <numerusform>%n d </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>arr::TokenProvider</name>
+    <message>
+        <source>The account has no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token service refused the account id or key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not get an access token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token service&apos;s answer is unusable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::v1</name>
+    <message>
+        <source>The answer to a create is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to a create has no session id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s properties are not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON (unexpected text after the end at byte %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of the session list is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of the session list: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;sessions&quot; should be an array but is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session list has no &quot;sessions&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session list is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>ARR Session Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

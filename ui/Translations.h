@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+class QLocale;
+
+namespace arr {
+
+// Installs the desktop app's translations for `locale` (by default the system's) on the running
+// QCoreApplication: Qt's own, from Qt's translations directory, for its standard dialogs and buttons;
+// the app's English one, which holds the plural forms of the source texts ("1 session", "2 sessions");
+// and the app's one for the locale's language, where there is one, asked before the English one.
+// The app's translations are compiled into it under :/i18n (ui/CMakeLists.txt, resources/translations).
+// Call once, right after the application object exists. Returns the language of the app's translation
+// asked first, as its .ts file names it ("en"), or an empty string when none could be installed.
+QString installTranslations();
+QString installTranslations(const QLocale &locale);
+
+} // namespace arr
