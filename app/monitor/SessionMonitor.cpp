@@ -435,7 +435,8 @@ void SessionMonitor::extendSession(const QString &accountName, const QString &se
         ApiResult missing;
         missing.kind = ErrorKind::Configuration;
         missing.message = tr("There is no account named \"%1\".").arg(accountName);
-        CommandOutcome outcome{CommandOutcome::Kind::Extend, accountName, sessionId, false, missing, missing.message};
+        CommandOutcome outcome{
+            CommandOutcome::Kind::Extend, accountName, sessionId, newMaxLease, false, missing, missing.message};
         QMetaObject::invokeMethod(
             this, [this, outcome] { Q_EMIT commandFinished(outcome); }, Qt::QueuedConnection);
         return;
@@ -455,7 +456,7 @@ void SessionMonitor::stopSession(const QString &accountName, const QString &sess
         ApiResult missing;
         missing.kind = ErrorKind::Configuration;
         missing.message = tr("There is no account named \"%1\".").arg(accountName);
-        CommandOutcome outcome{CommandOutcome::Kind::Stop, accountName, sessionId, false, missing, missing.message};
+        CommandOutcome outcome{CommandOutcome::Kind::Stop, accountName, sessionId, {}, false, missing, missing.message};
         QMetaObject::invokeMethod(
             this, [this, outcome] { Q_EMIT commandFinished(outcome); }, Qt::QueuedConnection);
         return;
@@ -554,6 +555,8 @@ void SessionMonitor::finishCommand(
     outcome.sessionId = command->sessionId;
     outcome.succeeded = succeeded;
     outcome.result = result;
+    if (command->kind == CommandOutcome::Kind::Extend)
+        outcome.requestedLease = command->lease;
     if (command->kind == CommandOutcome::Kind::Extend) {
         outcome.description = succeeded
             ? tr("Extended the lease of session %1 to %2.").arg(command->sessionId, command->lease.toDisplayString())

@@ -57,6 +57,8 @@ struct CommandOutcome
     Kind kind = Kind::Create;
     QString account;
     QString sessionId;
+    // The lease an extend asked for.
+    std::optional<TimeSpan> requestedLease;
     // True once the service's own state shows the change (or, for a create, the id is known).
     bool succeeded = false;
     // Why it failed, with status and MS-CV.

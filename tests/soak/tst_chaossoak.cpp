@@ -188,13 +188,18 @@ void TestChaosSoak::soak()
     // Every extend and stop was confirmed in the emulator's state, or reported as failed.
     int confirmed = 0;
     int reportedFailed = 0;
+    // Each command is matched to an outcome of its own: the same session may have had several.
+    QList<arr::CommandOutcome> unmatched = outcomes;
     for (const IssuedCommand &command : issued) {
-        const auto outcome = std::find_if(outcomes.begin(), outcomes.end(), [&command](const arr::CommandOutcome &o) {
-            return o.kind == command.kind && o.account == command.account && o.sessionId == command.sessionId;
+        const auto outcome = std::find_if(unmatched.begin(), unmatched.end(), [&command](const arr::CommandOutcome &o) {
+            return o.kind == command.kind && o.account == command.account && o.sessionId == command.sessionId
+                && (command.kind != arr::CommandOutcome::Kind::Extend || o.requestedLease == command.lease);
         });
-        QVERIFY2(outcome != outcomes.end(), qPrintable(u"no outcome for a command on %1"_s.arg(command.sessionId)));
-        if (!outcome->succeeded) {
-            QVERIFY(!outcome->description.isEmpty());
+        QVERIFY2(outcome != unmatched.end(), qPrintable(u"no outcome for a command on %1"_s.arg(command.sessionId)));
+        const arr::CommandOutcome matched = *outcome;
+        unmatched.erase(outcome);
+        if (!matched.succeeded) {
+            QVERIFY(!matched.description.isEmpty());
             ++reportedFailed;
             continue;
         }
