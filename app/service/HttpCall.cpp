@@ -11,6 +11,7 @@
 #include <QSslError>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -115,7 +116,14 @@ void HttpCall::sendAttempt()
     m_attemptTimer.start();
 
     QNetworkReply *reply = m_reply;
+    m_body.clear();
     connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
+    // Take the answer as it arrives, so that it is held once rather than in the reply's buffer and
+    // again in a copy at the end (a list of thousands of sessions is megabytes).
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        if (!m_outcome.bodyTooLarge)
+            m_body += reply->readAll();
+    });
     // Refuse oversized answers while they arrive rather than after buffering them.
     connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
         if ((received > MaximumBodySize || total > MaximumBodySize) && !m_outcome.bodyTooLarge) {
@@ -150,7 +158,9 @@ void HttpCall::onReplyFinished()
     m_outcome.cancelled = wasAborting;
     // Qt reports a transfer timeout as a cancelled operation; only an abort of ours is a cancel.
     m_outcome.timedOut = error == QNetworkReply::OperationCanceledError && !wasAborting && !tooLarge;
-    m_outcome.body = tooLarge || !reply->isOpen() ? QByteArray() : reply->readAll();
+    if (!tooLarge && reply->isOpen())
+        m_body += reply->readAll();
+    m_outcome.body = tooLarge ? QByteArray() : std::exchange(m_body, {});
     m_outcome.msCv = reply->rawHeader("MS-CV");
     m_outcome.serverDate = parseHttpDate(reply->rawHeader("Date"));
     m_outcome.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock->now());

@@ -86,6 +86,7 @@ private:
     QTimer m_retryTimer;
     QElapsedTimer m_attemptTimer;
     QString m_tlsErrors;
+    QByteArray m_body;
     bool m_aborting = false;
     bool m_finished = false;
 };
