@@ -110,12 +110,12 @@ bool JsonReader::beginArray()
     return enter();
 }
 
-bool JsonReader::nextMember(QByteArrayView *rawKey, bool *keyEscaped)
+bool JsonReader::nextItem(char close, const char *commaExpected)
 {
     if (failed())
         return false;
     skipWhitespace();
-    if (m_pos < m_bytes.size() && m_bytes[m_pos] == '}') {
+    if (m_pos < m_bytes.size() && m_bytes[m_pos] == close) {
         ++m_pos;
         --m_depth;
         m_first = false;
@@ -123,11 +123,17 @@ bool JsonReader::nextMember(QByteArrayView *rawKey, bool *keyEscaped)
     }
     if (!m_first) {
         if (m_pos >= m_bytes.size() || m_bytes[m_pos] != ',')
-            return syntax("a comma or '}' was expected");
+            return syntax(commaExpected);
         ++m_pos;
-        skipWhitespace();
     }
     m_first = false;
+    return true;
+}
+
+bool JsonReader::nextMember(QByteArrayView *rawKey, bool *keyEscaped)
+{
+    if (!nextItem('}', "a comma or '}' was expected"))
+        return false;
     if (peek() != Token::String)
         return syntax("a member name was expected");
     if (!readStringRaw(rawKey, keyEscaped))
@@ -141,22 +147,7 @@ bool JsonReader::nextMember(QByteArrayView *rawKey, bool *keyEscaped)
 
 bool JsonReader::nextElement()
 {
-    if (failed())
-        return false;
-    skipWhitespace();
-    if (m_pos < m_bytes.size() && m_bytes[m_pos] == ']') {
-        ++m_pos;
-        --m_depth;
-        m_first = false;
-        return false;
-    }
-    if (!m_first) {
-        if (m_pos >= m_bytes.size() || m_bytes[m_pos] != ',')
-            return syntax("a comma or ']' was expected");
-        ++m_pos;
-    }
-    m_first = false;
-    return true;
+    return nextItem(']', "a comma or ']' was expected");
 }
 
 bool JsonReader::readStringRaw(QByteArrayView *raw, bool *escaped)

@@ -53,6 +53,8 @@ private:
     void skipWhitespace();
     bool syntax(const char *what);
     bool enter();
+    // Steps past the comma before the next member or element; false at `close` (consumed) or on error.
+    bool nextItem(char close, const char *commaExpected);
 
     QByteArrayView m_bytes;
     qsizetype m_pos = 0;
