@@ -77,7 +77,6 @@ private:
     QPointer<HttpCall> m_call;
     QPointer<ApiJob> m_confirmation;
     bool m_refreshedToken = false;
-    bool m_sawTransientFailure = false;
     int m_attempts = 0;
     bool m_finished = false;
     ApiResult m_result;
