@@ -78,12 +78,9 @@ int main(int argc, char *argv[])
     arr::MainWindow window(services.windowDependencies());
     arr::NetworkWatcher network(&services.monitor());
     window.show();
-    using ExitWhen = arr::DesktopCommandLine::ExitWhen;
-    if (commandLine.exitWhen == ExitWhen::Shown)
-        arr::quitWhenPainted(&window);
     // The window comes first; accounts, the local emulator and the network watch start once it is
     // on screen, so that none of them delays it.
-    arr::afterFirstPaint(&window, [&services, &network, &commandLine] {
+    arr::afterNextPaint(&window, [&services, &network, &commandLine] {
         network.start();
         services.start();
         if (auto *demo = services.emulator().server()) {
@@ -97,6 +94,10 @@ int main(int argc, char *argv[])
         }
     });
 
+    using ExitWhen = arr::DesktopCommandLine::ExitWhen;
+    // Asked for after the start above, so that it runs before it (see afterNextPaint).
+    if (commandLine.exitWhen == ExitWhen::Shown)
+        arr::quitWhenPainted(&window);
     if (commandLine.exitWhen == ExitWhen::Loaded) {
         const int expected = commandLine.demoSessions;
         QObject::connect(

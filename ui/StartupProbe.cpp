@@ -1,11 +1,11 @@
 #include "ui/StartupProbe.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QFile>
-#include <QTimer>
 #include <QWidget>
-#include <QWindow>
 
+#include <chrono>
 #include <cstdio>
 
 namespace arr {
@@ -24,24 +24,57 @@ long long peakResidentKib()
     return -1;
 }
 
-void afterFirstPaint(QWidget *window, std::function<void()> then)
+namespace {
+
+// Waits for the window's own paint event. A top-level widget is drawn first in a paint pass, its
+// children right after, within the same event; a queued call therefore runs once the whole pass,
+// flush included, is done.
+class NextPaintWatcher : public QObject
 {
-    auto *poll = new QTimer(window);
-    poll->setInterval(1);
-    QObject::connect(poll, &QTimer::timeout, window, [window, poll, then = std::move(then)] {
-        if (!window->windowHandle() || !window->windowHandle()->isExposed())
-            return;
-        poll->deleteLater();
-        poll->stop();
-        window->repaint();
-        then();
-    });
-    poll->start();
+public:
+    NextPaintWatcher(QWidget *window, std::function<void()> then)
+        : QObject(window)
+        , m_then(std::move(then))
+    {
+        window->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            watched->removeEventFilter(this);
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_then();
+                    deleteLater();
+                },
+                Qt::QueuedConnection);
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_then;
+    bool m_seen = false;
+};
+
+} // namespace
+
+void afterNextPaint(QWidget *window, std::function<void()> then)
+{
+    new NextPaintWatcher(window, std::move(then));
+    // Not shown yet: showing it paints it. Shown: ask for a paint, so that one follows.
+    if (window->isVisible())
+        window->update();
 }
 
 void quitWhenPainted(QWidget *window)
 {
-    afterFirstPaint(window, [] {
+    afterNextPaint(window, [] {
+        const auto painted = std::chrono::steady_clock::now().time_since_epoch();
+        std::printf("painted-at-ns: %lld\n", static_cast<long long>(std::chrono::nanoseconds(painted).count()));
         std::printf("peak-rss-kb: %lld\n", peakResidentKib());
         std::fflush(stdout);
         QCoreApplication::quit();
