@@ -276,6 +276,10 @@ void AccountManager::sync()
     }
     if (changed)
         Q_EMIT activeAccountsChanged();
+    const bool loading = isLoading();
+    if (m_reportedLoading && !loading)
+        Q_EMIT loadingFinished();
+    m_reportedLoading = loading;
 }
 
 } // namespace arr

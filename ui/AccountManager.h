@@ -37,6 +37,9 @@ public:
 
     // Hands the enabled accounts to the monitor. Call once the window is connected to the monitor.
     void start();
+    // True until start() and, after it, while keys of saved accounts are still being read: what
+    // the monitor has is not yet what the user set up.
+    bool isLoading() const { return !m_started || !m_pendingReads.isEmpty(); }
 
     AccountStore *store() const { return m_store; }
     SecretStore *secrets() const { return m_secrets; }
@@ -71,6 +74,8 @@ public:
 
 Q_SIGNALS:
     void activeAccountsChanged();
+    // isLoading() turned false.
+    void loadingFinished();
     void savedAccountsChanged();
     void keyStorageLost(const QString &reason);
     void problemsChanged();
@@ -93,6 +98,8 @@ private:
     Settings *m_settings;
     EmulatorPolicy m_policy;
     bool m_started = false;
+    // isLoading() as last reported, so that loadingFinished() is sent once per load.
+    bool m_reportedLoading = true;
     bool m_emulatorEnabled = false;
     QString m_emulatorProblem;
     QString m_keyStorageProblem;

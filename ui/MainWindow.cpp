@@ -159,10 +159,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_problemsBar = new MessageBar(central);
     m_notificationBar = new MessageBar(central);
     m_stack = new QStackedWidget(central);
-    m_sessionsPage = createSessionsPage();
-    m_emptyPage = createEmptyPage();
-    m_stack->addWidget(m_sessionsPage);
-    m_stack->addWidget(m_emptyPage);
+    m_openingPage = createOpeningPage();
+    m_stack->addWidget(m_openingPage);
     for (QWidget *widget : {static_cast<QWidget *>(m_demoBar), static_cast<QWidget *>(m_keyStorageBar),
              static_cast<QWidget *>(m_problemsBar), static_cast<QWidget *>(m_notificationBar)})
         centralLayout->addWidget(widget);
@@ -213,10 +211,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         updateDetails();
         updateActions();
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        updateDetails();
-        updateActions();
-    });
 
     // The accounts.
     connect(m_accounts, &AccountManager::activeAccountsChanged, this, [this] {
@@ -225,11 +219,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         updateEmptyState();
         updateActions();
     });
+    connect(m_accounts, &AccountManager::loadingFinished, this, &MainWindow::updateEmptyState);
     connect(m_accounts, &AccountManager::keyStorageLost, this, &MainWindow::updateBanners);
     connect(m_accounts, &AccountManager::problemsChanged, this, &MainWindow::updateBanners);
     connect(m_problemsBar, &MessageBar::closed, this, [this] { m_dismissedProblems = m_accounts->problems(); });
-    connect(m_details, &DetailsPane::copied, this,
-        [this](const QString &what) { statusBar()->showMessage(what, StatusMessageMs); });
 
     m_tick.setInterval(TickIntervalMs);
     connect(&m_tick, &QTimer::timeout, m_model, &SessionTableModel::tick);
@@ -245,6 +238,65 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QTableView *MainWindow::sessionView()
+{
+    ensureSessionsPage();
+    return m_view;
+}
+
+DetailsPane *MainWindow::detailsPane()
+{
+    ensureSessionsPage();
+    return m_details;
+}
+
+QLineEdit *MainWindow::filterEdit()
+{
+    ensureSessionsPage();
+    return m_filterEdit;
+}
+
+QComboBox *MainWindow::statusFilterCombo()
+{
+    ensureSessionsPage();
+    return m_statusCombo;
+}
+
+QCheckBox *MainWindow::hideFinishedBox()
+{
+    ensureSessionsPage();
+    return m_hideFinished;
+}
+
+QWidget *MainWindow::emptyState()
+{
+    return ensureEmptyPage();
+}
+
+QLabel *MainWindow::emptyStateHeadline()
+{
+    ensureEmptyPage();
+    return m_emptyHeadline;
+}
+
+QPushButton *MainWindow::emptyStateAddAccountButton()
+{
+    ensureEmptyPage();
+    return m_emptyAddAccount;
+}
+
+QPushButton *MainWindow::emptyStateEmulatorButton()
+{
+    ensureEmptyPage();
+    return m_emptyEmulator;
+}
+
+QPushButton *MainWindow::emptyStateNewSessionButton()
+{
+    ensureEmptyPage();
+    return m_emptyNewSession;
+}
 
 void MainWindow::createActions()
 {
@@ -304,6 +356,8 @@ void MainWindow::createActions()
     m_focusFilter = new QAction(tr("&Filter"), this);
     m_focusFilter->setShortcut(QKeySequence::Find);
     connect(m_focusFilter, &QAction::triggered, this, [this] {
+        if (m_stack->currentWidget() != m_sessionsPage)
+            return;
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
@@ -341,13 +395,16 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_focusFilter);
-    auto *hideFinished = new QAction(tr("&Hide stopped and expired"), this);
-    hideFinished->setCheckable(true);
-    hideFinished->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    connect(hideFinished, &QAction::toggled, m_hideFinished, &QCheckBox::setChecked);
-    connect(m_hideFinished, &QCheckBox::toggled, hideFinished, &QAction::setChecked);
-    addAction(hideFinished);
-    view->addAction(hideFinished);
+    m_hideFinishedAction = new QAction(tr("&Hide stopped and expired"), this);
+    m_hideFinishedAction->setCheckable(true);
+    m_hideFinishedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(m_hideFinishedAction, &QAction::toggled, this, [this](bool hide) {
+        m_proxy->setHideFinished(hide);
+        if (m_hideFinished)
+            m_hideFinished->setChecked(hide);
+    });
+    addAction(m_hideFinishedAction);
+    view->addAction(m_hideFinishedAction);
     view->addSeparator();
     QAction *logToggle = m_logDock->toggleViewAction();
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -356,6 +413,7 @@ void MainWindow::createMenus()
     QMenu *columns = view->addMenu(tr("&Columns"));
     connect(columns, &QMenu::aboutToShow, this, [this, columns] {
         columns->clear();
+        ensureSessionsPage();
         QHeaderView *header = m_view->horizontalHeader();
         for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
             QAction *toggle = columns->addAction(m_model->headerData(column, Qt::Horizontal).toString());
@@ -402,9 +460,23 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_accountsAction);
 }
 
-QWidget *MainWindow::createSessionsPage()
+QWidget *MainWindow::createOpeningPage()
 {
-    auto *page = new QWidget(this);
+    auto *page = new QWidget(m_stack);
+    auto *label = new QLabel(tr("Opening your accounts…"), page);
+    label->setObjectName(u"openingLabel"_s);
+    label->setAlignment(Qt::AlignCenter);
+    label->setEnabled(false);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(label);
+    return page;
+}
+
+QWidget *MainWindow::ensureSessionsPage()
+{
+    if (m_sessionsPage)
+        return m_sessionsPage;
+    auto *page = new QWidget(m_stack);
 
     m_filterEdit = new QLineEdit(page);
     m_filterEdit->setObjectName(u"filterEdit"_s);
@@ -448,7 +520,6 @@ QWidget *MainWindow::createSessionsPage()
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    applyDefaultColumns();
 
     m_details = new DetailsPane(page);
     m_details->setObjectName(u"detailsPane"_s);
@@ -466,22 +537,37 @@ QWidget *MainWindow::createSessionsPage()
     layout->addLayout(filterRow);
     layout->addWidget(m_splitter, 1);
 
+    m_sessionsPage = page;
+    m_stack->addWidget(page);
+    restoreSessionsPageSettings();
+
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &SessionFilterProxy::setTextFilter);
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this,
         [this] { m_proxy->setStatusFilter(statusSetFrom(m_statusCombo->currentData().toString())); });
-    connect(m_hideFinished, &QCheckBox::toggled, m_proxy, &SessionFilterProxy::setHideFinished);
+    connect(m_hideFinished, &QCheckBox::toggled, m_hideFinishedAction, &QAction::setChecked);
     const auto updateCount = [this] {
         m_countLabel->setText(tr("%1 of %n sessions shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
     };
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, updateCount);
+    updateCount();
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+    connect(m_details, &DetailsPane::copied, this,
+        [this](const QString &what) { statusBar()->showMessage(what, StatusMessageMs); });
+    updateDetails();
+    updateActions();
     return page;
 }
 
-QWidget *MainWindow::createEmptyPage()
+QWidget *MainWindow::ensureEmptyPage()
 {
-    auto *page = new QWidget(this);
+    if (m_emptyPage)
+        return m_emptyPage;
+    auto *page = new QWidget(m_stack);
     auto *icon = new QLabel(page);
     icon->setPixmap(style::appIcon().pixmap(64, 64));
     icon->setAlignment(Qt::AlignCenter);
@@ -526,6 +612,8 @@ QWidget *MainWindow::createEmptyPage()
     layout->addSpacing(12);
     layout->addLayout(buttons);
     layout->addStretch(2);
+    m_emptyPage = page;
+    m_stack->addWidget(page);
     return page;
 }
 
@@ -576,6 +664,25 @@ void MainWindow::restoreSettings()
     if (state.isEmpty() || !restoreState(state))
         resizeDocks({m_logDock}, {m_logPanel->fontMetrics().height() * 14}, Qt::Vertical);
     m_logDock->setVisible(m_settings->value(Settings::Key::LogDockVisible).toBool());
+
+    // The filters apply to the proxy at once, so that the table is filtered however soon it is built.
+    m_proxy->setTextFilter(m_settings->value(Settings::Key::TextFilter).toString());
+    // A status filter is one of the presets the filter bar offers; anything else saved means all.
+    const QSet<SessionStatus> savedStatuses = statusSetFrom(m_settings->value(Settings::Key::StatusFilter).toString());
+    QSet<SessionStatus> statuses;
+    for (const StatusPreset &preset : statusPresets()) {
+        if (QSet<SessionStatus>(preset.statuses.cbegin(), preset.statuses.cend()) == savedStatuses)
+            statuses = savedStatuses;
+    }
+    m_proxy->setStatusFilter(statuses);
+    m_hideFinishedAction->setChecked(m_settings->value(Settings::Key::HideFinishedSessions).toBool());
+
+    m_logPanel->setErrorsOnly(m_settings->raw().value(LogErrorsOnlyKey, false).toBool());
+    m_logPanel->restoreHeaderState(m_settings->raw().value(LogHeaderKey).toByteArray());
+}
+
+void MainWindow::restoreSessionsPageSettings()
+{
     m_splitter->restoreState(m_settings->value(Settings::Key::SplitterState).toByteArray());
     const QByteArray headerState = m_settings->value(Settings::Key::TableHeaderState).toByteArray();
     QHeaderView *header = m_view->horizontalHeader();
@@ -594,20 +701,15 @@ void MainWindow::restoreSettings()
     else
         m_view->sortByColumn(SessionTableModel::AccountColumn, Qt::AscendingOrder);
 
-    m_filterEdit->setText(m_settings->value(Settings::Key::TextFilter).toString());
-    const QSet<SessionStatus> statuses = statusSetFrom(m_settings->value(Settings::Key::StatusFilter).toString());
+    // The filter widgets show what the proxy already applies.
+    m_filterEdit->setText(m_proxy->textFilter());
     int preset = 0;
     for (int i = 0; i < m_statusCombo->count(); ++i) {
-        if (statusSetFrom(m_statusCombo->itemData(i).toString()) == statuses)
+        if (statusSetFrom(m_statusCombo->itemData(i).toString()) == m_proxy->statusFilter())
             preset = i;
     }
     m_statusCombo->setCurrentIndex(preset);
-    m_proxy->setStatusFilter(statusSetFrom(m_statusCombo->currentData().toString()));
-    m_hideFinished->setChecked(m_settings->value(Settings::Key::HideFinishedSessions).toBool());
-    m_proxy->setHideFinished(m_hideFinished->isChecked());
-
-    m_logPanel->setErrorsOnly(m_settings->raw().value(LogErrorsOnlyKey, false).toBool());
-    m_logPanel->restoreHeaderState(m_settings->raw().value(LogHeaderKey).toByteArray());
+    m_hideFinished->setChecked(m_proxy->hidesFinished());
 }
 
 void MainWindow::saveSettings()
@@ -615,14 +717,17 @@ void MainWindow::saveSettings()
     m_settings->setValue(Settings::Key::MainWindowGeometry, saveGeometry());
     m_settings->setValue(Settings::Key::MainWindowState, saveState());
     m_settings->setValue(Settings::Key::LogDockVisible, !m_logDock->isHidden());
-    m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
-    QHeaderView *header = m_view->horizontalHeader();
-    m_settings->setValue(Settings::Key::TableHeaderState, header->saveState());
-    m_settings->setValue(Settings::Key::SortColumn, header->sortIndicatorSection());
-    m_settings->setValue(Settings::Key::SortOrder, int(header->sortIndicatorOrder()));
-    m_settings->setValue(Settings::Key::TextFilter, m_filterEdit->text());
-    m_settings->setValue(Settings::Key::StatusFilter, m_statusCombo->currentData().toString());
-    m_settings->setValue(Settings::Key::HideFinishedSessions, m_hideFinished->isChecked());
+    m_settings->setValue(Settings::Key::HideFinishedSessions, m_proxy->hidesFinished());
+    // Never built this run: nothing of it changed, and what is saved stays.
+    if (m_sessionsPage) {
+        m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
+        QHeaderView *header = m_view->horizontalHeader();
+        m_settings->setValue(Settings::Key::TableHeaderState, header->saveState());
+        m_settings->setValue(Settings::Key::SortColumn, header->sortIndicatorSection());
+        m_settings->setValue(Settings::Key::SortOrder, int(header->sortIndicatorOrder()));
+        m_settings->setValue(Settings::Key::TextFilter, m_filterEdit->text());
+        m_settings->setValue(Settings::Key::StatusFilter, m_statusCombo->currentData().toString());
+    }
     m_settings->raw().setValue(LogErrorsOnlyKey, m_logPanel->errorsOnly());
     m_settings->raw().setValue(LogHeaderKey, m_logPanel->saveHeaderState());
     m_settings->raw().sync();
@@ -673,15 +778,25 @@ void MainWindow::updateBanners()
 
 bool MainWindow::isShowingEmptyState() const
 {
-    return m_stack->currentWidget() == m_emptyPage;
+    return m_emptyPage && m_stack->currentWidget() == m_emptyPage;
+}
+
+bool MainWindow::isShowingOpeningState() const
+{
+    return m_stack->currentWidget() == m_openingPage;
 }
 
 void MainWindow::updateEmptyState()
 {
     if (m_model->rowCount() > 0) {
-        m_stack->setCurrentWidget(m_sessionsPage);
+        m_stack->setCurrentWidget(ensureSessionsPage());
         return;
     }
+    if (m_accounts->isLoading()) {
+        m_stack->setCurrentWidget(m_openingPage);
+        return;
+    }
+    ensureEmptyPage();
     const QStringList names = m_monitor->accountNames();
     bool anyAnswered = false;
     for (const QString &name : names)
@@ -720,6 +835,8 @@ QList<SessionRef> MainWindow::selectedSessions() const
 
 QList<SessionRef> MainWindow::selectedWhere(bool (*accept)(int status)) const
 {
+    if (!m_view)
+        return {};
     QModelIndexList rows = m_view->selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<SessionRef> refs;
@@ -737,6 +854,7 @@ bool MainWindow::selectSession(const QString &account, const QString &sessionId)
     const int row = m_model->rowOf(account, sessionId);
     if (row < 0)
         return false;
+    ensureSessionsPage();
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid())
         return false;
@@ -769,6 +887,8 @@ void MainWindow::updateActions()
 
 void MainWindow::updateDetails()
 {
+    if (!m_details)
+        return;
     const QList<SessionRef> selected = selectedSessions();
     if (selected.isEmpty()) {
         m_details->showNothing();

@@ -83,7 +83,8 @@ void GuiFixture::open(const Options &options)
     serviceOptions.useSystemTray = false;
     services = std::make_unique<arr::AppServices>(serviceOptions);
     window = std::make_unique<arr::MainWindow>(services->windowDependencies());
-    services->start();
+    if (options.start)
+        services->start();
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
 }

@@ -68,6 +68,9 @@ public:
         bool emulator = true;
         bool demo = false;
         arr::SecretStore *secrets = nullptr;
+        // False: the window is shown before the accounts are loaded, as main() does; the test calls
+        // services->start().
+        bool start = true;
     };
 
     GuiFixture();

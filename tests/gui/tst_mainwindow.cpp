@@ -102,9 +102,11 @@ private Q_SLOTS:
     void statusBarShowsAccountHealth();
     void notifiesInTheWindowWithoutTray();
     void emptyStateOffersAccountOrEmulator();
+    void saysItIsOpeningUntilAccountsAreLoaded();
     void keyboardAndContextMenuRunCommands();
     void filtersByTextStatusAndFinished();
     void settingsRestoredInNextWindow();
+    void tableSettingsKeptByARunThatNeverShowedIt();
     void keychainLossIsSaidPlainly();
     void commandActionsFollowTheSelection();
 };
@@ -429,6 +431,23 @@ void TestMainWindow::emptyStateOffersAccountOrEmulator()
     QTRY_VERIFY(gui::findVisible<arr::AccountsDialog>(f->window.get()));
 }
 
+void TestMainWindow::saysItIsOpeningUntilAccountsAreLoaded()
+{
+    GuiFixture::Options options;
+    options.emulator = false;
+    options.start = false;
+    f->open(options);
+    // Shown before the accounts are read: neither "no accounts" nor "no sessions" is known yet.
+    QVERIFY(f->window->isShowingOpeningState());
+    QVERIFY(!f->window->isShowingEmptyState());
+    QVERIFY(!f->window->newSessionAction()->isEnabled());
+
+    f->services->start();
+    QTRY_VERIFY(f->window->isShowingEmptyState());
+    QVERIFY(!f->window->isShowingOpeningState());
+    QCOMPARE(f->window->emptyStateHeadline()->text(), u"No accounts yet"_s);
+}
+
 void TestMainWindow::keyboardAndContextMenuRunCommands()
 {
     f->open();
@@ -526,6 +545,39 @@ void TestMainWindow::settingsRestoredInNextWindow()
     QVERIFY(f->window->requestLogPanel()->errorsOnly());
     waitForDemoSessions();
     QTRY_COMPARE(view->model()->rowCount(), 1);
+}
+
+void TestMainWindow::tableSettingsKeptByARunThatNeverShowedIt()
+{
+    f->open();
+    waitForDemoSessions();
+    QHeaderView *header = f->window->sessionView()->horizontalHeader();
+    header->moveSection(header->visualIndex(SessionTableModel::SizeColumn), 0);
+    header->setSortIndicator(SessionTableModel::LeaseColumn, Qt::DescendingOrder);
+    QTest::keyClicks(f->window->filterEdit(), u"standard"_s);
+    f->window->statusFilterCombo()->setCurrentIndex(f->window->statusFilterCombo()->findText(u"Ready"_s));
+    f->closeWindow();
+
+    // A run that ends before any session arrives builds no table; it leaves the table's settings
+    // as they were, and what it did change (hiding finished sessions, from the View menu) is saved.
+    GuiFixture::Options unstarted;
+    unstarted.start = false;
+    f->open(unstarted);
+    QVERIFY(f->window->isShowingOpeningState());
+    QTest::keyClick(f->window.get(), Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(f->window->proxy()->hidesFinished());
+    f->closeWindow();
+
+    f->open();
+    header = f->window->sessionView()->horizontalHeader();
+    QCOMPARE(header->visualIndex(SessionTableModel::SizeColumn), 0);
+    QCOMPARE(header->sortIndicatorSection(), int(SessionTableModel::LeaseColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(f->window->filterEdit()->text(), u"standard"_s);
+    QCOMPARE(f->window->statusFilterCombo()->currentText(), u"Ready"_s);
+    QVERIFY(f->window->hideFinishedBox()->isChecked());
+    waitForDemoSessions();
+    QTRY_VERIFY(!f->window->isShowingOpeningState());
 }
 
 void TestMainWindow::keychainLossIsSaidPlainly()
