@@ -1,5 +1,7 @@
 #include "ui/MessageBar.h"
 
+#include "ui/SessionStyle.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -24,7 +26,7 @@ MessageBar::MessageBar(QWidget *parent)
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_action->hide();
     m_close->setAutoRaise(true);
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton, nullptr, this));
+    m_close->setIcon(style::icon(u"dismiss"_s));
     m_close->setToolTip(tr("Dismiss"));
     m_close->setAccessibleName(tr("Dismiss"));
 
@@ -43,7 +45,7 @@ MessageBar::MessageBar(QWidget *parent)
         hide();
         Q_EMIT closed();
     });
-    applyKind();
+    // Colours and icon are applied by showMessage(), the only way the bar appears.
     hide();
 }
 
@@ -76,21 +78,24 @@ void MessageBar::applyKind()
 {
     QColor background;
     QColor border;
-    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    // The app's own icons rather than the style's: the same on every platform, and drawn from the
+    // SVGs already loaded for the toolbar instead of decoding the style's bitmaps at start-up.
+    QString icon;
     switch (m_kind) {
     case Kind::Information:
         background = QColor(0xdd, 0xf4, 0xff);
         border = QColor(0x54, 0xae, 0xff);
+        icon = u"message-information"_s;
         break;
     case Kind::Warning:
         background = QColor(0xff, 0xf8, 0xc5);
         border = QColor(0xd4, 0xa7, 0x2c);
-        icon = QStyle::SP_MessageBoxWarning;
+        icon = u"message-warning"_s;
         break;
     case Kind::Error:
         background = QColor(0xff, 0xeb, 0xe9);
         border = QColor(0xff, 0x81, 0x82);
-        icon = QStyle::SP_MessageBoxCritical;
+        icon = u"status-error"_s;
         break;
     }
     // Fixed light colours with dark text, readable whatever the palette.
@@ -102,7 +107,7 @@ void MessageBar::applyKind()
     palette.setColor(QPalette::Mid, border);
     setPalette(palette);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_icon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(size));
+    m_icon->setPixmap(style::icon(icon).pixmap(size));
 }
 
 } // namespace arr
