@@ -5,6 +5,7 @@
 #include "monitor/SessionTableModel.h"
 #include "ui/AppServices.h"
 #include "ui/CommandLine.h"
+#include "ui/FontPreload.h"
 #include "ui/LocalEmulator.h"
 #include "ui/MainWindow.h"
 #include "ui/NetworkWatcher.h"
@@ -61,6 +62,8 @@ int main(int argc, char *argv[])
         return report(arr::parseDesktopCommandLine(QCoreApplication::arguments()));
     }
 
+    // Overlaps the font configuration's loading with the application's start.
+    arr::FontPreload fontPreload;
     QApplication app(argc, argv);
     arr::installTranslations();
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ARR Session Manager"));
@@ -75,6 +78,7 @@ int main(int argc, char *argv[])
     options.useSystemTray = QSystemTrayIcon::isSystemTrayAvailable();
     arr::AppServices services(options);
 
+    fontPreload.wait();
     arr::MainWindow window(services.windowDependencies());
     arr::NetworkWatcher network(&services.monitor());
     window.show();
