@@ -17,6 +17,10 @@
 
 #include <cstdio>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -50,6 +54,13 @@ int report(const arr::DesktopCommandLine &commandLine)
 
 int main(int argc, char *argv[])
 {
+#ifdef __GLIBC__
+    // Session lists arrive in buffers of megabytes at every poll, for days on end. Each time such a
+    // buffer is freed, glibc raises the size above which blocks get mappings of their own, so the
+    // next ones come from the heap and their memory stays with the process; a fixed threshold
+    // returns it.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
     // The same names as arrsm, so that both find the same saved accounts.
     QCoreApplication::setOrganizationName(u"ArrSessionManager"_s);
     QCoreApplication::setApplicationName(u"arr-session-manager"_s);

@@ -1,6 +1,7 @@
 #include "emulator/SessionStore.h"
 
 #include <QJsonArray>
+#include <QStringBuilder>
 #include <QUrl>
 #include <QUuid>
 
@@ -148,7 +149,8 @@ bool checkModels(const QJsonObject &body, std::optional<ApiError> *error)
 
 QString newHostname()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces) + u".remoterenderingvm.local.mixedreality.azure.com"_s;
+    // Built at its exact size: a store of thousands of sessions keeps every hostname.
+    return QUuid::createUuid().toString(QUuid::WithoutBraces) % u".remoterenderingvm.local.mixedreality.azure.com"_s;
 }
 
 } // namespace

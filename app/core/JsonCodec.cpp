@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -77,11 +78,32 @@ constexpr QLatin1StringView MemberNames[int(Member::Count)] = {"sessionId"_L1, "
     "sessionHostname"_L1, "message"_L1, "sessionElapsedTime"_L1, "sessionMaxLeaseTime"_L1, "teraflops"_L1,
     "handshakePort"_L1, "arrInspectorPort"_L1, "creationTime"_L1};
 
+// The values that most sessions of one list share (status, size): kept once per list instead of
+// once per session, since the table holds every session for as long as it is listed.
+class RepeatedValues
+{
+public:
+    QString shared(const QString &value)
+    {
+        for (const QString &known : std::as_const(m_values)) {
+            if (known == value)
+                return known;
+        }
+        if (m_values.size() < MaximumKept)
+            m_values.append(value);
+        return value;
+    }
+
+private:
+    static constexpr qsizetype MaximumKept = 16;
+    QList<QString> m_values;
+};
+
 // Reads one properties object at the reader's position into *session. Keys match case-insensitively
 // (an exact-case key wins over another casing of it); unknown members are validated and skipped. A
 // member of the wrong type is an error, reported once the object is read so that it can name the
 // session. Returns false with *error set; a syntax error is left in the reader.
-bool readSessionObject(JsonReader &reader, Session *session, QString *error)
+bool readSessionObject(JsonReader &reader, Session *session, QString *error, RepeatedValues *repeated = nullptr)
 {
     if (!reader.beginObject())
         return false;
@@ -152,9 +174,9 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error)
             if (m == Member::SessionId)
                 session->id = text.trimmed();
             else if (m == Member::Status)
-                session->statusText = text.trimmed();
+                session->statusText = repeated ? repeated->shared(text.trimmed()) : text.trimmed();
             else if (m == Member::Size)
-                session->size = text;
+                session->size = repeated ? repeated->shared(text) : text;
             else if (m == Member::Hostname)
                 session->hostname = text;
             else if (m == Member::Message)
@@ -395,6 +417,7 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
         if (!reader.beginArray())
             return false;
         QSet<QString> seen;
+        RepeatedValues repeated;
         int entry = 0;
         while (reader.nextElement()) {
             ++entry;
@@ -405,7 +428,7 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
             }
             Session session;
             QString why;
-            if (!readSessionObject(reader, &session, &why)) {
+            if (!readSessionObject(reader, &session, &why, &repeated)) {
                 if (!reader.failed())
                     problem = tr("Entry %1 of the session list: %2").arg(entry).arg(why);
                 return false;

@@ -70,4 +70,7 @@ QDateTime leaseExpiresAt(const Session &session, const QDateTime &observedAt);
 
 } // namespace arr
 
+// Every member moves by its bytes (Qt's strings and date-times, plain values): a list of thousands
+// grows by reallocating in place rather than by moving each session.
+Q_DECLARE_TYPEINFO(arr::Session, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(arr::Session)

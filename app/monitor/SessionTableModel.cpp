@@ -10,15 +10,23 @@ using namespace Qt::StringLiterals;
 
 namespace arr {
 
+namespace {
+
+// Replaces a row's session with a newer report of it, keeping the id string that the row index
+// shares with the row.
+void takeNewerReport(Session *kept, const Session &fresh)
+{
+    const QString id = kept->id;
+    *kept = fresh;
+    kept->id = id;
+}
+
+} // namespace
+
 SessionTableModel::SessionTableModel(const Clock *clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_clock(clock ? clock : SystemClock::instance())
 {
-}
-
-QString SessionTableModel::keyOf(const QString &account, const QString &sessionId)
-{
-    return account + QChar(0x1f) + sessionId;
 }
 
 int SessionTableModel::rowCount(const QModelIndex &parent) const
@@ -200,12 +208,19 @@ QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-void SessionTableModel::rebuildIndex()
+void SessionTableModel::renumberFrom(size_t first)
 {
-    m_rowByKey.clear();
-    m_rowByKey.reserve(qsizetype(m_records.size()));
-    for (size_t row = 0; row < m_records.size(); ++row)
-        m_rowByKey.insert(m_records[row].key, int(row));
+    // Rows of one account mostly follow each other: look its index up once per run of them.
+    QHash<QString, int> *rows = nullptr;
+    const QString *rowsAccount = nullptr;
+    for (size_t row = first; row < m_records.size(); ++row) {
+        const Record &record = m_records[row];
+        if (!rowsAccount || record.account != *rowsAccount) {
+            rows = &m_rowsByAccount[record.account];
+            rowsAccount = &record.account;
+        }
+        (*rows)[record.session.id] = int(row);
+    }
 }
 
 void SessionTableModel::removeRows(std::vector<int> rows)
@@ -213,6 +228,15 @@ void SessionTableModel::removeRows(std::vector<int> rows)
     if (rows.empty())
         return;
     std::sort(rows.begin(), rows.end());
+    for (int row : rows) {
+        const Record &record = m_records[size_t(row)];
+        const auto index = m_rowsByAccount.find(record.account);
+        if (index == m_rowsByAccount.end())
+            continue;
+        index->remove(record.session.id);
+        if (index->isEmpty())
+            m_rowsByAccount.erase(index);
+    }
     // Remove contiguous runs from the back, so earlier row numbers stay valid.
     size_t end = rows.size();
     while (end > 0) {
@@ -226,7 +250,8 @@ void SessionTableModel::removeRows(std::vector<int> rows)
         endRemoveRows();
         end = begin;
     }
-    rebuildIndex();
+    // The rows after the first removed one moved up.
+    renumberFrom(size_t(rows.front()));
 }
 
 void SessionTableModel::applyPoll(
@@ -256,7 +281,7 @@ void SessionTableModel::applyPoll(
         if (!msCv.isEmpty())
             record.lastMsCv = msCv;
         if (record.session != fresh) {
-            record.session = fresh;
+            takeNewerReport(&record.session, fresh);
             changed.push_back(int(row));
         }
         incoming.erase(it);
@@ -292,14 +317,14 @@ void SessionTableModel::applyPoll(
         beginInsertRows({}, first, first + int(added.size()) - 1);
         // One allocation of the final size, rather than doubling through a copy of every row.
         m_records.reserve(m_records.size() + added.size());
+        QHash<QString, int> &rows = m_rowsByAccount[account];
         for (const Session *session : added) {
             Record record;
             record.account = account;
-            record.key = keyOf(account, session->id);
             record.session = *session;
             record.observedAtMono = observedAtMono;
             record.lastMsCv = msCv;
-            m_rowByKey.insert(record.key, int(m_records.size()));
+            rows.insert(record.session.id, int(m_records.size()));
             m_records.push_back(std::move(record));
         }
         endInsertRows();
@@ -316,7 +341,7 @@ void SessionTableModel::upsertSession(
         if (!msCv.isEmpty())
             record.lastMsCv = msCv;
         if (record.session != session) {
-            record.session = session;
+            takeNewerReport(&record.session, session);
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
         return;
@@ -325,11 +350,10 @@ void SessionTableModel::upsertSession(
     beginInsertRows({}, first, first);
     Record record;
     record.account = account;
-    record.key = keyOf(account, session.id);
     record.session = session;
     record.observedAtMono = observedAtMono;
     record.lastMsCv = msCv;
-    m_rowByKey.insert(record.key, first);
+    m_rowsByAccount[account].insert(record.session.id, first);
     m_records.push_back(std::move(record));
     endInsertRows();
 }
@@ -379,7 +403,8 @@ void SessionTableModel::setThresholds(qint64 warningMs, qint64 criticalMs)
 
 int SessionTableModel::rowOf(const QString &account, const QString &sessionId) const
 {
-    return m_rowByKey.value(keyOf(account, sessionId), -1);
+    const auto rows = m_rowsByAccount.constFind(account);
+    return rows == m_rowsByAccount.constEnd() ? -1 : rows->value(sessionId, -1);
 }
 
 const Session *SessionTableModel::session(int row) const

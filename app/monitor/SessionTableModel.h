@@ -102,7 +102,6 @@ public:
 private:
     struct Record
     {
-        QString key;
         QString account;
         Session session;
         qint64 observedAtMono = 0;
@@ -110,17 +109,17 @@ private:
         QString pendingCommand;
     };
 
-    static QString keyOf(const QString &account, const QString &sessionId);
     QVariant displayValue(const Record &record, int column) const;
     QVariant rawValue(const Record &record, int column) const;
     RemainingLevel levelFor(const std::optional<TimeSpan> &remaining) const;
     std::optional<TimeSpan> remainingOf(const Record &record) const;
     void removeRows(std::vector<int> rows);
-    void rebuildIndex();
+    void renumberFrom(size_t first);
 
     const Clock *m_clock;
     std::vector<Record> m_records;
-    QHash<QString, int> m_rowByKey;
+    // Row of each session, by account and then session id; the keys share the records' strings.
+    QHash<QString, QHash<QString, int>> m_rowsByAccount;
     qint64 m_warningMs = 30 * 60'000;
     qint64 m_criticalMs = 10 * 60'000;
 };

@@ -121,8 +121,24 @@ void HttpCall::sendAttempt()
     // Take the answer as it arrives, so that it is held once rather than in the reply's buffer and
     // again in a copy at the end (a list of thousands of sessions is megabytes).
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
-        if (!m_outcome.bodyTooLarge)
-            m_body += reply->readAll();
+        if (m_outcome.bodyTooLarge)
+            return;
+        if (m_body.isEmpty()) {
+            // Room for the announced length at once (within the limit), so that the body is not
+            // copied as it grows.
+            bool known = false;
+            const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+            if (known && announced > 0 && announced <= MaximumBodySize)
+                m_body.reserve(qsizetype(announced));
+        }
+        // Read straight into the body rather than through a temporary copy of each piece.
+        const qint64 available = reply->bytesAvailable();
+        if (available <= 0)
+            return;
+        const qsizetype had = m_body.size();
+        m_body.resize(had + qsizetype(available));
+        const qint64 read = reply->read(m_body.data() + had, available);
+        m_body.truncate(had + qsizetype(std::max<qint64>(read, 0)));
     });
     // Refuse oversized answers while they arrive rather than after buffering them.
     connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <optional>
+#include <utility>
 
 class QNetworkAccessManager;
 
@@ -62,6 +63,10 @@ public:
     HttpCall(QNetworkAccessManager *network, const RequestFactory &factory, const RetryPolicy &policy, RequestLog *log,
         const Clock *clock, QObject *parent = nullptr);
     ~HttpCall() override;
+
+    // Moves the answer's body out of the outcome finished() handed on, once a receiver has what it
+    // needs from the rest: a large body need not outlive its decoding.
+    QByteArray takeBody() { return std::exchange(m_outcome.body, {}); }
 
     void start(const HttpRequestSpec &spec);
     // Stops any request in flight or waiting for a retry; finished() follows with `cancelled` set.

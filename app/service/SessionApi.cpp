@@ -95,9 +95,9 @@ void ApiJob::send(const QByteArray &token)
 
 void ApiJob::onHttpFinished(const HttpOutcome &outcome)
 {
-    if (m_call)
-        m_call->deleteLater();
-    m_call = nullptr;
+    HttpCall *call = std::exchange(m_call, nullptr);
+    if (call)
+        call->deleteLater();
     m_attempts += outcome.attempts;
 
     if (outcome.cancelled) {
@@ -115,7 +115,10 @@ void ApiJob::onHttpFinished(const HttpOutcome &outcome)
         return;
     }
     if (outcome.isHttpSuccess()) {
-        decode(outcome);
+        // The body is taken out of the call and gone before the result travels on, so that a list
+        // of thousands of sessions is not held both as text and as sessions while the table takes it.
+        ApiResult result = decode(outcome, call ? call->takeBody() : outcome.body);
+        finish(std::move(result));
         return;
     }
 
@@ -150,7 +153,7 @@ void ApiJob::onHttpFinished(const HttpOutcome &outcome)
     finish(failure);
 }
 
-void ApiJob::decode(const HttpOutcome &outcome)
+ApiResult ApiJob::decode(const HttpOutcome &outcome, const QByteArray &body)
 {
     ApiResult result;
     result.httpStatus = outcome.httpStatus;
@@ -163,7 +166,7 @@ void ApiJob::decode(const HttpOutcome &outcome)
 
     switch (m_operation) {
     case SessionOperation::Create: {
-        const Decoded<QString> id = v1::decodeCreateResponse(outcome.body);
+        const Decoded<QString> id = v1::decodeCreateResponse(body);
         if (id.ok()) {
             result.sessionId = *id.value;
             m_sessionId = result.sessionId;
@@ -175,7 +178,7 @@ void ApiJob::decode(const HttpOutcome &outcome)
         break;
     }
     case SessionOperation::List: {
-        Decoded<QList<Session>> list = v1::decodeSessionList(outcome.body);
+        Decoded<QList<Session>> list = v1::decodeSessionList(body);
         if (list.ok())
             result.sessions = std::move(*list.value);
         else
@@ -188,7 +191,7 @@ void ApiJob::decode(const HttpOutcome &outcome)
             result.message = tr("The service has no properties for this session.");
             break;
         }
-        Decoded<Session> session = v1::decodeProperties(outcome.body);
+        Decoded<Session> session = v1::decodeProperties(body);
         if (session.ok())
             result.session = std::move(*session.value);
         else
@@ -200,7 +203,7 @@ void ApiJob::decode(const HttpOutcome &outcome)
         // The answer has no payload worth reading; the status says it all.
         break;
     }
-    finish(result);
+    return result;
 }
 
 void ApiJob::confirmExtendAfterRefusal(const ApiResult &refusal)

@@ -64,7 +64,7 @@ private:
     void send(const QByteArray &token);
     void onTokenReady(const TokenResult &token);
     void onHttpFinished(const HttpOutcome &outcome);
-    void decode(const HttpOutcome &outcome);
+    ApiResult decode(const HttpOutcome &outcome, const QByteArray &body);
     void confirmExtendAfterRefusal(const ApiResult &refusal);
     void finish(ApiResult result);
 

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void thresholdsColourTheCountdown();
     void upsertAndPendingCommand();
     void removeAccount();
+    void rowIndexFollowsRemovals();
     void proxyFiltersAndSorts();
 
 private:
@@ -250,6 +251,34 @@ void TestSessionTableModel::removeAccount()
     m_model->removeAccount(u"A"_s);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->rowOf(u"B"_s, u"b1"_s), 0);
+}
+
+void TestSessionTableModel::rowIndexFollowsRemovals()
+{
+    // Rows of two accounts interleaved, the same id under both, then removals from the middle.
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a2"_s, SessionStatus::Ready),
+            makeSession(u"x"_s, SessionStatus::Ready)},
+        0);
+    m_model->applyPoll(
+        u"B"_s, {makeSession(u"x"_s, SessionStatus::Starting), makeSession(u"b1"_s, SessionStatus::Ready)}, 0);
+    m_model->applyPoll(u"A"_s,
+        {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a2"_s, SessionStatus::Ready),
+            makeSession(u"x"_s, SessionStatus::Ready), makeSession(u"a3"_s, SessionStatus::Ready)},
+        0);
+    m_model->applyPoll(
+        u"A"_s, {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a3"_s, SessionStatus::Stopped)}, 0);
+
+    QCOMPARE(m_model->rowCount(), 4);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QCOMPARE(m_model->rowOf(m_model->accountAt(row), m_model->session(row)->id), row);
+    QCOMPARE(m_model->rowOf(u"A"_s, u"a2"_s), -1);
+    QCOMPARE(m_model->rowOf(u"A"_s, u"x"_s), -1);
+    QCOMPARE(m_model->session(m_model->rowOf(u"B"_s, u"x"_s))->status, SessionStatus::Starting);
+    QCOMPARE(m_model->session(m_model->rowOf(u"A"_s, u"a3"_s))->status, SessionStatus::Stopped);
+    m_model->removeAccount(u"B"_s);
+    QCOMPARE(m_model->rowOf(u"B"_s, u"x"_s), -1);
+    QCOMPARE(m_model->rowOf(u"A"_s, u"a3"_s), 1);
 }
 
 void TestSessionTableModel::proxyFiltersAndSorts()
