@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <chrono>
@@ -349,12 +351,22 @@ double runTimed(const QString &program, const QStringList &arguments, const QPro
     QElapsedTimer timer;
     timer.start();
     lastStartNs = std::chrono::nanoseconds(std::chrono::steady_clock::now().time_since_epoch()).count();
+    // Waits in the event loop, so that an emulator in this process answers the program, and without
+    // spinning, so that the wait takes no processor time from the program measured.
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
     process.start(program, arguments);
     if (!process.waitForStarted(10'000))
         return -1;
-    while (process.state() != QProcess::NotRunning && timer.elapsed() < 60'000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    loop.exec();
     const double ms = double(timer.nsecsElapsed()) / 1e6;
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        return -1;
+    }
     if (output)
         *output = process.readAllStandardOutput();
     return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0 ? ms : -1;
