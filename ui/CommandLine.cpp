@@ -9,29 +9,34 @@ namespace arr {
 
 namespace {
 
-QString tr(const char *text)
+// Declares the context this file's strings are translated in, in a form lupdate reads too.
+class DesktopCommandLineText
 {
-    return QCoreApplication::translate("arr::DesktopCommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(arr::DesktopCommandLine)
+};
 
 } // namespace
 
 DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Watch, create, extend and stop remote-rendering sessions across accounts."));
+    parser.setApplicationDescription(
+        DesktopCommandLineText::tr("Watch, create, extend and stop remote-rendering sessions across accounts."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s,
-        tr("Start with the built-in local emulator alone, with demo sessions. Saved accounts are neither "
-           "loaded nor changed."));
+        DesktopCommandLineText::tr(
+            "Start with the built-in local emulator alone, with demo sessions. Saved accounts are neither "
+            "loaded nor changed."));
     const QCommandLineOption settings(u"settings"_s,
-        tr("Read and write preferences and accounts in <file> (an ini file) instead of the default location."),
-        tr("file"));
+        DesktopCommandLineText::tr(
+            "Read and write preferences and accounts in <file> (an ini file) instead of the default location."),
+        DesktopCommandLineText::tr("file"));
     const QCommandLineOption demoSessions(u"demo-sessions"_s,
-        tr("With --demo, add <count> more ready sessions to the demo account (up to 100000), to try the app "
-           "at scale."),
-        tr("count"));
+        DesktopCommandLineText::tr(
+            "With --demo, add <count> more ready sessions to the demo account (up to 100000), to try the app "
+            "at scale."),
+        DesktopCommandLineText::tr("count"));
     QCommandLineOption exitWhen(u"exit-when"_s, u"shown|loaded"_s, u"moment"_s);
     exitWhen.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
@@ -48,7 +53,8 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
     }
     if (!parser.positionalArguments().isEmpty()) {
         result.action = DesktopCommandLine::Action::Fail;
-        result.error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        result.error
+            = DesktopCommandLineText::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         result.text = parser.helpText();
         return result;
     }
@@ -71,15 +77,15 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
         return result;
     };
     if (parser.isSet(settings) && result.settingsFile.trimmed().isEmpty())
-        return fail(tr("--settings needs a file name."));
+        return fail(DesktopCommandLineText::tr("--settings needs a file name."));
     if (parser.isSet(demoSessions)) {
         bool ok = false;
         result.demoSessions = parser.value(demoSessions).toInt(&ok);
         if (!ok || result.demoSessions < 0 || result.demoSessions > 100'000)
-            return fail(tr("--demo-sessions takes a whole number from 0 to 100000, not \"%1\".")
+            return fail(DesktopCommandLineText::tr("--demo-sessions takes a whole number from 0 to 100000, not \"%1\".")
                             .arg(parser.value(demoSessions)));
         if (!result.demo)
-            return fail(tr("--demo-sessions goes with --demo."));
+            return fail(DesktopCommandLineText::tr("--demo-sessions goes with --demo."));
     }
     if (parser.isSet(exitWhen)) {
         const QString moment = parser.value(exitWhen);
@@ -88,7 +94,7 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
         else if (moment == u"loaded")
             result.exitWhen = DesktopCommandLine::ExitWhen::Loaded;
         else
-            return fail(tr("--exit-when takes shown or loaded, not \"%1\".").arg(moment));
+            return fail(DesktopCommandLineText::tr("--exit-when takes shown or loaded, not \"%1\".").arg(moment));
     }
     return result;
 }

@@ -10,10 +10,11 @@ namespace arr {
 
 namespace {
 
-QString tr(const char *text)
+// Declares the context this file's strings are translated in, in a form lupdate reads too.
+class AccountText
 {
-    return QCoreApplication::translate("arr::Account", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(arr::Account)
+};
 
 bool isLoopbackHost(const QString &host)
 {
@@ -51,43 +52,45 @@ QString accountIdError(const QString &id)
     static const QRegularExpression guid(
         u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
     if (id.trimmed().isEmpty())
-        return tr("The account id is empty.");
+        return AccountText::tr("The account id is empty.");
     if (!guid.match(id.trimmed()).hasMatch())
-        return tr("The account id \"%1\" is not a GUID such as 01234567-89ab-cdef-0123-456789abcdef.").arg(id);
+        return AccountText::tr("The account id \"%1\" is not a GUID such as 01234567-89ab-cdef-0123-456789abcdef.")
+            .arg(id);
     return {};
 }
 
 QString endpointError(const QUrl &url)
 {
     if (url.isEmpty())
-        return tr("No endpoint address is given.");
+        return AccountText::tr("No endpoint address is given.");
     if (!url.isValid())
-        return tr("\"%1\" is not a valid address: %2").arg(url.toString(), url.errorString());
+        return AccountText::tr("\"%1\" is not a valid address: %2").arg(url.toString(), url.errorString());
     if (url.host().isEmpty())
-        return tr("\"%1\" has no host name.").arg(url.toString());
+        return AccountText::tr("\"%1\" has no host name.").arg(url.toString());
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https")
         return {};
     if (scheme == u"http") {
         if (isLoopbackHost(url.host()))
             return {};
-        return tr("\"%1\" uses plain http, which would send the account key unencrypted; use https "
-                  "(plain http is allowed only for this computer's own address, such as the local emulator).")
+        return AccountText::tr(
+            "\"%1\" uses plain http, which would send the account key unencrypted; use https "
+            "(plain http is allowed only for this computer's own address, such as the local emulator).")
             .arg(url.toString());
     }
-    return tr("\"%1\" must start with https://.").arg(url.toString());
+    return AccountText::tr("\"%1\" must start with https://.").arg(url.toString());
 }
 
 QString Account::validationError() const
 {
     if (name.trimmed().isEmpty())
-        return tr("The account has no name.");
+        return AccountText::tr("The account has no name.");
     if (const QString why = accountIdError(accountId); !why.isEmpty())
         return why;
     if (const QString why = endpointError(endpoint); !why.isEmpty())
-        return tr("Service endpoint: %1").arg(why);
+        return AccountText::tr("Service endpoint: %1").arg(why);
     if (const QString why = endpointError(tokenEndpoint); !why.isEmpty())
-        return tr("Token endpoint: %1").arg(why);
+        return AccountText::tr("Token endpoint: %1").arg(why);
     return {};
 }
 

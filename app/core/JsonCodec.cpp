@@ -18,10 +18,11 @@ namespace arr {
 
 namespace {
 
-QString tr(const char *text)
+// Declares the context this file's strings are translated in, in a form lupdate reads too.
+class JsonCodecText
 {
-    return QCoreApplication::translate("arr::JsonCodec", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(arr::JsonCodec)
+};
 
 // The service's casing changed over its life (camelCase, PascalCase); match keys case-insensitively,
 // preferring an exact match.
@@ -42,20 +43,20 @@ QString tokenTypeName(JsonReader::Token token)
     switch (token) {
     case JsonReader::Token::True:
     case JsonReader::Token::False:
-        return tr("a boolean");
+        return JsonCodecText::tr("a boolean");
     case JsonReader::Token::Number:
-        return tr("a number");
+        return JsonCodecText::tr("a number");
     case JsonReader::Token::String:
-        return tr("a string");
+        return JsonCodecText::tr("a string");
     case JsonReader::Token::Array:
-        return tr("an array");
+        return JsonCodecText::tr("an array");
     case JsonReader::Token::Object:
-        return tr("an object");
+        return JsonCodecText::tr("an object");
     case JsonReader::Token::Null:
     case JsonReader::Token::Invalid:
         break;
     }
-    return tr("nothing");
+    return JsonCodecText::tr("nothing");
 }
 
 // The members of a v1 properties object this client reads.
@@ -152,7 +153,8 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
         }
         const auto wrong = [&](const char *expected) {
             if (problem.isEmpty())
-                problem = tr("\"%1\" should be %2 but is %3.").arg(QString(name), tr(expected), tokenTypeName(token));
+                problem = JsonCodecText::tr("\"%1\" should be %2 but is %3.")
+                              .arg(QString(name), JsonCodecText::tr(expected), tokenTypeName(token));
             return reader.skipValue();
         };
 
@@ -164,7 +166,7 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
         case Member::Message:
         case Member::Created: {
             if (token != JsonReader::Token::String) {
-                if (!wrong("a string"))
+                if (!wrong(QT_TRANSLATE_NOOP("arr::JsonCodec", "a string")))
                     return false;
                 break;
             }
@@ -184,14 +186,14 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
             else if (!text.isEmpty()) {
                 session->creationTime = QDateTime::fromString(text, Qt::ISODateWithMs);
                 if (!session->creationTime.isValid() && problem.isEmpty())
-                    problem = tr("\"creationTime\" is not an ISO 8601 time: %1").arg(text);
+                    problem = JsonCodecText::tr("\"creationTime\" is not an ISO 8601 time: %1").arg(text);
             }
             break;
         }
         case Member::Elapsed:
         case Member::MaxLease: {
             if (token != JsonReader::Token::String) {
-                if (!wrong("a time span string"))
+                if (!wrong(QT_TRANSLATE_NOOP("arr::JsonCodec", "a time span string")))
                     return false;
                 break;
             }
@@ -213,7 +215,7 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
             const auto span = ok ? TimeSpan::parse(scratch, &why) : std::nullopt;
             if (!span) {
                 if (problem.isEmpty())
-                    problem = tr("\"%1\" is not a time span: %2").arg(QString(name), why);
+                    problem = JsonCodecText::tr("\"%1\" is not a time span: %2").arg(QString(name), why);
                 break;
             }
             (m == Member::Elapsed ? session->elapsed : session->maxLease) = span;
@@ -223,7 +225,7 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
         case Member::Handshake:
         case Member::Inspector: {
             if (token != JsonReader::Token::Number) {
-                if (!wrong("a number"))
+                if (!wrong(QT_TRANSLATE_NOOP("arr::JsonCodec", "a number")))
                     return false;
                 break;
             }
@@ -236,7 +238,7 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
             }
             if (number != std::floor(number) || number < 0 || number > 65535) {
                 if (problem.isEmpty())
-                    problem = tr("\"%1\" should be a port number from 1 to 65535.").arg(QString(name));
+                    problem = JsonCodecText::tr("\"%1\" should be a port number from 1 to 65535.").arg(QString(name));
                 break;
             }
             // The GA API sends 0 for a port that is not assigned yet.
@@ -255,11 +257,11 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
     if (session->id.isEmpty()) {
         *error = seen[int(Member::SessionId)] && problem.startsWith(u"\"sessionId\""_s)
             ? problem
-            : tr("A session has no \"sessionId\".");
+            : JsonCodecText::tr("A session has no \"sessionId\".");
         return false;
     }
     if (!problem.isEmpty()) {
-        *error = tr("Session %1: %2").arg(session->id, problem);
+        *error = JsonCodecText::tr("Session %1: %2").arg(session->id, problem);
         return false;
     }
     return true;
@@ -269,20 +271,20 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
 std::optional<QString> htmlProblem(const QByteArray &body)
 {
     if (body.trimmed().startsWith('<'))
-        return tr("The answer is HTML, not JSON: is the endpoint right?");
+        return JsonCodecText::tr("The answer is HTML, not JSON: is the endpoint right?");
     return std::nullopt;
 }
 
 QString oversizeProblem(const QByteArray &body)
 {
-    return tr("The answer is %1 MiB, larger than any answer of this service can be.")
+    return JsonCodecText::tr("The answer is %1 MiB, larger than any answer of this service can be.")
         .arg(double(body.size()) / (1024.0 * 1024.0), 0, 'f', 1);
 }
 
 std::optional<QJsonDocument> parseDocument(const QByteArray &body, QString *error)
 {
     if (body.size() > MaximumBodySize) {
-        *error = tr("The answer is %1 MiB, larger than any answer of this service can be.")
+        *error = JsonCodecText::tr("The answer is %1 MiB, larger than any answer of this service can be.")
                      .arg(double(body.size()) / (1024.0 * 1024.0), 0, 'f', 1);
         return std::nullopt;
     }
@@ -291,9 +293,9 @@ std::optional<QJsonDocument> parseDocument(const QByteArray &body, QString *erro
     if (parseError.error != QJsonParseError::NoError) {
         const QByteArray start = body.trimmed().left(1);
         if (start == "<")
-            *error = tr("The answer is HTML, not JSON: is the endpoint right?");
+            *error = JsonCodecText::tr("The answer is HTML, not JSON: is the endpoint right?");
         else
-            *error = tr("The answer is not valid JSON (%1 at byte %2).")
+            *error = JsonCodecText::tr("The answer is not valid JSON (%1 at byte %2).")
                          .arg(parseError.errorString())
                          .arg(parseError.offset);
         return std::nullopt;
@@ -362,10 +364,10 @@ Decoded<QString> decodeCreateResponse(const QByteArray &body)
     if (!document)
         return Decoded<QString>::failure(error);
     if (!document->isObject())
-        return Decoded<QString>::failure(tr("The answer to a create is not a JSON object."));
+        return Decoded<QString>::failure(JsonCodecText::tr("The answer to a create is not a JSON object."));
     const QJsonValue id = field(document->object(), "sessionId"_L1);
     if (!id.isString() || id.toString().trimmed().isEmpty())
-        return Decoded<QString>::failure(tr("The answer to a create has no session id."));
+        return Decoded<QString>::failure(JsonCodecText::tr("The answer to a create has no session id."));
     return Decoded<QString>::success(id.toString().trimmed());
 }
 
@@ -380,15 +382,15 @@ Decoded<Session> decodeProperties(const QByteArray &body)
         if (reader.atEnd() || reader.peek() == JsonReader::Token::Invalid)
             reader.skipValue();
         return Decoded<Session>::failure(
-            reader.failed() ? reader.error() : tr("The session's properties are not a JSON object."));
+            reader.failed() ? reader.error() : JsonCodecText::tr("The session's properties are not a JSON object."));
     }
     Session session;
     QString error;
     if (!readSessionObject(reader, &session, &error))
         return Decoded<Session>::failure(reader.failed() ? reader.error() : error);
     if (!reader.atEnd()) {
-        reader.fail(
-            tr("The answer is not valid JSON (unexpected text after the end at byte %1).").arg(reader.offset()));
+        reader.fail(JsonCodecText::tr("The answer is not valid JSON (unexpected text after the end at byte %1).")
+                        .arg(reader.offset()));
         return Decoded<Session>::failure(reader.error());
     }
     return Decoded<Session>::success(std::move(session));
@@ -423,18 +425,18 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
             ++entry;
             if (reader.peek() != JsonReader::Token::Object) {
                 if (!reader.failed())
-                    problem = tr("Entry %1 of the session list is not an object.").arg(entry);
+                    problem = JsonCodecText::tr("Entry %1 of the session list is not an object.").arg(entry);
                 return false;
             }
             Session session;
             QString why;
             if (!readSessionObject(reader, &session, &why, &repeated)) {
                 if (!reader.failed())
-                    problem = tr("Entry %1 of the session list: %2").arg(entry).arg(why);
+                    problem = JsonCodecText::tr("Entry %1 of the session list: %2").arg(entry).arg(why);
                 return false;
             }
             if (seen.contains(session.id)) {
-                problem = tr("Session %1 is listed twice.").arg(session.id);
+                problem = JsonCodecText::tr("Session %1 is listed twice.").arg(session.id);
                 return false;
             }
             seen.insert(session.id);
@@ -470,7 +472,7 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
                 reader.readNull();
             } else if (token != JsonReader::Token::Array) {
                 if (!reader.failed())
-                    problem = tr("\"sessions\" should be an array but is %1.").arg(tokenTypeName(token));
+                    problem = JsonCodecText::tr("\"sessions\" should be an array but is %1.").arg(tokenTypeName(token));
                 break;
             } else if (!readArray(&sessions)) {
                 break;
@@ -481,16 +483,17 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
         if (!problem.isEmpty())
             return Result::failure(problem);
         if (!found)
-            return Result::failure(tr("The session list has no \"sessions\"."));
+            return Result::failure(JsonCodecText::tr("The session list has no \"sessions\"."));
         break;
     }
     default:
         reader.skipValue();
-        return Result::failure(reader.failed() ? reader.error() : tr("The session list is not a JSON object."));
+        return Result::failure(
+            reader.failed() ? reader.error() : JsonCodecText::tr("The session list is not a JSON object."));
     }
     if (!reader.atEnd()) {
-        reader.fail(
-            tr("The answer is not valid JSON (unexpected text after the end at byte %1).").arg(reader.offset()));
+        reader.fail(JsonCodecText::tr("The answer is not valid JSON (unexpected text after the end at byte %1).")
+                        .arg(reader.offset()));
         return Result::failure(reader.error());
     }
     return Result::success(std::move(sessions));
@@ -668,10 +671,10 @@ Decoded<QByteArray> decodeTokenResponse(const QByteArray &body)
     if (!document)
         return Decoded<QByteArray>::failure(error);
     if (!document->isObject())
-        return Decoded<QByteArray>::failure(tr("The token service's answer is not a JSON object."));
+        return Decoded<QByteArray>::failure(JsonCodecText::tr("The token service's answer is not a JSON object."));
     const QJsonValue token = field(document->object(), "AccessToken"_L1);
     if (!token.isString() || token.toString().trimmed().isEmpty())
-        return Decoded<QByteArray>::failure(tr("The token service's answer has no \"AccessToken\"."));
+        return Decoded<QByteArray>::failure(JsonCodecText::tr("The token service's answer has no \"AccessToken\"."));
     return Decoded<QByteArray>::success(token.toString().trimmed().toUtf8());
 }
 

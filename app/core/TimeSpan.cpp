@@ -10,10 +10,11 @@ namespace arr {
 
 namespace {
 
-QString tr(const char *text)
+// Declares the context this file's strings are translated in, in a form lupdate reads too.
+class TimeSpanText
 {
-    return QCoreApplication::translate("arr::TimeSpan", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(arr::TimeSpan)
+};
 
 // A cursor over the text with the small lexical steps the grammar needs.
 class Scanner
@@ -72,7 +73,7 @@ std::optional<TimeSpan> parseImpl(QStringView input, QString *error, bool unboun
 {
     const QStringView text = input.trimmed();
     if (text.isEmpty())
-        return fail(error, tr("No time was given."));
+        return fail(error, TimeSpanText::tr("No time was given."));
 
     Scanner scan(text);
     const bool negative = scan.take(u'-');
@@ -86,7 +87,8 @@ std::optional<TimeSpan> parseImpl(QStringView input, QString *error, bool unboun
 
     const auto first = scan.number(9);
     if (!first)
-        return fail(error, tr("\"%1\" is not a time: expected hours:minutes[:seconds], such as 4:00:00.").arg(text));
+        return fail(error,
+            TimeSpanText::tr("\"%1\" is not a time: expected hours:minutes[:seconds], such as 4:00:00.").arg(text));
 
     if (scan.atEnd()) {
         days = *first;
@@ -97,47 +99,49 @@ std::optional<TimeSpan> parseImpl(QStringView input, QString *error, bool unboun
             hasDays = true;
             const auto h = scan.number(9);
             if (!h)
-                return fail(error, tr("\"%1\" has no hours after the days.").arg(text));
+                return fail(error, TimeSpanText::tr("\"%1\" has no hours after the days.").arg(text));
             hours = *h;
         } else {
             hours = *first;
         }
         if (!scan.take(u':'))
-            return fail(
-                error, tr("\"%1\" is not a time: expected hours:minutes[:seconds], such as 4:00:00.").arg(text));
+            return fail(error,
+                TimeSpanText::tr("\"%1\" is not a time: expected hours:minutes[:seconds], such as 4:00:00.").arg(text));
         const auto m = scan.number(2);
         if (!m)
-            return fail(error, tr("\"%1\" has no valid minutes.").arg(text));
+            return fail(error, TimeSpanText::tr("\"%1\" has no valid minutes.").arg(text));
         minutes = *m;
         if (scan.take(u':')) {
             const auto s = scan.number(2);
             if (!s)
-                return fail(error, tr("\"%1\" has no valid seconds.").arg(text));
+                return fail(error, TimeSpanText::tr("\"%1\" has no valid seconds.").arg(text));
             seconds = *s;
             if (scan.take(u'.')) {
                 int digits = 0;
                 const auto f = scan.number(7, &digits);
                 if (!f)
-                    return fail(
-                        error, tr("\"%1\" has a fraction of a second with no digits or more than seven.").arg(text));
+                    return fail(error,
+                        TimeSpanText::tr("\"%1\" has a fraction of a second with no digits or more than seven.")
+                            .arg(text));
                 fractionTicks = *f;
                 for (int i = digits; i < 7; ++i)
                     fractionTicks *= 10;
             }
         }
         if (!scan.atEnd())
-            return fail(error, tr("\"%1\" has unexpected text after the time.").arg(text));
+            return fail(error, TimeSpanText::tr("\"%1\" has unexpected text after the time.").arg(text));
     }
 
     const bool hoursMayOverflow = unboundedHours && !hasDays;
     if (hours > 23 && !hoursMayOverflow)
-        return fail(error, tr("Hours must be between 0 and 23 in \"%1\"; write a day as 1.00:00:00.").arg(text));
+        return fail(
+            error, TimeSpanText::tr("Hours must be between 0 and 23 in \"%1\"; write a day as 1.00:00:00.").arg(text));
     if (minutes > 59)
-        return fail(error, tr("Minutes must be between 0 and 59 in \"%1\".").arg(text));
+        return fail(error, TimeSpanText::tr("Minutes must be between 0 and 59 in \"%1\".").arg(text));
     if (seconds > 59)
-        return fail(error, tr("Seconds must be between 0 and 59 in \"%1\".").arg(text));
+        return fail(error, TimeSpanText::tr("Seconds must be between 0 and 59 in \"%1\".").arg(text));
     if (days > MaximumDays || hours > MaximumDays * 24)
-        return fail(error, tr("\"%1\" is longer than any time span can be.").arg(text));
+        return fail(error, TimeSpanText::tr("\"%1\" is longer than any time span can be.").arg(text));
 
     const qint64 ticks = days * TimeSpan::TicksPerDay + hours * TimeSpan::TicksPerHour
         + minutes * TimeSpan::TicksPerMinute + seconds * TimeSpan::TicksPerSecond + fractionTicks;

@@ -10,10 +10,11 @@ namespace arr {
 
 namespace {
 
-QString tr(const char *text)
+// Declares the context this file's strings are translated in, in a form lupdate reads too.
+class ApiResultText
 {
-    return QCoreApplication::translate("arr::ApiResult", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(arr::ApiResult)
+};
 
 ErrorKind kindForStatus(int status)
 {
@@ -45,34 +46,34 @@ QString sentenceForStatus(int status)
 {
     switch (status) {
     case 400:
-        return tr("The service refused the request as invalid.");
+        return ApiResultText::tr("The service refused the request as invalid.");
     case 401:
-        return tr("The service did not accept the credentials. Check the account id and key.");
+        return ApiResultText::tr("The service did not accept the credentials. Check the account id and key.");
     case 403:
-        return tr("This account may not do that.");
+        return ApiResultText::tr("This account may not do that.");
     case 404:
-        return tr("Not found: the session or account does not exist (any more).");
+        return ApiResultText::tr("Not found: the session or account does not exist (any more).");
     case 409:
-        return tr("The request conflicts with the session's current state.");
+        return ApiResultText::tr("The request conflicts with the session's current state.");
     case 422:
-        return tr("The service could not apply the request.");
+        return ApiResultText::tr("The service could not apply the request.");
     case 429:
-        return tr("The service is throttling requests; try again shortly.");
+        return ApiResultText::tr("The service is throttling requests; try again shortly.");
     case 500:
-        return tr("The service had an internal error.");
+        return ApiResultText::tr("The service had an internal error.");
     case 502:
     case 504:
-        return tr("A gateway in front of the service failed.");
+        return ApiResultText::tr("A gateway in front of the service failed.");
     case 503:
-        return tr("The service is unavailable for now.");
+        return ApiResultText::tr("The service is unavailable for now.");
     default:
         break;
     }
     if (status >= 300 && status < 400)
-        return tr("The service answered with a redirect, which is not followed: check the endpoint.");
+        return ApiResultText::tr("The service answered with a redirect, which is not followed: check the endpoint.");
     if (status >= 500)
-        return tr("The service failed (status %1).").arg(status);
-    return tr("The service answered with an unexpected status %1.").arg(status);
+        return ApiResultText::tr("The service failed (status %1).").arg(status);
+    return ApiResultText::tr("The service answered with an unexpected status %1.").arg(status);
 }
 
 } // namespace
@@ -81,31 +82,31 @@ QString errorKindName(ErrorKind kind)
 {
     switch (kind) {
     case ErrorKind::None:
-        return tr("no error");
+        return ApiResultText::tr("no error");
     case ErrorKind::Configuration:
-        return tr("configuration error");
+        return ApiResultText::tr("configuration error");
     case ErrorKind::Network:
-        return tr("network error");
+        return ApiResultText::tr("network error");
     case ErrorKind::Timeout:
-        return tr("timed out");
+        return ApiResultText::tr("timed out");
     case ErrorKind::Tls:
-        return tr("TLS error");
+        return ApiResultText::tr("TLS error");
     case ErrorKind::Authentication:
-        return tr("authentication failed");
+        return ApiResultText::tr("authentication failed");
     case ErrorKind::Forbidden:
-        return tr("forbidden");
+        return ApiResultText::tr("forbidden");
     case ErrorKind::NotFound:
-        return tr("not found");
+        return ApiResultText::tr("not found");
     case ErrorKind::Rejected:
-        return tr("rejected");
+        return ApiResultText::tr("rejected");
     case ErrorKind::Throttled:
-        return tr("throttled");
+        return ApiResultText::tr("throttled");
     case ErrorKind::Server:
-        return tr("service error");
+        return ApiResultText::tr("service error");
     case ErrorKind::BadResponse:
-        return tr("unusable answer");
+        return ApiResultText::tr("unusable answer");
     case ErrorKind::Cancelled:
-        return tr("cancelled");
+        return ApiResultText::tr("cancelled");
     }
     return {};
 }
@@ -113,8 +114,8 @@ QString errorKindName(ErrorKind kind)
 QString ApiResult::summary() const
 {
     if (ok())
-        return tr("OK");
-    QString text = httpStatus > 0 ? tr("HTTP %1: %2").arg(httpStatus).arg(message) : message;
+        return ApiResultText::tr("OK");
+    QString text = httpStatus > 0 ? ApiResultText::tr("HTTP %1: %2").arg(httpStatus).arg(message) : message;
     if (!serviceCode.isEmpty())
         text += u" ["_s + serviceCode + u']';
     if (!msCv.isEmpty())
@@ -135,35 +136,36 @@ void describeFailure(ApiResult &result, QNetworkReply::NetworkError error, const
     }
     if (timedOut) {
         result.kind = ErrorKind::Timeout;
-        result.message = tr("The service did not answer in time.");
+        result.message = ApiResultText::tr("The service did not answer in time.");
         return;
     }
     switch (error) {
     case QNetworkReply::SslHandshakeFailedError:
         result.kind = ErrorKind::Tls;
-        result.message = tr("The secure connection failed: %1").arg(transportText);
+        result.message = ApiResultText::tr("The secure connection failed: %1").arg(transportText);
         return;
     case QNetworkReply::OperationCanceledError:
         result.kind = ErrorKind::Cancelled;
-        result.message = tr("The request was cancelled.");
+        result.message = ApiResultText::tr("The request was cancelled.");
         return;
     case QNetworkReply::ConnectionRefusedError:
         result.kind = ErrorKind::Network;
-        result.message = tr("The connection was refused: is the endpoint right and the service running?");
+        result.message
+            = ApiResultText::tr("The connection was refused: is the endpoint right and the service running?");
         return;
     case QNetworkReply::HostNotFoundError:
         result.kind = ErrorKind::Network;
-        result.message = tr("The host was not found: check the endpoint and the network.");
+        result.message = ApiResultText::tr("The host was not found: check the endpoint and the network.");
         return;
     case QNetworkReply::RemoteHostClosedError:
         result.kind = ErrorKind::Network;
-        result.message = tr("The connection was closed before an answer arrived.");
+        result.message = ApiResultText::tr("The connection was closed before an answer arrived.");
         return;
     default:
         break;
     }
     result.kind = ErrorKind::Network;
-    result.message = tr("The request failed: %1").arg(transportText);
+    result.message = ApiResultText::tr("The request failed: %1").arg(transportText);
 }
 
 } // namespace arr

@@ -370,7 +370,26 @@
     </message>
 </context>
 <context>
-    <name>arr</name>
+    <name>arr::AboutDialog</name>
+    <message>
+        <source>Version %1 (Qt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::Account</name>
+    <message>
+        <source>The account has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token endpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The account id is empty.</source>
         <translation type="unfinished"></translation>
@@ -397,316 +416,6 @@
     </message>
     <message>
         <source>&quot;%1&quot; must start with https://.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; should be %2 but is %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;creationTime&quot; is not an ISO 8601 time: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a time span: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; should be a port number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A session has no &quot;sessionId&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer is HTML, not JSON: is the endpoint right?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer is %1 MiB, larger than any answer of this service can be.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer is not valid JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The token service&apos;s answer is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The token service&apos;s answer has no &quot;AccessToken&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No time was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a time: expected hours:minutes[:seconds], such as 4:00:00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has no hours after the days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has no valid minutes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has no valid seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has a fraction of a second with no digits or more than seven.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has unexpected text after the time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hours must be between 0 and 23 in &quot;%1&quot;; write a day as 1.00:00:00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minutes must be between 0 and 59 in &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seconds must be between 0 and 59 in &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is longer than any time span can be.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service refused the request as invalid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service did not accept the credentials. Check the account id and key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This account may not do that.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not found: the session or account does not exist (any more).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request conflicts with the session&apos;s current state.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service could not apply the request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service is throttling requests; try again shortly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service had an internal error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A gateway in front of the service failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service is unavailable for now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service answered with a redirect, which is not followed: check the endpoint.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service failed (status %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service answered with an unexpected status %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>configuration error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>network error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TLS error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>authentication failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>forbidden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>throttled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>service error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unusable answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service did not answer in time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The connection was refused: is the endpoint right and the service running?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The host was not found: check the endpoint and the network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The connection was closed before an answer arrived.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Watch, create, extend and stop remote-rendering sessions across accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start with the built-in local emulator alone, with demo sessions. Saved accounts are neither loaded nor changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read and write preferences and accounts in &lt;file&gt; (an ini file) instead of the default location.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --demo, add &lt;count&gt; more ready sessions to the demo account (up to 100000), to try the app at scale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--settings needs a file name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--demo-sessions takes a whole number from 0 to 100000, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--demo-sessions goes with --demo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--exit-when takes shown or loaded, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>arr::AboutDialog</name>
-    <message>
-        <source>Version %1 (Qt %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>arr::Account</name>
-    <message>
-        <source>The account has no name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service endpoint: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token endpoint: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -915,6 +624,138 @@ Sessions of the account keep running (and costing) on the service; they are only
         <source>HTTP %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The service refused the request as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not accept the credentials. Check the account id and key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account may not do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: the session or account does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request conflicts with the session&apos;s current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not apply the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is throttling requests; try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service had an internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the service failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is unavailable for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service answered with a redirect, which is not followed: check the endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service failed (status %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service answered with an unexpected status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unusable answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was refused: is the endpoint right and the service running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host was not found: check the endpoint and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed before an answer arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::CreateSessionDialog</name>
@@ -961,6 +802,53 @@ https://account.blob.core.windows.net/models/engine.arrAsset</source>
     </message>
     <message>
         <source>&quot;%1&quot; is not a size this API version is known to offer; the service may refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::DesktopCommandLine</name>
+    <message>
+        <source>Watch, create, extend and stop remote-rendering sessions across accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the built-in local emulator alone, with demo sessions. Saved accounts are neither loaded nor changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read and write preferences and accounts in &lt;file&gt; (an ini file) instead of the default location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --demo, add &lt;count&gt; more ready sessions to the demo account (up to 100000), to try the app at scale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--settings needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-sessions takes a whole number from 0 to 100000, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-sessions goes with --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--exit-when takes shown or loaded, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1078,6 +966,121 @@ Extend and Stop apply to all of them.</numerusform>
     <name>arr::HttpCall</name>
     <message>
         <source>The answer was larger than %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::JsonCodec</name>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; should be %2 but is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;creationTime&quot; is not an ISO 8601 time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time span string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time span: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; should be a port number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session has no &quot;sessionId&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is HTML, not JSON: is the endpoint right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is %1 MiB, larger than any answer of this service can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to a create is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to a create has no session id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s properties are not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON (unexpected text after the end at byte %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of the session list is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of the session list: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;sessions&quot; should be an array but is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session list has no &quot;sessions&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session list is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token service&apos;s answer is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token service&apos;s answer has no &quot;AccessToken&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1457,6 +1460,10 @@ Extend and Stop apply to all of them.</numerusform>
         <source>Could not stop session %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Opening your accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::MemorySecretStore</name>
@@ -1790,6 +1797,50 @@ Extend and Stop apply to all of them.</numerusform>
             <numerusform>%n d </numerusform>
         </translation>
     </message>
+    <message>
+        <source>No time was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time: expected hours:minutes[:seconds], such as 4:00:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no hours after the days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no valid minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no valid seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a fraction of a second with no digits or more than seven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has unexpected text after the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours must be between 0 and 23 in &quot;%1&quot;; write a day as 1.00:00:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes must be between 0 and 59 in &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds must be between 0 and 59 in &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than any time span can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::TokenProvider</name>
@@ -1807,49 +1858,6 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>The token service&apos;s answer is unusable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>arr::v1</name>
-    <message>
-        <source>The answer to a create is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer to a create has no session id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session&apos;s properties are not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer is not valid JSON (unexpected text after the end at byte %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry %1 of the session list is not an object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry %1 of the session list: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session %1 is listed twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;sessions&quot; should be an array but is %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session list has no &quot;sessions&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session list is not a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
