@@ -374,7 +374,8 @@ QString SessionStore::seed(const QString &accountId, const SessionSeed &seed)
     default:
         break;
     }
-    purge(*owner, now);
+    // No purge here: seeding thousands of sessions would scan the account once per session, and
+    // every read purges first anyway.
     return insert(*owner, std::move(record)).id;
 }
 
@@ -405,9 +406,7 @@ SessionStore::State SessionStore::stateAt(const Record &record, qint64 nowMs) co
         state.status = arr::SessionStatus::Expired;
         state.endedMs = leaseEndMs;
         state.elapsed = record.maxLease;
-        state.message = record.failure.isEmpty()
-            ? u"The session's lease of %1 ran out."_s.arg(record.maxLease.toString())
-            : record.failure;
+        state.message = record.failure;
     } else if (nowMs < record.readyAtMs) {
         state.status = arr::SessionStatus::Starting;
         state.elapsed = elapsedUntil(nowMs);
@@ -431,7 +430,10 @@ arr::Session SessionStore::toSession(const Record &record, qint64 nowMs) const
         session.hostname = record.hostname;
     session.elapsed = state.elapsed;
     session.maxLease = record.maxLease;
-    session.message = state.message;
+    // Written here rather than in stateAt(), which every purge runs for every session.
+    session.message = state.status == arr::SessionStatus::Expired && state.message.isEmpty()
+        ? u"The session's lease of %1 ran out."_s.arg(record.maxLease.toString())
+        : state.message;
     return session;
 }
 
