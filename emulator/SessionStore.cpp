@@ -13,6 +13,11 @@ namespace arr::emulator {
 
 namespace {
 
+ApiError noSuchAccount(const QString &accountId)
+{
+    return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
+}
+
 ApiError badRequest(const QString &message)
 {
     return ApiError{400, "BadRequest", message};
@@ -200,7 +205,7 @@ std::optional<ApiError> SessionStore::create(const QString &accountId, const QJs
 {
     Account *owner = account(accountId);
     if (!owner)
-        return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
+        return noSuchAccount(accountId);
 
     std::optional<ApiError> error;
     const auto lease = readLease(body, &error);
@@ -228,11 +233,8 @@ std::optional<ApiError> SessionStore::create(const QString &accountId, const QJs
 std::optional<ApiError> SessionStore::update(
     const QString &accountId, const QString &sessionId, const QJsonObject &body)
 {
-    Account *owner = account(accountId);
-    if (!owner)
-        return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
     std::optional<ApiError> error;
-    Record *record = findSession(*owner, sessionId, &error);
+    Record *record = findSession(accountId, sessionId, &error);
     if (!record)
         return error;
     const auto lease = readLease(body, &error);
@@ -264,11 +266,8 @@ std::optional<ApiError> SessionStore::update(
 
 std::optional<ApiError> SessionStore::stop(const QString &accountId, const QString &sessionId)
 {
-    Account *owner = account(accountId);
-    if (!owner)
-        return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
     std::optional<ApiError> error;
-    Record *record = findSession(*owner, sessionId, &error);
+    Record *record = findSession(accountId, sessionId, &error);
     if (!record)
         return error;
     const qint64 now = m_clock->monotonicMs();
@@ -285,11 +284,8 @@ std::optional<ApiError> SessionStore::stop(const QString &accountId, const QStri
 std::optional<ApiError> SessionStore::properties(
     const QString &accountId, const QString &sessionId, arr::Session *session)
 {
-    Account *owner = account(accountId);
-    if (!owner)
-        return ApiError{404, "NotFound", u"There is no account %1."_s.arg(accountId)};
     std::optional<ApiError> error;
-    const Record *record = findSession(*owner, sessionId, &error);
+    const Record *record = findSession(accountId, sessionId, &error);
     if (!record)
         return error;
     *session = toSession(*record, m_clock->monotonicMs());
@@ -467,15 +463,20 @@ const SessionStore::Account *SessionStore::account(const QString &accountId) con
 }
 
 SessionStore::Record *SessionStore::findSession(
-    Account &account, const QString &sessionId, std::optional<ApiError> *error)
+    const QString &accountId, const QString &sessionId, std::optional<ApiError> *error)
 {
-    purge(account, m_clock->monotonicMs());
-    const auto it = account.index.constFind(sessionId.toCaseFolded());
-    if (it == account.index.constEnd()) {
-        *error = ApiError{404, "NotFound", u"There is no session %1 in account %2."_s.arg(sessionId, account.id)};
+    Account *owner = account(accountId);
+    if (!owner) {
+        *error = noSuchAccount(accountId);
         return nullptr;
     }
-    return &account.sessions[*it];
+    purge(*owner, m_clock->monotonicMs());
+    const auto it = owner->index.constFind(sessionId.toCaseFolded());
+    if (it == owner->index.constEnd()) {
+        *error = ApiError{404, "NotFound", u"There is no session %1 in account %2."_s.arg(sessionId, owner->id)};
+        return nullptr;
+    }
+    return &owner->sessions[*it];
 }
 
 SessionStore::Record &SessionStore::insert(Account &account, Record record)

@@ -97,8 +97,9 @@ private:
     void purge(Account &account, qint64 nowMs);
     Account *account(const QString &accountId);
     const Account *account(const QString &accountId) const;
-    // The live record of a session, after purging; nullptr with *error set when there is none.
-    Record *findSession(Account &account, const QString &sessionId, std::optional<ApiError> *error);
+    // The live record of a session, after purging its account; nullptr with *error set when the
+    // account or the session is not there.
+    Record *findSession(const QString &accountId, const QString &sessionId, std::optional<ApiError> *error);
     Record &insert(Account &account, Record record);
 
     const arr::Clock *m_clock;
