@@ -125,6 +125,29 @@ private:
         return true;
     }
 
+    enum class Next {
+        Item, // past a ',': another member or element follows
+        Closed, // past the closing bracket
+        Invalid, // neither, or the end: failed
+    };
+
+    // After a member of an object or an element of an array, which the two share.
+    Next stepPastItem(QChar closer, QStringView container, QStringView item)
+    {
+        skipWhitespace();
+        if (atEnd()) {
+            fail(u"The request body ends inside %1; a '%2' is missing."_s.arg(container, QString(closer)));
+            return Next::Invalid;
+        }
+        if (peek() == u',' || peek() == closer) {
+            const bool closed = peek() == closer;
+            ++m_pos;
+            return closed ? Next::Closed : Next::Item;
+        }
+        fail(u"The request body has neither ',' nor '%1' after %2%3."_s.arg(QString(closer), item, found()));
+        return Next::Invalid;
+    }
+
     bool readObject(QJsonValue *out, int depth)
     {
         ++m_pos; // '{'
@@ -156,18 +179,11 @@ private:
             if (!readValue(&value, depth))
                 return false;
             members.emplace_back(std::move(name), std::move(value));
-            skipWhitespace();
-            if (atEnd())
-                return failed(u"The request body ends inside an object; a '}' is missing."_s);
-            if (peek() == u',') {
-                ++m_pos;
-                continue;
-            }
-            if (peek() == u'}') {
-                ++m_pos;
+            const Next next = stepPastItem(u'}', u"an object", u"a member");
+            if (next == Next::Invalid)
+                return false;
+            if (next == Next::Closed)
                 break;
-            }
-            return failed(u"The request body has neither ',' nor '}' after a member%1."_s.arg(found()));
         }
         // QJsonObject keeps its members sorted and inserts by shifting; inserting in order appends,
         // which keeps a large object linear to build.
@@ -194,18 +210,11 @@ private:
             if (!readValue(&value, depth))
                 return false;
             array.append(value);
-            skipWhitespace();
-            if (atEnd())
-                return failed(u"The request body ends inside an array; a ']' is missing."_s);
-            if (peek() == u',') {
-                ++m_pos;
-                continue;
-            }
-            if (peek() == u']') {
-                ++m_pos;
+            const Next next = stepPastItem(u']', u"an array", u"an array element");
+            if (next == Next::Invalid)
+                return false;
+            if (next == Next::Closed)
                 break;
-            }
-            return failed(u"The request body has neither ',' nor ']' after an array element%1."_s.arg(found()));
         }
         *out = array;
         return true;

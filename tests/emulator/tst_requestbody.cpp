@@ -100,6 +100,11 @@ void TestRequestBody::refusesMalformed_data()
     QTest::newRow("unquoted name") << QByteArray("{a:1}") << u"not a quoted string"_s;
     QTest::newRow("missing colon") << QByteArray("{'a' 1}") << u"':'"_s;
     QTest::newRow("missing comma") << QByteArray("{'a':1 'b':2}") << u"neither"_s;
+    QTest::newRow("missing comma, named") << QByteArray("{'a':1 'b':2}") << u"neither ',' nor '}' after a member"_s;
+    QTest::newRow("missing comma in array")
+        << QByteArray("{'a':[1 2]}") << u"neither ',' nor ']' after an array element at character 9"_s;
+    QTest::newRow("unterminated object, named") << QByteArray("{'a':1") << u"ends inside an object; a '}'"_s;
+    QTest::newRow("unterminated array, named") << QByteArray("{'a':[1") << u"ends inside an array; a ']'"_s;
     QTest::newRow("duplicate name") << QByteArray("{'a':1,\"a\":2}") << u"more than once"_s;
     QTest::newRow("invalid escape") << QByteArray("{'a':'\\x41'}") << u"invalid escape"_s;
     QTest::newRow("short unicode escape") << QByteArray("{'a':'\\u12'}") << u"four hex digits"_s;
