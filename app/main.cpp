@@ -4,6 +4,7 @@
 #include "monitor/SessionMonitor.h"
 #include "monitor/SessionTableModel.h"
 #include "ui/AppServices.h"
+#include "ui/AppStyle.h"
 #include "ui/CommandLine.h"
 #include "ui/FontPreload.h"
 #include "ui/LocalEmulator.h"
@@ -76,6 +77,7 @@ int main(int argc, char *argv[])
     // Overlaps the font configuration's loading with the application's start.
     arr::FontPreload fontPreload;
     QApplication app(argc, argv);
+    QApplication::setStyle(new arr::AppStyle);
     arr::installTranslations();
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ARR Session Manager"));
     QGuiApplication::setDesktopFileName(u"arr-session-manager"_s);

@@ -1,5 +1,7 @@
 #include "ui/SessionStyle.h"
 
+#include "ui/BakedIconEngine.h"
+
 using namespace Qt::StringLiterals;
 
 namespace arr::style {
@@ -83,7 +85,7 @@ QColor remainingForeground(SessionTableModel::RemainingLevel level)
 
 QIcon icon(const QString &name)
 {
-    return QIcon(u":/icons/"_s + name + u".svg"_s);
+    return QIcon(new BakedIconEngine(name));
 }
 
 QIcon appIcon()

@@ -21,7 +21,8 @@ QIcon statusIcon(SessionStatus status);
 QColor remainingBackground(SessionTableModel::RemainingLevel level);
 QColor remainingForeground(SessionTableModel::RemainingLevel level);
 
-// An icon of the app's own set, by file name without extension ("stop", "refresh").
+// An icon of the app's own set, by the name of its SVG under resources/icons ("stop", "refresh"),
+// drawn from the pixels baked from it at build time (BakedIconEngine).
 QIcon icon(const QString &name);
 QIcon appIcon();
 
