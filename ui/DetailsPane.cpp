@@ -102,30 +102,13 @@ void DetailsPane::showSession(const SessionDetails &details)
         edit->setToolTip(text);
     };
     setToken(m_ui->idValue, s.id);
-    const QString iconPath = [&] {
-        switch (s.status) {
-        case SessionStatus::Ready:
-            return u"status-ready"_s;
-        case SessionStatus::Starting:
-            return u"status-starting"_s;
-        case SessionStatus::Stopping:
-            return u"status-stopping"_s;
-        case SessionStatus::Stopped:
-        case SessionStatus::None:
-            return u"status-stopped"_s;
-        case SessionStatus::Expired:
-            return u"status-expired"_s;
-        case SessionStatus::Error:
-            return u"status-error"_s;
-        case SessionStatus::Unknown:
-            break;
-        }
-        return u"status-unknown"_s;
-    }();
-    const QColor statusColor = style::statusColor(s.status, palette());
-    m_ui->statusValue->setText(
-        u"<img src=\":/icons/%1.svg\" width=\"14\" height=\"14\"> "
-        "<span style=\"color:%2\">%3</span>"_s.arg(iconPath, statusColor.name(), s.statusLabel().toHtmlEscaped()));
+    // The icon beside the text rather than in it: rich text would read the SVG through Qt's image
+    // plug-ins, which the rest of the app never loads.
+    const int iconEdge = m_ui->statusValue->fontMetrics().height();
+    m_ui->statusIcon->setPixmap(
+        style::statusIcon(s.status).pixmap(QSize(iconEdge, iconEdge), m_ui->statusIcon->devicePixelRatioF()));
+    m_ui->statusValue->setText(u"<span style=\"color:%1\">%2</span>"_s.arg(
+        style::statusColor(s.status, palette()).name(), s.statusLabel().toHtmlEscaped()));
     m_ui->sizeValue->setText(orDash(s.size));
     setToken(m_ui->hostnameValue, orDash(s.hostname));
     m_ui->copyHostnameButton->setEnabled(!s.hostname.isEmpty());

@@ -46,12 +46,6 @@
 
 using namespace Qt::StringLiterals;
 
-// Resources live in the static library; they must be registered from outside any namespace.
-static void initArrsmResources()
-{
-    Q_INIT_RESOURCE(arrsm);
-}
-
 namespace arr {
 
 namespace {
@@ -140,7 +134,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     , m_proxy(new SessionFilterProxy(this))
     , m_delegate(new SessionItemDelegate(this))
 {
-    initArrsmResources();
     setObjectName(u"MainWindow"_s);
     setWindowTitle(m_demoMode ? tr("ARR Session Manager (demo)") : tr("ARR Session Manager"));
     setWindowIcon(style::appIcon());

@@ -5,14 +5,17 @@
 
 #include "ui/AppStyle.h"
 #include "ui/BakedIconEngine.h"
+#include "ui/DetailsPane.h"
 #include "ui/SessionStyle.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QPainter>
 #include <QPixmapCache>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +73,9 @@ void TestIcons::mainWindowLoadsNoImagePlugin()
     GuiFixture f;
     f.open();
     QTRY_COMPARE(f.services->model().rowCount(), 7);
+    // The details pane too, which shows the selected session's status icon.
+    f.window->sessionView()->selectRow(0);
+    QVERIFY(f.window->detailsPane()->findChild<QLabel *>(u"statusIcon"_s)->pixmap().width() > 0);
     QVERIFY(f.window->grab().width() > 0);
     QFile maps(u"/proc/self/maps"_s);
     QVERIFY(maps.open(QIODevice::ReadOnly));
