@@ -68,7 +68,8 @@ QPixmap BakedIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::Stat
     if (edge == 0)
         return {};
     // The disabled and selected looks come from the style and the palette of the moment.
-    const qint64 paletteKey = mode == QIcon::Normal || mode == QIcon::Active ? 0 : QGuiApplication::palette().cacheKey();
+    const qint64 paletteKey
+        = mode == QIcon::Normal || mode == QIcon::Active ? 0 : QGuiApplication::palette().cacheKey();
     const QString cacheKey = u"arrsm-icon/%1/%2/%3/%4"_s.arg(m_name).arg(edge).arg(int(mode)).arg(paletteKey);
     QPixmap cached;
     if (QPixmapCache::find(cacheKey, &cached))
