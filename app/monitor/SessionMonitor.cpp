@@ -518,7 +518,13 @@ void SessionMonitor::followCommands(AccountState *account)
             const bool stopping
                 = !session || session->status == SessionStatus::Stopping || isFinalStatus(session->status);
             if (stopping && command->accepted) {
-                finishCommand(account, command, true, command->lastResult);
+                // A lease that ran out, or a failure, may have ended the session before the stop
+                // reached it: the service answers such a stop with success all the same. Ended
+                // either way; the user is told which.
+                const bool endedByItself
+                    = session && (session->status == SessionStatus::Expired || session->status == SessionStatus::Error);
+                finishCommand(account, command, true, command->lastResult,
+                    endedByItself ? session->status : SessionStatus::Unknown);
                 continue;
             }
         }
@@ -542,8 +548,8 @@ void SessionMonitor::followCommands(AccountState *account)
     }
 }
 
-void SessionMonitor::finishCommand(
-    AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded, const ApiResult &result)
+void SessionMonitor::finishCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command,
+    bool succeeded, const ApiResult &result, SessionStatus endedAs)
 {
     account->commands.removeAll(command);
     if (command->job)
@@ -562,8 +568,14 @@ void SessionMonitor::finishCommand(
             ? tr("Extended the lease of session %1 to %2.").arg(command->sessionId, command->lease.toDisplayString())
             : tr("Could not extend session %1: %2").arg(command->sessionId, result.summary());
     } else {
-        outcome.description = succeeded ? tr("Stopped session %1.").arg(command->sessionId)
-                                        : tr("Could not stop session %1: %2").arg(command->sessionId, result.summary());
+        if (!succeeded)
+            outcome.description = tr("Could not stop session %1: %2").arg(command->sessionId, result.summary());
+        else if (endedAs == SessionStatus::Expired)
+            outcome.description = tr("Session %1 had already ended: its lease ran out.").arg(command->sessionId);
+        else if (endedAs == SessionStatus::Error)
+            outcome.description = tr("Session %1 had already ended with an error.").arg(command->sessionId);
+        else
+            outcome.description = tr("Stopped session %1.").arg(command->sessionId);
     }
     Q_EMIT commandFinished(outcome);
 }

@@ -147,8 +147,9 @@ private:
         AccountState *account, const QHash<QString, SessionStatus> &previous, const QList<Session> &after);
     void followCommands(AccountState *account);
     void issueCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command);
-    void finishCommand(
-        AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded, const ApiResult &result);
+    // `endedAs`: for a stop confirmed by a session that had ended by itself (Expired, Error), how.
+    void finishCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded,
+        const ApiResult &result, SessionStatus endedAs = SessionStatus::Unknown);
     std::chrono::milliseconds scaled(std::chrono::milliseconds interval) const;
     void applyTimeScale(AccountState *account) const;
 

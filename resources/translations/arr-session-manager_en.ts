@@ -1736,6 +1736,14 @@ Extend and Stop apply to all of them.</numerusform>
         <source>Could not stop session %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Session %1 had already ended: its lease ran out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 had already ended with an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::SessionTableModel</name>

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void extendIsFollowedThrough();
     void extendRefusedIsReported();
     void stopIsFollowedThrough();
+    void stopOfASessionThatJustExpiredSaysSo();
     void pausesWhileOffline();
     void revokedTokenIsRefreshedOnce();
     void wrongKeyShowsAuthenticationFailing();
@@ -242,6 +243,27 @@ void TestSessionMonitor::stopIsFollowedThrough()
     QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Stopping);
     m_clock.advance(4'000);
     QTRY_COMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Stopped);
+}
+
+void TestSessionMonitor::stopOfASessionThatJustExpiredSaysSo()
+{
+    arr::emulator::SessionSeed seed;
+    seed.status = SessionStatus::Ready;
+    seed.maxLease = TimeSpan::fromHours(1);
+    seed.age = TimeSpan::fromHours(1) - TimeSpan::fromSeconds(1);
+    const QString id = m_emulator->addSession(AccountId, seed);
+    startMonitor();
+    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
+    QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Ready);
+    // The lease runs out in the service; the table has not seen it yet when the stop is asked for.
+    m_clock.advance(2'000);
+    m_monitor->stopSession(AccountName, id);
+    QTRY_COMPARE(m_outcomes.size(), 1);
+    const arr::CommandOutcome outcome = m_outcomes.first();
+    QVERIFY2(outcome.succeeded, qPrintable(outcome.description));
+    QVERIFY2(outcome.description.contains(u"lease ran out"_s), qPrintable(outcome.description));
+    QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Expired);
+    QCOMPARE(m_emulator->requestCount(u"stop"_s), 1);
 }
 
 void TestSessionMonitor::pausesWhileOffline()
