@@ -120,11 +120,6 @@ QList<QSize> BakedIconEngine::availableSizes(QIcon::Mode mode, QIcon::State stat
     return sizes;
 }
 
-QString BakedIconEngine::iconName()
-{
-    return m_name;
-}
-
 bool BakedIconEngine::isNull()
 {
     return !QResource(u":/icons/baked/%1-%2.rgba"_s.arg(m_name).arg(bakedSizes().constFirst())).isValid();

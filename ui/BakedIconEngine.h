@@ -18,10 +18,11 @@ public:
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override;
     QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override;
     QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override;
-    QString iconName() override;
     bool isNull() override;
     QString key() const override;
     QIconEngine *clone() const override;
+    // No iconName(): Qt takes an icon's name for a theme icon's (a tray host would look "app" up in
+    // the icon theme instead of drawing these pixels).
 
     // The baked square of `size` pixels, or a null image when there is none (or it is damaged).
     static QImage bakedImage(const QString &name, int size);

@@ -31,6 +31,13 @@ QStringList iconNames()
     return names;
 }
 
+// Whether `icon` draws the baked pixels of `name` at 16 px.
+bool drawsBaked(const QIcon &icon, const QString &name)
+{
+    return icon.pixmap(QSize(16, 16)).toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied)
+        == arr::BakedIconEngine::bakedImage(name, 16);
+}
+
 int opaquePixels(const QImage &image)
 {
     int count = 0;
@@ -103,7 +110,8 @@ void TestIcons::everyIconIsBakedAtEverySize()
 void TestIcons::sizesBetweenBakedOnesAreScaled()
 {
     const QIcon icon = arr::style::icon(u"stop"_s);
-    QCOMPARE(icon.name(), u"stop"_s);
+    // No theme name: platforms would look it up in the icon theme.
+    QVERIFY(icon.name().isEmpty());
     for (int edge : {16, 20, 24, 40, 128, 300}) {
         const QPixmap pixmap = icon.pixmap(QSize(edge, edge));
         QCOMPARE(pixmap.size(), QSize(edge, edge));
@@ -161,15 +169,15 @@ void TestIcons::paintsAtDeviceResolution()
 void TestIcons::appStyleGivesTheAppsOwnStandardIcons()
 {
     const QStyle *style = QApplication::style();
-    QCOMPARE(style->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton).name(), u"more-horizontal"_s);
-    QCOMPARE(style->standardIcon(QStyle::SP_ToolBarVerticalExtensionButton).name(), u"more-vertical"_s);
-    QCOMPARE(style->standardIcon(QStyle::SP_TitleBarNormalButton).name(), u"dock-float"_s);
-    QCOMPARE(style->standardIcon(QStyle::SP_TitleBarCloseButton).name(), u"dismiss"_s);
-    QCOMPARE(style->standardIcon(QStyle::SP_LineEditClearButton).name(), u"clear-text"_s);
+    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton), u"more-horizontal"_s));
+    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_ToolBarVerticalExtensionButton), u"more-vertical"_s));
+    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_TitleBarNormalButton), u"dock-float"_s));
+    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_TitleBarCloseButton), u"dismiss"_s));
+    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_LineEditClearButton), u"clear-text"_s));
     // The others are the platform style's.
     const QIcon critical = style->standardIcon(QStyle::SP_MessageBoxCritical);
     QVERIFY(!critical.isNull());
-    QVERIFY(critical.name().isEmpty());
+    QVERIFY(!drawsBaked(critical, u"status-error"_s));
 }
 
 QTEST_MAIN(TestIcons)
