@@ -55,7 +55,7 @@ QImage BakedIconEngine::bakedImage(const QString &name, int size)
     const QByteArray pixels = resource.uncompressedData();
     if (pixels.size() != qsizetype(size) * size * 4)
         return {};
-    // The resource's bytes outlive neither this function nor the conversion, which copies them.
+    // `view` borrows the bytes; the conversion copies them before they go.
     const QImage view(reinterpret_cast<const uchar *>(pixels.constData()), size, size, size * 4,
         QImage::Format_RGBA8888_Premultiplied);
     return view.convertToFormat(QImage::Format_ARGB32_Premultiplied);
