@@ -35,6 +35,10 @@
 #include <functional>
 #include <vector>
 
+#ifdef Q_OS_LINUX
+#include <sched.h>
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using arr::Session;
@@ -342,11 +346,24 @@ void benchRequestsPerPoll(BenchTable &table)
 // wall time in milliseconds, or a negative number when it failed.
 // Runs `program` to its end; its wall time in ms, or -1 when it failed. *startedNs: the steady-clock
 // time just before it started.
+// `cpu` >= 0: the program runs on that processor only (Linux).
 double runTimed(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-    QByteArray *output = nullptr, long long *startedNs = nullptr)
+    QByteArray *output = nullptr, long long *startedNs = nullptr, int cpu = -1)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
+#ifdef Q_OS_LINUX
+    if (cpu >= 0) {
+        process.setChildProcessModifier([cpu] {
+            cpu_set_t set;
+            CPU_ZERO(&set);
+            CPU_SET(cpu, &set);
+            sched_setaffinity(0, sizeof set, &set);
+        });
+    }
+#else
+    Q_UNUSED(cpu)
+#endif
     QElapsedTimer timer;
     timer.start();
     if (startedNs)
@@ -439,11 +456,11 @@ long long peakKib(const QByteArray &output)
 
 // Runs a program that quits at its first paint (ui/StartupProbe); the milliseconds from just before
 // it started to that paint, or -1 when it failed or did not say.
-double firstPaintMs(
-    const QString &program, const QStringList &arguments, const QProcessEnvironment &environment, QByteArray *output)
+double firstPaintMs(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
+    QByteArray *output, int cpu = -1)
 {
     long long started = 0;
-    if (runTimed(program, arguments, environment, output, &started) < 0)
+    if (runTimed(program, arguments, environment, output, &started, cpu) < 0)
         return -1;
     const long long painted = printedValue(*output, "painted-at-ns");
     return painted > started ? double(painted - started) / 1e6 : -1;
@@ -489,6 +506,33 @@ void benchStartup(BenchTable &table)
     table.add(u"  the bare window with one line of text, to its first paint (median of 9)"_s,
         u"%1 ms, %2× the bare window"_s.arg(textMs, 0, 'f', 1).arg(textMs / bareMs, 0, 'f', 2), u"(reported)"_s, ok,
         u"bare QMainWindow: %1 ms"_s.arg(bareMs, 0, 'f', 1));
+
+#ifdef Q_OS_LINUX
+    // The same pair with both programs held to one processor, each in turn. A virtual machine's
+    // processors can differ in speed (here by a quarter), and a free-running program lands on
+    // either: these ratios do not depend on where each run landed.
+    QStringList perCpu;
+    const int cpus = std::min(QThread::idealThreadCount(), 4);
+    for (int cpu = 0; cpu < cpus && cpus > 1; ++cpu) {
+        std::vector<double> barePinned, appPinned;
+        for (int run = 0; run < 5; ++run) {
+            QByteArray pinnedOutput;
+            barePinned.push_back(
+                firstPaintMs(QStringLiteral(ARRSM_BARE_WINDOW_BINARY), {}, environment, &pinnedOutput, cpu));
+            appPinned.push_back(firstPaintMs(QStringLiteral(ARRSM_DESKTOP_BINARY),
+                {u"--demo"_s, u"--settings"_s, settings, u"--exit-when"_s, u"shown"_s}, environment, &pinnedOutput,
+                cpu));
+        }
+        const double bare = median(barePinned);
+        const double app = median(appPinned);
+        ok = ok && bare > 0 && app > 0;
+        perCpu.append(
+            u"CPU %1: %2× (%3 / %4 ms)"_s.arg(cpu).arg(app / bare, 0, 'f', 2).arg(app, 0, 'f', 1).arg(bare, 0, 'f', 1));
+    }
+    if (!perCpu.isEmpty())
+        table.add(u"  the same, both held to one processor, each in turn (medians of 5)"_s, perCpu.join(u"; "_s),
+            u"(reported)"_s, ok, u"bare QMainWindow on the same processor"_s);
+#endif
 
     QByteArray output;
     const double loadedShown = firstPaintMs(QStringLiteral(ARRSM_DESKTOP_BINARY),
