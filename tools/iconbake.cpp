@@ -3,8 +3,9 @@
 //   arrsm-iconbake <output-dir> <size>[,<size>...] <icon.svg>...
 //
 // Writes <output-dir>/<name>-<size>.rgba for each icon and size: size × size pixels, 4 bytes each,
-// RGBA premultiplied, rows top to bottom. The desktop app draws its icons from these (ui/BakedIconEngine),
-// so that its first window needs neither Qt's image plug-ins nor an SVG renderer.
+// RGBA premultiplied, rows top to bottom. The desktop app draws its icons from these
+// (ui/BakedIconEngine), so that its first window needs neither Qt's image plug-ins nor an SVG
+// renderer.
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
