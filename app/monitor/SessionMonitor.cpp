@@ -521,10 +521,8 @@ void SessionMonitor::followCommands(AccountState *account)
                 // A lease that ran out, or a failure, may have ended the session before the stop
                 // reached it: the service answers such a stop with success all the same. Ended
                 // either way; the user is told which.
-                const bool endedByItself
-                    = session && (session->status == SessionStatus::Expired || session->status == SessionStatus::Error);
-                finishCommand(account, command, true, command->lastResult,
-                    endedByItself ? session->status : SessionStatus::Unknown);
+                finishCommand(
+                    account, command, true, command->lastResult, session ? session->status : SessionStatus::Unknown);
                 continue;
             }
         }
@@ -549,7 +547,7 @@ void SessionMonitor::followCommands(AccountState *account)
 }
 
 void SessionMonitor::finishCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command,
-    bool succeeded, const ApiResult &result, SessionStatus endedAs)
+    bool succeeded, const ApiResult &result, SessionStatus seen)
 {
     account->commands.removeAll(command);
     if (command->job)
@@ -570,9 +568,9 @@ void SessionMonitor::finishCommand(AccountState *account, const std::shared_ptr<
     } else {
         if (!succeeded)
             outcome.description = tr("Could not stop session %1: %2").arg(command->sessionId, result.summary());
-        else if (endedAs == SessionStatus::Expired)
+        else if (seen == SessionStatus::Expired)
             outcome.description = tr("Session %1 had already ended: its lease ran out.").arg(command->sessionId);
-        else if (endedAs == SessionStatus::Error)
+        else if (seen == SessionStatus::Error)
             outcome.description = tr("Session %1 had already ended with an error.").arg(command->sessionId);
         else
             outcome.description = tr("Stopped session %1.").arg(command->sessionId);

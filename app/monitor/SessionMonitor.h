@@ -147,9 +147,10 @@ private:
         AccountState *account, const QHash<QString, SessionStatus> &previous, const QList<Session> &after);
     void followCommands(AccountState *account);
     void issueCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command);
-    // `endedAs`: for a stop confirmed by a session that had ended by itself (Expired, Error), how.
+    // `seen`: the session's status in the poll that confirmed a stop; Expired or Error means it had
+    // ended by itself, which the outcome then says.
     void finishCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded,
-        const ApiResult &result, SessionStatus endedAs = SessionStatus::Unknown);
+        const ApiResult &result, SessionStatus seen = SessionStatus::Unknown);
     std::chrono::milliseconds scaled(std::chrono::milliseconds interval) const;
     void applyTimeScale(AccountState *account) const;
 
