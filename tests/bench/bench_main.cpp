@@ -342,11 +342,9 @@ void benchRequestsPerPoll(BenchTable &table)
     }
 }
 
-// Runs a program to its end while this process keeps serving the in-process emulator; returns the
-// wall time in milliseconds, or a negative number when it failed.
-// Runs `program` to its end; its wall time in ms, or -1 when it failed. *startedNs: the steady-clock
-// time just before it started.
-// `cpu` >= 0: the program runs on that processor only (Linux).
+// Runs `program` to its end while this process keeps serving an in-process emulator; its wall time
+// in ms, or -1 when it failed. *startedNs: the steady-clock time just before it started. `cpu` >= 0:
+// the program runs on that processor only (Linux).
 double runTimed(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
     QByteArray *output = nullptr, long long *startedNs = nullptr, int cpu = -1)
 {
@@ -479,6 +477,7 @@ void benchStartup(BenchTable &table)
     environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
     environment.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
     const QString settings = home.filePath(u"bench.ini"_s);
+    const QStringList appArguments{u"--demo"_s, u"--settings"_s, settings, u"--exit-when"_s, u"shown"_s};
 
     // From just before the program starts to its first painted window: what the user waits for.
     std::vector<double> bareShown, textShown, appShown;
@@ -490,8 +489,7 @@ void benchStartup(BenchTable &table)
         bareKib = std::max(bareKib, peakKib(output));
         const double tShown
             = firstPaintMs(QStringLiteral(ARRSM_BARE_WINDOW_BINARY), {u"--text"_s}, environment, &output);
-        const double aShown = firstPaintMs(QStringLiteral(ARRSM_DESKTOP_BINARY),
-            {u"--demo"_s, u"--settings"_s, settings, u"--exit-when"_s, u"shown"_s}, environment, &output);
+        const double aShown = firstPaintMs(QStringLiteral(ARRSM_DESKTOP_BINARY), appArguments, environment, &output);
         ok = ok && aShown > 0 && bShown > 0 && tShown > 0;
         bareShown.push_back(bShown);
         textShown.push_back(tShown);
@@ -519,9 +517,8 @@ void benchStartup(BenchTable &table)
             QByteArray pinnedOutput;
             barePinned.push_back(
                 firstPaintMs(QStringLiteral(ARRSM_BARE_WINDOW_BINARY), {}, environment, &pinnedOutput, cpu));
-            appPinned.push_back(firstPaintMs(QStringLiteral(ARRSM_DESKTOP_BINARY),
-                {u"--demo"_s, u"--settings"_s, settings, u"--exit-when"_s, u"shown"_s}, environment, &pinnedOutput,
-                cpu));
+            appPinned.push_back(
+                firstPaintMs(QStringLiteral(ARRSM_DESKTOP_BINARY), appArguments, environment, &pinnedOutput, cpu));
         }
         const double bare = median(barePinned);
         const double app = median(appPinned);
