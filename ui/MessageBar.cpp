@@ -79,7 +79,7 @@ void MessageBar::applyKind()
     QColor background;
     QColor border;
     // The app's own icons rather than the style's: the same on every platform, and drawn from the
-    // SVGs already loaded for the toolbar instead of decoding the style's bitmaps at start-up.
+    // pixels baked into the app instead of decoding the style's bitmaps at start-up.
     QString icon;
     switch (m_kind) {
     case Kind::Information:
