@@ -20,6 +20,7 @@
 #include "ui/RequestLogPanel.h"
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionStyle.h"
+#include "ui/TableHeader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -494,6 +495,7 @@ QWidget *MainWindow::ensureSessionsPage()
 
     m_view = new QTableView(page);
     m_view->setObjectName(u"sessionView"_s);
+    m_view->setHorizontalHeader(new TableHeader(m_view));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(m_delegate);
     m_view->setSortingEnabled(true);
@@ -509,7 +511,6 @@ QWidget *MainWindow::ensureSessionsPage()
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
-    header->setHighlightSections(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showContextMenu);

@@ -3,6 +3,7 @@
 #include "service/RequestLog.h"
 #include "ui/RequestLogModel.h"
 #include "ui/SessionStyle.h"
+#include "ui/TableHeader.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -36,6 +37,7 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
 {
     m_filter->setSourceModel(m_model);
     m_view->setObjectName(u"requestLogView"_s);
+    m_view->setHorizontalHeader(new TableHeader(m_view));
     m_view->setModel(m_filter);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
