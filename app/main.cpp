@@ -10,6 +10,7 @@
 #include "ui/LocalEmulator.h"
 #include "ui/MainWindow.h"
 #include "ui/NetworkWatcher.h"
+#include "ui/StartupHeap.h"
 #include "ui/StartupProbe.h"
 #include "ui/Translations.h"
 
@@ -74,6 +75,8 @@ int main(int argc, char *argv[])
         return report(arr::parseDesktopCommandLine(QCoreApplication::arguments()));
     }
 
+    // Before the first thread starts, which the font preload below is.
+    arr::StartupHeap startupHeap;
     // Overlaps the font configuration's loading with the application's start.
     arr::FontPreload fontPreload;
     QApplication app(argc, argv);
@@ -97,7 +100,7 @@ int main(int argc, char *argv[])
     window.show();
     // The window comes first; accounts, the local emulator and the network watch start once it is
     // on screen, so that none of them delays it.
-    arr::afterNextPaint(&window, [&services, &network, &commandLine] {
+    arr::afterNextPaint(&window, [&services, &network, &commandLine, &startupHeap] {
         network.start();
         services.start();
         if (auto *demo = services.emulator().server()) {
@@ -109,6 +112,7 @@ int main(int argc, char *argv[])
                 demo->addSession(arr::LocalEmulator::accountId(), seed);
             }
         }
+        startupHeap.release();
     });
 
     using ExitWhen = arr::DesktopCommandLine::ExitWhen;
