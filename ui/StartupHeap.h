@@ -9,8 +9,8 @@ namespace arr {
 // that trap each fault to the hypervisor it is dear: here, 15 µs per page touched one by one against
 // 1.7 µs per page populated in one madvise() call. Before its first paint the window touches about
 // 250 new pages of heap. This grows the heap by 2 MiB at once, populates it in one call, and keeps
-// glibc from handing it back until release(). Where faults are cheap, populating costs a few
-// hundredths of a millisecond more than faulting the same pages would.
+// glibc from handing it back until release(). Where faults are cheap, populating 2 MiB costs a
+// fraction of a millisecond, and the pages the window leaves are used by the polls that follow.
 //
 // It also sets one heap (arena) for all threads: the font configuration read on a second thread at
 // start-up (FontPreload) then lands in the populated heap too, and a program that runs for days
