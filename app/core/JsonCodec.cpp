@@ -284,20 +284,15 @@ QString oversizeProblem(const QByteArray &body)
 std::optional<QJsonDocument> parseDocument(const QByteArray &body, QString *error)
 {
     if (body.size() > MaximumBodySize) {
-        *error = JsonCodecText::tr("The answer is %1 MiB, larger than any answer of this service can be.")
-                     .arg(double(body.size()) / (1024.0 * 1024.0), 0, 'f', 1);
+        *error = oversizeProblem(body);
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const QByteArray start = body.trimmed().left(1);
-        if (start == "<")
-            *error = JsonCodecText::tr("The answer is HTML, not JSON: is the endpoint right?");
-        else
-            *error = JsonCodecText::tr("The answer is not valid JSON (%1 at byte %2).")
-                         .arg(parseError.errorString())
-                         .arg(parseError.offset);
+        *error = htmlProblem(body).value_or(JsonCodecText::tr("The answer is not valid JSON (%1 at byte %2).")
+                                                .arg(parseError.errorString())
+                                                .arg(parseError.offset));
         return std::nullopt;
     }
     return document;
