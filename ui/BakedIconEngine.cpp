@@ -35,6 +35,12 @@ QPixmap styled(const QPixmap &pixmap, QIcon::Mode mode)
     return generated.isNull() ? pixmap : generated;
 }
 
+// Where tools/iconbake's pixels of `name` at `size` are embedded (ui/CMakeLists.txt).
+QString bakedPath(const QString &name, int size)
+{
+    return u":/icons/baked/%1-%2.rgba"_s.arg(name).arg(size);
+}
+
 } // namespace
 
 BakedIconEngine::BakedIconEngine(QString name)
@@ -49,7 +55,7 @@ QList<int> BakedIconEngine::bakedSizes()
 
 QImage BakedIconEngine::bakedImage(const QString &name, int size)
 {
-    const QResource resource(u":/icons/baked/%1-%2.rgba"_s.arg(name).arg(size));
+    const QResource resource(bakedPath(name, size));
     if (!resource.isValid())
         return {};
     const QByteArray pixels = resource.uncompressedData();
@@ -122,7 +128,7 @@ QList<QSize> BakedIconEngine::availableSizes(QIcon::Mode mode, QIcon::State stat
 
 bool BakedIconEngine::isNull()
 {
-    return !QResource(u":/icons/baked/%1-%2.rgba"_s.arg(m_name).arg(bakedSizes().constFirst())).isValid();
+    return !QResource(bakedPath(m_name, bakedSizes().constFirst())).isValid();
 }
 
 QString BakedIconEngine::key() const
