@@ -1,18 +1,17 @@
-// arr-session-manager: the desktop app. Wires the objects of the widgets library together and
-// nothing else; everything it builds is in ui/ (AppServices, MainWindow, NetworkWatcher).
+// arr-session-manager: the desktop app. Wires the application layer (app/workspace) to the window
+// (ui/) and nothing else.
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
-#include "ui/AppServices.h"
 #include "ui/AppStyle.h"
 #include "ui/CommandLine.h"
 #include "ui/FontPreload.h"
-#include "ui/LocalEmulator.h"
 #include "ui/MainWindow.h"
-#include "ui/NetworkWatcher.h"
+#include "ui/Prompter.h"
 #include "ui/StartupHeap.h"
 #include "ui/StartupProbe.h"
 #include "ui/Translations.h"
+#include "workspace/LocalEmulator.h"
+#include "workspace/Workspace.h"
 
 #include <QApplication>
 #include <QSystemTrayIcon>
@@ -88,22 +87,24 @@ int main(int argc, char *argv[])
     if (commandLine.action != arr::DesktopCommandLine::Action::Run)
         return report(commandLine);
 
-    arr::AppServices::Options options;
+    arr::Workspace::Options options;
     options.demo = commandLine.demo;
     options.settingsFile = commandLine.settingsFile;
-    options.useSystemTray = QSystemTrayIcon::isSystemTrayAvailable();
-    arr::AppServices services(options);
+    arr::Workspace workspace(options);
+    arr::Prompter prompter;
 
     fontPreload.wait();
-    arr::MainWindow window(services.windowDependencies());
-    arr::NetworkWatcher network(&services.monitor());
+    arr::MainWindow::Dependencies dependencies;
+    dependencies.workspace = &workspace;
+    dependencies.prompter = &prompter;
+    dependencies.useSystemTray = QSystemTrayIcon::isSystemTrayAvailable();
+    arr::MainWindow window(dependencies);
     window.show();
     // The window comes first; accounts, the local emulator and the network watch start once it is
     // on screen, so that none of them delays it.
-    arr::afterNextPaint(&window, [&services, &network, &commandLine, &startupHeap] {
-        network.start();
-        services.start();
-        if (auto *demo = services.emulator().server()) {
+    arr::afterNextPaint(&window, [&workspace, &commandLine, &startupHeap] {
+        workspace.start();
+        if (auto *demo = workspace.emulator().server()) {
             arr::emulator::SessionSeed seed;
             seed.status = arr::SessionStatus::Ready;
             for (int i = 0; i < commandLine.demoSessions; ++i) {
@@ -122,8 +123,8 @@ int main(int argc, char *argv[])
     if (commandLine.exitWhen == ExitWhen::Loaded) {
         const int expected = commandLine.demoSessions;
         QObject::connect(
-            &services.monitor(), &arr::SessionMonitor::pollFinished, &window, [&services, &window, expected] {
-                if (services.model().rowCount() >= expected)
+            &workspace.monitor(), &arr::SessionMonitor::pollFinished, &window, [&workspace, &window, expected] {
+                if (workspace.monitor().sessions().count() >= expected)
                     arr::quitWhenPainted(&window);
             });
     }

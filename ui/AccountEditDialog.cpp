@@ -1,6 +1,6 @@
 #include "ui/AccountEditDialog.h"
 
-#include "ui/AccountManager.h"
+#include "workspace/AccountManager.h"
 #include "ui/SessionStyle.h"
 #include "ui/WidgetHelpers.h"
 #include "ui_AccountEditDialog.h"

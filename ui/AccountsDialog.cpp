@@ -1,7 +1,7 @@
 #include "ui/AccountsDialog.h"
 
 #include "ui/AccountEditDialog.h"
-#include "ui/AccountManager.h"
+#include "workspace/AccountManager.h"
 #include "ui/Prompter.h"
 #include "ui/SessionStyle.h"
 #include "ui_AccountsDialog.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Session.h"
-#include "monitor/SessionTableModel.h"
+#include "ui/SessionTableModel.h"
 
 #include <QDateTime>
 #include <QWidget>

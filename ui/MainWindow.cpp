@@ -1,13 +1,10 @@
 #include "ui/MainWindow.h"
 
 #include "core/Clock.h"
-#include "monitor/SessionFilterProxy.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "service/RequestLog.h"
 #include "storage/Settings.h"
 #include "ui/AboutDialog.h"
-#include "ui/AccountManager.h"
 #include "ui/AccountStatusBar.h"
 #include "ui/AccountsDialog.h"
 #include "ui/CreateSessionDialog.h"
@@ -19,8 +16,12 @@
 #include "ui/Prompter.h"
 #include "ui/RequestLogPanel.h"
 #include "ui/SessionItemDelegate.h"
+#include "ui/SessionFilterProxy.h"
 #include "ui/SessionStyle.h"
+#include "ui/SessionTableModel.h"
 #include "ui/TableHeader.h"
+#include "workspace/AccountManager.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,13 +51,6 @@ using namespace Qt::StringLiterals;
 namespace arr {
 
 namespace {
-
-// Extra state kept in the settings file's "ui/" group (the typed table holds the rest).
-const QString LogErrorsOnlyKey = u"ui/logErrorsOnly"_s;
-const QString LogHeaderKey = u"ui/logHeader"_s;
-const QString LastCreateAccountKey = u"ui/lastCreateAccount"_s;
-const QString LastCreateSizeKey = u"ui/lastCreateSize"_s;
-const QString LastCreateLeaseKey = u"ui/lastCreateLeaseMinutes"_s;
 
 constexpr int TickIntervalMs = 1000;
 constexpr int StatusMessageMs = 8000;
@@ -124,14 +118,15 @@ QSet<SessionStatus> statusSetFrom(const QString &wire)
 
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     : QMainWindow(parent)
-    , m_settings(dependencies.settings)
-    , m_accounts(dependencies.accounts)
-    , m_monitor(dependencies.monitor)
-    , m_model(dependencies.model)
-    , m_log(dependencies.log)
-    , m_clock(dependencies.clock ? dependencies.clock : SystemClock::instance())
+    , m_workspace(dependencies.workspace)
+    , m_settings(&m_workspace->settings())
+    , m_accounts(&m_workspace->accounts())
+    , m_monitor(&m_workspace->monitor())
+    , m_model(new SessionTableModel(&m_monitor->sessions(), this))
+    , m_log(&m_workspace->log())
+    , m_clock(m_workspace->clock())
     , m_prompter(dependencies.prompter)
-    , m_demoMode(dependencies.demoMode)
+    , m_demoMode(m_workspace->isDemo())
     , m_proxy(new SessionFilterProxy(this))
     , m_delegate(new SessionItemDelegate(this))
 {
@@ -671,8 +666,8 @@ void MainWindow::restoreSettings()
     m_proxy->setStatusFilter(statuses);
     m_hideFinishedAction->setChecked(m_settings->value(Settings::Key::HideFinishedSessions).toBool());
 
-    m_logPanel->setErrorsOnly(m_settings->raw().value(LogErrorsOnlyKey, false).toBool());
-    m_logPanel->restoreHeaderState(m_settings->raw().value(LogHeaderKey).toByteArray());
+    m_logPanel->setErrorsOnly(m_settings->value(Settings::Key::LogErrorsOnly).toBool());
+    m_logPanel->restoreHeaderState(m_settings->value(Settings::Key::LogHeaderState).toByteArray());
 }
 
 void MainWindow::restoreSessionsPageSettings()
@@ -722,9 +717,9 @@ void MainWindow::saveSettings()
         m_settings->setValue(Settings::Key::TextFilter, m_filterEdit->text());
         m_settings->setValue(Settings::Key::StatusFilter, m_statusCombo->currentData().toString());
     }
-    m_settings->raw().setValue(LogErrorsOnlyKey, m_logPanel->errorsOnly());
-    m_settings->raw().setValue(LogHeaderKey, m_logPanel->saveHeaderState());
-    m_settings->raw().sync();
+    m_settings->setValue(Settings::Key::LogErrorsOnly, m_logPanel->errorsOnly());
+    m_settings->setValue(Settings::Key::LogHeaderState, m_logPanel->saveHeaderState());
+    m_settings->sync();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -737,9 +732,7 @@ void MainWindow::applyPreferences()
 {
     m_model->setThresholds(qint64(m_settings->warningThresholdMinutes()) * 60'000,
         qint64(m_settings->criticalThresholdMinutes()) * 60'000);
-    m_monitor->setPollInterval(std::chrono::seconds(m_settings->pollIntervalSeconds()));
-    m_monitor->setFastPollInterval(std::chrono::seconds(m_settings->fastPollIntervalSeconds()));
-    m_monitor->setExpiryWarning(std::chrono::minutes(m_settings->expiryNotificationMinutes()));
+    m_workspace->applySettings();
     if (m_notifier)
         m_notifier->setEnabled(m_settings->value(Settings::Key::NotificationsEnabled).toBool());
 }
@@ -966,16 +959,17 @@ CreateSessionDialog *MainWindow::newSession()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QList<SessionRef> selected = selectedSessions();
     dialog->setAccount(
-        selected.isEmpty() ? m_settings->raw().value(LastCreateAccountKey).toString() : selected.constFirst().account);
-    dialog->setSize(m_settings->raw().value(LastCreateSizeKey, u"standard"_s).toString());
-    dialog->setLease(TimeSpan::fromMinutes(m_settings->raw().value(LastCreateLeaseKey, 60).toInt()));
+        selected.isEmpty() ? m_settings->value(Settings::Key::LastCreateAccount).toString()
+                           : selected.constFirst().account);
+    dialog->setSize(m_settings->value(Settings::Key::LastCreateSize).toString());
+    dialog->setLease(TimeSpan::fromMinutes(m_settings->value(Settings::Key::LastCreateLeaseMinutes).toInt()));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString account = dialog->account();
         const CreateSessionRequest request = dialog->request();
-        m_settings->raw().setValue(LastCreateAccountKey, account);
-        m_settings->raw().setValue(LastCreateSizeKey, request.size);
-        m_settings->raw().setValue(LastCreateLeaseKey, request.maxLease.totalMinutes());
-        m_monitor->createSession(account, request);
+        m_settings->setValue(Settings::Key::LastCreateAccount, account);
+        m_settings->setValue(Settings::Key::LastCreateSize, request.size);
+        m_settings->setValue(Settings::Key::LastCreateLeaseMinutes, request.maxLease.totalMinutes());
+        m_workspace->createSession(account, request);
         statusBar()->showMessage(tr("Creating a %1 session on %2…").arg(request.size, account), StatusMessageMs);
     });
     dialog->open();
@@ -1002,7 +996,7 @@ ExtendSessionDialog *MainWindow::extendSelected()
         const QList<ExtendTarget> chosen = dialog->targets();
         for (const ExtendTarget &target : chosen) {
             if (const auto lease = dialog->newLeaseFor(target))
-                m_monitor->extendSession(target.account, target.sessionId, *lease);
+                m_workspace->extendSession(target.account, target.sessionId, *lease);
         }
         statusBar()->showMessage(tr("Extending %n lease(s)…", nullptr, int(chosen.size())), StatusMessageMs);
     });
@@ -1041,7 +1035,7 @@ void MainWindow::stopSelected()
     if (!m_prompter->confirm(this, tr("Stop sessions"), text, accept))
         return;
     for (const SessionRef &ref : targets)
-        m_monitor->stopSession(ref.account, ref.sessionId);
+        m_workspace->stopSession(ref.account, ref.sessionId);
     statusBar()->showMessage(tr("Stopping %n session(s)…", nullptr, int(targets.size())), StatusMessageMs);
 }
 

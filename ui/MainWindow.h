@@ -37,6 +37,7 @@ class SessionItemDelegate;
 class SessionMonitor;
 class SessionTableModel;
 class Settings;
+class Workspace;
 struct CommandOutcome;
 
 // A session as the user picked it: which account, which id.
@@ -52,7 +53,7 @@ struct SessionRef
 // dock, each account's health in the status bar, and the commands (new, extend, stop, refresh,
 // accounts) in the toolbar, the menus, the table's context menu and on the keyboard.
 //
-// Owns no service: everything it shows or drives is handed in, so tests can build it on a manual
+// Owns no service: it shows and drives the Workspace it is handed, so tests can build it on a manual
 // clock, an in-memory secret store and a throwaway settings file.
 class MainWindow : public QMainWindow
 {
@@ -61,17 +62,10 @@ class MainWindow : public QMainWindow
 public:
     struct Dependencies
     {
-        Settings *settings = nullptr;
-        AccountManager *accounts = nullptr;
-        SessionMonitor *monitor = nullptr;
-        SessionTableModel *model = nullptr;
-        RequestLog *log = nullptr;
-        const Clock *clock = nullptr;
+        Workspace *workspace = nullptr;
         Prompter *prompter = nullptr;
         // Notifications through the system tray (when the platform has one), else in the window.
         bool useSystemTray = false;
-        // Started with --demo: says so, and that saved accounts are untouched.
-        bool demoMode = false;
     };
 
     explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);
@@ -156,6 +150,7 @@ private:
     QList<SessionRef> selectedWhere(bool (*accept)(int status)) const;
     QString describeForConfirmation(const SessionRef &ref) const;
 
+    Workspace *m_workspace;
     Settings *m_settings;
     AccountManager *m_accounts;
     SessionMonitor *m_monitor;

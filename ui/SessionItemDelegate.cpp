@@ -1,6 +1,6 @@
 #include "ui/SessionItemDelegate.h"
 
-#include "monitor/SessionTableModel.h"
+#include "ui/SessionTableModel.h"
 #include "ui/SessionStyle.h"
 
 namespace arr {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Session.h"
-#include "monitor/SessionTableModel.h"
+#include "ui/SessionTableModel.h"
 
 #include <QColor>
 #include <QIcon>

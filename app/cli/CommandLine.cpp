@@ -34,6 +34,7 @@ enum class Opt {
     Model,
     Wait,
     Timeout,
+    Interval,
     Until,
 };
 
@@ -56,7 +57,7 @@ struct OptionSpec
     bool repeatable;
 };
 
-constexpr std::array<OptionSpec, 15> Options{{
+constexpr std::array<OptionSpec, 16> Options{{
     {Opt::Endpoint, "endpoint"_L1, true, "ARRSM_ENDPOINT"_L1, EveryCommand, false},
     {Opt::StsEndpoint, "sts-endpoint"_L1, true, "ARRSM_STS_ENDPOINT"_L1, EveryCommand, false},
     {Opt::AccountId, "account-id"_L1, true, "ARRSM_ACCOUNT_ID"_L1, EveryCommand, false},
@@ -72,11 +73,10 @@ constexpr std::array<OptionSpec, 15> Options{{
     {Opt::Wait, "wait"_L1, false, {}, bit(CommandKind::Create) | bit(CommandKind::Stop), false},
     {Opt::Timeout, "timeout"_L1, true, {}, bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait),
         false},
+    {Opt::Interval, "interval"_L1, true, {}, bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait),
+        false},
     {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait), false},
 }};
-
-// Not an option people are offered: lets tests poll faster than the service would like.
-constexpr auto PollIntervalVariable = "ARRSM_POLL_INTERVAL_MS"_L1;
 
 constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 7> CommandNames{{
     {CommandKind::List, "list"_L1},
@@ -195,6 +195,19 @@ std::optional<std::chrono::milliseconds> parseTimeout(const QString &text, QStri
     return std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
 }
 
+std::optional<std::chrono::milliseconds> parseInterval(const QString &text, QString *error)
+{
+    // Below a tenth of a second a wait would only load the service; above an hour it would miss
+    // what it waits for.
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds < 0.1 || seconds > 3600) {
+        *error = tr("--interval \"%1\" is not a number of seconds from 0.1 to 3600.").arg(text);
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
+}
+
 // An endpoint from wherever it came, checked as the service layer would check it.
 std::optional<QUrl> parseEndpoint(const Sourced &given, QString *error)
 {
@@ -239,16 +252,16 @@ QString commandUsage(std::optional<CommandKind> kind)
         synopsis = u"show ID"_s;
         break;
     case CommandKind::Create:
-        synopsis = u"create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--timeout S]]"_s;
+        synopsis = u"create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--timeout S] [--interval S]]"_s;
         break;
     case CommandKind::Extend:
         synopsis = u"extend ID --lease H:MM[:SS]"_s;
         break;
     case CommandKind::Stop:
-        synopsis = u"stop ID [--wait [--timeout S]]"_s;
+        synopsis = u"stop ID [--wait [--timeout S] [--interval S]]"_s;
         break;
     case CommandKind::Wait:
-        synopsis = u"wait ID [--until ready|stopped] [--timeout S]"_s;
+        synopsis = u"wait ID [--until ready|stopped] [--timeout S] [--interval S]"_s;
         break;
     case CommandKind::Accounts:
         synopsis = u"accounts"_s;
@@ -267,12 +280,12 @@ Creates, watches, extends and stops remote-rendering sessions, for scripts and t
 Commands:
   list                        every session of the account
   show ID                     one session's properties
-  create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--timeout S]]
+  create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--timeout S] [--interval S]]
                               start a session
   extend ID --lease H:MM[:SS] give a session a longer lease
-  stop ID [--wait [--timeout S]]
+  stop ID [--wait [--timeout S] [--interval S]]
                               stop a session
-  wait ID [--until ready|stopped] [--timeout S]
+  wait ID [--until ready|stopped] [--timeout S] [--interval S]
                               wait until a session is ready (or stopped)
   accounts                    saved accounts, never their keys
 
@@ -329,6 +342,7 @@ may still have started a session, so list before trying again.
   --model URL         a model to load, an absolute http(s) URL; may be given more than once
   --wait              wait until the session is ready, then print it
   --timeout S         with --wait: give up after S seconds (default 1800) and exit with 3
+  --interval S        with --wait: ask every S seconds (default 5)
 
 Prints the new session (with --json: one session object). With --wait, exits with 4 when the session
 ends in error or expires instead of becoming ready.
@@ -347,15 +361,17 @@ Prints the session afterwards (with --json: one session object).
 
   --wait              wait until the session is stopped, then print it
   --timeout S         with --wait: give up after S seconds (default 1800) and exit with 3
+  --interval S        with --wait: ask every S seconds (default 5)
 
 Prints the session afterwards (with --json: one session object).
 )");
         break;
     case CommandKind::Wait:
-        body = tr(R"(Waits until a session reaches a status, asking the service every five seconds.
+        body = tr(R"(Waits until a session reaches a status, asking the service every five seconds (--interval).
 
   --until ready|stopped   the status to wait for (default ready)
   --timeout S             give up after S seconds (default 1800)
+  --interval S            ask every S seconds (default 5)
 
 Prints the session as last seen (with --json: one session object). Exits with 0 when the status is
 reached, 3 when the time ran out, and 4 when the session ended otherwise: in error, expired, or
@@ -510,13 +526,13 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
         else
             return usageError(tr("--until \"%1\" is neither ready nor stopped.").arg(given.last(Opt::Until)));
     }
-    if (const QString interval = environment.value(QString(PollIntervalVariable)).trimmed(); !interval.isEmpty()) {
-        bool ok = false;
-        const int ms = interval.toInt(&ok);
-        if (!ok || ms < 1 || ms > 3'600'000)
-            return usageError(tr("%1 \"%2\" is not a number of milliseconds from 1 to 3600000.")
-                                  .arg(QString(PollIntervalVariable), interval));
-        command.pollInterval = std::chrono::milliseconds(ms);
+    if (given.has(Opt::Interval)) {
+        if (!command.wait)
+            return usageError(tr("--interval applies only with --wait."));
+        const auto interval = parseInterval(given.last(Opt::Interval).trimmed(), &error);
+        if (!interval)
+            return usageError(error);
+        command.pollInterval = *interval;
     }
 
     if (*kind == CommandKind::Accounts)

@@ -7,6 +7,8 @@
 #include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
 #include "storage/SecretStore.h"
+#include "workspace/KeyLookup.h"
+#include "workspace/SessionWatch.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -18,16 +20,6 @@ using namespace Qt::StringLiterals;
 namespace arr::cli {
 
 namespace {
-
-// Failures that another poll may not repeat: worth waiting through while following a session.
-bool isTransient(ErrorKind kind)
-{
-    return kind == ErrorKind::Network || kind == ErrorKind::Timeout || kind == ErrorKind::Server
-        || kind == ErrorKind::Throttled || kind == ErrorKind::BadResponse;
-}
-
-// Polls in a row that may fail before a wait gives up: the service layer has already retried each.
-constexpr int MaximumFailedPolls = 3;
 
 QString seconds(qint64 ms)
 {
@@ -43,11 +35,6 @@ CommandRunner::CommandRunner(Command command, Context context, QObject *parent)
     , m_clock(context.clock ? context.clock : SystemClock::instance())
 {
     m_keychainTimer.setSingleShot(true);
-    m_pollTimer.setSingleShot(true);
-    m_deadlineTimer.setSingleShot(true);
-    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_pollTimer, &QTimer::timeout, this, &CommandRunner::poll);
-    connect(&m_deadlineTimer, &QTimer::timeout, this, &CommandRunner::onDeadline);
     connect(&m_keychainTimer, &QTimer::timeout, this, [this] {
         printErr(tr("arrsm: the keychain did not answer in time."));
         finish(ExitFailure);
@@ -62,6 +49,7 @@ CommandRunner::~CommandRunner()
 {
     // Jobs still running refer to the token provider; end them while it exists, unheard.
     m_finished = true;
+    m_watch.reset();
     if (m_api)
         m_api->abortAll();
     m_api.reset();
@@ -127,40 +115,39 @@ void CommandRunner::resolveSavedAccount()
     connect(m_context.secrets, &SecretStore::persistenceLost, this,
         [this](const QString &reason) { m_keychainProblem = reason; });
     m_keychainTimer.start(keychainTimeout);
-    m_context.secrets->read(
-        accountSecretName(account->accountId), this, [this](const SecretResult &result) { onKeyRead(result); });
+    lookUpAccountKey(m_context.secrets, *account, this, [this](const KeyLookup &lookup) { onKeyRead(lookup); });
 }
 
-void CommandRunner::onKeyRead(const SecretResult &result)
+void CommandRunner::onKeyRead(const KeyLookup &lookup)
 {
     if (m_finished)
         return;
     m_keychainTimer.stop();
     const QString name = m_command.connection.savedAccount;
-    // A keychain that could not be reached leaves only keys held in memory by this very process,
-    // which arrsm has none of: say what is wrong rather than "no key".
-    if (!m_context.secrets->isPersistent()) {
+    switch (lookup.outcome) {
+    case KeyLookup::Outcome::Found:
+        m_command.connection.accountKey = lookup.key;
+        connectToService();
+        return;
+    case KeyLookup::Outcome::KeychainUnavailable:
+        // Only keys held in memory by this very process would be known, which arrsm has none of: say
+        // what is wrong rather than "no key".
         printErr(tr("arrsm: the key of the saved account \"%1\" cannot be read: the system keychain is not "
                     "available. arrsm reads saved keys only from the keychain; give the account with --endpoint, "
                     "--account-id and ARRSM_ACCOUNT_KEY instead.")
                      .arg(name));
         if (m_command.verbose && !m_keychainProblem.isEmpty())
             printErr(u"arrsm: "_s + m_keychainProblem);
-        finish(ExitFailure);
-        return;
+        break;
+    case KeyLookup::Outcome::NotStored:
+        printErr(tr("arrsm: the keychain holds no key for the saved account \"%1\"; enter it in the desktop app.")
+                     .arg(name));
+        break;
+    case KeyLookup::Outcome::Failed:
+        printErr(u"arrsm: "_s + lookup.error);
+        break;
     }
-    if (!result.ok || result.value.isEmpty()) {
-        if (result.ok || result.notFound)
-            printErr(tr("arrsm: the keychain holds no key for the saved account \"%1\"; enter it in the desktop "
-                        "app.")
-                         .arg(name));
-        else
-            printErr(u"arrsm: "_s + result.error);
-        finish(ExitFailure);
-        return;
-    }
-    m_command.connection.accountKey = result.value;
-    connectToService();
+    finish(ExitFailure);
 }
 
 void CommandRunner::connectToService()
@@ -313,86 +300,60 @@ void CommandRunner::showAfter(const QString &sessionId, const QString &done)
 
 void CommandRunner::startWait(const QString &sessionId, bool pollNow)
 {
-    m_waitId = sessionId;
-    m_waitTime.start();
-    m_deadlineTimer.start(m_command.timeout);
-    if (pollNow)
-        poll();
-    else
-        m_pollTimer.start(m_command.pollInterval);
-}
-
-void CommandRunner::poll()
-{
-    if (m_finished)
-        return;
-    m_pollJob = m_api->sessionProperties(m_waitId);
-    follow(m_pollJob, [this](const ApiResult &result) { onPolled(result); });
-}
-
-void CommandRunner::onPolled(const ApiResult &result)
-{
-    m_pollJob = nullptr;
-    if (!result.ok() || !result.session) {
-        if (isTransient(result.kind) && ++m_failedPolls < MaximumFailedPolls) {
-            printErr(
-                tr("arrsm: warning: session %1 could not be read (%2); trying again.").arg(m_waitId, result.summary()));
-            const auto delay = std::max<std::chrono::milliseconds>(
-                m_command.pollInterval, result.retryAfter.value_or(std::chrono::seconds(0)));
-            m_pollTimer.start(delay);
-            return;
-        }
-        fail(result);
-        return;
-    }
-    m_failedPolls = 0;
-    const Session &session = *result.session;
-    m_lastSeen = session;
-    if (m_command.verbose)
-        printErr(tr("arrsm: session %1 is %2").arg(m_waitId, statusText(session)));
-
-    if (session.status == m_command.until) {
+    SessionWatch::Options options;
+    options.until = m_command.until;
+    options.interval = m_command.pollInterval;
+    options.timeout = m_command.timeout;
+    m_watch = std::make_unique<SessionWatch>(m_api.get(), sessionId, options);
+    connect(m_watch.get(), &SessionWatch::retrying, this, [this](const ApiResult &result) {
+        printErr(tr("arrsm: warning: session %1 could not be read (%2); trying again.")
+                     .arg(m_watch->sessionId(), result.summary()));
+    });
+    connect(m_watch.get(), &SessionWatch::observed, this, [this](const Session &session) {
+        if (m_command.verbose)
+            printErr(tr("arrsm: session %1 is %2").arg(m_watch->sessionId(), statusText(session)));
+    });
+    connect(m_watch.get(), &SessionWatch::reached, this, [this](const Session &session) {
         printSession(session);
         finish(ExitSuccess);
-        return;
-    }
-    if (isFinalStatus(session.status)) {
-        printSession(session);
-        const QString message = session.message.trimmed();
-        QString why;
-        switch (session.status) {
-        case SessionStatus::Error:
-            why = tr("arrsm: session %1 failed: %2")
-                      .arg(m_waitId, message.isEmpty() ? tr("the service gave no reason.") : message);
-            break;
-        case SessionStatus::Expired:
-            why = tr("arrsm: session %1 expired: %2")
-                      .arg(m_waitId, message.isEmpty() ? tr("its lease ran out.") : message);
-            break;
-        default:
-            why = tr("arrsm: session %1 stopped before it became ready.").arg(m_waitId);
-            if (!message.isEmpty())
-                why += u' ' + message;
-            break;
-        }
-        printErr(why);
-        finish(ExitSessionEnded);
-        return;
-    }
-    m_pollTimer.start(std::max<std::chrono::milliseconds>(
-        m_command.pollInterval, result.retryAfter.value_or(std::chrono::seconds(0))));
+    });
+    connect(m_watch.get(), &SessionWatch::ended, this, &CommandRunner::onWaitEnded);
+    connect(m_watch.get(), &SessionWatch::failed, this, &CommandRunner::fail);
+    connect(m_watch.get(), &SessionWatch::timedOut, this, &CommandRunner::onWaitTimedOut);
+    m_watch->start(pollNow);
 }
 
-void CommandRunner::onDeadline()
+void CommandRunner::onWaitEnded(const Session &session)
 {
-    if (m_finished)
-        return;
+    printSession(session);
+    const QString id = m_watch->sessionId();
+    const QString message = session.message.trimmed();
+    QString why;
+    switch (session.status) {
+    case SessionStatus::Error:
+        why = tr("arrsm: session %1 failed: %2").arg(id, message.isEmpty() ? tr("the service gave no reason.") : message);
+        break;
+    case SessionStatus::Expired:
+        why = tr("arrsm: session %1 expired: %2").arg(id, message.isEmpty() ? tr("its lease ran out.") : message);
+        break;
+    default:
+        why = tr("arrsm: session %1 stopped before it became ready.").arg(id);
+        if (!message.isEmpty())
+            why += u' ' + message;
+        break;
+    }
+    printErr(why);
+    finish(ExitSessionEnded);
+}
+
+void CommandRunner::onWaitTimedOut()
+{
     const QString target = sessionStatusWireName(m_command.until);
     QString line = tr("arrsm: timed out after %1 s waiting for session %2 to be %3")
-                       .arg(seconds(m_waitTime.elapsed()), m_waitId, target);
-    if (m_lastSeen) {
-        printSession(*m_lastSeen);
-        line += tr("; it is %1.").arg(statusText(*m_lastSeen));
+                       .arg(seconds(m_watch->elapsedMs()), m_watch->sessionId(), target);
+    if (const std::optional<Session> lastSeen = m_watch->lastSeen()) {
+        printSession(*lastSeen);
+        line += tr("; it is %1.").arg(statusText(*lastSeen));
     } else {
         line += u'.';
     }
@@ -443,11 +404,9 @@ void CommandRunner::finish(int exitCode)
         return;
     m_finished = true;
     m_exitCode = exitCode;
-    m_pollTimer.stop();
-    m_deadlineTimer.stop();
     m_keychainTimer.stop();
-    if (m_pollJob)
-        m_pollJob->abort();
+    if (m_watch)
+        m_watch->cancel();
     Q_EMIT finished(exitCode);
 }
 

@@ -4,7 +4,6 @@
 #include "service/ApiResult.h"
 #include "service/RequestLog.h"
 
-#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
@@ -23,8 +22,9 @@ class ApiJob;
 class Clock;
 class SecretStore;
 class SessionApi;
+class SessionWatch;
 class TokenProvider;
-struct SecretResult;
+struct KeyLookup;
 } // namespace arr
 
 namespace arr::cli {
@@ -69,7 +69,7 @@ private:
     void run();
     void listAccounts();
     void resolveSavedAccount();
-    void onKeyRead(const arr::SecretResult &result);
+    void onKeyRead(const arr::KeyLookup &lookup);
     void connectToService();
 
     // Calls `handler` with the job's result unless the command has finished by then.
@@ -84,9 +84,8 @@ private:
     void showAfter(const QString &sessionId, const QString &done);
 
     void startWait(const QString &sessionId, bool pollNow);
-    void poll();
-    void onPolled(const arr::ApiResult &result);
-    void onDeadline();
+    void onWaitEnded(const arr::Session &session);
+    void onWaitTimedOut();
 
     void printSession(const Session &session);
     void printOut(const QByteArray &bytes);
@@ -106,13 +105,7 @@ private:
     QTimer m_keychainTimer;
     QString m_keychainProblem;
 
-    QString m_waitId;
-    QTimer m_pollTimer;
-    QTimer m_deadlineTimer;
-    QElapsedTimer m_waitTime;
-    QPointer<ApiJob> m_pollJob;
-    std::optional<Session> m_lastSeen;
-    int m_failedPolls = 0;
+    std::unique_ptr<SessionWatch> m_watch;
 
     bool m_started = false;
     bool m_finished = false;

@@ -1,7 +1,7 @@
 #include "monitor/SessionMonitor.h"
 
 #include "core/Clock.h"
-#include "monitor/SessionTableModel.h"
+#include "monitor/LiveSessions.h"
 #include "service/RequestLog.h"
 #include "service/SessionApi.h"
 #include "service/TokenProvider.h"
@@ -25,6 +25,8 @@ namespace {
 constexpr std::chrono::milliseconds MaximumBackoff = 5min;
 // How many times a command is sent before the monitor gives up on it (each send has its own retries).
 constexpr int MaximumCommandSends = 3;
+// How many polls a command is followed before it is reported as failed.
+constexpr int FollowThroughPolls = 6;
 
 bool isPermanentFailure(ErrorKind kind)
 {
@@ -92,12 +94,12 @@ struct SessionMonitor::AccountState
 };
 
 SessionMonitor::SessionMonitor(
-    QNetworkAccessManager *network, SessionTableModel *model, RequestLog *log, const Clock *clock, QObject *parent)
+    QNetworkAccessManager *network, RequestLog *log, const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_network(network)
-    , m_model(model)
     , m_log(log)
     , m_clock(clock ? clock : SystemClock::instance())
+    , m_sessions(m_clock)
 {
 }
 
@@ -151,7 +153,7 @@ void SessionMonitor::removeAccount(const QString &name)
     state->timer.stop();
     const auto commands = std::exchange(state->commands, {});
     state->api->abortAll();
-    m_model->removeAccount(name);
+    m_sessions.removeAccount(name);
     for (const auto &command : commands) {
         CommandOutcome outcome;
         outcome.kind = command->kind;
@@ -222,11 +224,6 @@ void SessionMonitor::setExpiryWarning(std::chrono::milliseconds before)
     m_expiryWarning = before;
 }
 
-void SessionMonitor::setFollowThroughLimit(int polls)
-{
-    m_followThroughLimit = std::max(1, polls);
-}
-
 void SessionMonitor::refresh(const QString &account)
 {
     for (const auto &state : m_accounts) {
@@ -278,7 +275,7 @@ void SessionMonitor::schedule(AccountState *account)
         if (account->health.lastError.retryAfter)
             delay = std::max<std::chrono::milliseconds>(delay, *account->health.lastError.retryAfter);
     } else {
-        const bool changing = !account->commands.isEmpty() || m_model->hasTransitionalSession(account->account.name);
+        const bool changing = !account->commands.isEmpty() || m_sessions.hasTransitionalSession(account->account.name);
         if (changing)
             delay = m_fastPollInterval;
     }
@@ -296,14 +293,7 @@ void SessionMonitor::poll(AccountState *account)
     if (!m_online)
         return;
     account->timer.stop();
-    ++m_pollCount;
     account->pollJob = account->api->listSessions();
-    // Counted from the session API's own live jobs, not from the guard above, so that a mistake in
-    // the guard would show.
-    const auto jobs = account->api->findChildren<ApiJob *>(QString(), Qt::FindDirectChildrenOnly);
-    const int listsInFlight = int(std::count_if(jobs.begin(), jobs.end(),
-        [](const ApiJob *job) { return job->operation() == SessionOperation::List && !job->isFinished(); }));
-    m_maxConcurrentPolls = std::max(m_maxConcurrentPolls, listsInFlight);
     connect(account->pollJob, &ApiJob::finished, this,
         [this, account](const ApiResult &result) { onPollFinished(account, result); });
 }
@@ -312,8 +302,8 @@ void SessionMonitor::onPollFinished(AccountState *account, const ApiResult &resu
 {
     account->pollJob = nullptr;
     if (result.ok()) {
-        const QHash<QString, SessionStatus> before = m_model->statusesOf(account->account.name);
-        m_model->applyPoll(account->account.name, result.sessions, m_clock->monotonicMs(), result.msCv);
+        const QHash<QString, SessionStatus> before = m_sessions.statusesOf(account->account.name);
+        m_sessions.applyPoll(account->account.name, result.sessions, m_clock->monotonicMs(), result.msCv);
         detectTransitions(account, before, result.sessions);
         account->polledOnce = true;
         account->health.failures = 0;
@@ -414,7 +404,7 @@ void SessionMonitor::createSession(const QString &accountName, const CreateSessi
             placeholder.maxLease = request.maxLease;
             placeholder.elapsed = TimeSpan();
             if (state(accountName))
-                m_model->upsertSession(accountName, placeholder, m_clock->monotonicMs(), result.msCv);
+                m_sessions.upsert(accountName, placeholder, m_clock->monotonicMs(), result.msCv);
             outcome.description = tr("Created session %1 on %2.").arg(result.sessionId, accountName);
             refresh(accountName);
         } else {
@@ -442,7 +432,7 @@ void SessionMonitor::extendSession(const QString &accountName, const QString &se
         return;
     }
     account->commands.append(command);
-    m_model->setPendingCommand(accountName, sessionId, tr("extending to %1").arg(newMaxLease.toDisplayString()));
+    m_sessions.setPendingCommand(accountName, sessionId, tr("extending to %1").arg(newMaxLease.toDisplayString()));
     issueCommand(account, command);
 }
 
@@ -462,7 +452,7 @@ void SessionMonitor::stopSession(const QString &accountName, const QString &sess
         return;
     }
     account->commands.append(command);
-    m_model->setPendingCommand(accountName, sessionId, tr("stop requested"));
+    m_sessions.setPendingCommand(accountName, sessionId, tr("stop requested"));
     issueCommand(account, command);
 }
 
@@ -479,7 +469,7 @@ void SessionMonitor::issueCommand(AccountState *account, const std::shared_ptr<P
             return;
         command->job = nullptr;
         command->lastResult = result;
-        m_model->setLastMsCv(accountName, command->sessionId, result.msCv);
+        m_sessions.setLastMsCv(accountName, command->sessionId, result.msCv);
         // A stop of a session the service no longer knows has nothing left to stop.
         const bool alreadyGone = command->kind == CommandOutcome::Kind::Stop && result.kind == ErrorKind::NotFound;
         if (result.ok() || alreadyGone) {
@@ -500,8 +490,8 @@ void SessionMonitor::followCommands(AccountState *account)
 {
     const auto commands = account->commands;
     for (const auto &command : commands) {
-        const int row = m_model->rowOf(account->account.name, command->sessionId);
-        const Session *session = m_model->session(row);
+        const TrackedSession *tracked = m_sessions.find(account->account.name, command->sessionId);
+        const Session *session = tracked ? &tracked->session : nullptr;
         if (command->kind == CommandOutcome::Kind::Extend) {
             if (session && session->maxLease && *session->maxLease >= command->lease && command->accepted) {
                 finishCommand(account, command, true, command->lastResult);
@@ -529,7 +519,7 @@ void SessionMonitor::followCommands(AccountState *account)
         if (command->job)
             continue;
         ++command->pollsWaited;
-        if (command->pollsWaited > m_followThroughLimit
+        if (command->pollsWaited > FollowThroughPolls
             || (command->sends >= MaximumCommandSends && !command->accepted)) {
             ApiResult unconfirmed = command->lastResult;
             if (unconfirmed.ok()) {
@@ -552,7 +542,7 @@ void SessionMonitor::finishCommand(AccountState *account, const std::shared_ptr<
     account->commands.removeAll(command);
     if (command->job)
         command->job->abort();
-    m_model->setPendingCommand(account->account.name, command->sessionId, {});
+    m_sessions.setPendingCommand(account->account.name, command->sessionId, {});
     CommandOutcome outcome;
     outcome.kind = command->kind;
     outcome.account = account->account.name;

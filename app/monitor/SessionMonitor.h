@@ -2,6 +2,7 @@
 
 #include "core/Account.h"
 #include "core/JsonCodec.h"
+#include "monitor/LiveSessions.h"
 #include "service/ApiResult.h"
 
 #include <QDateTime>
@@ -19,7 +20,6 @@ namespace arr {
 class Clock;
 class RequestLog;
 class SessionApi;
-class SessionTableModel;
 class TokenProvider;
 
 // How an account's polling is going, for the status bar.
@@ -78,16 +78,19 @@ struct SessionNotification
 };
 
 // Polls every enabled account's session list (one request per account per interval, never two at
-// once), applies each poll to the table model, carries user commands through until a poll confirms
-// them, and tells the UI what happened. Knows nothing of widgets.
+// once), applies each poll to the LiveSessions it owns the state of, carries user commands through
+// until a poll confirms them, and tells its users what happened. Knows nothing of widgets or item
+// models.
 class SessionMonitor : public QObject
 {
     Q_OBJECT
 
 public:
-    SessionMonitor(QNetworkAccessManager *network, SessionTableModel *model, RequestLog *log, const Clock *clock,
-        QObject *parent = nullptr);
+    SessionMonitor(QNetworkAccessManager *network, RequestLog *log, const Clock *clock, QObject *parent = nullptr);
     ~SessionMonitor() override;
+
+    // Every session of every account as last polled, with the commands in progress on them.
+    const LiveSessions &sessions() const { return m_sessions; }
 
     // Starts polling the account with this key. An account of the same name is replaced.
     void addAccount(const Account &account, const QString &key);
@@ -105,14 +108,11 @@ public:
     void setTransferTimeout(std::chrono::milliseconds timeout);
     // Lease left at which LeaseEndingSoon is notified.
     void setExpiryWarning(std::chrono::milliseconds before);
-    // How long a command is followed before it is reported as failed.
-    void setFollowThroughLimit(int polls);
 
     // Polls now (all accounts, or one); if a poll is in flight, another follows it at once.
     void refresh(const QString &account = {});
     // While offline no poll is sent; on return every account polls at once.
     void setOnline(bool online);
-    bool isOnline() const { return m_online; }
 
     // Commands. Each ends in exactly one commandFinished().
     void createSession(const QString &account, const CreateSessionRequest &request);
@@ -121,10 +121,6 @@ public:
 
     // Polls and commands in flight, across accounts; zero when idle.
     int activeRequestCount() const;
-    // Polls sent so far (for tests and benchmarks).
-    int pollCount() const { return m_pollCount; }
-    // The largest number of polls of one account ever in flight at once: must stay 1.
-    int maxConcurrentPollsSeen() const { return m_maxConcurrentPolls; }
     // The session API of an account, for callers that need a call the monitor does not make.
     SessionApi *api(const QString &account) const;
 
@@ -155,19 +151,16 @@ private:
     void applyTimeScale(AccountState *account) const;
 
     QNetworkAccessManager *m_network;
-    SessionTableModel *m_model;
     QPointer<RequestLog> m_log;
     const Clock *m_clock;
+    LiveSessions m_sessions;
     std::vector<std::unique_ptr<AccountState>> m_accounts;
     std::chrono::milliseconds m_pollInterval{10'000};
     std::chrono::milliseconds m_fastPollInterval{2'000};
     std::chrono::milliseconds m_expiryWarning{10 * 60'000};
     double m_timeScale = 1.0;
     std::chrono::milliseconds m_transferTimeout{30'000};
-    int m_followThroughLimit = 6;
     bool m_online = true;
-    int m_pollCount = 0;
-    int m_maxConcurrentPolls = 0;
 };
 
 } // namespace arr

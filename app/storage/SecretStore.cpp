@@ -3,7 +3,6 @@
 #include <qt6keychain/keychain.h>
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -158,20 +157,6 @@ void KeychainSecretStore::remove(const QString &name, QObject *context, Callback
         callback(result);
     });
     job->start();
-}
-
-SecretResult readSecretBlocking(SecretStore &store, const QString &name)
-{
-    QEventLoop loop;
-    SecretResult outcome;
-    outcome.error = QCoreApplication::translate("arr::SecretStore", "The keychain did not answer.");
-    store.read(name, &loop, [&](const SecretResult &result) {
-        outcome = result;
-        loop.quit();
-    });
-    QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return outcome;
 }
 
 } // namespace arr

@@ -80,10 +80,6 @@ private:
     MemorySecretStore m_memory;
 };
 
-// Reads a secret synchronously by running a local event loop: for the command-line tool only, never
-// for the GUI.
-SecretResult readSecretBlocking(SecretStore &store, const QString &name);
-
 // The keychain entry name for an account's key.
 QString accountSecretName(const QString &accountId);
 

@@ -36,6 +36,12 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::SplitterState, "window/splitter"_L1, QByteArray()},
         {Settings::Key::TableHeaderState, "table/header"_L1, QByteArray()},
         {Settings::Key::LogDockVisible, "window/logDockVisible"_L1, true},
+        {Settings::Key::LogErrorsOnly, "ui/logErrorsOnly"_L1, false},
+        {Settings::Key::LogHeaderState, "ui/logHeader"_L1, QByteArray()},
+        {Settings::Key::LastCreateAccount, "ui/lastCreateAccount"_L1, QString()},
+        {Settings::Key::LastCreateSize, "ui/lastCreateSize"_L1, u"standard"_s},
+        {Settings::Key::LastCreateLeaseMinutes, "ui/lastCreateLeaseMinutes"_L1, 60},
+        {Settings::Key::LocalEmulatorEnabled, "ui/localEmulatorEnabled"_L1, false},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)
@@ -60,6 +66,26 @@ Settings::Settings(const QString &iniFile)
 QVariant Settings::defaultValue(Key key)
 {
     return entryFor(key)->defaultValue;
+}
+
+QString Settings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QSettings::Format Settings::format() const
+{
+    return m_settings->format();
+}
+
+bool Settings::contains(Key key) const
+{
+    return m_settings->contains(QString(entryFor(key)->name));
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
 }
 
 QVariant Settings::value(Key key) const

@@ -30,6 +30,13 @@ public:
         SplitterState,
         TableHeaderState,
         LogDockVisible,
+        LogErrorsOnly,
+        LogHeaderState,
+        LastCreateAccount,
+        LastCreateSize,
+        LastCreateLeaseMinutes,
+        // Unset until the user turns the built-in emulator on or off.
+        LocalEmulatorEnabled,
     };
 
     // Uses the application's default QSettings location.
@@ -37,6 +44,10 @@ public:
     // For tests: a settings file of the caller's choosing.
     explicit Settings(const QString &iniFile);
 
+    // Where the values are kept (an ini file, or the platform's place); saved accounts live there too.
+    QString fileName() const;
+    QSettings::Format format() const;
+    bool contains(Key key) const;
     QVariant value(Key key) const;
     void setValue(Key key, const QVariant &value);
     void reset(Key key);
@@ -48,7 +59,8 @@ public:
     int criticalThresholdMinutes() const;
     int expiryNotificationMinutes() const;
 
-    QSettings &raw() { return *m_settings; }
+    // Writes pending changes to disk now (they are written on destruction anyway).
+    void sync();
 
     // The service asked clients to keep at least this long between calls.
     static constexpr int MinimumPollIntervalSeconds = 5;

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void environmentStandsInForOptions();
+    void intervalOnlyWithWait();
     void optionOverridesEnvironment();
     void missingConnectionNamesWhatToSet_data();
     void missingConnectionNamesWhatToSet();
@@ -224,7 +225,6 @@ void TestCliCommandLine::environmentStandsInForOptions()
     environment.insert(u"ARRSM_STS_ENDPOINT"_s, u"http://localhost:8081"_s);
     environment.insert(u"ARRSM_ACCOUNT_ID"_s, AccountId);
     environment.insert(u"ARRSM_ACCOUNT_KEY"_s, u"env-key"_s);
-    environment.insert(u"ARRSM_POLL_INTERVAL_MS"_s, u"50"_s);
     const ParseResult result = parse({u"list"_s}, environment);
     QCOMPARE(result.action, ParseResult::Action::Run);
     const arr::cli::Connection &connection = result.command.connection;
@@ -232,10 +232,27 @@ void TestCliCommandLine::environmentStandsInForOptions()
     QCOMPARE(connection.tokenEndpoint, QUrl(u"http://localhost:8081"_s));
     QCOMPARE(connection.accountId, AccountId);
     QCOMPARE(connection.accountKey, u"env-key"_s);
-    QCOMPARE(result.command.pollInterval, 50ms);
+}
 
-    environment.insert(u"ARRSM_POLL_INTERVAL_MS"_s, u"fast"_s);
-    QCOMPARE(parse({u"list"_s}, environment).action, ParseResult::Action::UsageError);
+void TestCliCommandLine::intervalOnlyWithWait()
+{
+    const QProcessEnvironment environment = connectionEnvironment();
+    const ParseResult waiting = parse({u"wait"_s, AccountId, u"--interval"_s, u"0.5"_s}, environment);
+    QCOMPARE(waiting.action, ParseResult::Action::Run);
+    QCOMPARE(waiting.command.pollInterval, 500ms);
+    const ParseResult creating
+        = parse({u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"standard"_s, u"--wait"_s, u"--interval=2"_s},
+            environment);
+    QCOMPARE(creating.action, ParseResult::Action::Run);
+    QCOMPARE(creating.command.pollInterval, 2000ms);
+    for (const QString &bad : {u"fast"_s, u"0"_s, u"0.01"_s, u"3601"_s, u"nan"_s}) {
+        const ParseResult refused = parse({u"wait"_s, AccountId, u"--interval"_s, bad}, environment);
+        QCOMPARE(refused.action, ParseResult::Action::UsageError);
+        QVERIFY2(refused.text.contains(u"--interval"_s), qPrintable(refused.text));
+    }
+    const ParseResult withoutWait = parse({u"stop"_s, AccountId, u"--interval"_s, u"1"_s}, environment);
+    QCOMPARE(withoutWait.action, ParseResult::Action::UsageError);
+    QVERIFY2(withoutWait.text.contains(u"only with --wait"_s), qPrintable(withoutWait.text));
 }
 
 void TestCliCommandLine::optionOverridesEnvironment()

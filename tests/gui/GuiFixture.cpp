@@ -1,7 +1,8 @@
 #include "GuiFixture.h"
 
+#include "monitor/SessionMonitor.h"
 #include "storage/Settings.h"
-#include "ui/LocalEmulator.h"
+#include "workspace/LocalEmulator.h"
 
 #include <QFile>
 #include <QSettings>
@@ -55,8 +56,8 @@ QString GuiFixture::settingsFile() const
 
 QByteArray GuiFixture::settingsFileContents() const
 {
-    if (services)
-        services->settings().raw().sync();
+    if (workspace)
+        workspace->settings().sync();
     QFile file(settingsFile());
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
@@ -73,18 +74,19 @@ void GuiFixture::open(const Options &options)
         settings.setValue(u"monitor/pollIntervalSeconds"_s, 3600);
         settings.setValue(u"monitor/fastPollIntervalSeconds"_s, 60);
     }
-    arr::AppServices::Options serviceOptions;
-    serviceOptions.demo = options.demo;
-    serviceOptions.settingsFile = settingsFile();
-    serviceOptions.keychainService.clear();
-    serviceOptions.secretStore = options.secrets;
-    serviceOptions.clock = &clock;
-    serviceOptions.prompter = &prompter;
-    serviceOptions.useSystemTray = false;
-    services = std::make_unique<arr::AppServices>(serviceOptions);
-    window = std::make_unique<arr::MainWindow>(services->windowDependencies());
+    arr::Workspace::Options workspaceOptions;
+    workspaceOptions.demo = options.demo;
+    workspaceOptions.settingsFile = settingsFile();
+    workspaceOptions.keychainService.clear();
+    workspaceOptions.secretStore = options.secrets;
+    workspaceOptions.clock = &clock;
+    workspace = std::make_unique<arr::Workspace>(workspaceOptions);
+    arr::MainWindow::Dependencies dependencies;
+    dependencies.workspace = workspace.get();
+    dependencies.prompter = &prompter;
+    window = std::make_unique<arr::MainWindow>(dependencies);
     if (options.start)
-        services->start();
+        workspace->start();
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
 }
@@ -95,7 +97,17 @@ void GuiFixture::closeWindow()
         window->close();
         window.reset();
     }
-    services.reset();
+    workspace.reset();
+}
+
+arr::SessionTableModel &GuiFixture::model() const
+{
+    return *window->findChild<arr::SessionTableModel *>();
+}
+
+const arr::LiveSessions &GuiFixture::sessions() const
+{
+    return workspace->monitor().sessions();
 }
 
 namespace gui {

@@ -3,9 +3,10 @@
 #include "core/Clock.h"
 #include "service/ApiResult.h"
 #include "storage/SecretStore.h"
-#include "ui/AppServices.h"
 #include "ui/MainWindow.h"
 #include "ui/Prompter.h"
+#include "ui/SessionTableModel.h"
+#include "workspace/Workspace.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -69,14 +70,14 @@ public:
         bool demo = false;
         arr::SecretStore *secrets = nullptr;
         // False: the window is shown before the accounts are loaded, as main() does; the test calls
-        // services->start().
+        // workspace->start().
         bool start = true;
     };
 
     GuiFixture();
     ~GuiFixture();
 
-    // Builds the services and a shown main window (call again after closeWindow() for a second
+    // Builds the workspace and a shown main window (call again after closeWindow() for a second
     // window over the same settings).
     void open(const Options &options);
     void open() { open(Options{}); }
@@ -89,8 +90,12 @@ public:
     arr::ManualClock clock;
     ScriptedPrompter prompter;
     QTemporaryDir directory;
-    std::unique_ptr<arr::AppServices> services;
+    std::unique_ptr<arr::Workspace> workspace;
     std::unique_ptr<arr::MainWindow> window;
+
+    // The window's table model (rows in the monitor's order, before sorting and filtering).
+    arr::SessionTableModel &model() const;
+    const arr::LiveSessions &sessions() const;
 };
 
 // Test helpers that drive widgets the way a person does.

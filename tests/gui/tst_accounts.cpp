@@ -2,17 +2,18 @@
 // store, with keys in an in-memory secret store; an added account is polled, its key never reaches
 // the settings file, and every kind of bad input is refused with a reason.
 #include "GuiFixture.h"
+#include "common/SecretReading.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "storage/AccountStore.h"
 #include "ui/AccountEditDialog.h"
-#include "ui/AccountManager.h"
 #include "ui/AccountStatusBar.h"
 #include "ui/AccountsDialog.h"
-#include "ui/LocalEmulator.h"
 #include "ui/MessageBar.h"
+#include "ui/SessionTableModel.h"
+#include "workspace/AccountManager.h"
+#include "workspace/LocalEmulator.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -125,19 +126,19 @@ void TestAccounts::addEditRemoveWithKeyOnlyInTheSecretStore()
     gui::click(saveButton(editor));
     QTRY_VERIFY(!editor->isVisible());
 
-    const std::optional<arr::Account> saved = f->services->accountStore().find(u"Staging"_s);
+    const std::optional<arr::Account> saved = f->workspace->accountStore().find(u"Staging"_s);
     QVERIFY(saved);
     QCOMPARE(saved->accountId, AccountId);
     QCOMPARE(saved->endpoint, service->baseUrl());
     QCOMPARE(accounts->findChild<QTreeWidget *>()->topLevelItemCount(), 1);
     // The key is in the secret store, and nowhere in the settings file.
-    QTRY_COMPARE(readSecretBlocking(f->services->secrets(), arr::accountSecretName(AccountId)).value, AccountKey);
+    QTRY_COMPARE(readSecretAndWait(f->workspace->secrets(), arr::accountSecretName(AccountId)).value, AccountKey);
     const QByteArray file = f->settingsFileContents();
     QVERIFY(file.contains("Staging"));
     QVERIFY(!file.contains(AccountKey.toUtf8()));
     QVERIFY(!file.contains("c2VjcmV0"));
     // And the account is watched: its session shows up in the main table.
-    QTRY_COMPARE(f->services->model().sessionsOf(u"Staging"_s).size(), 1);
+    QTRY_COMPARE(f->sessions().sessionsOf(u"Staging"_s).size(), 1);
     QTRY_VERIFY(f->window->accountStatusBar()->textFor(u"Staging"_s).contains(u"healthy"_s));
 
     // Edit: rename, keeping the stored key (the field is left empty).
@@ -150,10 +151,10 @@ void TestAccounts::addEditRemoveWithKeyOnlyInTheSecretStore()
     fill(editor, u"nameEdit"_s, u"Staging EU"_s);
     gui::click(saveButton(editor));
     QTRY_VERIFY(!editor->isVisible());
-    QVERIFY(!f->services->accountStore().find(u"Staging"_s));
-    QVERIFY(f->services->accountStore().find(u"Staging EU"_s));
-    QTRY_COMPARE(f->services->monitor().accountNames(), QStringList{u"Staging EU"_s});
-    QTRY_COMPARE(f->services->model().sessionsOf(u"Staging EU"_s).size(), 1);
+    QVERIFY(!f->workspace->accountStore().find(u"Staging"_s));
+    QVERIFY(f->workspace->accountStore().find(u"Staging EU"_s));
+    QTRY_COMPARE(f->workspace->monitor().accountNames(), QStringList{u"Staging EU"_s});
+    QTRY_COMPARE(f->sessions().sessionsOf(u"Staging EU"_s).size(), 1);
     QVERIFY(!f->settingsFileContents().contains(AccountKey.toUtf8()));
 
     // Remove: asked first; cancelled keeps it.
@@ -162,14 +163,14 @@ void TestAccounts::addEditRemoveWithKeyOnlyInTheSecretStore()
     gui::click(accounts->findChild<QPushButton *>(u"removeButton"_s));
     QCOMPARE(f->prompter.questions.size(), 1);
     QVERIFY(f->prompter.questions.constLast().contains(u"Staging EU"_s));
-    QVERIFY(f->services->accountStore().find(u"Staging EU"_s));
+    QVERIFY(f->workspace->accountStore().find(u"Staging EU"_s));
     f->prompter.answers = {true};
     gui::click(accounts->findChild<QPushButton *>(u"removeButton"_s));
-    QVERIFY(!f->services->accountStore().find(u"Staging EU"_s));
+    QVERIFY(!f->workspace->accountStore().find(u"Staging EU"_s));
     QCOMPARE(accounts->findChild<QTreeWidget *>()->topLevelItemCount(), 0);
-    QTRY_VERIFY(readSecretBlocking(f->services->secrets(), arr::accountSecretName(AccountId)).notFound);
-    QTRY_VERIFY(f->services->monitor().accountNames().isEmpty());
-    QCOMPARE(f->services->model().rowCount(), 0);
+    QTRY_VERIFY(readSecretAndWait(f->workspace->secrets(), arr::accountSecretName(AccountId)).notFound);
+    QTRY_VERIFY(f->workspace->monitor().accountNames().isEmpty());
+    QCOMPARE(f->model().rowCount(), 0);
 }
 
 void TestAccounts::editorRefusesBadInput_data()
@@ -200,7 +201,7 @@ void TestAccounts::editorRefusesBadInput()
     QFETCH(QString, key);
     QFETCH(QString, problem);
     f->open(GuiFixture::Options{false, false, nullptr});
-    arr::AccountEditDialog editor(&f->services->accounts(), {});
+    arr::AccountEditDialog editor(&f->workspace->accounts(), {});
     editor.show();
     fill(&editor, u"nameEdit"_s, name);
     chooseCustomEndpoint(&editor, QUrl(endpoint));
@@ -215,14 +216,14 @@ void TestAccounts::editorRefusesBadInput()
         QTest::keyClick(&editor, Qt::Key_Return);
         QVERIFY(editor.isVisible());
         QCOMPARE(editor.findChild<QLineEdit *>(u"accountIdEdit"_s)->text(), accountId);
-        QVERIFY(f->services->accountStore().accounts().isEmpty());
+        QVERIFY(f->workspace->accountStore().accounts().isEmpty());
     }
 }
 
 void TestAccounts::regionFillsTheEndpoints()
 {
     f->open(GuiFixture::Options{false, false, nullptr});
-    arr::AccountEditDialog editor(&f->services->accounts(), {});
+    arr::AccountEditDialog editor(&f->workspace->accounts(), {});
     auto *region = editor.findChild<QComboBox *>(u"regionCombo"_s);
     region->setCurrentIndex(region->findData(u"eastus2"_s));
     QCOMPARE(editor.account().endpoint, arr::regionEndpoint(u"eastus2"_s));
@@ -243,22 +244,22 @@ void TestAccounts::disablingAnAccountStopsWatchingIt()
     account.accountId = AccountId;
     account.endpoint = service->baseUrl();
     account.tokenEndpoint = service->baseUrl();
-    QCOMPARE(f->services->accounts().saveAccount(account, {}, AccountKey), QString());
-    QTRY_COMPARE(f->services->model().rowCount(), 1);
+    QCOMPARE(f->workspace->accounts().saveAccount(account, {}, AccountKey), QString());
+    QTRY_COMPARE(f->model().rowCount(), 1);
 
     arr::AccountsDialog *accounts = openAccounts();
     QVERIFY(accounts);
     QTreeWidgetItem *item = accounts->findChild<QTreeWidget *>()->topLevelItem(0);
     QCOMPARE(item->checkState(0), Qt::Checked);
     item->setCheckState(0, Qt::Unchecked);
-    QTRY_VERIFY(!f->services->accountStore().find(u"Staging"_s)->enabled);
-    QTRY_VERIFY(f->services->monitor().accountNames().isEmpty());
-    QCOMPARE(f->services->model().rowCount(), 0);
+    QTRY_VERIFY(!f->workspace->accountStore().find(u"Staging"_s)->enabled);
+    QTRY_VERIFY(f->workspace->monitor().accountNames().isEmpty());
+    QCOMPARE(f->model().rowCount(), 0);
     QTRY_VERIFY(f->window->isShowingEmptyState());
 
     item = accounts->findChild<QTreeWidget *>()->topLevelItem(0);
     item->setCheckState(0, Qt::Checked);
-    QTRY_COMPARE(f->services->model().rowCount(), 1);
+    QTRY_COMPARE(f->model().rowCount(), 1);
 }
 
 void TestAccounts::emulatorSwitchAndReservedName()
@@ -269,8 +270,8 @@ void TestAccounts::emulatorSwitchAndReservedName()
     auto *emulatorBox = accounts->findChild<QCheckBox *>(u"emulatorBox"_s);
     QVERIFY(!emulatorBox->isChecked());
     gui::click(emulatorBox);
-    QTRY_COMPARE(f->services->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
-    QTRY_COMPARE(f->services->model().rowCount(), 7);
+    QTRY_COMPARE(f->workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+    QTRY_COMPARE(f->model().rowCount(), 7);
 
     arr::AccountEditDialog *editor = openEditor(accounts, u"addButton"_s);
     QVERIFY(editor);
@@ -281,7 +282,7 @@ void TestAccounts::emulatorSwitchAndReservedName()
     // The switch is remembered.
     f->closeWindow();
     f->open(GuiFixture::Options{false, false, nullptr});
-    QTRY_COMPARE(f->services->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+    QTRY_COMPARE(f->workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
 }
 
 void TestAccounts::missingKeyIsReported()
@@ -314,7 +315,7 @@ void TestAccounts::missingKeyIsReported()
     gui::click(saveButton(editor));
     QTRY_VERIFY(f->window->accountStatusBar()->textFor(u"Orphan"_s).contains(u"healthy"_s));
     QTRY_VERIFY(!f->window->problemsBar()->isVisible());
-    QCOMPARE(f->services->model().sessionsOf(u"Orphan"_s).size(), 1);
+    QCOMPARE(f->sessions().sessionsOf(u"Orphan"_s).size(), 1);
 }
 
 QTEST_MAIN(TestAccounts)

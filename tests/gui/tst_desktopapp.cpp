@@ -3,13 +3,13 @@
 #include "GuiFixture.h"
 
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "storage/AccountStore.h"
 #include "ui/AboutDialog.h"
-#include "ui/AccountManager.h"
 #include "ui/CommandLine.h"
-#include "ui/LocalEmulator.h"
 #include "ui/MessageBar.h"
+#include "ui/SessionTableModel.h"
+#include "workspace/AccountManager.h"
+#include "workspace/LocalEmulator.h"
 
 #include <QFile>
 #include <QLabel>
@@ -83,18 +83,18 @@ void TestDesktopApp::demoShowsTheEmulatorAloneAndLeavesSavedAccountsAlone()
     }
 
     f.open(GuiFixture::Options{false, true, nullptr});
-    QTRY_COMPARE(f.services->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
-    QTRY_COMPARE(f.services->model().rowCount(), 7);
+    QTRY_COMPARE(f.workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+    QTRY_COMPARE(f.workspace->monitor().sessions().count(), 7);
     QVERIFY(f.window->demoBar()->isVisible());
     QVERIFY(f.window->windowTitle().contains(u"demo"_s));
-    QVERIFY(f.services->accounts().savedAccounts().isEmpty());
+    QVERIFY(f.workspace->accounts().savedAccounts().isEmpty());
 
     // An account added in demo mode lasts for the run only.
     arr::Account added = saved;
     added.name = u"Tried in demo"_s;
-    QCOMPARE(f.services->accounts().saveAccount(added, {}, u"key"_s), QString());
-    f.services->accounts().setEmulatorEnabled(false);
-    QCOMPARE(f.services->monitor().accountNames().first(), arr::LocalEmulator::accountName());
+    QCOMPARE(f.workspace->accounts().saveAccount(added, {}, u"key"_s), QString());
+    f.workspace->accounts().setEmulatorEnabled(false);
+    QCOMPARE(f.workspace->monitor().accountNames().first(), arr::LocalEmulator::accountName());
     f.closeWindow();
 
     QSettings settings(f.settingsFile(), QSettings::IniFormat);
@@ -107,17 +107,19 @@ void TestDesktopApp::firstStartWithoutAccountsShowsTheEmulator()
 {
     GuiFixture f;
     // Nothing saved at all: a new user.
-    arr::AppServices::Options options;
+    arr::Workspace::Options options;
     options.settingsFile = f.settingsFile();
     options.keychainService.clear();
     options.clock = &f.clock;
-    options.prompter = &f.prompter;
-    arr::AppServices services(options);
-    arr::MainWindow window(services.windowDependencies());
-    services.start();
+    arr::Workspace workspace(options);
+    arr::MainWindow::Dependencies dependencies;
+    dependencies.workspace = &workspace;
+    dependencies.prompter = &f.prompter;
+    arr::MainWindow window(dependencies);
+    workspace.start();
     window.show();
-    QTRY_COMPARE(services.monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
-    QTRY_COMPARE(services.model().rowCount(), 7);
+    QTRY_COMPARE(workspace.monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+    QTRY_COMPARE(workspace.monitor().sessions().count(), 7);
     QVERIFY(!window.isShowingEmptyState());
 }
 

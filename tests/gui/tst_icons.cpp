@@ -79,7 +79,7 @@ void TestIcons::mainWindowLoadsNoImagePlugin()
 #else
     GuiFixture f;
     f.open();
-    QTRY_COMPARE(f.services->model().rowCount(), 7);
+    QTRY_COMPARE(f.model().rowCount(), 7);
     // The details pane too, which shows the selected session's status icon.
     f.window->sessionView()->selectRow(0);
     QVERIFY(f.window->detailsPane()->findChild<QLabel *>(u"statusIcon"_s)->pixmap().width() > 0);

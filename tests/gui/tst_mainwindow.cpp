@@ -4,9 +4,7 @@
 #include "GuiFixture.h"
 
 #include "emulator/EmulatorServer.h"
-#include "monitor/SessionFilterProxy.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "service/RequestLog.h"
 #include "ui/AccountStatusBar.h"
 #include "ui/AccountsDialog.h"
@@ -14,14 +12,17 @@
 #include "ui/DetailsPane.h"
 #include "ui/ErrorDialog.h"
 #include "ui/ExtendSessionDialog.h"
-#include "ui/LocalEmulator.h"
 #include "ui/MessageBar.h"
 #include "ui/Notifier.h"
 #include "ui/RequestLogModel.h"
 #include "ui/RequestLogPanel.h"
+#include "ui/SessionFilterProxy.h"
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionStyle.h"
+#include "ui/SessionTableModel.h"
 #include "ui/TableHeader.h"
+#include "workspace/AccountManager.h"
+#include "workspace/LocalEmulator.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -60,12 +61,12 @@ class TestMainWindow : public QObject
 private:
     std::unique_ptr<GuiFixture> f;
 
-    SessionTableModel &model() { return f->services->model(); }
-    arr::emulator::EmulatorServer *emulator() { return f->services->emulator().server(); }
+    SessionTableModel &model() { return f->model(); }
+    arr::emulator::EmulatorServer *emulator() { return f->workspace->emulator().server(); }
     // The id of the first session of the emulator in `status` whose lease is `lease`.
     QString sessionIn(SessionStatus status, arr::TimeSpan lease = {}) const
     {
-        const QList<arr::Session> sessions = f->services->model().sessionsOf(Emulator);
+        const QList<arr::Session> sessions = f->sessions().sessionsOf(Emulator);
         for (const arr::Session &session : sessions) {
             if (session.status == status && (lease.isZero() || session.maxLease == lease))
                 return session.id;
@@ -349,7 +350,7 @@ void TestMainWindow::requestLogListsCallsWithoutSecrets()
     arr::RequestLogPanel *panel = f->window->requestLogPanel();
     QTableView *view = panel->view();
     QTRY_VERIFY(view->model()->rowCount() >= 2);
-    const QString key = f->services->emulator().key();
+    const QString key = f->workspace->emulator().key();
     for (int row = 0; row < view->model()->rowCount(); ++row) {
         for (int column = 0; column < view->model()->columnCount(); ++column) {
             const QString cell = view->model()->index(row, column).data().toString();
@@ -366,14 +367,14 @@ void TestMainWindow::requestLogListsCallsWithoutSecrets()
     arr::CreateSessionRequest request;
     request.size = u"huge"_s;
     request.maxLease = arr::TimeSpan::fromHours(1);
-    f->services->monitor().createSession(Emulator, request);
+    f->workspace->monitor().createSession(Emulator, request);
     QTRY_COMPARE(view->model()->rowCount(), 1);
     QCOMPARE(view->model()->index(0, arr::RequestLogModel::StatusColumn).data().toInt(), 400);
 
     // Copy the row for a support ticket: the log's own line.
     view->selectRow(0);
     gui::click(panel->copyButton());
-    const QList<arr::RequestLogEntry> &entries = f->services->log().entries();
+    const QList<arr::RequestLogEntry> &entries = f->workspace->log().entries();
     const auto failed = std::find_if(entries.begin(), entries.end(), [](const auto &e) { return e.isError(); });
     QVERIFY(failed != entries.end());
     QCOMPARE(QGuiApplication::clipboard()->text(), failed->toLine());
@@ -428,7 +429,7 @@ void TestMainWindow::emptyStateOffersAccountOrEmulator()
     QVERIFY(f->window->newSessionAction()->isEnabled());
 
     // "Add an account" opens the accounts dialog with the editor.
-    f->services->accounts().setEmulatorEnabled(false);
+    f->workspace->accounts().setEmulatorEnabled(false);
     QTRY_VERIFY(f->window->isShowingEmptyState());
     gui::click(f->window->emptyStateAddAccountButton());
     QTRY_VERIFY(gui::findVisible<arr::AccountsDialog>(f->window.get()));
@@ -445,7 +446,7 @@ void TestMainWindow::saysItIsOpeningUntilAccountsAreLoaded()
     QVERIFY(!f->window->isShowingEmptyState());
     QVERIFY(!f->window->newSessionAction()->isEnabled());
 
-    f->services->start();
+    f->workspace->start();
     QTRY_VERIFY(f->window->isShowingEmptyState());
     QVERIFY(!f->window->isShowingOpeningState());
     QCOMPARE(f->window->emptyStateHeadline()->text(), u"No accounts yet"_s);
@@ -469,10 +470,13 @@ void TestMainWindow::keyboardAndContextMenuRunCommands()
     QCOMPARE(f->prompter.questions.size(), 1);
     QVERIFY(f->prompter.questions.constFirst().contains(id));
 
-    const int polls = f->services->monitor().pollCount();
+    const int polls = emulator()->requestCount(u"list"_s);
     QTest::keyClick(f->window->sessionView(), Qt::Key_F5);
-    QTRY_COMPARE(f->services->monitor().pollCount(), polls + 1);
+    QTRY_COMPARE(emulator()->requestCount(u"list"_s), polls + 1);
 
+    // The dialogs above have come and gone: shortcuts need the window active again.
+    f->window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(f->window.get()));
     QTest::keyClick(f->window->sessionView(), Qt::Key_N, Qt::ControlModifier);
     auto *create = f->window->findChild<CreateSessionDialog *>();
     QVERIFY(create);
@@ -637,7 +641,7 @@ void TestMainWindow::keychainLossIsSaidPlainly()
     QTRY_VERIFY(dialog->isVisible());
     QVERIFY(dialog->findChild<QLabel *>(u"keyStorageLabel"_s)->text().contains(u"No system keychain"_s));
     f->window.reset(); // before the keychain goes
-    f->services.reset();
+    f->workspace.reset();
 }
 
 void TestMainWindow::commandActionsFollowTheSelection()

@@ -1,7 +1,7 @@
+#include "common/SecretReading.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "service/RequestLog.h"
 #include "storage/AccountStore.h"
 #include "storage/SecretStore.h"
@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 #include <QUuid>
@@ -94,7 +95,8 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
 
     // Add the account as the app does: settings for the account, the keychain for the key.
     arr::Settings settings;
-    arr::AccountStore accounts(&settings.raw());
+    QSettings accountSettings(settings.fileName(), settings.format());
+    arr::AccountStore accounts(&accountSettings);
     arr::Account account;
     account.name = u"Secret test"_s;
     account.accountId = accountId;
@@ -106,15 +108,14 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
     secrets.write(
         arr::accountSecretName(accountId), key, this, [&written](const arr::SecretResult &r) { written = r.ok; });
     QTRY_VERIFY(written);
-    settings.raw().sync();
+    accountSettings.sync();
 
     // Polls, a create, an extend, a stop, and a token refresh after a revocation.
     QNetworkAccessManager network;
     arr::RequestLog log;
-    arr::SessionTableModel model(&clock);
-    arr::SessionMonitor monitor(&network, &model, &log, &clock);
+    arr::SessionMonitor monitor(&network, &log, &clock);
     monitor.setTimeScale(1000);
-    const arr::SecretResult stored = arr::readSecretBlocking(secrets, arr::accountSecretName(accountId));
+    const arr::SecretResult stored = readSecretAndWait(secrets, arr::accountSecretName(accountId));
     QVERIFY(stored.ok);
     monitor.addAccount(accounts.find(account.name).value(), stored.value);
     QList<arr::CommandOutcome> outcomes;
@@ -140,7 +141,7 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
         const QString root = QStandardPaths::writableLocation(location);
         QVERIFY2(filesContaining(root, needles).isEmpty(), qPrintable(filesContaining(root, needles).join(u", "_s)));
     }
-    QVERIFY(QFile::exists(settings.raw().fileName()));
+    QVERIFY(QFile::exists(settings.fileName()));
     for (const arr::RequestLogEntry &entry : log.entries()) {
         for (const QByteArray &needle : needles)
             QVERIFY2(!entry.toLine().contains(QString::fromUtf8(needle)), qPrintable(entry.toLine()));

@@ -1,9 +1,10 @@
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "service/RequestLog.h"
 #include "service/SessionApi.h"
+
+#include "common/ListRequestCounter.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -47,13 +48,14 @@ private Q_SLOTS:
 
 private:
     void startMonitor();
+    // The session as the monitor last saw it, or null.
+    const arr::TrackedSession *tracked(const QString &id) const;
     QList<arr::CommandOutcome> m_outcomes;
     QList<arr::SessionNotification> m_notifications;
     arr::ManualClock m_clock;
     std::unique_ptr<arr::emulator::EmulatorServer> m_emulator;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ListRequestCounter> m_network;
     std::unique_ptr<arr::RequestLog> m_log;
-    std::unique_ptr<arr::SessionTableModel> m_model;
     std::unique_ptr<arr::SessionMonitor> m_monitor;
     QString m_key = AccountKey;
 };
@@ -66,10 +68,9 @@ void TestSessionMonitor::init()
     m_emulator = std::make_unique<arr::emulator::EmulatorServer>(options, &m_clock);
     QVERIFY2(m_emulator->listen(), qPrintable(m_emulator->errorString()));
     m_emulator->addAccount(AccountId, AccountKey);
-    m_network = std::make_unique<QNetworkAccessManager>();
+    m_network = std::make_unique<ListRequestCounter>();
     m_log = std::make_unique<arr::RequestLog>();
-    m_model = std::make_unique<arr::SessionTableModel>(&m_clock);
-    m_monitor = std::make_unique<arr::SessionMonitor>(m_network.get(), m_model.get(), m_log.get(), &m_clock);
+    m_monitor = std::make_unique<arr::SessionMonitor>(m_network.get(), m_log.get(), &m_clock);
     // Ten-second intervals pass in 10 ms of real time; the ManualClock moves only when told.
     m_monitor->setTimeScale(1000);
     m_outcomes.clear();
@@ -85,10 +86,14 @@ void TestSessionMonitor::cleanup()
 {
     m_monitor.reset();
     QTRY_COMPARE(m_network->findChildren<QNetworkReply *>().size(), 0);
-    m_model.reset();
     m_log.reset();
     m_network.reset();
     m_emulator.reset();
+}
+
+const arr::TrackedSession *TestSessionMonitor::tracked(const QString &id) const
+{
+    return m_monitor->sessions().find(AccountName, id);
 }
 
 void TestSessionMonitor::startMonitor()
@@ -110,14 +115,13 @@ void TestSessionMonitor::startingBecomesReady()
     QVERIFY2(m_outcomes.first().succeeded, qPrintable(m_outcomes.first().description));
     const QString id = m_outcomes.first().sessionId;
     // Shown at once as starting.
-    const int row = m_model->rowOf(AccountName, id);
-    QVERIFY(row >= 0);
-    QCOMPARE(m_model->session(row)->status, SessionStatus::Starting);
+    QVERIFY(tracked(id));
+    QCOMPARE(tracked(id)->session.status, SessionStatus::Starting);
     QCOMPARE(m_emulator->requestCount(u"create"_s), 1);
 
     m_clock.advance(21'000);
-    QTRY_COMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Ready);
-    QVERIFY(!m_model->session(m_model->rowOf(AccountName, id))->hostname.isEmpty());
+    QTRY_COMPARE(tracked(id)->session.status, SessionStatus::Ready);
+    QVERIFY(!tracked(id)->session.hostname.isEmpty());
     QTRY_VERIFY(!m_notifications.isEmpty());
     QCOMPARE(m_notifications.first().kind, arr::SessionNotification::Kind::BecameReady);
     QCOMPARE(m_notifications.first().sessionId, id);
@@ -132,22 +136,21 @@ void TestSessionMonitor::leaseRunsDownAndExpires()
     const QString id = m_emulator->addSession(AccountId, seed);
     m_monitor->setExpiryWarning(10min);
     startMonitor();
-    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
-    const int row = m_model->rowOf(AccountName, id);
-    const qint64 first = m_model->remainingAt(row)->totalMilliseconds();
+    QTRY_VERIFY(tracked(id));
+    const qint64 first = m_monitor->sessions().remaining(*tracked(id))->totalMilliseconds();
     QVERIFY(first <= 15 * 60'000 && first > 14 * 60'000);
 
     m_clock.advance(6 * 60'000);
     // Between polls the countdown moves with the clock alone.
-    QVERIFY(m_model->remainingAt(row)->totalMilliseconds() <= first - 6 * 60'000);
+    QVERIFY(m_monitor->sessions().remaining(*tracked(id))->totalMilliseconds() <= first - 6 * 60'000);
     QTRY_VERIFY(std::any_of(m_notifications.begin(), m_notifications.end(),
         [](const auto &n) { return n.kind == arr::SessionNotification::Kind::LeaseEndingSoon; }));
 
     m_clock.advance(10 * 60'000);
-    QTRY_COMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Expired);
+    QTRY_COMPARE(tracked(id)->session.status, SessionStatus::Expired);
     QTRY_VERIFY(std::any_of(m_notifications.begin(), m_notifications.end(),
         [](const auto &n) { return n.kind == arr::SessionNotification::Kind::Expired; }));
-    QVERIFY(!m_model->session(m_model->rowOf(AccountName, id))->message.isEmpty());
+    QVERIFY(!tracked(id)->session.message.isEmpty());
 }
 
 void TestSessionMonitor::backsOffAfterFaultsAndRecovers()
@@ -179,7 +182,7 @@ void TestSessionMonitor::pollsNeverOverlap()
     // Real-time intervals, so that only the refreshes below cause polls.
     m_monitor->setTimeScale(1);
     startMonitor();
-    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->pollCount(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_network->sent(), 1, 5000);
     m_emulator->resetCounters();
     // A burst of refreshes while a slow poll is in flight is folded into one follow-up poll.
     for (int i = 0; i < 20; ++i) {
@@ -189,7 +192,7 @@ void TestSessionMonitor::pollsNeverOverlap()
     QTRY_COMPARE_WITH_TIMEOUT(m_monitor->activeRequestCount(), 0, 5000);
     QVERIFY2(m_emulator->requestCount(u"list"_s) <= 2,
         qPrintable(u"%1 list requests"_s.arg(m_emulator->requestCount(u"list"_s))));
-    QCOMPARE(m_monitor->maxConcurrentPollsSeen(), 1);
+    QCOMPARE(m_network->maxInFlightPerAccount(), 1);
 }
 
 void TestSessionMonitor::extendIsFollowedThrough()
@@ -200,16 +203,13 @@ void TestSessionMonitor::extendIsFollowedThrough()
     seed.age = TimeSpan::fromMinutes(5);
     const QString id = m_emulator->addSession(AccountId, seed);
     startMonitor();
-    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
+    QTRY_VERIFY(tracked(id));
     m_monitor->extendSession(AccountName, id, TimeSpan::fromHours(2));
     QTRY_COMPARE(m_outcomes.size(), 1);
     QVERIFY2(m_outcomes.first().succeeded, qPrintable(m_outcomes.first().description));
-    QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->maxLease.value(), TimeSpan::fromHours(2));
+    QCOMPARE(tracked(id)->session.maxLease.value(), TimeSpan::fromHours(2));
     QCOMPARE(m_emulator->sessions(AccountId).first().maxLease.value(), TimeSpan::fromHours(2));
-    QVERIFY(m_model->index(m_model->rowOf(AccountName, id), 0)
-                .data(arr::SessionTableModel::PendingCommandRole)
-                .toString()
-                .isEmpty());
+    QVERIFY(tracked(id)->pendingCommand.isEmpty());
 }
 
 void TestSessionMonitor::extendRefusedIsReported()
@@ -219,7 +219,7 @@ void TestSessionMonitor::extendRefusedIsReported()
     seed.maxLease = TimeSpan::fromHours(3);
     const QString id = m_emulator->addSession(AccountId, seed);
     startMonitor();
-    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
+    QTRY_VERIFY(tracked(id));
     m_monitor->extendSession(AccountName, id, TimeSpan::fromHours(2));
     QTRY_COMPARE(m_outcomes.size(), 1);
     const arr::CommandOutcome outcome = m_outcomes.first();
@@ -236,13 +236,13 @@ void TestSessionMonitor::stopIsFollowedThrough()
     seed.status = SessionStatus::Ready;
     const QString id = m_emulator->addSession(AccountId, seed);
     startMonitor();
-    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
+    QTRY_VERIFY(tracked(id));
     m_monitor->stopSession(AccountName, id);
     QTRY_COMPARE(m_outcomes.size(), 1);
     QVERIFY2(m_outcomes.first().succeeded, qPrintable(m_outcomes.first().description));
-    QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Stopping);
+    QCOMPARE(tracked(id)->session.status, SessionStatus::Stopping);
     m_clock.advance(4'000);
-    QTRY_COMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Stopped);
+    QTRY_COMPARE(tracked(id)->session.status, SessionStatus::Stopped);
 }
 
 void TestSessionMonitor::stopOfASessionThatJustExpiredSaysSo()
@@ -253,8 +253,8 @@ void TestSessionMonitor::stopOfASessionThatJustExpiredSaysSo()
     seed.age = TimeSpan::fromHours(1) - TimeSpan::fromSeconds(1);
     const QString id = m_emulator->addSession(AccountId, seed);
     startMonitor();
-    QTRY_VERIFY(m_model->rowOf(AccountName, id) >= 0);
-    QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Ready);
+    QTRY_VERIFY(tracked(id));
+    QCOMPARE(tracked(id)->session.status, SessionStatus::Ready);
     // The lease runs out in the service; the table has not seen it yet when the stop is asked for.
     m_clock.advance(2'000);
     m_monitor->stopSession(AccountName, id);
@@ -262,7 +262,7 @@ void TestSessionMonitor::stopOfASessionThatJustExpiredSaysSo()
     const arr::CommandOutcome outcome = m_outcomes.first();
     QVERIFY2(outcome.succeeded, qPrintable(outcome.description));
     QVERIFY2(outcome.description.contains(u"lease ran out"_s), qPrintable(outcome.description));
-    QCOMPARE(m_model->session(m_model->rowOf(AccountName, id))->status, SessionStatus::Expired);
+    QCOMPARE(tracked(id)->session.status, SessionStatus::Expired);
     QCOMPARE(m_emulator->requestCount(u"stop"_s), 1);
 }
 
@@ -291,8 +291,8 @@ void TestSessionMonitor::revokedTokenIsRefreshedOnce()
     m_monitor->refresh();
     QTRY_COMPARE(m_emulator->requestCount(u"token"_s), 2);
     // Several more polls go by on the new token, with no further fetch and no failure shown.
-    const int pollsBefore = m_monitor->pollCount();
-    QTRY_VERIFY(m_monitor->pollCount() >= pollsBefore + 3);
+    const int pollsBefore = m_network->sent();
+    QTRY_VERIFY(m_network->sent() >= pollsBefore + 3);
     QCOMPARE(m_emulator->requestCount(u"token"_s), 2);
     QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
 }

@@ -1,6 +1,7 @@
 #include "core/Clock.h"
-#include "monitor/SessionFilterProxy.h"
-#include "monitor/SessionTableModel.h"
+#include "monitor/LiveSessions.h"
+#include "ui/SessionFilterProxy.h"
+#include "ui/SessionTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -54,13 +55,15 @@ private Q_SLOTS:
 
 private:
     arr::ManualClock m_clock;
+    std::unique_ptr<arr::LiveSessions> m_sessions;
     std::unique_ptr<SessionTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
 void TestSessionTableModel::init()
 {
-    m_model = std::make_unique<SessionTableModel>(&m_clock);
+    m_sessions = std::make_unique<arr::LiveSessions>(&m_clock);
+    m_model = std::make_unique<SessionTableModel>(m_sessions.get());
     // Alive for the whole test: it checks every signal the model sends.
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -70,13 +73,14 @@ void TestSessionTableModel::cleanup()
 {
     m_tester.reset();
     m_model.reset();
+    m_sessions.reset();
 }
 
 void TestSessionTableModel::firstPollInsertsRows()
 {
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"s1"_s, SessionStatus::Starting), makeSession(u"s2"_s, SessionStatus::Ready),
             makeSession(u"s3"_s, SessionStatus::Stopped)},
         m_clock.monotonicMs(), "cv.1");
@@ -91,7 +95,7 @@ void TestSessionTableModel::firstPollInsertsRows()
 
 void TestSessionTableModel::pollIsAppliedAsADiff()
 {
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"s1"_s, SessionStatus::Starting), makeSession(u"s2"_s, SessionStatus::Ready),
             makeSession(u"s3"_s, SessionStatus::Stopped), makeSession(u"s4"_s, SessionStatus::Ready)},
         0);
@@ -101,7 +105,7 @@ void TestSessionTableModel::pollIsAppliedAsADiff()
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
 
     // s1 became ready, s3 is gone, s5 is new, s2 and s4 unchanged.
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"s1"_s, SessionStatus::Ready), makeSession(u"s2"_s, SessionStatus::Ready),
             makeSession(u"s4"_s, SessionStatus::Ready), makeSession(u"s5"_s, SessionStatus::Starting)},
         1000);
@@ -126,11 +130,11 @@ void TestSessionTableModel::unchangedPollSignalsNothing()
 {
     const QList<Session> sessions{
         makeSession(u"s1"_s, SessionStatus::Ready), makeSession(u"s2"_s, SessionStatus::Ready)};
-    m_model->applyPoll(u"A"_s, sessions, 0);
+    m_sessions->applyPoll(u"A"_s, sessions, 0);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
-    m_model->applyPoll(u"A"_s, sessions, 5000);
+    m_sessions->applyPoll(u"A"_s, sessions, 5000);
     QCOMPARE(changed.count(), 0);
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(removed.count(), 0);
@@ -141,11 +145,11 @@ void TestSessionTableModel::mostRowsChangedIsOneRange()
     QList<Session> sessions;
     for (int i = 0; i < 10; ++i)
         sessions.append(makeSession(u"s%1"_s.arg(i), SessionStatus::Ready, 10));
-    m_model->applyPoll(u"A"_s, sessions, 0);
+    m_sessions->applyPoll(u"A"_s, sessions, 0);
     for (int i = 0; i < 9; ++i)
         sessions[i].elapsed = TimeSpan::fromMinutes(11);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    m_model->applyPoll(u"A"_s, sessions, 60'000);
+    m_sessions->applyPoll(u"A"_s, sessions, 60'000);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
     QCOMPARE(changed.first().at(1).toModelIndex().row(), 8);
@@ -153,20 +157,20 @@ void TestSessionTableModel::mostRowsChangedIsOneRange()
 
 void TestSessionTableModel::accountsAreIndependent()
 {
-    m_model->applyPoll(u"A"_s, {makeSession(u"s1"_s, SessionStatus::Ready)}, 0);
-    m_model->applyPoll(u"B"_s, {makeSession(u"s1"_s, SessionStatus::Starting)}, 0);
+    m_sessions->applyPoll(u"A"_s, {makeSession(u"s1"_s, SessionStatus::Ready)}, 0);
+    m_sessions->applyPoll(u"B"_s, {makeSession(u"s1"_s, SessionStatus::Starting)}, 0);
     QCOMPARE(m_model->rowCount(), 2);
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
-    m_model->applyPoll(u"A"_s, {}, 1000);
+    m_sessions->applyPoll(u"A"_s, {}, 1000);
     QCOMPARE(removed.count(), 1);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->accountAt(0), u"B"_s);
-    QCOMPARE(m_model->sessionsOf(u"B"_s).size(), 1);
+    QCOMPARE(m_sessions->sessionsOf(u"B"_s).size(), 1);
 }
 
 void TestSessionTableModel::tickChangesOnlyTheCountdown()
 {
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"s1"_s, SessionStatus::Ready), makeSession(u"s2"_s, SessionStatus::Ready),
             makeSession(u"s3"_s, SessionStatus::Starting)},
         0);
@@ -179,7 +183,7 @@ void TestSessionTableModel::tickChangesOnlyTheCountdown()
 
 void TestSessionTableModel::countdownFollowsTheInjectedClock()
 {
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"ready"_s, SessionStatus::Ready, 10, 60),
             makeSession(u"starting"_s, SessionStatus::Starting, 0, 60),
             makeSession(u"stopped"_s, SessionStatus::Stopped, 30, 60)},
@@ -196,7 +200,7 @@ void TestSessionTableModel::countdownFollowsTheInjectedClock()
     QVERIFY(!m_model->index(2, SessionTableModel::RemainingColumn).data().isValid());
 
     // The next poll corrects the countdown to what the service says.
-    m_model->applyPoll(u"A"_s, {makeSession(u"ready"_s, SessionStatus::Ready, 12, 60)}, m_clock.monotonicMs());
+    m_sessions->applyPoll(u"A"_s, {makeSession(u"ready"_s, SessionStatus::Ready, 12, 60)}, m_clock.monotonicMs());
     QCOMPARE(m_model->index(0, SessionTableModel::RemainingColumn).data().toString(), u"00:48:00"_s);
     // Never below zero.
     m_clock.advance(3'600'000);
@@ -206,7 +210,7 @@ void TestSessionTableModel::countdownFollowsTheInjectedClock()
 void TestSessionTableModel::thresholdsColourTheCountdown()
 {
     m_model->setThresholds(30 * 60'000, 10 * 60'000);
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"plenty"_s, SessionStatus::Ready, 0, 120),
             makeSession(u"amber"_s, SessionStatus::Ready, 100, 120),
             makeSession(u"red"_s, SessionStatus::Ready, 115, 120)},
@@ -226,29 +230,29 @@ void TestSessionTableModel::thresholdsColourTheCountdown()
 
 void TestSessionTableModel::upsertAndPendingCommand()
 {
-    m_model->upsertSession(u"A"_s, makeSession(u"new"_s, SessionStatus::Starting, 0), 0, "cv.create");
+    m_sessions->upsert(u"A"_s, makeSession(u"new"_s, SessionStatus::Starting, 0), 0, "cv.create");
     QCOMPARE(m_model->rowCount(), 1);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    m_model->setPendingCommand(u"A"_s, u"new"_s, u"stop requested"_s);
+    m_sessions->setPendingCommand(u"A"_s, u"new"_s, u"stop requested"_s);
     QCOMPARE(changed.count(), 1);
     QVERIFY(m_model->index(0, SessionTableModel::StatusColumn).data().toString().contains(u"stop requested"_s));
-    m_model->setPendingCommand(u"A"_s, u"new"_s, u"stop requested"_s);
+    m_sessions->setPendingCommand(u"A"_s, u"new"_s, u"stop requested"_s);
     QCOMPARE(changed.count(), 1);
-    m_model->upsertSession(u"A"_s, makeSession(u"new"_s, SessionStatus::Ready, 0), 10);
+    m_sessions->upsert(u"A"_s, makeSession(u"new"_s, SessionStatus::Ready, 0), 10);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->session(0)->status, SessionStatus::Ready);
 }
 
 void TestSessionTableModel::removeAccount()
 {
-    m_model->applyPoll(
+    m_sessions->applyPoll(
         u"A"_s, {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a2"_s, SessionStatus::Ready)}, 0);
-    m_model->applyPoll(u"B"_s, {makeSession(u"b1"_s, SessionStatus::Ready)}, 0);
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"B"_s, {makeSession(u"b1"_s, SessionStatus::Ready)}, 0);
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a2"_s, SessionStatus::Ready),
             makeSession(u"a3"_s, SessionStatus::Ready)},
         0);
-    m_model->removeAccount(u"A"_s);
+    m_sessions->removeAccount(u"A"_s);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->rowOf(u"B"_s, u"b1"_s), 0);
 }
@@ -256,17 +260,17 @@ void TestSessionTableModel::removeAccount()
 void TestSessionTableModel::rowIndexFollowsRemovals()
 {
     // Rows of two accounts interleaved, the same id under both, then removals from the middle.
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a2"_s, SessionStatus::Ready),
             makeSession(u"x"_s, SessionStatus::Ready)},
         0);
-    m_model->applyPoll(
+    m_sessions->applyPoll(
         u"B"_s, {makeSession(u"x"_s, SessionStatus::Starting), makeSession(u"b1"_s, SessionStatus::Ready)}, 0);
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a2"_s, SessionStatus::Ready),
             makeSession(u"x"_s, SessionStatus::Ready), makeSession(u"a3"_s, SessionStatus::Ready)},
         0);
-    m_model->applyPoll(
+    m_sessions->applyPoll(
         u"A"_s, {makeSession(u"a1"_s, SessionStatus::Ready), makeSession(u"a3"_s, SessionStatus::Stopped)}, 0);
 
     QCOMPARE(m_model->rowCount(), 4);
@@ -276,7 +280,7 @@ void TestSessionTableModel::rowIndexFollowsRemovals()
     QCOMPARE(m_model->rowOf(u"A"_s, u"x"_s), -1);
     QCOMPARE(m_model->session(m_model->rowOf(u"B"_s, u"x"_s))->status, SessionStatus::Starting);
     QCOMPARE(m_model->session(m_model->rowOf(u"A"_s, u"a3"_s))->status, SessionStatus::Stopped);
-    m_model->removeAccount(u"B"_s);
+    m_sessions->removeAccount(u"B"_s);
     QCOMPARE(m_model->rowOf(u"B"_s, u"x"_s), -1);
     QCOMPARE(m_model->rowOf(u"A"_s, u"a3"_s), 1);
 }
@@ -288,7 +292,7 @@ void TestSessionTableModel::proxyFiltersAndSorts()
     QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Session failed = makeSession(u"broken"_s, SessionStatus::Error);
     failed.message = u"Out of capacity"_s;
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"long"_s, SessionStatus::Ready, 0, 600), makeSession(u"short"_s, SessionStatus::Ready, 0, 90),
             makeSession(u"done"_s, SessionStatus::Stopped), failed},
         0);
@@ -314,7 +318,7 @@ void TestSessionTableModel::proxyFiltersAndSorts()
     // A status change re-filters at once.
     proxy.setHideFinished(true);
     QCOMPARE(proxy.rowCount(), 3);
-    m_model->applyPoll(u"A"_s,
+    m_sessions->applyPoll(u"A"_s,
         {makeSession(u"long"_s, SessionStatus::Stopped, 0, 600), makeSession(u"short"_s, SessionStatus::Ready, 0, 90),
             makeSession(u"done"_s, SessionStatus::Stopped), failed},
         0);

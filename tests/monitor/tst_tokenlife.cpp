@@ -1,7 +1,6 @@
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "service/RequestLog.h"
 
 #include <QElapsedTimer>
@@ -28,7 +27,7 @@ constexpr qint64 Minute = 60'000;
 constexpr qint64 Hour = 60 * Minute;
 
 // One monitor polling one account of the emulator. The emulator runs on the service clock; the
-// client (monitor, token provider, table model) on the same clock, or on a second one whose wall
+// client (monitor, token provider, countdown) on the same clock, or on a second one whose wall
 // time is off by `clientSkewMs` but whose monotonic time moves in step.
 class Rig
 {
@@ -42,8 +41,7 @@ public:
         listening = emulator->listen();
         network = std::make_unique<QNetworkAccessManager>();
         log = std::make_unique<arr::RequestLog>();
-        model = std::make_unique<arr::SessionTableModel>(clientClock());
-        monitor = std::make_unique<arr::SessionMonitor>(network.get(), model.get(), log.get(), clientClock());
+        monitor = std::make_unique<arr::SessionMonitor>(network.get(), log.get(), clientClock());
         QObject::connect(emulator.get(), &arr::emulator::EmulatorServer::requestHandled, emulator.get(),
             [this](const QString &operation, int status) {
                 if (operation == u"token"_s && status == 200)
@@ -116,7 +114,6 @@ public:
     std::unique_ptr<arr::emulator::EmulatorServer> emulator;
     std::unique_ptr<QNetworkAccessManager> network;
     std::unique_ptr<arr::RequestLog> log;
-    std::unique_ptr<arr::SessionTableModel> model;
     std::unique_ptr<arr::SessionMonitor> monitor;
 
     bool listening = false;
@@ -192,7 +189,7 @@ void TestTokenLife::revokedTokenIsRefreshedExactlyOnce()
     const QString id = m_rig->emulator->addSession(AccountId, seed);
     startFast();
     QTRY_COMPARE(m_rig->health().state, AccountHealth::State::Healthy);
-    QTRY_VERIFY(m_rig->model->rowOf(AccountName, id) >= 0);
+    QTRY_VERIFY(m_rig->monitor->sessions().find(AccountName, id));
     QCOMPARE(m_rig->tokensIssued, 1);
 
     // The token is revoked while a poll and a command are both about to use it.
@@ -226,7 +223,7 @@ void TestTokenLife::tokenServiceDownAfterRevocationFailsThenRecovers()
     m_rig->emulator->addSession(AccountId, seed);
     startFast();
     QTRY_COMPARE(m_rig->health().state, AccountHealth::State::Healthy);
-    QTRY_COMPARE(m_rig->model->rowCount(), 1);
+    QTRY_COMPARE(m_rig->monitor->sessions().count(), 1);
 
     m_rig->emulator->setTokenServiceAvailable(false);
     m_rig->emulator->revokeTokens();
@@ -239,7 +236,7 @@ void TestTokenLife::tokenServiceDownAfterRevocationFailsThenRecovers()
     QVERIFY2(failing.lastError.message.contains(u"access token"_s), qPrintable(failing.lastError.message));
     QVERIFY(failing.lastGoodPoll.isValid());
     // The last known sessions stay on show meanwhile.
-    QCOMPARE(m_rig->model->rowCount(), 1);
+    QCOMPARE(m_rig->monitor->sessions().count(), 1);
     // Once the revoked token was refused, no call went out without a token.
     QCOMPARE(m_rig->unauthorizedAnswers(), 1);
 
@@ -328,7 +325,7 @@ void TestTokenLife::wrongKeyFailsUntilTheKeyIsFixed()
     // The user enters the right key: the account is replaced and recovers.
     m_rig->addAccount(AccountKey);
     QTRY_COMPARE(m_rig->health().state, AccountHealth::State::Healthy);
-    QTRY_COMPARE(m_rig->model->rowCount(), 1);
+    QTRY_COMPARE(m_rig->monitor->sessions().count(), 1);
     QCOMPARE(m_rig->tokensIssued, 1);
     for (const arr::RequestLogEntry &entry : m_rig->log->entries())
         QVERIFY2(

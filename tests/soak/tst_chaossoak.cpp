@@ -1,9 +1,10 @@
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "service/RequestLog.h"
 #include "service/SessionApi.h"
+
+#include "common/ListRequestCounter.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -71,11 +72,11 @@ void TestChaosSoak::soak()
         }
     }
 
-    QNetworkAccessManager network;
+    ListRequestCounter network;
     // Large enough to keep every request of the run.
     arr::RequestLog log(1'000'000);
-    arr::SessionTableModel model(&clock);
-    auto monitor = std::make_unique<arr::SessionMonitor>(&network, &model, &log, &clock);
+    auto monitor = std::make_unique<arr::SessionMonitor>(&network, &log, &clock);
+    const arr::LiveSessions &live = monitor->sessions();
     monitor->setTimeScale(TimeScale);
     monitor->setPollInterval(PollInterval);
     // Timeouts in real time: long enough for a loaded machine, short enough that late answers bite.
@@ -120,30 +121,32 @@ void TestChaosSoak::soak()
     int creates = 0;
     QElapsedTimer elapsed;
     elapsed.start();
-    while (monitor->pollCount() < MinimumPolls && elapsed.elapsed() < ChaosBudgetMs) {
+    while (network.sent() < MinimumPolls && elapsed.elapsed() < ChaosBudgetMs) {
         QTest::qWait(int(random.bounded(20, 60)));
-        const int row = model.rowCount() > 0 ? int(random.bounded(model.rowCount())) : -1;
+        const int row = live.count() > 0 ? int(random.bounded(live.count())) : -1;
         const quint32 dice = random.bounded(100);
         if (dice < 4 || row < 0) {
             const QString account = monitor->accountNames().at(int(random.bounded(3)));
             monitor->createSession(account, {TimeSpan::fromHours(1 + random.bounded(4)), u"standard"_s, {}});
             ++creates;
         } else if (dice < 14) {
-            const arr::Session *session = model.session(row);
+            const arr::Session *session = &live.at(row).session;
             if (!session->maxLease || arr::isFinalStatus(session->status))
                 continue;
             const TimeSpan lease = std::min(*session->maxLease + TimeSpan::fromMinutes(30), arr::MaximumLease);
-            monitor->extendSession(model.accountAt(row), session->id, lease);
-            issued.append({arr::CommandOutcome::Kind::Extend, model.accountAt(row), session->id, lease});
+            const QString account = live.at(row).account;
+            monitor->extendSession(account, session->id, lease);
+            issued.append({arr::CommandOutcome::Kind::Extend, account, session->id, lease});
         } else if (dice < 18) {
-            const arr::Session *session = model.session(row);
+            const arr::Session *session = &live.at(row).session;
             if (arr::isFinalStatus(session->status))
                 continue;
-            monitor->stopSession(model.accountAt(row), session->id);
-            issued.append({arr::CommandOutcome::Kind::Stop, model.accountAt(row), session->id, {}});
+            const QString account = live.at(row).account;
+            monitor->stopSession(account, session->id);
+            issued.append({arr::CommandOutcome::Kind::Stop, account, session->id, {}});
         }
     }
-    const int chaosPolls = monitor->pollCount();
+    const int chaosPolls = network.sent();
     qInfo("chaos: %d polls, %d creates, %d extends and stops issued in %lld ms", chaosPolls, creates,
         int(issued.size()), elapsed.elapsed());
     QVERIFY2(chaosPolls >= MinimumPolls, qPrintable(u"only %1 polls in the time budget"_s.arg(chaosPolls)));
@@ -158,7 +161,7 @@ void TestChaosSoak::soak()
     // Within two poll intervals the table shows what the emulator holds.
     const auto matches = [&]() {
         for (const QString &name : monitor->accountNames()) {
-            QList<arr::Session> mine = model.sessionsOf(name);
+            QList<arr::Session> mine = live.sessionsOf(name);
             QList<arr::Session> truth = emulator.sessions(accountIdOf(name));
             if (mine.size() != truth.size())
                 return false;
@@ -181,7 +184,7 @@ void TestChaosSoak::soak()
     qInfo("model matched the emulator %lld ms after the faults stopped", settle.elapsed());
 
     // No two polls of one account were ever in flight at once.
-    QCOMPARE(monitor->maxConcurrentPollsSeen(), 1);
+    QCOMPARE(network.maxInFlightPerAccount(), 1);
 
     // Every create was sent at most once (one that could not get a token was not sent at all and was
     // reported), and the emulator saw exactly the creates the client sent.

@@ -1,3 +1,4 @@
+#include "common/SecretReading.h"
 #include "storage/SecretStore.h"
 
 #include <QDir>
@@ -79,12 +80,12 @@ void TestSecretStore::memoryStore()
     arr::MemorySecretStore store;
     QVERIFY(!store.isPersistent());
     QVERIFY(writeBlocking(store, u"a"_s, u"secret-a"_s).ok);
-    QCOMPARE(arr::readSecretBlocking(store, u"a"_s).value, u"secret-a"_s);
-    const arr::SecretResult missing = arr::readSecretBlocking(store, u"b"_s);
+    QCOMPARE(readSecretAndWait(store, u"a"_s).value, u"secret-a"_s);
+    const arr::SecretResult missing = readSecretAndWait(store, u"b"_s);
     QVERIFY(!missing.ok);
     QVERIFY(missing.notFound);
     QVERIFY(removeBlocking(store, u"a"_s).ok);
-    QVERIFY(!arr::readSecretBlocking(store, u"a"_s).ok);
+    QVERIFY(!readSecretAndWait(store, u"a"_s).ok);
     QCOMPARE(arr::accountSecretName(u" ABC "_s), u"account-key/abc"_s);
 }
 
@@ -102,13 +103,13 @@ void TestSecretStore::keychainOrMemoryFallback()
         QCOMPARE(lost.count(), 0);
         // A second store (another run of the app) reads it back from the keychain.
         arr::KeychainSecretStore another(u"arr-session-manager-test"_s);
-        QCOMPARE(arr::readSecretBlocking(another, name).value, m_key);
+        QCOMPARE(readSecretAndWait(another, name).value, m_key);
     } else {
         QVERIFY(!store.isPersistent());
         QCOMPARE(lost.count(), 1);
         QVERIFY(lost.first().first().toString().contains(u"memory"_s));
     }
-    QCOMPARE(arr::readSecretBlocking(store, name).value, m_key);
+    QCOMPARE(readSecretAndWait(store, name).value, m_key);
 
     // Either way, no file of the app's holds the key.
     for (const auto location : {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
@@ -119,7 +120,7 @@ void TestSecretStore::keychainOrMemoryFallback()
     }
 
     QVERIFY(removeBlocking(store, name).ok);
-    QVERIFY(!arr::readSecretBlocking(store, name).ok);
+    QVERIFY(!readSecretAndWait(store, name).ok);
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

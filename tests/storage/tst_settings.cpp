@@ -47,7 +47,7 @@ void TestSettings::defaultsAndRoundTrip()
     QCOMPARE(settings.value(arr::Settings::Key::HideFinishedSessions).toBool(), false);
     settings.setValue(arr::Settings::Key::PollIntervalSeconds, 30);
     settings.setValue(arr::Settings::Key::HideFinishedSessions, true);
-    settings.raw().sync();
+    settings.sync();
 
     arr::Settings reread(file(u"roundtrip.ini"_s));
     QCOMPARE(reread.pollIntervalSeconds(), 30);

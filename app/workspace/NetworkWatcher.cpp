@@ -1,11 +1,11 @@
-#include "ui/NetworkWatcher.h"
+#include "workspace/NetworkWatcher.h"
 
 #include "monitor/SessionMonitor.h"
 
 #include <QLoggingCategory>
 #include <QNetworkInformation>
 
-Q_LOGGING_CATEGORY(lcNetworkWatcher, "arrsm.ui.network", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcNetworkWatcher, "arrsm.workspace.network", QtWarningMsg)
 
 namespace arr {
 

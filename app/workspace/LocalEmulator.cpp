@@ -1,4 +1,4 @@
-#include "ui/LocalEmulator.h"
+#include "workspace/LocalEmulator.h"
 
 #include "emulator/CommandLine.h"
 #include "emulator/EmulatorServer.h"

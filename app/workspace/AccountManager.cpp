@@ -1,21 +1,15 @@
-#include "ui/AccountManager.h"
+#include "workspace/AccountManager.h"
 
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
-#include "ui/LocalEmulator.h"
+#include "workspace/KeyLookup.h"
+#include "workspace/LocalEmulator.h"
 
 using namespace Qt::StringLiterals;
 
 namespace arr {
-
-namespace {
-
-// Kept in the settings file's "ui/" group: the typed table holds the monitor's and table's keys.
-const QString EmulatorEnabledKey = u"ui/localEmulatorEnabled"_s;
-
-} // namespace
 
 AccountManager::AccountManager(AccountStore *store, SecretStore *secrets, SessionMonitor *monitor,
     LocalEmulator *emulator, Settings *settings, EmulatorPolicy policy, QObject *parent)
@@ -30,7 +24,9 @@ AccountManager::AccountManager(AccountStore *store, SecretStore *secrets, Sessio
     if (m_policy == EmulatorPolicy::AlwaysOn)
         m_emulatorEnabled = m_emulator != nullptr;
     else if (m_emulator && m_settings)
-        m_emulatorEnabled = m_settings->raw().value(EmulatorEnabledKey, m_store->accounts().isEmpty()).toBool();
+        m_emulatorEnabled = m_settings->contains(Settings::Key::LocalEmulatorEnabled)
+            ? m_settings->value(Settings::Key::LocalEmulatorEnabled).toBool()
+            : m_store->accounts().isEmpty();
 
     connect(m_store, &AccountStore::accountsChanged, this, [this] {
         Q_EMIT savedAccountsChanged();
@@ -66,7 +62,7 @@ void AccountManager::setEmulatorEnabled(bool enabled)
         return;
     m_emulatorEnabled = enabled;
     if (m_settings)
-        m_settings->raw().setValue(EmulatorEnabledKey, enabled);
+        m_settings->setValue(Settings::Key::LocalEmulatorEnabled, enabled);
     sync();
 }
 
@@ -80,14 +76,6 @@ QList<Account> AccountManager::activeAccounts() const
             accounts.append(account);
     }
     return accounts;
-}
-
-QStringList AccountManager::activeAccountNames() const
-{
-    QStringList names;
-    for (const Account &account : activeAccounts())
-        names.append(account.name);
-    return names;
 }
 
 bool AccountManager::keysArePersistent() const
@@ -204,25 +192,30 @@ void AccountManager::readKey(const Account &account)
     if (m_pendingReads.contains(secretName))
         return;
     m_pendingReads.insert(secretName);
-    m_secrets->read(secretName, this, [this, secretName, name = account.name](const SecretResult &result) {
+    lookUpAccountKey(m_secrets, account, this, [this, secretName, name = account.name](const KeyLookup &lookup) {
         m_pendingReads.remove(secretName);
         if (m_keys.contains(secretName)) {
             // A key entered while the read was under way is the newer one.
             sync();
             return;
         }
-        m_keys.insert(secretName, result.ok ? result.value : QString());
-        if (result.ok) {
+        m_keys.insert(secretName, lookup.key);
+        switch (lookup.outcome) {
+        case KeyLookup::Outcome::Found:
             setKeyProblem(name, {});
-        } else if (result.notFound) {
+            break;
+        case KeyLookup::Outcome::NotStored:
+            setKeyProblem(name, tr("No key is stored for %1: open Accounts, edit it and enter its key.").arg(name));
+            break;
+        case KeyLookup::Outcome::KeychainUnavailable:
             setKeyProblem(name,
-                m_secrets->isPersistent()
-                    ? tr("No key is stored for %1: open Accounts, edit it and enter its key.").arg(name)
-                    : tr("The key of %1 is not known in this run (keys cannot be saved without a keychain): "
-                         "open Accounts, edit it and enter its key.")
-                          .arg(name));
-        } else {
-            setKeyProblem(name, tr("The key of %1 could not be read: %2").arg(name, result.error));
+                tr("The key of %1 is not known in this run (keys cannot be saved without a keychain): "
+                   "open Accounts, edit it and enter its key.")
+                    .arg(name));
+            break;
+        case KeyLookup::Outcome::Failed:
+            setKeyProblem(name, tr("The key of %1 could not be read: %2").arg(name, lookup.error));
+            break;
         }
         sync();
     });

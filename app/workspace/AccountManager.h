@@ -47,7 +47,6 @@ public:
     // What the monitor polls: the emulator (when on and running) first, then the enabled saved
     // accounts.
     QList<Account> activeAccounts() const;
-    QStringList activeAccountNames() const;
 
     bool hasEmulator() const { return m_emulator != nullptr; }
     bool isEmulatorEnabled() const;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/AccountManager.h"
-#include "ui/MainWindow.h"
+#include "core/Session.h"
+#include "core/TimeSpan.h"
 
 #include <QString>
 
@@ -13,22 +13,23 @@ class QTemporaryDir;
 
 namespace arr {
 
+class AccountManager;
 class AccountStore;
 class Clock;
 class LocalEmulator;
-class Prompter;
+class NetworkWatcher;
 class RequestLog;
 class SecretStore;
 class SessionMonitor;
-class SessionTableModel;
 class Settings;
+struct CreateSessionRequest;
 
-// The desktop app's objects below the window, built and wired once: settings, saved accounts, the
-// secret store, the network access manager, the request log, the session model, the monitor, the
-// local emulator and the account manager. main() builds one and hands windowDependencies() to the
-// main window; tests build one too (with a settings file and clock of their own) to check what the
-// command line's modes do.
-class AppServices
+// The application layer the desktop app is built on: the settings, the accounts a person watches
+// and their keys (through the secret store), one monitor polling them, the built-in local emulator,
+// network reachability, the request log, and the commands with their follow-through. Knows no
+// widgets: the window shows and drives it, tests build it with a settings file, a clock and a secret
+// store of their own.
+class Workspace
 {
 public:
     struct Options
@@ -38,49 +39,53 @@ public:
         bool demo = false;
         // An ini file for settings and accounts; empty for the platform's default location.
         QString settingsFile;
-        // The keychain's service name; empty to keep keys in memory (tests).
+        // The keychain's service name; empty to keep keys in memory.
         QString keychainService = QStringLiteral("arr-session-manager");
-        // A secret store of the caller's (tests); null to use the keychain as above.
+        // A secret store of the caller's; null to use the keychain as above.
         SecretStore *secretStore = nullptr;
         // Null for the system clock.
         const Clock *clock = nullptr;
-        // Null for the real message boxes.
-        Prompter *prompter = nullptr;
-        bool useSystemTray = false;
     };
 
-    explicit AppServices(const Options &options);
-    ~AppServices();
+    explicit Workspace(const Options &options);
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
 
-    // Starts polling; call once the window is connected.
+    // Loads the accounts' keys and starts polling, and follows the network's reachability.
     void start();
-    MainWindow::Dependencies windowDependencies() const;
+    // Applies the monitor's preferences (poll intervals, lease warning) after they changed.
+    void applySettings();
 
+    bool isDemo() const { return m_options.demo; }
+    const Clock *clock() const { return m_options.clock; }
     Settings &settings() const { return *m_settings; }
     AccountStore &accountStore() const { return *m_accountStore; }
     SecretStore &secrets() const { return *m_secrets; }
     SessionMonitor &monitor() const { return *m_monitor; }
-    SessionTableModel &model() const { return *m_model; }
     RequestLog &log() const { return *m_log; }
     LocalEmulator &emulator() const { return *m_emulator; }
     AccountManager &accounts() const { return *m_accounts; }
-    QNetworkAccessManager &network() const { return *m_network; }
+
+    // The commands; each ends in one SessionMonitor::commandFinished.
+    void createSession(const QString &account, const CreateSessionRequest &request);
+    void extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease);
+    void stopSession(const QString &account, const QString &sessionId);
 
 private:
     Options m_options;
-    std::unique_ptr<Prompter> m_ownPrompter;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<QTemporaryDir> m_demoDirectory;
-    std::unique_ptr<QSettings> m_demoAccounts;
+    std::unique_ptr<QSettings> m_accountSettings;
     std::unique_ptr<AccountStore> m_accountStore;
     std::unique_ptr<SecretStore> m_ownSecrets;
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<RequestLog> m_log;
-    std::unique_ptr<SessionTableModel> m_model;
     std::unique_ptr<SessionMonitor> m_monitor;
     std::unique_ptr<LocalEmulator> m_emulator;
     std::unique_ptr<AccountManager> m_accounts;
+    std::unique_ptr<NetworkWatcher> m_reachability;
 };
 
 } // namespace arr

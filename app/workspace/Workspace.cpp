@@ -1,14 +1,15 @@
-#include "ui/AppServices.h"
+#include "workspace/Workspace.h"
 
 #include "core/Clock.h"
+#include "core/JsonCodec.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "service/RequestLog.h"
 #include "storage/AccountStore.h"
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
-#include "ui/LocalEmulator.h"
-#include "ui/Prompter.h"
+#include "workspace/AccountManager.h"
+#include "workspace/LocalEmulator.h"
+#include "workspace/NetworkWatcher.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -18,27 +19,24 @@ using namespace Qt::StringLiterals;
 
 namespace arr {
 
-AppServices::AppServices(const Options &options)
+Workspace::Workspace(const Options &options)
     : m_options(options)
 {
     if (!m_options.clock)
         m_options.clock = SystemClock::instance();
-    if (!m_options.prompter) {
-        m_ownPrompter = std::make_unique<Prompter>();
-        m_options.prompter = m_ownPrompter.get();
-    }
     m_settings = m_options.settingsFile.isEmpty() ? std::make_unique<Settings>()
                                                   : std::make_unique<Settings>(m_options.settingsFile);
 
-    QSettings *accountSettings = &m_settings->raw();
     if (m_options.demo) {
         // Accounts added in demo mode go to a file that disappears with the run.
         m_demoDirectory = std::make_unique<QTemporaryDir>();
-        m_demoAccounts
+        m_accountSettings
             = std::make_unique<QSettings>(m_demoDirectory->filePath(u"demo-accounts.ini"_s), QSettings::IniFormat);
-        accountSettings = m_demoAccounts.get();
+    } else {
+        // The same file as the settings (QSettings keeps two objects on one file in step).
+        m_accountSettings = std::make_unique<QSettings>(m_settings->fileName(), m_settings->format());
     }
-    m_accountStore = std::make_unique<AccountStore>(accountSettings);
+    m_accountStore = std::make_unique<AccountStore>(m_accountSettings.get());
 
     if (m_options.secretStore && !m_options.demo) {
         m_secrets = m_options.secretStore;
@@ -52,39 +50,49 @@ AppServices::AppServices(const Options &options)
 
     m_network = std::make_unique<QNetworkAccessManager>();
     m_log = std::make_unique<RequestLog>();
-    m_model = std::make_unique<SessionTableModel>(m_options.clock);
-    m_monitor = std::make_unique<SessionMonitor>(m_network.get(), m_model.get(), m_log.get(), m_options.clock);
+    m_monitor = std::make_unique<SessionMonitor>(m_network.get(), m_log.get(), m_options.clock);
     m_emulator = std::make_unique<LocalEmulator>(m_options.clock);
     m_accounts = std::make_unique<AccountManager>(m_accountStore.get(), m_secrets, m_monitor.get(), m_emulator.get(),
         m_settings.get(),
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
+    m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
+    applySettings();
 }
 
-AppServices::~AppServices()
+Workspace::~Workspace()
 {
     // The monitor's jobs refer to the network manager and the log: stop them first.
+    m_reachability.reset();
     m_accounts.reset();
     m_monitor.reset();
 }
 
-void AppServices::start()
+void Workspace::start()
 {
+    m_reachability->start();
     m_accounts->start();
 }
 
-MainWindow::Dependencies AppServices::windowDependencies() const
+void Workspace::applySettings()
 {
-    MainWindow::Dependencies dependencies;
-    dependencies.settings = m_settings.get();
-    dependencies.accounts = m_accounts.get();
-    dependencies.monitor = m_monitor.get();
-    dependencies.model = m_model.get();
-    dependencies.log = m_log.get();
-    dependencies.clock = m_options.clock;
-    dependencies.prompter = m_options.prompter;
-    dependencies.useSystemTray = m_options.useSystemTray;
-    dependencies.demoMode = m_options.demo;
-    return dependencies;
+    m_monitor->setPollInterval(std::chrono::seconds(m_settings->pollIntervalSeconds()));
+    m_monitor->setFastPollInterval(std::chrono::seconds(m_settings->fastPollIntervalSeconds()));
+    m_monitor->setExpiryWarning(std::chrono::minutes(m_settings->expiryNotificationMinutes()));
+}
+
+void Workspace::createSession(const QString &account, const CreateSessionRequest &request)
+{
+    m_monitor->createSession(account, request);
+}
+
+void Workspace::extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease)
+{
+    m_monitor->extendSession(account, sessionId, newMaxLease);
+}
+
+void Workspace::stopSession(const QString &account, const QString &sessionId)
+{
+    m_monitor->stopSession(account, sessionId);
 }
 
 } // namespace arr

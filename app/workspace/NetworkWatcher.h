@@ -18,7 +18,6 @@ public:
 
     // Loads a reachability backend; false when the platform has none.
     bool start();
-    bool isActive() const { return m_active; }
 
 private:
     SessionMonitor *m_monitor;

@@ -1,6 +1,6 @@
-#include "monitor/SessionFilterProxy.h"
+#include "ui/SessionFilterProxy.h"
 
-#include "monitor/SessionTableModel.h"
+#include "ui/SessionTableModel.h"
 
 namespace arr {
 

@@ -1,0 +1,226 @@
+#include "ui/SessionTableModel.h"
+
+#include "monitor/LiveSessions.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+SessionTableModel::SessionTableModel(const LiveSessions *sessions, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_sessions(sessions)
+{
+    connect(m_sessions, &LiveSessions::aboutToInsert, this,
+        [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(m_sessions, &LiveSessions::inserted, this, [this] { endInsertRows(); });
+    connect(m_sessions, &LiveSessions::aboutToRemove, this,
+        [this](int first, int last) { beginRemoveRows({}, first, last); });
+    connect(m_sessions, &LiveSessions::removed, this, [this] { endRemoveRows(); });
+    connect(m_sessions, &LiveSessions::changed, this,
+        [this](int first, int last) { Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1)); });
+    connect(m_sessions, &LiveSessions::annotated, this, [this](int row) {
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
+            {Qt::DisplayRole, RawValueRole, LastMsCvRole, PendingCommandRole});
+    });
+}
+
+int SessionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_sessions->count();
+}
+
+int SessionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+SessionTableModel::RemainingLevel SessionTableModel::levelFor(const std::optional<TimeSpan> &remaining) const
+{
+    if (!remaining)
+        return RemainingLevel::Unknown;
+    const qint64 ms = remaining->totalMilliseconds();
+    if (ms <= m_criticalMs)
+        return RemainingLevel::Critical;
+    if (ms <= m_warningMs)
+        return RemainingLevel::Warning;
+    return RemainingLevel::Normal;
+}
+
+QVariant SessionTableModel::displayValue(const TrackedSession &entry, int column) const
+{
+    const Session &s = entry.session;
+    const auto span
+        = [](const std::optional<TimeSpan> &value) { return value ? QVariant(value->toDisplayString()) : QVariant(); };
+    switch (column) {
+    case AccountColumn:
+        return entry.account;
+    case SessionIdColumn:
+        return s.id;
+    case StatusColumn:
+        return entry.pendingCommand.isEmpty() ? s.statusLabel()
+                                              : s.statusLabel() + u" \u2013 "_s + entry.pendingCommand;
+    case SizeColumn:
+        return s.size;
+    case HostnameColumn:
+        return s.hostname;
+    case ElapsedColumn:
+        return span(s.elapsed);
+    case LeaseColumn:
+        return span(s.maxLease);
+    case RemainingColumn:
+        if (isFinalStatus(s.status))
+            return QVariant();
+        return span(m_sessions->remaining(entry));
+    case MessageColumn:
+        return s.message;
+    case TeraflopsColumn:
+        return s.teraflops ? QVariant(QLocale().toString(*s.teraflops, 'f', 1)) : QVariant();
+    case HandshakePortColumn:
+        return s.handshakePort ? QVariant(*s.handshakePort) : QVariant();
+    case CreatedColumn:
+        return s.creationTime.isValid()
+            ? QVariant(QLocale().toString(s.creationTime.toLocalTime(), QLocale::ShortFormat))
+            : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant SessionTableModel::rawValue(const TrackedSession &entry, int column) const
+{
+    const Session &s = entry.session;
+    const auto ms = [](const std::optional<TimeSpan> &value) {
+        return value ? QVariant(value->totalMilliseconds()) : QVariant();
+    };
+    switch (column) {
+    case StatusColumn:
+        return int(s.status);
+    case ElapsedColumn:
+        return ms(s.elapsed);
+    case LeaseColumn:
+        return ms(s.maxLease);
+    case RemainingColumn:
+        return ms(m_sessions->remaining(entry));
+    case TeraflopsColumn:
+        return s.teraflops ? QVariant(*s.teraflops) : QVariant();
+    case HandshakePortColumn:
+        return s.handshakePort ? QVariant(*s.handshakePort) : QVariant();
+    case CreatedColumn:
+        return s.creationTime;
+    default:
+        return displayValue(entry, column);
+    }
+}
+
+QVariant SessionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TrackedSession &entry = m_sessions->at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(entry, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == MessageColumn || index.column() == StatusColumn)
+            return entry.session.message.isEmpty() ? QVariant() : QVariant(entry.session.message);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == ElapsedColumn || index.column() == LeaseColumn || index.column() == RemainingColumn
+            || index.column() == TeraflopsColumn || index.column() == HandshakePortColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case RawValueRole:
+        return rawValue(entry, index.column());
+    case SessionIdRole:
+        return entry.session.id;
+    case AccountRole:
+        return entry.account;
+    case StatusRole:
+        return int(entry.session.status);
+    case RemainingLevelRole:
+        return int(isFinalStatus(entry.session.status) ? RemainingLevel::Unknown : levelFor(m_sessions->remaining(entry)));
+    case RemainingMsRole: {
+        const auto remaining = m_sessions->remaining(entry);
+        return remaining ? QVariant(remaining->totalMilliseconds()) : QVariant();
+    }
+    case LastMsCvRole:
+        return entry.lastMsCv;
+    case PendingCommandRole:
+        return entry.pendingCommand;
+    default:
+        return {};
+    }
+}
+
+QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case AccountColumn:
+        return tr("Account");
+    case SessionIdColumn:
+        return tr("Session ID");
+    case StatusColumn:
+        return tr("Status");
+    case SizeColumn:
+        return tr("Size");
+    case HostnameColumn:
+        return tr("Hostname");
+    case ElapsedColumn:
+        return tr("Elapsed");
+    case LeaseColumn:
+        return tr("Lease");
+    case RemainingColumn:
+        return tr("Remaining");
+    case MessageColumn:
+        return tr("Message");
+    case TeraflopsColumn:
+        return tr("Teraflops");
+    case HandshakePortColumn:
+        return tr("Handshake port");
+    case CreatedColumn:
+        return tr("Created");
+    default:
+        return {};
+    }
+}
+
+void SessionTableModel::tick()
+{
+    if (m_sessions->count() == 0)
+        return;
+    Q_EMIT dataChanged(index(0, RemainingColumn), index(m_sessions->count() - 1, RemainingColumn),
+        {Qt::DisplayRole, RawValueRole, RemainingMsRole, RemainingLevelRole});
+}
+
+void SessionTableModel::setThresholds(qint64 warningMs, qint64 criticalMs)
+{
+    m_warningMs = std::max(warningMs, criticalMs);
+    m_criticalMs = criticalMs;
+    tick();
+}
+
+int SessionTableModel::rowOf(const QString &account, const QString &sessionId) const
+{
+    return m_sessions->indexOf(account, sessionId);
+}
+
+const Session *SessionTableModel::session(int row) const
+{
+    return row >= 0 && row < m_sessions->count() ? &m_sessions->at(row).session : nullptr;
+}
+
+QString SessionTableModel::accountAt(int row) const
+{
+    return row >= 0 && row < m_sessions->count() ? m_sessions->at(row).account : QString();
+}
+
+std::optional<TimeSpan> SessionTableModel::remainingAt(int row) const
+{
+    return m_sessions->remaining(row);
+}
+
+} // namespace arr

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/Session.h"
+
+#include <QAbstractTableModel>
+
+namespace arr {
+
+class LiveSessions;
+struct TrackedSession;
+
+// The window's view of the monitor's LiveSessions: one row per entry, in the same order. A poll
+// reaches the view as the diff LiveSessions announces (rows inserted, removed, and dataChanged only
+// for rows that changed), never a reset; the one-second tick signals one dataChanged for the
+// countdown column alone, whose value LiveSessions computes from the last poll and the clock.
+class SessionTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        AccountColumn,
+        SessionIdColumn,
+        StatusColumn,
+        SizeColumn,
+        HostnameColumn,
+        ElapsedColumn,
+        LeaseColumn,
+        RemainingColumn,
+        MessageColumn,
+        TeraflopsColumn,
+        HandshakePortColumn,
+        CreatedColumn,
+        ColumnCount
+    };
+
+    enum Role {
+        // The value to sort on: numbers as numbers, times in milliseconds, text as text.
+        RawValueRole = Qt::UserRole + 1,
+        SessionIdRole,
+        AccountRole,
+        // int(SessionStatus)
+        StatusRole,
+        // int(RemainingLevel)
+        RemainingLevelRole,
+        // Remaining lease in ms now, or an invalid QVariant when unknown.
+        RemainingMsRole,
+        // The MS-CV of the last call about this session (its poll, or a command on it).
+        LastMsCvRole,
+        // A command in progress on this session ("Extending to 05:00:00"), or empty.
+        PendingCommandRole,
+    };
+
+    enum class RemainingLevel {
+        Unknown,
+        Normal,
+        Warning,
+        Critical,
+    };
+
+    explicit SessionTableModel(const LiveSessions *sessions, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Recomputes the countdown: one dataChanged for the remaining column.
+    void tick();
+
+    // Lease left under which the countdown turns amber, then red.
+    void setThresholds(qint64 warningMs, qint64 criticalMs);
+
+    const LiveSessions *sessions() const { return m_sessions; }
+    int rowOf(const QString &account, const QString &sessionId) const;
+    const Session *session(int row) const;
+    QString accountAt(int row) const;
+    // Remaining lease now, counting time since the poll while the session is ready.
+    std::optional<TimeSpan> remainingAt(int row) const;
+
+private:
+    QVariant displayValue(const TrackedSession &entry, int column) const;
+    QVariant rawValue(const TrackedSession &entry, int column) const;
+    RemainingLevel levelFor(const std::optional<TimeSpan> &remaining) const;
+
+    const LiveSessions *m_sessions;
+    qint64 m_warningMs = 30 * 60'000;
+    qint64 m_criticalMs = 10 * 60'000;
+};
+
+} // namespace arr
