@@ -15,8 +15,8 @@
 #include "ui/PreferencesDialog.h"
 #include "ui/Prompter.h"
 #include "ui/RequestLogPanel.h"
-#include "ui/SessionItemDelegate.h"
 #include "ui/SessionFilterProxy.h"
+#include "ui/SessionItemDelegate.h"
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
 #include "ui/TableHeader.h"
@@ -167,6 +167,11 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 
     createToolBar();
     createMenus();
+    // After the menus: the filter bar's check box and the View menu's action show the same choice.
+    m_sessionsPage = createSessionsPage();
+    m_emptyPage = createEmptyPage();
+    m_stack->addWidget(m_sessionsPage);
+    m_stack->addWidget(m_emptyPage);
 
     m_notifier = new Notifier(m_notificationBar, dependencies.useSystemTray, m_clock, this);
     if (m_notifier->usesSystemTray()) {
@@ -228,65 +233,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QTableView *MainWindow::sessionView()
-{
-    ensureSessionsPage();
-    return m_view;
-}
-
-DetailsPane *MainWindow::detailsPane()
-{
-    ensureSessionsPage();
-    return m_details;
-}
-
-QLineEdit *MainWindow::filterEdit()
-{
-    ensureSessionsPage();
-    return m_filterEdit;
-}
-
-QComboBox *MainWindow::statusFilterCombo()
-{
-    ensureSessionsPage();
-    return m_statusCombo;
-}
-
-QCheckBox *MainWindow::hideFinishedBox()
-{
-    ensureSessionsPage();
-    return m_hideFinished;
-}
-
-QWidget *MainWindow::emptyState()
-{
-    return ensureEmptyPage();
-}
-
-QLabel *MainWindow::emptyStateHeadline()
-{
-    ensureEmptyPage();
-    return m_emptyHeadline;
-}
-
-QPushButton *MainWindow::emptyStateAddAccountButton()
-{
-    ensureEmptyPage();
-    return m_emptyAddAccount;
-}
-
-QPushButton *MainWindow::emptyStateEmulatorButton()
-{
-    ensureEmptyPage();
-    return m_emptyEmulator;
-}
-
-QPushButton *MainWindow::emptyStateNewSessionButton()
-{
-    ensureEmptyPage();
-    return m_emptyNewSession;
-}
-
 void MainWindow::createActions()
 {
     m_newSession = new QAction(style::icon(u"new-session"_s), tr("&New session…"), this);
@@ -345,8 +291,6 @@ void MainWindow::createActions()
     m_focusFilter = new QAction(tr("&Filter"), this);
     m_focusFilter->setShortcut(QKeySequence::Find);
     connect(m_focusFilter, &QAction::triggered, this, [this] {
-        if (m_stack->currentWidget() != m_sessionsPage)
-            return;
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
@@ -389,8 +333,7 @@ void MainWindow::createMenus()
     m_hideFinishedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     connect(m_hideFinishedAction, &QAction::toggled, this, [this](bool hide) {
         m_proxy->setHideFinished(hide);
-        if (m_hideFinished)
-            m_hideFinished->setChecked(hide);
+        m_hideFinished->setChecked(hide);
     });
     addAction(m_hideFinishedAction);
     view->addAction(m_hideFinishedAction);
@@ -402,7 +345,6 @@ void MainWindow::createMenus()
     QMenu *columns = view->addMenu(tr("&Columns"));
     connect(columns, &QMenu::aboutToShow, this, [this, columns] {
         columns->clear();
-        ensureSessionsPage();
         QHeaderView *header = m_view->horizontalHeader();
         for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
             QAction *toggle = columns->addAction(m_model->headerData(column, Qt::Horizontal).toString());
@@ -461,10 +403,8 @@ QWidget *MainWindow::createOpeningPage()
     return page;
 }
 
-QWidget *MainWindow::ensureSessionsPage()
+QWidget *MainWindow::createSessionsPage()
 {
-    if (m_sessionsPage)
-        return m_sessionsPage;
     auto *page = new QWidget(m_stack);
 
     m_filterEdit = new QLineEdit(page);
@@ -526,10 +466,6 @@ QWidget *MainWindow::ensureSessionsPage()
     layout->addLayout(filterRow);
     layout->addWidget(m_splitter, 1);
 
-    m_sessionsPage = page;
-    m_stack->addWidget(page);
-    restoreSessionsPageSettings();
-
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &SessionFilterProxy::setTextFilter);
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this,
         [this] { m_proxy->setStatusFilter(statusSetFrom(m_statusCombo->currentData().toString())); });
@@ -547,15 +483,11 @@ QWidget *MainWindow::ensureSessionsPage()
     });
     connect(m_details, &DetailsPane::copied, this,
         [this](const QString &what) { statusBar()->showMessage(what, StatusMessageMs); });
-    updateDetails();
-    updateActions();
     return page;
 }
 
-QWidget *MainWindow::ensureEmptyPage()
+QWidget *MainWindow::createEmptyPage()
 {
-    if (m_emptyPage)
-        return m_emptyPage;
     auto *page = new QWidget(m_stack);
     auto *icon = new QLabel(page);
     icon->setPixmap(style::appIcon().pixmap(64, 64));
@@ -601,8 +533,6 @@ QWidget *MainWindow::ensureEmptyPage()
     layout->addSpacing(12);
     layout->addLayout(buttons);
     layout->addStretch(2);
-    m_emptyPage = page;
-    m_stack->addWidget(page);
     return page;
 }
 
@@ -654,24 +584,6 @@ void MainWindow::restoreSettings()
         resizeDocks({m_logDock}, {m_logPanel->fontMetrics().height() * 14}, Qt::Vertical);
     m_logDock->setVisible(m_settings->value(Settings::Key::LogDockVisible).toBool());
 
-    // The filters apply to the proxy at once, so that the table is filtered however soon it is built.
-    m_proxy->setTextFilter(m_settings->value(Settings::Key::TextFilter).toString());
-    // A status filter is one of the presets the filter bar offers; anything else saved means all.
-    const QSet<SessionStatus> savedStatuses = statusSetFrom(m_settings->value(Settings::Key::StatusFilter).toString());
-    QSet<SessionStatus> statuses;
-    for (const StatusPreset &preset : statusPresets()) {
-        if (QSet<SessionStatus>(preset.statuses.cbegin(), preset.statuses.cend()) == savedStatuses)
-            statuses = savedStatuses;
-    }
-    m_proxy->setStatusFilter(statuses);
-    m_hideFinishedAction->setChecked(m_settings->value(Settings::Key::HideFinishedSessions).toBool());
-
-    m_logPanel->setErrorsOnly(m_settings->value(Settings::Key::LogErrorsOnly).toBool());
-    m_logPanel->restoreHeaderState(m_settings->value(Settings::Key::LogHeaderState).toByteArray());
-}
-
-void MainWindow::restoreSessionsPageSettings()
-{
     m_splitter->restoreState(m_settings->value(Settings::Key::SplitterState).toByteArray());
     const QByteArray headerState = m_settings->value(Settings::Key::TableHeaderState).toByteArray();
     QHeaderView *header = m_view->horizontalHeader();
@@ -690,15 +602,20 @@ void MainWindow::restoreSessionsPageSettings()
     else
         m_view->sortByColumn(SessionTableModel::AccountColumn, Qt::AscendingOrder);
 
-    // The filter widgets show what the proxy already applies.
-    m_filterEdit->setText(m_proxy->textFilter());
+    // The filter widgets pass what they show on to the proxy.
+    m_filterEdit->setText(m_settings->value(Settings::Key::TextFilter).toString());
+    // A status filter is one of the presets the filter bar offers; anything else saved means all.
+    const QSet<SessionStatus> statuses = statusSetFrom(m_settings->value(Settings::Key::StatusFilter).toString());
     int preset = 0;
     for (int i = 0; i < m_statusCombo->count(); ++i) {
-        if (statusSetFrom(m_statusCombo->itemData(i).toString()) == m_proxy->statusFilter())
+        if (statusSetFrom(m_statusCombo->itemData(i).toString()) == statuses)
             preset = i;
     }
     m_statusCombo->setCurrentIndex(preset);
-    m_hideFinished->setChecked(m_proxy->hidesFinished());
+    m_hideFinishedAction->setChecked(m_settings->value(Settings::Key::HideFinishedSessions).toBool());
+
+    m_logPanel->setErrorsOnly(m_settings->value(Settings::Key::LogErrorsOnly).toBool());
+    m_logPanel->restoreHeaderState(m_settings->value(Settings::Key::LogHeaderState).toByteArray());
 }
 
 void MainWindow::saveSettings()
@@ -707,16 +624,13 @@ void MainWindow::saveSettings()
     m_settings->setValue(Settings::Key::MainWindowState, saveState());
     m_settings->setValue(Settings::Key::LogDockVisible, !m_logDock->isHidden());
     m_settings->setValue(Settings::Key::HideFinishedSessions, m_proxy->hidesFinished());
-    // Never built this run: nothing of it changed, and what is saved stays.
-    if (m_sessionsPage) {
-        m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
-        QHeaderView *header = m_view->horizontalHeader();
-        m_settings->setValue(Settings::Key::TableHeaderState, header->saveState());
-        m_settings->setValue(Settings::Key::SortColumn, header->sortIndicatorSection());
-        m_settings->setValue(Settings::Key::SortOrder, int(header->sortIndicatorOrder()));
-        m_settings->setValue(Settings::Key::TextFilter, m_filterEdit->text());
-        m_settings->setValue(Settings::Key::StatusFilter, m_statusCombo->currentData().toString());
-    }
+    m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
+    QHeaderView *header = m_view->horizontalHeader();
+    m_settings->setValue(Settings::Key::TableHeaderState, header->saveState());
+    m_settings->setValue(Settings::Key::SortColumn, header->sortIndicatorSection());
+    m_settings->setValue(Settings::Key::SortOrder, int(header->sortIndicatorOrder()));
+    m_settings->setValue(Settings::Key::TextFilter, m_filterEdit->text());
+    m_settings->setValue(Settings::Key::StatusFilter, m_statusCombo->currentData().toString());
     m_settings->setValue(Settings::Key::LogErrorsOnly, m_logPanel->errorsOnly());
     m_settings->setValue(Settings::Key::LogHeaderState, m_logPanel->saveHeaderState());
     m_settings->sync();
@@ -765,7 +679,7 @@ void MainWindow::updateBanners()
 
 bool MainWindow::isShowingEmptyState() const
 {
-    return m_emptyPage && m_stack->currentWidget() == m_emptyPage;
+    return m_stack->currentWidget() == m_emptyPage;
 }
 
 bool MainWindow::isShowingOpeningState() const
@@ -776,14 +690,13 @@ bool MainWindow::isShowingOpeningState() const
 void MainWindow::updateEmptyState()
 {
     if (m_model->rowCount() > 0) {
-        m_stack->setCurrentWidget(ensureSessionsPage());
+        m_stack->setCurrentWidget(m_sessionsPage);
         return;
     }
     if (m_accounts->isLoading()) {
         m_stack->setCurrentWidget(m_openingPage);
         return;
     }
-    ensureEmptyPage();
     const QStringList names = m_monitor->accountNames();
     bool anyAnswered = false;
     for (const QString &name : names)
@@ -822,8 +735,6 @@ QList<SessionRef> MainWindow::selectedSessions() const
 
 QList<SessionRef> MainWindow::selectedWhere(bool (*accept)(int status)) const
 {
-    if (!m_view)
-        return {};
     QModelIndexList rows = m_view->selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<SessionRef> refs;
@@ -841,7 +752,6 @@ bool MainWindow::selectSession(const QString &account, const QString &sessionId)
     const int row = m_model->rowOf(account, sessionId);
     if (row < 0)
         return false;
-    ensureSessionsPage();
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid())
         return false;
@@ -874,8 +784,6 @@ void MainWindow::updateActions()
 
 void MainWindow::updateDetails()
 {
-    if (!m_details)
-        return;
     const QList<SessionRef> selected = selectedSessions();
     if (selected.isEmpty()) {
         m_details->showNothing();
@@ -958,9 +866,8 @@ CreateSessionDialog *MainWindow::newSession()
     auto *dialog = new CreateSessionDialog(accounts, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QList<SessionRef> selected = selectedSessions();
-    dialog->setAccount(
-        selected.isEmpty() ? m_settings->value(Settings::Key::LastCreateAccount).toString()
-                           : selected.constFirst().account);
+    dialog->setAccount(selected.isEmpty() ? m_settings->value(Settings::Key::LastCreateAccount).toString()
+                                          : selected.constFirst().account);
     dialog->setSize(m_settings->value(Settings::Key::LastCreateSize).toString());
     dialog->setLease(TimeSpan::fromMinutes(m_settings->value(Settings::Key::LastCreateLeaseMinutes).toInt()));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

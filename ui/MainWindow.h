@@ -88,12 +88,11 @@ public:
     // Writes window layout, columns, sort and filters to the settings (also done on close).
     void saveSettings();
 
-    // For tests: the parts a user sees and clicks. The sessions table and the empty state are built
-    // when first shown (or asked for here), not with the window.
-    QTableView *sessionView();
+    // For tests: the parts a user sees and clicks.
+    QTableView *sessionView() const { return m_view; }
     SessionFilterProxy *proxy() const { return m_proxy; }
     SessionItemDelegate *delegate() const { return m_delegate; }
-    DetailsPane *detailsPane();
+    DetailsPane *detailsPane() const { return m_details; }
     RequestLogPanel *requestLogPanel() const { return m_logPanel; }
     QDockWidget *requestLogDock() const { return m_logDock; }
     AccountStatusBar *accountStatusBar() const { return m_accountStatus; }
@@ -102,17 +101,17 @@ public:
     MessageBar *problemsBar() const { return m_problemsBar; }
     MessageBar *notificationBar() const { return m_notificationBar; }
     Notifier *notifier() const { return m_notifier; }
-    QWidget *emptyState();
+    QWidget *emptyState() const { return m_emptyPage; }
     bool isShowingEmptyState() const;
     // Until the accounts are loaded: says so, instead of "no accounts" or "no sessions".
     bool isShowingOpeningState() const;
-    QLabel *emptyStateHeadline();
-    QPushButton *emptyStateAddAccountButton();
-    QPushButton *emptyStateEmulatorButton();
-    QPushButton *emptyStateNewSessionButton();
-    QLineEdit *filterEdit();
-    QComboBox *statusFilterCombo();
-    QCheckBox *hideFinishedBox();
+    QLabel *emptyStateHeadline() const { return m_emptyHeadline; }
+    QPushButton *emptyStateAddAccountButton() const { return m_emptyAddAccount; }
+    QPushButton *emptyStateEmulatorButton() const { return m_emptyEmulator; }
+    QPushButton *emptyStateNewSessionButton() const { return m_emptyNewSession; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QComboBox *statusFilterCombo() const { return m_statusCombo; }
+    QCheckBox *hideFinishedBox() const { return m_hideFinished; }
     QToolBar *mainToolBar() const { return m_toolBar; }
     QAction *newSessionAction() const { return m_newSession; }
     QAction *extendAction() const { return m_extend; }
@@ -131,12 +130,9 @@ private:
     void createMenus();
     void createToolBar();
     QWidget *createOpeningPage();
-    // The sessions page (filters, table, details) and the empty state cost most of the window's
-    // construction and are not what the first frame shows: each is built on first use.
-    QWidget *ensureSessionsPage();
-    QWidget *ensureEmptyPage();
+    QWidget *createSessionsPage();
+    QWidget *createEmptyPage();
     void restoreSettings();
-    void restoreSessionsPageSettings();
     void applyPreferences();
     void applyDefaultColumns();
     void updateActions();

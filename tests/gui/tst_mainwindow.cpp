@@ -601,8 +601,9 @@ void TestMainWindow::tableSettingsKeptByARunThatNeverShowedIt()
     f->window->statusFilterCombo()->setCurrentIndex(f->window->statusFilterCombo()->findText(u"Ready"_s));
     f->closeWindow();
 
-    // A run that ends before any session arrives builds no table; it leaves the table's settings
-    // as they were, and what it did change (hiding finished sessions, from the View menu) is saved.
+    // A run that ends before any session arrives never shows the table; it keeps the table's
+    // settings as they were, and what it did change (hiding finished sessions, from the View menu)
+    // is saved.
     GuiFixture::Options unstarted;
     unstarted.start = false;
     f->open(unstarted);
