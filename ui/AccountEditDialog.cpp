@@ -1,9 +1,9 @@
 #include "ui/AccountEditDialog.h"
 
-#include "workspace/AccountManager.h"
 #include "ui/SessionStyle.h"
 #include "ui/WidgetHelpers.h"
 #include "ui_AccountEditDialog.h"
+#include "workspace/AccountManager.h"
 
 #include "storage/AccountStore.h"
 

@@ -1,10 +1,10 @@
 #include "ui/AccountsDialog.h"
 
 #include "ui/AccountEditDialog.h"
-#include "workspace/AccountManager.h"
 #include "ui/Prompter.h"
 #include "ui/SessionStyle.h"
 #include "ui_AccountsDialog.h"
+#include "workspace/AccountManager.h"
 
 #include <QHeaderView>
 #include <QPushButton>

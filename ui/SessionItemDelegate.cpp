@@ -1,7 +1,7 @@
 #include "ui/SessionItemDelegate.h"
 
-#include "ui/SessionTableModel.h"
 #include "ui/SessionStyle.h"
+#include "ui/SessionTableModel.h"
 
 namespace arr {
 

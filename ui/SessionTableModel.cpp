@@ -140,7 +140,8 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(entry.session.status);
     case RemainingLevelRole:
-        return int(isFinalStatus(entry.session.status) ? RemainingLevel::Unknown : levelFor(m_sessions->remaining(entry)));
+        return int(
+            isFinalStatus(entry.session.status) ? RemainingLevel::Unknown : levelFor(m_sessions->remaining(entry)));
     case RemainingMsRole: {
         const auto remaining = m_sessions->remaining(entry);
         return remaining ? QVariant(remaining->totalMilliseconds()) : QVariant();

@@ -331,7 +331,8 @@ void CommandRunner::onWaitEnded(const Session &session)
     QString why;
     switch (session.status) {
     case SessionStatus::Error:
-        why = tr("arrsm: session %1 failed: %2").arg(id, message.isEmpty() ? tr("the service gave no reason.") : message);
+        why = tr("arrsm: session %1 failed: %2")
+                  .arg(id, message.isEmpty() ? tr("the service gave no reason.") : message);
         break;
     case SessionStatus::Expired:
         why = tr("arrsm: session %1 expired: %2").arg(id, message.isEmpty() ? tr("its lease ran out.") : message);

@@ -54,8 +54,8 @@ std::optional<TimeSpan> LiveSessions::remaining(const TrackedSession &entry) con
     TimeSpan elapsed = *session.elapsed;
     // The lease runs while the session is up; between polls, count on from the last known value.
     if (session.status == SessionStatus::Ready)
-        elapsed = elapsed
-            + TimeSpan::fromMilliseconds(std::max<qint64>(0, m_clock->monotonicMs() - entry.observedAtMono));
+        elapsed
+            = elapsed + TimeSpan::fromMilliseconds(std::max<qint64>(0, m_clock->monotonicMs() - entry.observedAtMono));
     return remainingLease(*session.maxLease, elapsed);
 }
 

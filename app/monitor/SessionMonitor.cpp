@@ -93,8 +93,7 @@ struct SessionMonitor::AccountState
     bool polledOnce = false;
 };
 
-SessionMonitor::SessionMonitor(
-    QNetworkAccessManager *network, RequestLog *log, const Clock *clock, QObject *parent)
+SessionMonitor::SessionMonitor(QNetworkAccessManager *network, RequestLog *log, const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_log(log)

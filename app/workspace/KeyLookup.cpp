@@ -8,8 +8,8 @@ namespace arr {
 void lookUpAccountKey(
     SecretStore *secrets, const Account &account, QObject *context, std::function<void(const KeyLookup &)> done)
 {
-    secrets->read(accountSecretName(account.accountId), context,
-        [secrets, done = std::move(done)](const SecretResult &result) {
+    secrets->read(
+        accountSecretName(account.accountId), context, [secrets, done = std::move(done)](const SecretResult &result) {
             KeyLookup lookup;
             if (result.ok && !result.value.isEmpty()) {
                 lookup.outcome = KeyLookup::Outcome::Found;

@@ -82,8 +82,8 @@ void SessionWatch::read()
 void SessionWatch::onRead(const ApiResult &result)
 {
     m_job = nullptr;
-    const auto nextRead = std::max<std::chrono::milliseconds>(
-        m_options.interval, result.retryAfter.value_or(std::chrono::seconds(0)));
+    const auto nextRead
+        = std::max<std::chrono::milliseconds>(m_options.interval, result.retryAfter.value_or(std::chrono::seconds(0)));
     if (!result.ok() || !result.session) {
         if (isTransient(result.kind) && ++m_failedReads < MaximumFailedReads) {
             Q_EMIT retrying(result);
