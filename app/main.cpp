@@ -2,26 +2,17 @@
 // nothing else; everything it builds is in ui/ (AppServices, MainWindow, NetworkWatcher).
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
-#include "monitor/SessionTableModel.h"
 #include "ui/AppServices.h"
-#include "ui/AppStyle.h"
 #include "ui/CommandLine.h"
-#include "ui/FontPreload.h"
 #include "ui/LocalEmulator.h"
 #include "ui/MainWindow.h"
 #include "ui/NetworkWatcher.h"
-#include "ui/StartupHeap.h"
-#include "ui/StartupProbe.h"
 #include "ui/Translations.h"
 
 #include <QApplication>
 #include <QSystemTrayIcon>
 
 #include <cstdio>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -56,13 +47,6 @@ int report(const arr::DesktopCommandLine &commandLine)
 
 int main(int argc, char *argv[])
 {
-#ifdef __GLIBC__
-    // Session lists arrive in buffers of megabytes at every poll, for days on end. Each time such a
-    // buffer is freed, glibc raises the size above which blocks get mappings of their own, so the
-    // next ones come from the heap and their memory stays with the process; a fixed threshold
-    // returns it.
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-#endif
     // The same names as arrsm, so that both find the same saved accounts.
     QCoreApplication::setOrganizationName(u"ArrSessionManager"_s);
     QCoreApplication::setApplicationName(u"arr-session-manager"_s);
@@ -75,12 +59,7 @@ int main(int argc, char *argv[])
         return report(arr::parseDesktopCommandLine(QCoreApplication::arguments()));
     }
 
-    // Before the first thread starts, which the font preload below is.
-    arr::StartupHeap startupHeap;
-    // Overlaps the font configuration's loading with the application's start.
-    arr::FontPreload fontPreload;
     QApplication app(argc, argv);
-    QApplication::setStyle(new arr::AppStyle);
     arr::installTranslations();
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ARR Session Manager"));
     QGuiApplication::setDesktopFileName(u"arr-session-manager"_s);
@@ -94,38 +73,19 @@ int main(int argc, char *argv[])
     options.useSystemTray = QSystemTrayIcon::isSystemTrayAvailable();
     arr::AppServices services(options);
 
-    fontPreload.wait();
     arr::MainWindow window(services.windowDependencies());
     arr::NetworkWatcher network(&services.monitor());
     window.show();
-    // The window comes first; accounts, the local emulator and the network watch start once it is
-    // on screen, so that none of them delays it.
-    arr::afterNextPaint(&window, [&services, &network, &commandLine, &startupHeap] {
-        network.start();
-        services.start();
-        if (auto *demo = services.emulator().server()) {
-            arr::emulator::SessionSeed seed;
-            seed.status = arr::SessionStatus::Ready;
-            for (int i = 0; i < commandLine.demoSessions; ++i) {
-                seed.maxLease = arr::TimeSpan::fromMinutes(60 + i % (23 * 60));
-                seed.age = arr::TimeSpan::fromMinutes(i % 60);
-                demo->addSession(arr::LocalEmulator::accountId(), seed);
-            }
+    network.start();
+    services.start();
+    if (auto *demo = services.emulator().server()) {
+        arr::emulator::SessionSeed seed;
+        seed.status = arr::SessionStatus::Ready;
+        for (int i = 0; i < commandLine.demoSessions; ++i) {
+            seed.maxLease = arr::TimeSpan::fromMinutes(60 + i % (23 * 60));
+            seed.age = arr::TimeSpan::fromMinutes(i % 60);
+            demo->addSession(arr::LocalEmulator::accountId(), seed);
         }
-        startupHeap.release();
-    });
-
-    using ExitWhen = arr::DesktopCommandLine::ExitWhen;
-    // Asked for after the start above, so that it runs before it (see afterNextPaint).
-    if (commandLine.exitWhen == ExitWhen::Shown)
-        arr::quitWhenPainted(&window);
-    if (commandLine.exitWhen == ExitWhen::Loaded) {
-        const int expected = commandLine.demoSessions;
-        QObject::connect(
-            &services.monitor(), &arr::SessionMonitor::pollFinished, &window, [&services, &window, expected] {
-                if (services.model().rowCount() >= expected)
-                    arr::quitWhenPainted(&window);
-            });
     }
     return QApplication::exec();
 }

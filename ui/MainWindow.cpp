@@ -20,7 +20,6 @@
 #include "ui/RequestLogPanel.h"
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionStyle.h"
-#include "ui/TableHeader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -435,7 +434,6 @@ QWidget *MainWindow::createSessionsPage()
 
     m_view = new QTableView(page);
     m_view->setObjectName(u"sessionView"_s);
-    m_view->setHorizontalHeader(new TableHeader(m_view));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(m_delegate);
     m_view->setSortingEnabled(true);
@@ -451,6 +449,8 @@ QWidget *MainWindow::createSessionsPage()
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
+    // Rows are selected whole: a title in bold for a "fully selected" column would mean nothing.
+    header->setHighlightSections(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showContextMenu);
