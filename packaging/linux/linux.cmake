@@ -25,10 +25,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Libraries the programs link come from dpkg-shlibdeps (dpkg-dev). What they load at run time is
-# added by hand: the SVG plugins (libqt6svg6), which draw the desktop's icon theme where the style
-# takes a standard icon from it (GNOME, KDE: the dialogs' error and warning icons; the app's own icons
-# are baked into it), and, where the distribution splits them out (Ubuntu), the xcb/Wayland platform
-# plugins (qt6-qpa-plugins).
+# added by hand: the SVG plugins (libqt6svg6: the icon engine and image format), which draw every
+# icon of the app (embedded SVG) and the desktop's icon theme, and, where the distribution splits
+# them out (Ubuntu), the xcb/Wayland platform plugins (qt6-qpa-plugins).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(ARRSM_DEB_EXTRA_DEPENDS "libqt6svg6, qt6-qpa-plugins"
     CACHE STRING "Run-time dependencies of the .deb that dpkg-shlibdeps cannot see (plugins)")

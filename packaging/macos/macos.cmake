@@ -15,6 +15,12 @@ set_target_properties(arr-session-manager PROPERTIES
     MACOSX_BUNDLE_INFO_STRING "ARR Session Manager ${PROJECT_VERSION}"
     MACOSX_BUNDLE_COPYRIGHT "The ARR Session Manager developers")
 
+# The app's icons are SVG, drawn by Qt's SVG icon-engine and image-format plugins, which macdeployqt
+# deploys only into bundles whose executable links Qt SVG; the linker keeps that dependency on macOS
+# even though no symbol is used.
+find_package(Qt6 REQUIRED COMPONENTS Svg)
+target_link_libraries(arr-session-manager PRIVATE Qt6::Svg)
+
 # The installed programs keep the directories of the libraries they link (Qt's, QtKeychain's) as run
 # paths, so that macdeployqt can resolve their @rpath references when it copies them into
 # Contents/Frameworks. The command-line programs sit in Contents/MacOS and load those frameworks.

@@ -31,12 +31,22 @@ else()
 endif()
 install(SCRIPT ${arrsm_deploy_script})
 
-# What windeployqt does not see: QtKeychain is not a Qt module.
+# What windeployqt does not see. QtKeychain is not a Qt module. The icons are SVG, drawn by the SVG
+# icon-engine and image-format plugins, which windeployqt copies only for programs that link Qt SVG
+# themselves.
 get_target_property(arrsm_keychain_target Qt6Keychain::Qt6Keychain ALIASED_TARGET)
 if(NOT arrsm_keychain_target)
     set(arrsm_keychain_target Qt6Keychain::Qt6Keychain)
 endif()
 install(IMPORTED_RUNTIME_ARTIFACTS ${arrsm_keychain_target} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+find_package(Qt6 REQUIRED COMPONENTS Svg)
+install(IMPORTED_RUNTIME_ARTIFACTS Qt6::Svg RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(TARGET Qt6::QSvgIconPlugin)
+    install(IMPORTED_RUNTIME_ARTIFACTS Qt6::QSvgIconPlugin LIBRARY DESTINATION plugins/iconengines)
+endif()
+if(TARGET Qt6::QSvgPlugin)
+    install(IMPORTED_RUNTIME_ARTIFACTS Qt6::QSvgPlugin LIBRARY DESTINATION plugins/imageformats)
+endif()
 # The compiler's run-time libraries (MSVC: msvcp140.dll and friends).
 set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION ${CMAKE_INSTALL_BINDIR})
 include(InstallRequiredSystemLibraries)
