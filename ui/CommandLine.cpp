@@ -37,12 +37,9 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
             "With --demo, add <count> more ready sessions to the demo account (up to 100000), to try the app "
             "at scale."),
         DesktopCommandLineText::tr("count"));
-    QCommandLineOption exitWhen(u"exit-when"_s, u"shown|loaded"_s, u"moment"_s);
-    exitWhen.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
     parser.addOption(settings);
     parser.addOption(demoSessions);
-    parser.addOption(exitWhen);
 
     DesktopCommandLine result;
     if (!parser.parse(arguments)) {
@@ -86,15 +83,6 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
                             .arg(parser.value(demoSessions)));
         if (!result.demo)
             return fail(DesktopCommandLineText::tr("--demo-sessions goes with --demo."));
-    }
-    if (parser.isSet(exitWhen)) {
-        const QString moment = parser.value(exitWhen);
-        if (moment == u"shown")
-            result.exitWhen = DesktopCommandLine::ExitWhen::Shown;
-        else if (moment == u"loaded")
-            result.exitWhen = DesktopCommandLine::ExitWhen::Loaded;
-        else
-            return fail(DesktopCommandLineText::tr("--exit-when takes shown or loaded, not \"%1\".").arg(moment));
     }
     return result;
 }

@@ -27,12 +27,6 @@ struct DesktopCommandLine
     QString settingsFile;
     // --demo-sessions N: with --demo, N more ready sessions, to try the app at scale.
     int demoSessions = 0;
-
-    // --exit-when shown|loaded (hidden, for the start-up benchmark): quit once the window has been
-    // shown and painted, or once the demo account's sessions are in the table too; before quitting,
-    // print the process's peak resident memory where the system tells it.
-    enum class ExitWhen { Never, Shown, Loaded };
-    ExitWhen exitWhen = ExitWhen::Never;
 };
 
 // `arguments` as QCoreApplication::arguments() gives them, program name first (a QCoreApplication

@@ -19,7 +19,6 @@
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
-#include "ui/TableHeader.h"
 #include "workspace/AccountManager.h"
 #include "workspace/Workspace.h"
 
@@ -430,7 +429,6 @@ QWidget *MainWindow::createSessionsPage()
 
     m_view = new QTableView(page);
     m_view->setObjectName(u"sessionView"_s);
-    m_view->setHorizontalHeader(new TableHeader(m_view));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(m_delegate);
     m_view->setSortingEnabled(true);
@@ -446,6 +444,8 @@ QWidget *MainWindow::createSessionsPage()
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
+    // Rows are selected whole: a title in bold for a "fully selected" column would mean nothing.
+    header->setHighlightSections(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
     connect(m_view, &QTableView::customContextMenuRequested, this, &MainWindow::showContextMenu);

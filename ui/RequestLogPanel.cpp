@@ -3,7 +3,6 @@
 #include "service/RequestLog.h"
 #include "ui/RequestLogModel.h"
 #include "ui/SessionStyle.h"
-#include "ui/TableHeader.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -37,7 +36,6 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
 {
     m_filter->setSourceModel(m_model);
     m_view->setObjectName(u"requestLogView"_s);
-    m_view->setHorizontalHeader(new TableHeader(m_view));
     m_view->setModel(m_filter);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -47,6 +45,8 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Rows are selected whole: a title in bold for a "fully selected" column would mean nothing.
+    m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     const QFontMetrics metrics = m_view->fontMetrics();

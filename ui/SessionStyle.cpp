@@ -1,8 +1,14 @@
 #include "ui/SessionStyle.h"
 
-#include "ui/BakedIconEngine.h"
-
 using namespace Qt::StringLiterals;
+
+// The icons are embedded by resources/arrsm.qrc into this static library; a program links its
+// resource data only when something refers to it, as this does. Q_INIT_RESOURCE declares a global
+// function, so this stays outside every namespace.
+static void initIconResources()
+{
+    Q_INIT_RESOURCE(arrsm);
+}
 
 namespace arr::style {
 
@@ -85,7 +91,9 @@ QColor remainingForeground(SessionTableModel::RemainingLevel level)
 
 QIcon icon(const QString &name)
 {
-    return QIcon(new BakedIconEngine(name));
+    static const bool resourcesReady = (initIconResources(), true);
+    Q_UNUSED(resourcesReady)
+    return QIcon(u":/icons/"_s + name + u".svg"_s);
 }
 
 QIcon appIcon()

@@ -22,7 +22,7 @@ QColor remainingBackground(SessionTableModel::RemainingLevel level);
 QColor remainingForeground(SessionTableModel::RemainingLevel level);
 
 // An icon of the app's own set, by the name of its SVG under resources/icons ("stop", "refresh"),
-// drawn from the pixels baked from it at build time (BakedIconEngine).
+// drawn by Qt's SVG icon engine at whatever size and device pixel ratio it is shown.
 QIcon icon(const QString &name);
 QIcon appIcon();
 

@@ -847,10 +847,6 @@ https://account.blob.core.windows.net/models/engine.arrAsset</source>
         <source>--demo-sessions goes with --demo.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>--exit-when takes shown or loaded, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>arr::DetailsPane</name>

@@ -1,7 +1,7 @@
 // The baselines of the start-up benchmark: a bare QMainWindow, shown and painted, then gone; with
 // --text, the same window with one line of text in it, which is the least any window with text pays
 // (fontconfig's configuration and a first font, which the bare window never loads).
-#include "ui/StartupProbe.h"
+#include "StartupProbe.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -1,27 +1,21 @@
-// The app's icons: baked at build time from resources/icons/*.svg (tools/iconbake.cpp) and drawn by
-// BakedIconEngine; AppStyle puts them in place of the standard icons the main window shows. The
-// main window must load none of Qt's image plug-ins (each costs start-up time).
-#include "GuiFixture.h"
-
-#include "ui/AppStyle.h"
-#include "ui/BakedIconEngine.h"
-#include "ui/DetailsPane.h"
+// The app's icons: resources/icons/*.svg embedded under :/icons and drawn by Qt's SVG icon engine,
+// so that every icon is sharp at any size and at any scaling of the screen.
 #include "ui/SessionStyle.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QIcon>
 #include <QImage>
-#include <QLabel>
 #include <QPainter>
 #include <QPixmapCache>
-#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
+// Every SVG in the source tree: each must be embedded and drawable.
 QStringList iconNames()
 {
     QStringList names;
@@ -29,13 +23,6 @@ QStringList iconNames()
     for (const QFileInfo &svg : svgs)
         names.append(svg.completeBaseName());
     return names;
-}
-
-// Whether `icon` draws the baked pixels of `name` at 16 px.
-bool drawsBaked(const QIcon &icon, const QString &name)
-{
-    return icon.pixmap(QSize(16, 16)).toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied)
-        == arr::BakedIconEngine::bakedImage(name, 16);
 }
 
 int opaquePixels(const QImage &image)
@@ -48,6 +35,21 @@ int opaquePixels(const QImage &image)
     return count;
 }
 
+// What `icon` paints into a transparent square of `edge` points on a device of `ratio` pixels per
+// point, as a widget on such a screen would get it; the image is returned at one pixel per point.
+QImage painted(const QIcon &icon, int edge, qreal ratio)
+{
+    const int pixels = qRound(edge * ratio);
+    QImage canvas(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
+    canvas.setDevicePixelRatio(ratio);
+    canvas.fill(Qt::transparent);
+    QPainter painter(&canvas);
+    icon.paint(&painter, QRect(0, 0, edge, edge));
+    painter.end();
+    canvas.setDevicePixelRatio(1);
+    return canvas;
+}
+
 } // namespace
 
 class TestIcons : public QObject
@@ -55,90 +57,69 @@ class TestIcons : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
-    // First, while the process has drawn nothing else.
-    void mainWindowLoadsNoImagePlugin();
-    void everyIconIsBakedAtEverySize();
-    void sizesBetweenBakedOnesAreScaled();
+    void everyIconIsEmbedded();
+    void everyIconRendersAtEverySize_data();
+    void everyIconRendersAtEverySize();
+    void statusIconsAreDistinct();
     void unknownNameIsNull();
     void disabledLooksDifferent();
-    void paintsAtDeviceResolution();
-    void appStyleGivesTheAppsOwnStandardIcons();
+    void drawnFromTheVectorAtDeviceResolution();
 };
 
-void TestIcons::initTestCase()
-{
-    // As main() does.
-    QApplication::setStyle(new arr::AppStyle);
-}
-
-void TestIcons::mainWindowLoadsNoImagePlugin()
-{
-#ifndef Q_OS_LINUX
-    QSKIP("reads /proc/self/maps");
-#else
-    GuiFixture f;
-    f.open();
-    QTRY_COMPARE(f.model().rowCount(), 7);
-    // The details pane too, which shows the selected session's status icon.
-    f.window->sessionView()->selectRow(0);
-    QVERIFY(f.window->detailsPane()->findChild<QLabel *>(u"statusIcon"_s)->pixmap().width() > 0);
-    QVERIFY(f.window->grab().width() > 0);
-    QFile maps(u"/proc/self/maps"_s);
-    QVERIFY(maps.open(QIODevice::ReadOnly));
-    const QByteArray mapped = maps.readAll();
-    QVERIFY2(!mapped.contains("/imageformats/"), "an image format plug-in was loaded");
-    QVERIFY2(!mapped.contains("/iconengines/"), "an icon engine plug-in was loaded");
-#endif
-}
-
-void TestIcons::everyIconIsBakedAtEverySize()
+void TestIcons::everyIconIsEmbedded()
 {
     const QStringList names = iconNames();
-    QVERIFY(names.size() >= 20);
-    for (const QString &name : names) {
-        QVERIFY2(!QIcon(new arr::BakedIconEngine(name)).isNull(), qPrintable(name));
-        for (int size : arr::BakedIconEngine::bakedSizes()) {
-            const QImage image = arr::BakedIconEngine::bakedImage(name, size);
-            QVERIFY2(!image.isNull(), qPrintable(u"%1 at %2"_s.arg(name).arg(size)));
-            QCOMPARE(image.size(), QSize(size, size));
-            QVERIFY2(opaquePixels(image) > size, qPrintable(u"%1 at %2 is blank"_s.arg(name).arg(size)));
-        }
+    QVERIFY(names.size() >= 15);
+    for (const QString &name : names)
+        QVERIFY2(QFile::exists(u":/icons/"_s + name + u".svg"_s), qPrintable(name));
+}
+
+void TestIcons::everyIconRendersAtEverySize_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const QString &name : iconNames())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestIcons::everyIconRendersAtEverySize()
+{
+    QFETCH(QString, name);
+    const QIcon icon = arr::style::icon(name);
+    QVERIFY(!icon.isNull());
+    for (int edge : {16, 24, 32, 48}) {
+        const QString where = u"%1 at %2 px"_s.arg(name).arg(edge);
+        const QPixmap pixmap = icon.pixmap(QSize(edge, edge));
+        QCOMPARE(pixmap.size(), QSize(edge, edge));
+        QVERIFY2(opaquePixels(pixmap.toImage()) > edge, qPrintable(where + u" is blank"_s));
+
+        // At two device pixels per point: twice as many pixels, none of them left blank.
+        const QPixmap sharp = icon.pixmap(QSize(edge, edge), 2.0);
+        QCOMPARE(sharp.size(), QSize(2 * edge, 2 * edge));
+        QCOMPARE(sharp.devicePixelRatio(), 2.0);
+        QVERIFY2(opaquePixels(sharp.toImage()) > 2 * edge, qPrintable(where + u" at ratio 2 is blank"_s));
+        QVERIFY2(opaquePixels(painted(icon, edge, 2.0)) > 2 * edge, qPrintable(where + u" painted at ratio 2"_s));
     }
 }
 
-void TestIcons::sizesBetweenBakedOnesAreScaled()
+void TestIcons::statusIconsAreDistinct()
 {
-    const QIcon icon = arr::style::icon(u"stop"_s);
-    // No theme name: platforms would look it up in the icon theme.
-    QVERIFY(icon.name().isEmpty());
-    for (int edge : {16, 20, 24, 40, 128, 300}) {
-        const QPixmap pixmap = icon.pixmap(QSize(edge, edge));
-        QCOMPARE(pixmap.size(), QSize(edge, edge));
-        QVERIFY(opaquePixels(pixmap.toImage()) > edge);
+    // Every state has its own shape, so that none is told by colour alone.
+    QList<QImage> seen;
+    for (auto status : {arr::SessionStatus::Starting, arr::SessionStatus::Ready, arr::SessionStatus::Stopping,
+             arr::SessionStatus::Stopped, arr::SessionStatus::Expired, arr::SessionStatus::Error,
+             arr::SessionStatus::Unknown}) {
+        const QImage image = arr::style::statusIcon(status).pixmap(QSize(24, 24)).toImage();
+        QVERIFY(opaquePixels(image) > 24);
+        QVERIFY(!seen.contains(image));
+        seen.append(image);
     }
-    // Icons are square: a wide request gets the largest square that fits.
-    QCOMPARE(icon.actualSize(QSize(40, 24)), QSize(24, 24));
-    QCOMPARE(icon.pixmap(QSize(40, 24)).size(), QSize(24, 24));
-    // A baked size is drawn as it was baked.
-    QCOMPARE(icon.pixmap(QSize(32, 32)).toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied),
-        arr::BakedIconEngine::bakedImage(u"stop"_s, 32));
-    QCOMPARE(icon.availableSizes().size(), arr::BakedIconEngine::bakedSizes().size());
 }
 
 void TestIcons::unknownNameIsNull()
 {
     const QIcon icon = arr::style::icon(u"no-such-icon"_s);
-    QVERIFY(icon.isNull());
-    QVERIFY(icon.pixmap(QSize(16, 16)).isNull());
-    QVERIFY(icon.availableSizes().isEmpty());
-    QImage canvas(16, 16, QImage::Format_ARGB32_Premultiplied);
-    canvas.fill(Qt::transparent);
-    QPainter painter(&canvas);
-    icon.paint(&painter, canvas.rect());
-    painter.end();
-    QCOMPARE(opaquePixels(canvas), 0);
-    QVERIFY(arr::BakedIconEngine::bakedImage(u"stop"_s, 17).isNull());
+    QVERIFY(icon.pixmap(QSize(16, 16)).isNull() || opaquePixels(icon.pixmap(QSize(16, 16)).toImage()) == 0);
+    QCOMPARE(opaquePixels(painted(icon, 16, 1.0)), 0);
 }
 
 void TestIcons::disabledLooksDifferent()
@@ -153,31 +134,24 @@ void TestIcons::disabledLooksDifferent()
     QCOMPARE(icon.pixmap(QSize(24, 24), QIcon::Disabled).toImage(), disabled);
 }
 
-void TestIcons::paintsAtDeviceResolution()
+void TestIcons::drawnFromTheVectorAtDeviceResolution()
 {
-    // A 16-point icon on a screen of two pixels per point is drawn from the 32-pixel bake.
-    QImage canvas(32, 32, QImage::Format_ARGB32_Premultiplied);
-    canvas.setDevicePixelRatio(2);
-    canvas.fill(Qt::transparent);
-    QPainter painter(&canvas);
-    arr::style::icon(u"refresh"_s).paint(&painter, QRect(0, 0, 16, 16));
-    painter.end();
-    canvas.setDevicePixelRatio(1);
-    QCOMPARE(canvas, arr::BakedIconEngine::bakedImage(u"refresh"_s, 32));
-}
-
-void TestIcons::appStyleGivesTheAppsOwnStandardIcons()
-{
-    const QStyle *style = QApplication::style();
-    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton), u"more-horizontal"_s));
-    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_ToolBarVerticalExtensionButton), u"more-vertical"_s));
-    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_TitleBarNormalButton), u"dock-float"_s));
-    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_TitleBarCloseButton), u"dismiss"_s));
-    QVERIFY(drawsBaked(style->standardIcon(QStyle::SP_LineEditClearButton), u"clear-text"_s));
-    // The others are the platform style's.
-    const QIcon critical = style->standardIcon(QStyle::SP_MessageBoxCritical);
-    QVERIFY(!critical.isNull());
-    QVERIFY(!drawsBaked(critical, u"status-error"_s));
+    // A 16-point icon on a screen of two pixels per point is rendered at 32 pixels, not enlarged
+    // from 16: the same pixels as the icon asked for at 32. At 1.5 (150 %) and 1.25 (125 %) too.
+    for (const QString &name : {u"refresh"_s, u"status-ready"_s, u"app"_s}) {
+        const QIcon icon = arr::style::icon(name);
+        for (qreal ratio : {2.0, 1.5, 1.25}) {
+            const int pixels = qRound(16 * ratio);
+            const QImage direct
+                = icon.pixmap(QSize(pixels, pixels)).toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+            QCOMPARE(painted(icon, 16, ratio), direct);
+            const QImage enlarged = icon.pixmap(QSize(16, 16))
+                                        .toImage()
+                                        .scaled(pixels, pixels)
+                                        .convertToFormat(QImage::Format_ARGB32_Premultiplied);
+            QVERIFY2(enlarged != direct, qPrintable(name));
+        }
+    }
 }
 
 QTEST_MAIN(TestIcons)

@@ -20,7 +20,6 @@
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
-#include "ui/TableHeader.h"
 #include "workspace/AccountManager.h"
 #include "workspace/LocalEmulator.h"
 
@@ -37,7 +36,6 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QStyleOptionHeader>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -110,7 +108,6 @@ private Q_SLOTS:
     void filtersByTextStatusAndFinished();
     void settingsRestoredInNextWindow();
     void tableSettingsKeptByARunThatNeverShowedIt();
-    void tableHeadersMeasureTitlesInTheirOwnFont();
     void keychainLossIsSaidPlainly();
     void commandActionsFollowTheSelection();
 };
@@ -552,42 +549,6 @@ void TestMainWindow::settingsRestoredInNextWindow()
     QVERIFY(f->window->requestLogPanel()->errorsOnly());
     waitForDemoSessions();
     QTRY_COMPARE(view->model()->rowCount(), 1);
-}
-
-void TestMainWindow::tableHeadersMeasureTitlesInTheirOwnFont()
-{
-    f->open();
-    waitForDemoSessions();
-    for (QTableView *view : {f->window->sessionView(), f->window->requestLogPanel()->view()}) {
-        QHeaderView *header = view->horizontalHeader();
-        QVERIFY(qobject_cast<arr::TableHeader *>(header));
-        QVERIFY(!header->highlightSections());
-        QVERIFY(header->sectionsClickable());
-        // A section's width for its title in the given font, as QHeaderView works it out.
-        const auto widthIn = [header, view](int column, const QFont &font) {
-            QStyleOptionHeader option;
-            option.initFrom(header);
-            option.orientation = Qt::Horizontal;
-            option.section = column;
-            option.text = view->model()->headerData(column, Qt::Horizontal).toString();
-            option.fontMetrics = QFontMetrics(font);
-            QSize size = header->style()->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), header);
-            if (header->isSortIndicatorShown())
-                size.rwidth() += size.height() + header->style()->pixelMetric(QStyle::PM_HeaderMargin, &option, header);
-            return qBound(header->minimumSectionSize(), size.width(), header->maximumSectionSize());
-        };
-        QFont bold = header->font();
-        bold.setBold(true);
-        int narrowerThanInBold = 0;
-        for (int column = 0; column < header->count(); ++column) {
-            if (header->isSectionHidden(column))
-                continue;
-            QCOMPARE(header->sectionSizeHint(column), widthIn(column, header->font()));
-            narrowerThanInBold += header->sectionSizeHint(column) < widthIn(column, bold);
-        }
-        // Measured in bold, as QHeaderView does, the longer titles come out wider.
-        QVERIFY(narrowerThanInBold > 0);
-    }
 }
 
 void TestMainWindow::tableSettingsKeptByARunThatNeverShowedIt()

@@ -1,4 +1,4 @@
-#include "ui/StartupProbe.h"
+#include "StartupProbe.h"
 
 #include <QCoreApplication>
 #include <QEvent>
