@@ -132,7 +132,9 @@ void ExtendSessionDialog::validate()
         const RequestVerdict verdict = RequestValidator::checkExtend(*lease, target.currentLease);
         // With several sessions, say which one cannot take the new lease; one is named in the headline.
         if (!verdict.ok())
-            problem = m_targets.size() == 1 ? verdict.sentence : tr("%1: %2").arg(target.sessionId, verdict.sentence);
+            problem = m_targets.size() == 1 ? verdict.sentence
+                                            : tr("%1: %2", "a session id, then why it cannot take the new lease")
+                                                  .arg(target.sessionId, verdict.sentence);
     }
     if (m_targets.isEmpty())
         problem = tr("No session to extend.");
