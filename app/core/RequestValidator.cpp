@@ -1,7 +1,6 @@
 #include "core/RequestValidator.h"
 
 #include "core/Account.h"
-#include "core/JsonCodec.h"
 #include "core/Session.h"
 
 #include <QCoreApplication>
@@ -120,19 +119,6 @@ RequestVerdict RequestValidator::checkModel(const QString &text, QUrl *url)
                 .arg(quoted(trimmed)));
     if (url)
         *url = parsed;
-    return {};
-}
-
-RequestVerdict RequestValidator::checkCreate(const CreateSessionRequest &request)
-{
-    if (RequestVerdict verdict = checkSize(request.size); !verdict.ok())
-        return verdict;
-    if (RequestVerdict verdict = checkLease(request.maxLease); !verdict.ok())
-        return verdict;
-    for (const QUrl &model : request.models) {
-        if (RequestVerdict verdict = checkModel(model.toString()); !verdict.ok())
-            return verdict;
-    }
     return {};
 }
 

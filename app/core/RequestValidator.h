@@ -9,8 +9,6 @@
 
 namespace arr {
 
-struct CreateSessionRequest;
-
 // What the validator found about one value of a request: Ok, or the first rule it breaks. Front ends
 // show the verdict's sentence; a server (the emulator) maps the code to its own wording.
 enum class RequestCheck {
@@ -70,8 +68,6 @@ public:
     // https:// and builtin:// with a host (builtin://Engine); http:// only to a loopback host.
     // `url` receives the parsed URL when the verdict is Ok.
     static RequestVerdict checkModel(const QString &text, QUrl *url = nullptr);
-    // Size, lease and every model, in that order; the first problem wins.
-    static RequestVerdict checkCreate(const CreateSessionRequest &request);
     static RequestVerdict checkSessionId(const QString &id, SessionIdRule rule = SessionIdRule::V1Guid);
 
     // The spelling of a size the service has offered (knownSessionSizes()), matched ignoring case;

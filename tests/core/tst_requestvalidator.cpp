@@ -1,4 +1,3 @@
-#include "core/JsonCodec.h"
 #include "core/RequestValidationTable.h"
 #include "core/RequestValidator.h"
 
@@ -23,7 +22,6 @@ private Q_SLOTS:
     void laterApiSessionIds();
     void sentencesStayOneShortLine();
     void knownSizesMatchIgnoringCase();
-    void createChecksEveryPart();
 };
 
 void TestRequestValidator::table_data()
@@ -117,19 +115,6 @@ void TestRequestValidator::knownSizesMatchIgnoringCase()
     QCOMPARE(RequestValidator::knownSize(u"big"_s), u"big"_s);
     QCOMPARE(RequestValidator::knownSize(u"huge"_s), std::nullopt);
     QCOMPARE(RequestValidator::knownSize(QString()), std::nullopt);
-}
-
-void TestRequestValidator::createChecksEveryPart()
-{
-    arr::CreateSessionRequest request{
-        TimeSpan::fromHours(4), u"Standard"_s, {QUrl(u"https://a.example/m.arrAsset"_s), QUrl(u"builtin://Engine"_s)}};
-    QVERIFY(RequestValidator::checkCreate(request).ok());
-    request.models.append(QUrl(u"http://store.example/m"_s));
-    QCOMPARE(RequestValidator::checkCreate(request).check, RequestCheck::ModelPlainHttp);
-    request.maxLease = TimeSpan::fromHours(25);
-    QCOMPARE(RequestValidator::checkCreate(request).check, RequestCheck::LeaseTooLong);
-    request.size = u"very big"_s;
-    QCOMPARE(RequestValidator::checkCreate(request).check, RequestCheck::SizeBadCharacters);
 }
 
 QTEST_GUILESS_MAIN(TestRequestValidator)
