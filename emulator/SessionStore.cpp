@@ -1,5 +1,7 @@
 #include "emulator/SessionStore.h"
 
+#include "core/RequestValidator.h"
+
 #include <QJsonArray>
 #include <QStringBuilder>
 #include <QUrl>
@@ -86,16 +88,18 @@ std::optional<arr::TimeSpan> readLease(const QJsonObject &body, std::optional<Ap
         *error = badRequest(u"maxLeaseTime \"%1\" is not a timespan: %2"_s.arg(value.toString(), why));
         return std::nullopt;
     }
-    if (*lease <= arr::TimeSpan()) {
+    // The client's verdict, in the service's words.
+    switch (arr::RequestValidator::checkLease(*lease).check) {
+    case arr::RequestCheck::Ok:
+        return lease;
+    case arr::RequestCheck::LeaseNotPositive:
         *error = badRequest(u"maxLeaseTime must be longer than zero, but it is %1."_s.arg(lease->toString()));
         return std::nullopt;
-    }
-    if (*lease > arr::MaximumLease) {
+    default:
         *error = badRequest(u"maxLeaseTime %1 is longer than the largest lease, %2."_s.arg(
             lease->toString(), arr::MaximumLease.toString()));
         return std::nullopt;
     }
-    return lease;
 }
 
 // size: one of the known sizes, in any case; answered in lower case.
@@ -114,9 +118,10 @@ std::optional<QString> readSize(const QJsonObject &body, std::optional<ApiError>
         *error = badRequest(u"size must be a string, one of %1, but it is %2."_s.arg(choices, typeName(value)));
         return std::nullopt;
     }
-    for (const QString &size : sizes) {
-        if (value.toString().compare(size, Qt::CaseInsensitive) == 0)
-            return size;
+    // A well-formed size the service does not offer is refused too: the service knows its catalogue.
+    if (arr::RequestValidator::checkSize(value.toString()).ok()) {
+        if (const auto known = arr::RequestValidator::knownSize(value.toString()))
+            return known;
     }
     *error = badRequest(u"size \"%1\" is not one of %2."_s.arg(value.toString(), choices));
     return std::nullopt;
@@ -141,8 +146,19 @@ bool checkModels(const QJsonObject &body, std::optional<ApiError> *error)
             *error = badRequest(u"models[%1] must be a URL string, but it is %2."_s.arg(i).arg(typeName(model)));
             return false;
         }
-        const QUrl url(model.toString(), QUrl::StrictMode);
-        if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {
+        switch (arr::RequestValidator::checkModel(model.toString()).check) {
+        case arr::RequestCheck::Ok:
+            break;
+        case arr::RequestCheck::ModelPlainHttp:
+            *error = badRequest(u"models[%1] \"%2\" uses plain http to another host; models are fetched over "
+                                "https."_s.arg(i)
+                                    .arg(model.toString()));
+            return false;
+        case arr::RequestCheck::ModelScheme:
+            *error = badRequest(
+                u"models[%1] \"%2\" must be an https:// or builtin:// URL."_s.arg(i).arg(model.toString()));
+            return false;
+        default:
             *error = badRequest(u"models[%1] \"%2\" is not an absolute URL such as "
                                 "https://account.blob.core.windows.net/container/model.arrAsset."_s.arg(i)
                                     .arg(model.toString()));
@@ -257,7 +273,7 @@ std::optional<ApiError> SessionStore::update(
         return badRequest(
             u"Session %1 has failed; the lease of a failed session cannot be extended."_s.arg(record->id));
     }
-    if (*lease <= record->maxLease)
+    if (arr::RequestValidator::checkExtend(*lease, record->maxLease).check == arr::RequestCheck::LeaseNotLonger)
         return badRequest(u"The new maxLeaseTime %1 is not longer than the session's current lease of %2; a lease "
                           "can only be extended."_s.arg(lease->toString(), record->maxLease.toString()));
     record->maxLease = *lease;

@@ -1,11 +1,11 @@
 #include "ui/CreateSessionDialog.h"
 
+#include "core/RequestValidator.h"
 #include "ui/SessionStyle.h"
 #include "ui/WidgetHelpers.h"
 #include "ui_CreateSessionDialog.h"
 
 #include <QPushButton>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -112,46 +112,27 @@ CreateSessionRequest CreateSessionDialog::request() const
     return request;
 }
 
-QString CreateSessionDialog::sizeProblem(const QString &size)
-{
-    static const QRegularExpression word(u"^[A-Za-z0-9_-]{1,64}$"_s);
-    const QString trimmed = size.trimmed();
-    if (trimmed.isEmpty())
-        return tr("Choose a session size, or type one.");
-    if (!word.match(trimmed).hasMatch())
-        return tr("The size \"%1\" is not a single word such as standard or premium.").arg(trimmed);
-    return {};
-}
-
 QString CreateSessionDialog::leaseProblem(const QSpinBox *hours, const QSpinBox *minutes)
 {
     if (!hours->hasAcceptableInput())
         return tr("Enter the lease hours as a whole number.");
     if (!minutes->hasAcceptableInput())
         return tr("Enter the lease minutes as a whole number from 0 to 59.");
-    const TimeSpan lease = TimeSpan::fromHours(hours->value()) + TimeSpan::fromMinutes(minutes->value());
-    if (lease < MinimumLease)
-        return tr("The lease must be at least 1 minute.");
-    if (lease > MaximumLease)
-        return tr("The lease can be at most 24 hours, the longest the service grants (it is %1).")
-            .arg(lease.toDisplayString());
-    return {};
+    return RequestValidator::checkLease(TimeSpan::fromHours(hours->value()) + TimeSpan::fromMinutes(minutes->value()))
+        .sentence;
 }
 
 QString CreateSessionDialog::modelsProblem(const QString &text, QList<QUrl> *models)
 {
     QList<QUrl> urls;
     const QStringList lines = text.split(u'\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = lines.at(i).trimmed();
+    for (const QString &typed : lines) {
+        const QString line = typed.trimmed();
         if (line.isEmpty())
             continue;
-        const QUrl url(line, QUrl::StrictMode);
-        if (!url.isValid() || url.isRelative() || url.host().isEmpty())
-            return tr("Model on line %1, \"%2\", is not a full URL such as "
-                      "https://account.blob.core.windows.net/models/engine.arrAsset.")
-                .arg(i + 1)
-                .arg(line);
+        QUrl url;
+        if (const RequestVerdict verdict = RequestValidator::checkModel(line, &url); !verdict.ok())
+            return verdict.sentence;
         urls.append(url);
     }
     if (models)
@@ -165,7 +146,7 @@ void CreateSessionDialog::validate()
     if (m_ui->accountCombo->count() == 0)
         problem = tr("There is no account to create a session in: add one under Accounts first.");
     if (problem.isEmpty())
-        problem = sizeProblem(m_ui->sizeCombo->currentText());
+        problem = RequestValidator::checkSize(m_ui->sizeCombo->currentText()).sentence;
     if (problem.isEmpty())
         problem = leaseProblem(m_ui->leaseHoursSpin, m_ui->leaseMinutesSpin);
     if (problem.isEmpty())
@@ -177,8 +158,8 @@ void CreateSessionDialog::validate()
 
     // A size outside the known list is allowed (the service may have added one), but said.
     const QString size = m_ui->sizeCombo->currentText().trimmed();
-    const bool known = sizesFor(ApiVersion::V1).contains(size, Qt::CaseInsensitive);
-    const QString note = !size.isEmpty() && sizeProblem(size).isEmpty() && !known
+    const bool known = RequestValidator::knownSize(size).has_value();
+    const QString note = RequestValidator::checkSize(size).ok() && !known
         ? tr("\"%1\" is not a size this API version is known to offer; the service may refuse it.").arg(size)
         : QString();
     m_ui->noteLabel->setText(note);

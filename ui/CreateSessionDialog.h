@@ -35,8 +35,8 @@ public:
     // Empty when Create is enabled.
     QString problem() const { return m_problem; }
 
-    // The checks, for the dialog and for tests. Each returns empty when the input is usable.
-    static QString sizeProblem(const QString &size);
+    // The checks beyond RequestValidator's that only the dialog's fields need (a number field left
+    // empty, several models in one text). Each returns empty when the input is usable.
     static QString leaseProblem(const QSpinBox *hours, const QSpinBox *minutes);
     // One URL per line; blank lines are ignored. `models` receives the URLs when all are valid.
     static QString modelsProblem(const QString &text, QList<QUrl> *models = nullptr);

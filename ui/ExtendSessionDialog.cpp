@@ -1,5 +1,6 @@
 #include "ui/ExtendSessionDialog.h"
 
+#include "core/RequestValidator.h"
 #include "ui/SessionStyle.h"
 #include "ui/WidgetHelpers.h"
 #include "ui_ExtendSessionDialog.h"
@@ -124,14 +125,16 @@ void ExtendSessionDialog::validate()
         item->setText(NewColumn, lease ? lease->toDisplayString() : QString());
         if (!problem.isEmpty())
             continue;
-        if (!lease)
+        if (!lease) {
             problem = tr("Enter the hours and minutes as whole numbers.");
-        else if (*lease <= target.currentLease)
-            problem = tr("The new lease of %1 (%2) must be longer than its current lease (%3).")
-                          .arg(target.sessionId, lease->toDisplayString(), target.currentLease.toDisplayString());
-        else if (*lease > MaximumLease)
-            problem = tr("The new lease of %1 would be %2, more than the 24 hours the service allows.")
-                          .arg(target.sessionId, lease->toDisplayString());
+            continue;
+        }
+        const RequestVerdict verdict = RequestValidator::checkExtend(*lease, target.currentLease);
+        // With several sessions, say which one cannot take the new lease; one is named in the headline.
+        if (!verdict.ok())
+            problem = m_targets.size() == 1 ? verdict.sentence
+                                            : tr("%1: %2", "a session id, then why it cannot take the new lease")
+                                                  .arg(target.sessionId, verdict.sentence);
     }
     if (m_targets.isEmpty())
         problem = tr("No session to extend.");

@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 
 #include "core/Account.h"
+#include "core/RequestValidator.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -159,27 +160,12 @@ std::optional<TimeSpan> parseLease(const QString &text, QString *error)
         *error = u"--lease: "_s + why;
         return std::nullopt;
     }
-    if (*lease < MinimumLease) {
-        *error = tr("--lease \"%1\" is shorter than the shortest lease, one minute.").arg(text);
-        return std::nullopt;
-    }
-    if (*lease > MaximumLease) {
-        *error = tr("--lease \"%1\" is longer than the largest lease, 24:00.").arg(text);
+    // The same verdict and sentence as the dialogs and the service give.
+    if (const RequestVerdict verdict = RequestValidator::checkLease(*lease); !verdict.ok()) {
+        *error = verdict.sentence;
         return std::nullopt;
     }
     return lease;
-}
-
-std::optional<QUrl> parseModel(const QString &text, QString *error)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || url.isRelative() || url.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
-        *error
-            = tr("--model \"%1\" is not an absolute http(s) URL such as https://example.com/model.arrAsset.").arg(text);
-        return std::nullopt;
-    }
-    return url;
 }
 
 std::optional<std::chrono::milliseconds> parseTimeout(const QString &text, QString *error)
@@ -304,6 +290,7 @@ Options (each may also come from the environment variable beside it; the option 
   --version             the version
 
 Options may come before or after the command, as --option VALUE or --option=VALUE.
+ID is a session id as the service gave it, a GUID such as 01234567-89ab-cdef-0123-456789abcdef.
 Plain http is accepted only for this computer's own address (a local emulator).
 
 Output: an aligned table, or with --json a JSON array (list) or one JSON object (show, create,
@@ -337,9 +324,10 @@ With --json: a JSON array of session objects ([] when there is none).
         body = tr(R"(Starts a session. The request is sent once and never repeated automatically: a failed create
 may still have started a session, so list before trying again.
 
-  --lease H:MM[:SS]   the maximum lease, from one minute to 24:00 (the session stops then)
+  --lease H:MM[:SS]   the maximum lease, longer than zero and at most 24:00 (the session stops then)
   --size SIZE         the virtual machine size: standard or premium (small or big on older services)
-  --model URL         a model to load, an absolute http(s) URL; may be given more than once
+  --model URL         a model to load: an https:// or builtin:// URL (plain http only to this
+                      computer); may be given more than once
   --wait              wait until the session is ready, then print it
   --timeout S         with --wait: give up after S seconds (default 1800) and exit with 3
   --interval S        with --wait: ask every S seconds (default 5)
@@ -477,8 +465,9 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
         if (arguments1.size() > 1)
             return usageError(tr("Unexpected argument \"%1\".").arg(arguments1.at(1)));
         command.sessionId = arguments1.first().trimmed();
-        if (command.sessionId.isEmpty())
-            return usageError(tr("The session id is empty."));
+        // Refused before anything is sent: ".." in a path would reach the account instead of a session.
+        if (const RequestVerdict verdict = RequestValidator::checkSessionId(command.sessionId); !verdict.ok())
+            return usageError(verdict.sentence);
     } else if (!arguments1.isEmpty()) {
         return usageError(tr("Unexpected argument \"%1\".").arg(arguments1.first()));
     }
@@ -497,14 +486,16 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
         command.lease = *lease;
     }
     if (*kind == CommandKind::Create) {
-        command.size = given.last(Opt::Size).trimmed();
-        if (command.size.isEmpty())
+        if (!given.has(Opt::Size))
             return usageError(tr("create needs --size SIZE, such as %1.").arg(knownSessionSizes().join(u", "_s)));
+        command.size = given.last(Opt::Size).trimmed();
+        if (const RequestVerdict verdict = RequestValidator::checkSize(command.size); !verdict.ok())
+            return usageError(verdict.sentence);
         for (const QString &text : given.values.value(Opt::Model)) {
-            const auto model = parseModel(text.trimmed(), &error);
-            if (!model)
-                return usageError(error);
-            command.models.append(*model);
+            QUrl model;
+            if (const RequestVerdict verdict = RequestValidator::checkModel(text, &model); !verdict.ok())
+                return usageError(verdict.sentence);
+            command.models.append(model);
         }
     }
     if (given.has(Opt::Timeout)) {

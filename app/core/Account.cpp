@@ -16,6 +16,8 @@ class AccountText
     Q_DECLARE_TR_FUNCTIONS(arr::Account)
 };
 
+} // namespace
+
 bool isLoopbackHost(const QString &host)
 {
     if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
@@ -23,8 +25,6 @@ bool isLoopbackHost(const QString &host)
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
-
-} // namespace
 
 QStringList knownRegions()
 {

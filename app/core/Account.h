@@ -34,6 +34,9 @@ QUrl defaultTokenEndpoint();
 // Account ids are GUIDs; returns an empty string when `id` is one, a reason otherwise.
 QString accountIdError(const QString &id);
 
+// "localhost" or a loopback address: the only hosts plain http may be sent to.
+bool isLoopbackHost(const QString &host);
+
 // Plain http is allowed only to loopback hosts. Returns an empty string when `url` may be used as a
 // service or token endpoint, a sentence saying why not otherwise.
 QString endpointError(const QUrl &url);

@@ -1,6 +1,7 @@
 #include "service/SessionApi.h"
 
 #include "core/Clock.h"
+#include "core/RequestValidator.h"
 #include "service/HttpCall.h"
 #include "service/Logging.h"
 #include "service/RequestLog.h"
@@ -50,10 +51,15 @@ ApiJob::ApiJob(SessionApi *api, SessionOperation operation, const QString &sessi
 void ApiJob::start()
 {
     const QString endpointProblem = endpointError(m_api->m_account.endpoint);
-    if (!endpointProblem.isEmpty() || (needsSessionId(m_operation) && m_sessionId.trimmed().isEmpty())) {
+    // A last guard, whoever passed the id: "..", "." or "/" would make the path address another
+    // resource. Only path safety is asked here; the front ends hold people to the v1 GUID rule.
+    const RequestVerdict id = needsSessionId(m_operation)
+        ? RequestValidator::checkSessionId(m_sessionId, SessionIdRule::Api20210101)
+        : RequestVerdict{};
+    if (!endpointProblem.isEmpty() || !id.ok()) {
         ApiResult refused;
         refused.kind = ErrorKind::Configuration;
-        refused.message = endpointProblem.isEmpty() ? tr("No session id was given.") : endpointProblem;
+        refused.message = endpointProblem.isEmpty() ? id.sentence : endpointProblem;
         // Let the caller connect to finished() before it is emitted.
         QMetaObject::invokeMethod(
             this, [this, refused] { finish(refused); }, Qt::QueuedConnection);

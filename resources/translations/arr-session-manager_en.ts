@@ -582,10 +582,6 @@ Sessions of the account keep running (and costing) on the service; they are only
 <context>
     <name>arr::ApiJob</name>
     <message>
-        <source>No session id was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,31 +765,11 @@ https://account.blob.core.windows.net/models/engine.arrAsset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a session size, or type one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The size &quot;%1&quot; is not a single word such as standard or premium.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the lease hours as a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter the lease minutes as a whole number from 0 to 59.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The lease must be at least 1 minute.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The lease can be at most 24 hours, the longest the service grants (it is %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model on line %1, &quot;%2&quot;, is not a full URL such as https://account.blob.core.windows.net/models/engine.arrAsset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -946,15 +922,12 @@ Extend and Stop apply to all of them.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new lease of %1 (%2) must be longer than its current lease (%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The new lease of %1 would be %2, more than the 24 hours the service allows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No session to extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a session id, then why it cannot take the new lease</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1593,6 +1566,61 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Keys and tokens are never recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::RequestValidator</name>
+    <message>
+        <source>The lease must be longer than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease of %1 is longer than 24 hours, the longest the service grants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new lease of %1 must be longer than the current lease of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session size is empty: give one such as standard or premium.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size &quot;%1&quot; is not a single word such as standard or premium.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; is not a full URL such as https://account.blob.core.windows.net/models/engine.arrAsset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; uses plain http, which is allowed only for this computer&apos;s own address; use https.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; is neither an https:// nor a builtin:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session id is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a session id: in an address it names a folder, not a session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session id &quot;%1&quot; is not a GUID such as 01234567-89ab-cdef-0123-456789abcdef.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session id is %1 characters long; at most %2 are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session id &quot;%1&quot; may contain only ASCII letters, digits, &quot;-&quot; and &quot;_&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

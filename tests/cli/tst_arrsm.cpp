@@ -224,17 +224,22 @@ void TestArrsm::usageErrorsSendNothing_data()
     QTest::addColumn<QString>("message");
 
     const QStringList create{u"create"_s, u"--size"_s, u"standard"_s};
-    QTest::newRow("lease too long") << create + QStringList{u"--lease"_s, u"25:00"_s} << u"25:00"_s;
-    QTest::newRow("lease zero") << create + QStringList{u"--lease"_s, u"0:00"_s} << u"0:00"_s;
+    QTest::newRow("lease too long") << create + QStringList{u"--lease"_s, u"25:00"_s}
+                                    << u"1 d 01:00:00 is longer than 24 hours"_s;
+    QTest::newRow("lease zero") << create + QStringList{u"--lease"_s, u"0:00"_s} << u"longer than zero"_s;
     QTest::newRow("lease not a time") << create + QStringList{u"--lease=abc"_s} << u"abc"_s;
     QTest::newRow("model not a url") << create + QStringList{u"--lease=1:00"_s, u"--model"_s, u"model.arrAsset"_s}
-                                     << u"--model"_s;
+                                     << u"\"model.arrAsset\" is not a full URL"_s;
     QTest::newRow("unknown command") << QStringList{u"start"_s} << u"Unknown command \"start\""_s;
     QTest::newRow("unknown option") << QStringList{u"list"_s, u"--all"_s} << u"--all"_s;
     QTest::newRow("plain http remote endpoint")
         << QStringList{u"list"_s, u"--endpoint"_s, u"http://example.com"_s} << u"plain http"_s;
     QTest::newRow("timeout not positive")
-        << QStringList{u"wait"_s, u"some-id"_s, u"--timeout"_s, u"0"_s} << u"--timeout"_s;
+        << QStringList{u"wait"_s, u"00000000-0000-0000-0000-000000000000"_s, u"--timeout"_s, u"0"_s} << u"--timeout"_s;
+    // ".." and "." would normalise away in the path: DELETE .../sessions/.. is the account itself.
+    QTest::newRow("stop dot dot") << QStringList{u"stop"_s, u".."_s} << u"\"..\" is not a session id"_s;
+    QTest::newRow("show dot") << QStringList{u"show"_s, u"."_s} << u"\".\" is not a session id"_s;
+    QTest::newRow("wait escaping id") << QStringList{u"wait"_s, u"../../sessions"_s} << u"not a GUID"_s;
     QTest::newRow("extend without id") << QStringList{u"extend"_s, u"--lease"_s, u"2:00"_s} << u"session id"_s;
 }
 
@@ -686,7 +691,7 @@ void TestArrsm::secretsNeverPrinted()
         {{u"list"_s, u"--verbose"_s}, environment()},
         {QStringList{u"list"_s, u"--verbose"_s, u"--json"_s} + byOption, bareEnvironment()},
         {{u"show"_s, ready, u"--verbose"_s}, environment()},
-        {{u"show"_s, u"no-such-session"_s, u"--verbose"_s}, environment()},
+        {{u"show"_s, u"00000000-0000-0000-0000-000000000000"_s, u"--verbose"_s}, environment()},
         {{u"create"_s, u"--lease=1:00"_s, u"--size=standard"_s, u"--verbose"_s, u"--json"_s}, environment()},
         {{u"extend"_s, ready, u"--lease=6:00"_s, u"--verbose"_s}, environment()},
         {{u"list"_s, u"--verbose"_s}, wrongKey},

@@ -1,5 +1,6 @@
 #include "cli/CommandLine.h"
 #include "cli/Output.h"
+#include "core/RequestValidationTable.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,6 +14,7 @@ using arr::cli::ParseResult;
 namespace {
 
 const QString AccountId = u"01234567-89ab-cdef-0123-456789abcdef"_s;
+const QString SessionId = u"6f0e2c1a-9b8d-4e7f-a6b5-c4d3e2f1a0b9"_s;
 
 QProcessEnvironment connectionEnvironment()
 {
@@ -52,8 +54,9 @@ private Q_SLOTS:
     void createWithEveryOption();
     void leaseIsChecked_data();
     void leaseIsChecked();
-    void modelMustBeAnAbsoluteHttpUrl_data();
-    void modelMustBeAnAbsoluteHttpUrl();
+    void requestTable_data();
+    void requestTable();
+    void acceptedModelsAreKept();
     void usageErrors_data();
     void usageErrors();
     void environmentStandsInForOptions();
@@ -78,19 +81,19 @@ private Q_SLOTS:
 
 void TestCliCommandLine::optionsBeforeAndAfterTheCommand()
 {
-    for (const QStringList &arguments : {QStringList{u"--json"_s, u"show"_s, u"abc"_s},
-             QStringList{u"show"_s, u"abc"_s, u"--json"_s}, QStringList{u"show"_s, u"--json"_s, u"abc"_s}}) {
+    for (const QStringList &arguments : {QStringList{u"--json"_s, u"show"_s, SessionId},
+             QStringList{u"show"_s, SessionId, u"--json"_s}, QStringList{u"show"_s, u"--json"_s, SessionId}}) {
         const ParseResult result = parse(arguments);
         QCOMPARE(result.action, ParseResult::Action::Run);
         QCOMPARE(result.command.kind, CommandKind::Show);
-        QCOMPARE(result.command.sessionId, u"abc"_s);
+        QCOMPARE(result.command.sessionId, SessionId);
         QVERIFY(result.command.json);
         QVERIFY(!result.command.verbose);
     }
-    // "--" ends the options, so an id may start with a dash.
+    // "--" ends the options: what follows is taken as the id (and judged as one), not as an option.
     const ParseResult dashed = parse({u"show"_s, u"--"_s, u"-odd"_s});
-    QCOMPARE(dashed.action, ParseResult::Action::Run);
-    QCOMPARE(dashed.command.sessionId, u"-odd"_s);
+    QCOMPARE(dashed.action, ParseResult::Action::UsageError);
+    QVERIFY2(dashed.text.startsWith(u"The session id \"-odd\" is not a GUID"_s), qPrintable(dashed.text));
 }
 
 void TestCliCommandLine::createWithEveryOption()
@@ -122,10 +125,9 @@ void TestCliCommandLine::leaseIsChecked_data()
     QTest::newRow("hours and minutes") << u"4:00"_s << qint64(240) << QString();
     QTest::newRow("with seconds") << u"0:01:00"_s << qint64(1) << QString();
     QTest::newRow("a day") << u"24:00"_s << qint64(24 * 60) << QString();
-    QTest::newRow("more than a day") << u"25:00"_s << qint64(-1) << u"longer than the largest lease"_s;
-    QTest::newRow("zero") << u"0:00"_s << qint64(-1) << u"shorter than the shortest lease"_s;
-    QTest::newRow("seconds only") << u"0:00:30"_s << qint64(-1) << u"shorter than the shortest lease"_s;
-    QTest::newRow("negative") << u"-1:00"_s << qint64(-1) << u"shorter than the shortest lease"_s;
+    QTest::newRow("more than a day") << u"25:00"_s << qint64(-1) << u"longer than 24 hours"_s;
+    QTest::newRow("zero") << u"0:00"_s << qint64(-1) << u"longer than zero"_s;
+    QTest::newRow("negative") << u"-1:00"_s << qint64(-1) << u"longer than zero"_s;
     QTest::newRow("not a duration") << u"abc"_s << qint64(-1) << u"--lease"_s;
 }
 
@@ -135,7 +137,7 @@ void TestCliCommandLine::leaseIsChecked()
     QFETCH(qint64, minutes);
     QFETCH(QString, why);
     for (const QStringList &arguments : {QStringList{u"create"_s, u"--size"_s, u"standard"_s, u"--lease"_s, lease},
-             QStringList{u"extend"_s, u"id"_s, u"--lease="_s + lease}}) {
+             QStringList{u"extend"_s, SessionId, u"--lease="_s + lease}}) {
         const ParseResult result = parse(arguments);
         if (minutes < 0) {
             QCOMPARE(result.action, ParseResult::Action::UsageError);
@@ -148,28 +150,62 @@ void TestCliCommandLine::leaseIsChecked()
     }
 }
 
-void TestCliCommandLine::modelMustBeAnAbsoluteHttpUrl_data()
+void TestCliCommandLine::requestTable_data()
 {
-    QTest::addColumn<QString>("model");
-    QTest::addColumn<bool>("accepted");
-    QTest::newRow("https") << u"https://store.example/models/a.arrAsset?sv=1"_s << true;
-    QTest::newRow("http") << u"http://store.example/a"_s << true;
-    QTest::newRow("relative") << u"models/a.arrAsset"_s << false;
-    QTest::newRow("no host") << u"https:///a"_s << false;
-    QTest::newRow("ftp") << u"ftp://store.example/a"_s << false;
-    QTest::newRow("file") << u"file:///tmp/a"_s << false;
-    QTest::newRow("empty") << QString() << false;
+    QTest::addColumn<int>("row");
+    const QList<validation::Case> cases = validation::cases();
+    for (int i = 0; i < cases.size(); ++i)
+        QTest::newRow(cases.at(i).name) << i;
 }
 
-void TestCliCommandLine::modelMustBeAnAbsoluteHttpUrl()
+// The validator's table through arrsm's parser: each input is refused with exactly the validator's
+// sentence (a usage error, exit 2, nothing sent), or accepted.
+void TestCliCommandLine::requestTable()
 {
-    QFETCH(QString, model);
-    QFETCH(bool, accepted);
-    const ParseResult result
-        = parse({u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"standard"_s, u"--model="_s + model});
-    QCOMPARE(result.action, accepted ? ParseResult::Action::Run : ParseResult::Action::UsageError);
-    if (!accepted)
-        QVERIFY2(result.text.contains(u"--model"_s), qPrintable(result.text));
+    QFETCH(int, row);
+    const validation::Case c = validation::cases().at(row);
+    const QStringList create{u"create"_s, u"--lease=1:00"_s, u"--size=standard"_s};
+    QList<QStringList> invocations;
+    switch (c.field) {
+    case validation::Field::Lease:
+        invocations = {{u"create"_s, u"--size=standard"_s, u"--lease="_s + c.input}};
+        break;
+    case validation::Field::Extend:
+        invocations = {{u"extend"_s, SessionId, u"--lease="_s + c.input}};
+        break;
+    case validation::Field::Size:
+        invocations = {{u"create"_s, u"--lease=1:00"_s, u"--size="_s + c.input}};
+        break;
+    case validation::Field::Model:
+        invocations = {create + QStringList{u"--model="_s + c.input}};
+        break;
+    case validation::Field::SessionId:
+        invocations = {{u"show"_s, c.input}, {u"extend"_s, c.input, u"--lease=5:00"_s}, {u"stop"_s, c.input},
+            {u"stop"_s, c.input, u"--wait"_s}, {u"wait"_s, c.input}};
+        break;
+    }
+    // The parser does not know a session's current lease: "not longer" is the service's to refuse,
+    // which the emulator does through the same validator.
+    const bool refused = c.check != arr::RequestCheck::Ok && c.check != arr::RequestCheck::LeaseNotLonger;
+    for (const QStringList &arguments : invocations) {
+        const ParseResult result = parse(arguments);
+        if (refused) {
+            QCOMPARE(result.action, ParseResult::Action::UsageError);
+            QCOMPARE(result.text, c.sentence);
+            QVERIFY(result.usage.startsWith(u"Usage: arrsm [options] "_s + arguments.first()));
+        } else {
+            QVERIFY2(result.action == ParseResult::Action::Run, qPrintable(result.text));
+        }
+    }
+}
+
+void TestCliCommandLine::acceptedModelsAreKept()
+{
+    const ParseResult result = parse({u"create"_s, u"--lease=1:00"_s, u"--size=standard"_s,
+        u"--model= builtin://Engine "_s, u"--model"_s, u"http://[::1]:8080/m.arrAsset"_s});
+    QCOMPARE(result.action, ParseResult::Action::Run);
+    QCOMPARE(
+        result.command.models, (QList<QUrl>{QUrl(u"builtin://Engine"_s), QUrl(u"http://[::1]:8080/m.arrAsset"_s)}));
 }
 
 void TestCliCommandLine::usageErrors_data()
@@ -184,10 +220,10 @@ void TestCliCommandLine::usageErrors_data()
     QTest::newRow("option of another command")
         << QStringList{u"list"_s, u"--lease"_s, u"1:00"_s} << u"--lease is not an option of list"_s;
     QTest::newRow("flag with a value") << QStringList{u"list"_s, u"--json=yes"_s} << u"--json takes no value"_s;
-    QTest::newRow("missing value") << QStringList{u"extend"_s, u"id"_s, u"--lease"_s} << u"--lease needs a value"_s;
+    QTest::newRow("missing value") << QStringList{u"extend"_s, SessionId, u"--lease"_s} << u"--lease needs a value"_s;
     QTest::newRow("value is an option") << QStringList{u"create"_s, u"--lease"_s, u"--size"_s, u"standard"_s}
                                         << u"--lease needs a value"_s;
-    QTest::newRow("given twice") << QStringList{u"extend"_s, u"id"_s, u"--lease=1:00"_s, u"--lease=2:00"_s}
+    QTest::newRow("given twice") << QStringList{u"extend"_s, SessionId, u"--lease=1:00"_s, u"--lease=2:00"_s}
                                  << u"more than once"_s;
     QTest::newRow("show without id") << QStringList{u"show"_s} << u"show needs a session id"_s;
     QTest::newRow("two ids") << QStringList{u"stop"_s, u"a"_s, u"b"_s} << u"Unexpected argument \"b\""_s;
@@ -196,16 +232,16 @@ void TestCliCommandLine::usageErrors_data()
         << QStringList{u"create"_s, u"--size"_s, u"standard"_s} << u"create needs --lease"_s;
     QTest::newRow("create without size") << QStringList{u"create"_s, u"--lease"_s, u"1:00"_s}
                                          << u"create needs --size"_s;
-    QTest::newRow("extend without lease") << QStringList{u"extend"_s, u"id"_s} << u"extend needs --lease"_s;
+    QTest::newRow("extend without lease") << QStringList{u"extend"_s, SessionId} << u"extend needs --lease"_s;
     QTest::newRow("timeout without wait")
-        << QStringList{u"stop"_s, u"id"_s, u"--timeout"_s, u"5"_s} << u"--timeout applies only with --wait"_s;
-    QTest::newRow("zero timeout") << QStringList{u"wait"_s, u"id"_s, u"--timeout"_s, u"0"_s} << u"--timeout"_s;
-    QTest::newRow("negative timeout") << QStringList{u"wait"_s, u"id"_s, u"--timeout=-3"_s} << u"--timeout"_s;
-    QTest::newRow("word timeout") << QStringList{u"wait"_s, u"id"_s, u"--timeout=soon"_s} << u"--timeout"_s;
-    QTest::newRow("bad until") << QStringList{u"wait"_s, u"id"_s, u"--until"_s, u"starting"_s} << u"--until"_s;
-    QTest::newRow("until on stop") << QStringList{u"stop"_s, u"id"_s, u"--until"_s, u"ready"_s}
+        << QStringList{u"stop"_s, SessionId, u"--timeout"_s, u"5"_s} << u"--timeout applies only with --wait"_s;
+    QTest::newRow("zero timeout") << QStringList{u"wait"_s, SessionId, u"--timeout"_s, u"0"_s} << u"--timeout"_s;
+    QTest::newRow("negative timeout") << QStringList{u"wait"_s, SessionId, u"--timeout=-3"_s} << u"--timeout"_s;
+    QTest::newRow("word timeout") << QStringList{u"wait"_s, SessionId, u"--timeout=soon"_s} << u"--timeout"_s;
+    QTest::newRow("bad until") << QStringList{u"wait"_s, SessionId, u"--until"_s, u"starting"_s} << u"--until"_s;
+    QTest::newRow("until on stop") << QStringList{u"stop"_s, SessionId, u"--until"_s, u"ready"_s}
                                    << u"--until is not an option of stop"_s;
-    QTest::newRow("wait on wait") << QStringList{u"wait"_s, u"id"_s, u"--wait"_s} << u"--wait is not an option"_s;
+    QTest::newRow("wait on wait") << QStringList{u"wait"_s, SessionId, u"--wait"_s} << u"--wait is not an option"_s;
 }
 
 void TestCliCommandLine::usageErrors()
@@ -337,21 +373,21 @@ void TestCliCommandLine::savedAccountReplacesTheConnectionOptions()
 
 void TestCliCommandLine::waitDefaultsAndTimeout()
 {
-    const ParseResult wait = parse({u"wait"_s, u"id"_s});
+    const ParseResult wait = parse({u"wait"_s, SessionId});
     QCOMPARE(wait.action, ParseResult::Action::Run);
     QVERIFY(wait.command.wait);
     QCOMPARE(wait.command.until, arr::SessionStatus::Ready);
     QCOMPARE(wait.command.timeout, std::chrono::milliseconds(arr::cli::DefaultWaitTimeout));
     QCOMPARE(wait.command.pollInterval, arr::cli::DefaultPollInterval);
 
-    const ParseResult stopped = parse({u"wait"_s, u"id"_s, u"--until=STOPPED"_s, u"--timeout=0.25"_s});
+    const ParseResult stopped = parse({u"wait"_s, SessionId, u"--until=STOPPED"_s, u"--timeout=0.25"_s});
     QCOMPARE(stopped.command.until, arr::SessionStatus::Stopped);
     QCOMPARE(stopped.command.timeout, 250ms);
 
-    const ParseResult stop = parse({u"stop"_s, u"id"_s, u"--wait"_s});
+    const ParseResult stop = parse({u"stop"_s, SessionId, u"--wait"_s});
     QVERIFY(stop.command.wait);
     QCOMPARE(stop.command.until, arr::SessionStatus::Stopped);
-    QVERIFY(!parse({u"stop"_s, u"id"_s}).command.wait);
+    QVERIFY(!parse({u"stop"_s, SessionId}).command.wait);
 }
 
 void TestCliCommandLine::helpAndVersion()

@@ -2,6 +2,7 @@
 // OK button enables, and accepts good input.
 #include "GuiFixture.h"
 
+#include "core/RequestValidationTable.h"
 #include "ui/CreateSessionDialog.h"
 #include "ui/ErrorDialog.h"
 #include "ui/ExtendSessionDialog.h"
@@ -57,6 +58,8 @@ private Q_SLOTS:
     void extendMustExceedCurrentAndStayWithinADay_data();
     void extendMustExceedCurrentAndStayWithinADay();
     void extendSeveralNamesTheOneThatCannot();
+    void requestTable_data();
+    void requestTable();
     void errorDialogShowsStatusMessageAndMsCv();
     void preferencesRefuseRedAboveAmber();
 };
@@ -66,9 +69,9 @@ void TestDialogs::createRefusesBadLease_data()
     QTest::addColumn<QString>("hours");
     QTest::addColumn<QString>("minutes");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("zero") << u"0"_s << u"0"_s << u"at least 1 minute"_s;
-    QTest::newRow("25 h") << u"25"_s << u"0"_s << u"at most 24 hours"_s;
-    QTest::newRow("24 h 30") << u"24"_s << u"30"_s << u"at most 24 hours"_s;
+    QTest::newRow("zero") << u"0"_s << u"0"_s << u"longer than zero"_s;
+    QTest::newRow("25 h") << u"25"_s << u"0"_s << u"longer than 24 hours"_s;
+    QTest::newRow("24 h 30") << u"24"_s << u"30"_s << u"longer than 24 hours"_s;
     QTest::newRow("hours not a number") << u""_s << u"0"_s << u"hours as a whole number"_s;
     QTest::newRow("minutes not a number") << u"1"_s << u""_s << u"minutes as a whole number"_s;
     QTest::newRow("one minute") << u"0"_s << u"1"_s << QString();
@@ -108,12 +111,12 @@ void TestDialogs::createRefusesBadSizeAndModels_data()
     QTest::addColumn<QString>("size");
     QTest::addColumn<QString>("models");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("no size") << u""_s << u""_s << u"Choose a session size"_s;
+    QTest::newRow("no size") << u""_s << u""_s << u"size is empty"_s;
     QTest::newRow("two words") << u"very big"_s << u""_s << u"not a single word"_s;
-    QTest::newRow("not a url") << u"standard"_s << u"engine model"_s << u"line 1"_s;
+    QTest::newRow("not a url") << u"standard"_s << u"engine model"_s << u"\"engine model\" is not a full URL"_s;
     QTest::newRow("relative") << u"standard"_s << u"models/engine.arrAsset"_s << u"not a full URL"_s;
     QTest::newRow("second line bad") << u"standard"_s << u"https://a.example/x.arrAsset\nhttps//broken"_s
-                                     << u"line 2"_s;
+                                     << u"\"https//broken\""_s;
     QTest::newRow("good models") << u"standard"_s << u"https://a.example/x.arrAsset\n\nbuiltin://Engine"_s << QString();
     QTest::newRow("unknown size is allowed") << u"huge"_s << u""_s << QString();
 }
@@ -173,10 +176,10 @@ void TestDialogs::extendMustExceedCurrentAndStayWithinADay_data()
     // The session's lease is 4 h.
     QTest::newRow("add nothing") << false << u"0"_s << u"0"_s << u"must be longer"_s << u"04:00:00"_s;
     QTest::newRow("add 30 min") << false << u"0"_s << u"30"_s << QString() << u"04:30:00"_s;
-    QTest::newRow("add 21 h") << false << u"21"_s << u"0"_s << u"more than the 24 hours"_s << u"1 d 01:00:00"_s;
+    QTest::newRow("add 21 h") << false << u"21"_s << u"0"_s << u"longer than 24 hours"_s << u"1 d 01:00:00"_s;
     QTest::newRow("total shorter") << true << u"3"_s << u"0"_s << u"must be longer"_s << u"03:00:00"_s;
     QTest::newRow("total equal") << true << u"4"_s << u"0"_s << u"must be longer"_s << u"04:00:00"_s;
-    QTest::newRow("total 25 h") << true << u"25"_s << u"0"_s << u"more than the 24 hours"_s << u"1 d 01:00:00"_s;
+    QTest::newRow("total 25 h") << true << u"25"_s << u"0"_s << u"longer than 24 hours"_s << u"1 d 01:00:00"_s;
     QTest::newRow("total 24 h") << true << u"24"_s << u"0"_s << QString() << u"1 d 00:00:00"_s;
     QTest::newRow("total not a number") << true << u""_s << u"0"_s << u"whole numbers"_s << QString();
 }
@@ -218,6 +221,60 @@ void TestDialogs::extendSeveralNamesTheOneThatCannot()
     QVERIFY(!okButton(&dialog)->isEnabled());
     QVERIFY(shownProblem(&dialog).contains(u"long-one"_s));
     QVERIFY(!shownProblem(&dialog).contains(u"short-one"_s));
+}
+
+void TestDialogs::requestTable_data()
+{
+    QTest::addColumn<int>("row");
+    const QList<validation::Case> cases = validation::cases();
+    for (int i = 0; i < cases.size(); ++i) {
+        // Session ids are never typed into a dialog.
+        if (cases.at(i).field != validation::Field::SessionId)
+            QTest::newRow(cases.at(i).name) << i;
+    }
+}
+
+// The validator's table through the dialogs: what the dialog shows is exactly the validator's sentence,
+// and OK is enabled exactly when the verdict is Ok.
+void TestDialogs::requestTable()
+{
+    QFETCH(int, row);
+    const validation::Case c = validation::cases().at(row);
+    std::unique_ptr<QDialog> dialog;
+    const auto typeLease = [&dialog](const QString &prefix, const QString &text) {
+        const auto lease = TimeSpan::parseDuration(text);
+        QVERIFY(lease && !lease->isNegative());
+        gui::retype(
+            dialog->findChild<QSpinBox *>(prefix + u"HoursSpin"_s), QString::number(lease->totalMinutes() / 60));
+        gui::retype(
+            dialog->findChild<QSpinBox *>(prefix + u"MinutesSpin"_s), QString::number(lease->totalMinutes() % 60));
+    };
+    if (c.field == validation::Field::Extend) {
+        dialog = std::make_unique<arr::ExtendSessionDialog>(
+            QList<arr::ExtendTarget>{{u"Production"_s, u"session-1"_s, c.current, std::nullopt}});
+        dialog->show();
+        typeLease(u"total"_s, c.input);
+    } else {
+        dialog = std::make_unique<arr::CreateSessionDialog>(oneAccount());
+        dialog->show();
+        switch (c.field) {
+        case validation::Field::Lease:
+            typeLease(u"lease"_s, c.input);
+            break;
+        case validation::Field::Size:
+            gui::retype(dialog->findChild<QComboBox *>(u"sizeCombo"_s), c.input);
+            break;
+        case validation::Field::Model:
+            dialog->findChild<QPlainTextEdit *>(u"modelsEdit"_s)->setFocus();
+            QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"modelsEdit"_s), c.input);
+            break;
+        case validation::Field::Extend:
+        case validation::Field::SessionId:
+            QFAIL("not a create field");
+        }
+    }
+    QCOMPARE(shownProblem(dialog.get()), c.sentence);
+    QCOMPARE(okButton(dialog.get())->isEnabled(), c.check == arr::RequestCheck::Ok);
 }
 
 void TestDialogs::errorDialogShowsStatusMessageAndMsCv()

@@ -136,9 +136,15 @@ void TestSessionApiEmulator::unknownSession()
     QCOMPARE(result.kind, ErrorKind::NotFound);
     QCOMPARE(result.httpStatus, 404);
     QVERIFY(!result.msCv.isEmpty());
-    // An id that tries to escape its path segment stays one segment.
-    const arr::ApiResult escaped = ServiceFixture::wait(m_client->api->sessionProperties(u"../../sessions"_s));
-    QCOMPARE(escaped.httpStatus, 404);
+    // An id that would make the path address another resource is refused before anything is sent.
+    const int sent = m_emulator->requestCount();
+    for (const QString &id : {u"../../sessions"_s, u".."_s, u"."_s}) {
+        const arr::ApiResult escaped = ServiceFixture::wait(m_client->api->sessionProperties(id));
+        QCOMPARE(escaped.kind, ErrorKind::Configuration);
+        QCOMPARE(escaped.httpStatus, 0);
+        QVERIFY2(escaped.message.contains(u"session id"_s), qPrintable(escaped.message));
+    }
+    QCOMPARE(m_emulator->requestCount(), sent);
 }
 
 void TestSessionApiEmulator::throttledThenServed()
