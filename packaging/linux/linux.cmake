@@ -1,32 +1,37 @@
-#Linux : desktop integration under share / and a.deb whose dependencies dpkg - shlibdeps finds.
-#Included from packaging / CMakeLists.txt.
+# Linux: desktop integration under share/ and a .deb whose dependencies dpkg-shlibdeps finds.
+# Included from packaging/CMakeLists.txt.
 
-set(ARRSM_METAINFO_FILE ${PROJECT_SOURCE_DIR} / resources / org.arrsessionmanager.ArrSessionManager.metainfo.xml)
+set(ARRSM_METAINFO_FILE ${PROJECT_SOURCE_DIR}/resources/org.arrsessionmanager.ArrSessionManager.metainfo.xml)
 
-#The desktop entry 's basename is the app' s desktop file name(QGuiApplication::setDesktopFileName in
-#app / main.cpp), so that window managers match the running window to it.
-    install(FILES ${PROJECT_SOURCE_DIR} / resources / arr - session
-        - manager.desktop DESTINATION ${CMAKE_INSTALL_DATADIR} / applications)
-        install(FILES ${ARRSM_METAINFO_FILE} DESTINATION ${CMAKE_INSTALL_DATADIR} / metainfo)
-            install(FILES ${PROJECT_SOURCE_DIR} / resources / icons / app.svg DESTINATION ${CMAKE_INSTALL_DATADIR}
-                    / icons / hicolor / scalable / apps RENAME arr
-                - session - manager.svg)
-#PNG sizes made from app.svg by resources / icons / app / generate.
-                install(DIRECTORY ${ARRSM_APP_ICON_DIR} / hicolor DESTINATION ${CMAKE_INSTALL_DATADIR}
-                    / icons FILES_MATCHING PATTERN "*.png")
+# The desktop entry's basename is the app's desktop file name (QGuiApplication::setDesktopFileName in
+# app/main.cpp), so that window managers match the running window to it.
+install(FILES ${PROJECT_SOURCE_DIR}/resources/arr-session-manager.desktop
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${ARRSM_METAINFO_FILE}
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/app.svg
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
+    RENAME arr-session-manager.svg)
+# PNG sizes made from app.svg by resources/icons/app/generate.
+install(DIRECTORY ${ARRSM_APP_ICON_DIR}/hicolor
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/icons
+    FILES_MATCHING PATTERN "*.png")
 
-                    set(CPACK_GENERATOR DEB) set(CPACK_STRIP_FILES ON) set(CPACK_DEBIAN_FILE_NAME DEB - DEFAULT)
-                        set(CPACK_DEBIAN_PACKAGE_SECTION utils) set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-                            set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
-                                set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-#Libraries the programs link come from dpkg - shlibdeps(dpkg - dev).What they load at run time is
-#added by hand : the SVG plugins(libqt6svg6 : the icon engine and image format), which draw every
-#icon of the app(embedded SVG) and the desktop's icon theme, and, where the distribution splits
-#them out(Ubuntu), the xcb / Wayland platform plugins(qt6 - qpa - plugins).
-                                    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) set(ARRSM_DEB_EXTRA_DEPENDS
-                                        "libqt6svg6, qt6-qpa-plugins" CACHE STRING
-                                        "Run-time dependencies of the .deb that dpkg-shlibdeps cannot see (plugins)")
-                                        set(CPACK_DEBIAN_PACKAGE_DEPENDS "${ARRSM_DEB_EXTRA_DEPENDS}")
-                                            set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
-#The account keys go to the Secret Service; without one the app keeps them in memory only.
-                                                set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring | kwalletmanager")
+set(CPACK_GENERATOR DEB)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# Libraries the programs link come from dpkg-shlibdeps (dpkg-dev). What they load at run time is
+# added by hand: the SVG plugins (libqt6svg6: the icon engine and image format), which draw every
+# icon of the app (embedded SVG) and the desktop's icon theme, and, where the distribution splits
+# them out (Ubuntu), the xcb/Wayland platform plugins (qt6-qpa-plugins).
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(ARRSM_DEB_EXTRA_DEPENDS "libqt6svg6, qt6-qpa-plugins"
+    CACHE STRING "Run-time dependencies of the .deb that dpkg-shlibdeps cannot see (plugins)")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "${ARRSM_DEB_EXTRA_DEPENDS}")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
+# The account keys go to the Secret Service; without one the app keeps them in memory only.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring | kwalletmanager")
