@@ -142,10 +142,14 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     centralLayout->setContentsMargins(6, 6, 6, 0);
     centralLayout->setSpacing(4);
     m_demoBar = new MessageBar(central);
+    m_demoBar->setObjectName(u"demoBar"_s);
     m_keyStorageBar = new MessageBar(central);
+    m_keyStorageBar->setObjectName(u"keyStorageBar"_s);
     m_keyStorageBar->setClosable(false);
     m_problemsBar = new MessageBar(central);
+    m_problemsBar->setObjectName(u"problemsBar"_s);
     m_notificationBar = new MessageBar(central);
+    m_notificationBar->setObjectName(u"notificationBar"_s);
     m_stack = new QStackedWidget(central);
     m_openingPage = createOpeningPage();
     m_stack->addWidget(m_openingPage);
