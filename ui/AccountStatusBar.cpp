@@ -37,35 +37,50 @@ AccountStatusBar::AccountStatusBar(SessionMonitor *monitor, QWidget *parent)
     : QWidget(parent)
     , m_monitor(monitor)
     , m_layout(new QHBoxLayout(this))
+    , m_summary(new QLabel(this))
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(16);
+    m_summary->setObjectName(u"accountSummary"_s);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->hide();
+    m_layout->addWidget(m_summary);
+    // Many accounts change state at once (start-up, the network returning): one recount for all.
+    m_summaryTimer.setSingleShot(true);
+    m_summaryTimer.setInterval(0);
+    connect(&m_summaryTimer, &QTimer::timeout, this, &AccountStatusBar::updateSummary);
     connect(monitor, &SessionMonitor::accountHealthChanged, this, &AccountStatusBar::updateHealth);
 }
 
 void AccountStatusBar::setAccounts(const QStringList &names)
 {
-    for (auto it = m_labels.begin(); it != m_labels.end();) {
+    m_names = names;
+    for (auto it = m_texts.begin(); it != m_texts.end();) {
         if (!names.contains(it.key())) {
-            delete it.value();
-            m_texts.remove(it.key());
-            it = m_labels.erase(it);
+            m_states.remove(it.key());
+            it = m_texts.erase(it);
         } else {
             ++it;
         }
     }
-    for (const QString &name : names) {
-        if (!m_labels.contains(name)) {
+    // The labels shown are rebuilt only when the list changed.
+    const QStringList labelled = summarises() ? QStringList() : names;
+    if (labelled != m_labelled) {
+        m_labelled = labelled;
+        qDeleteAll(m_labels);
+        m_labels.clear();
+        for (const QString &name : labelled) {
             auto *label = new QLabel(this);
             label->setTextFormat(Qt::RichText);
             m_labels.insert(name, label);
+            m_layout->addWidget(label);
         }
-        m_layout->removeWidget(m_labels.value(name));
     }
-    for (const QString &name : names)
-        m_layout->addWidget(m_labels.value(name));
+    m_summary->setVisible(summarises());
     for (const QString &name : names)
         updateHealth(name, m_monitor->health(name));
+    if (summarises())
+        updateSummary();
 }
 
 QString AccountStatusBar::describe(const QString &account, const AccountHealth &health)
@@ -86,11 +101,19 @@ QString AccountStatusBar::describe(const QString &account, const AccountHealth &
 
 void AccountStatusBar::updateHealth(const QString &account, const AccountHealth &health)
 {
-    QLabel *label = m_labels.value(account);
-    if (!label)
+    if (!m_names.contains(account))
         return;
-    const QString text = describe(account, health);
-    m_texts.insert(account, text);
+    m_texts.insert(account, describe(account, health));
+    m_states.insert(account, health.state);
+    if (QLabel *label = m_labels.value(account))
+        showHealth(label, account, health);
+    if (summarises())
+        m_summaryTimer.start();
+}
+
+void AccountStatusBar::showHealth(QLabel *label, const QString &account, const AccountHealth &health)
+{
+    const QString text = m_texts.value(account);
     label->setText(
         u"<span style=\"color:%1\">\u25cf</span> %2"_s.arg(colorFor(health.state).name(), text.toHtmlEscaped()));
     QStringList tip{text};
@@ -101,6 +124,38 @@ void AccountStatusBar::updateHealth(const QString &account, const AccountHealth 
     if (health.nextPollInMs > 0 && health.state != AccountHealth::State::Healthy)
         tip.append(tr("Next try in %1 s").arg((health.nextPollInMs + 999) / 1000));
     label->setToolTip(tip.join(u'\n'));
+}
+
+void AccountStatusBar::updateSummary()
+{
+    // States from best to worst: the mark takes the colour of the worst one present.
+    const QList<AccountHealth::State> order{AccountHealth::State::Healthy, AccountHealth::State::Connecting,
+        AccountHealth::State::Offline, AccountHealth::State::BackingOff, AccountHealth::State::AuthenticationFailing,
+        AccountHealth::State::Misconfigured};
+    QMap<int, int> counts;
+    QStringList troubled;
+    for (const QString &name : std::as_const(m_names)) {
+        const AccountHealth::State state = m_states.value(name, AccountHealth::State::Connecting);
+        ++counts[int(order.indexOf(state))];
+        if (state != AccountHealth::State::Healthy)
+            troubled.append(m_texts.value(name));
+    }
+    QStringList parts;
+    AccountHealth::State worst = AccountHealth::State::Healthy;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        parts.append(u"%1 %2"_s.arg(it.value()).arg(accountHealthLabel(order.at(it.key()))));
+        worst = order.at(it.key());
+    }
+    const QString text = tr("%n accounts: %1", nullptr, int(m_names.size())).arg(parts.join(u", "_s));
+    m_summary->setText(
+        u"<span style=\"color:%1\">\u25cf</span> %2"_s.arg(colorFor(worst).name(), text.toHtmlEscaped()));
+    // The tooltip names the accounts that need a look, not hundreds of healthy ones.
+    constexpr int MostInTooltip = 20;
+    QStringList tip{text};
+    tip.append(troubled.mid(0, MostInTooltip));
+    if (troubled.size() > MostInTooltip)
+        tip.append(tr("… and %n more", nullptr, int(troubled.size() - MostInTooltip)));
+    m_summary->setToolTip(tip.join(u'\n'));
 }
 
 QString AccountStatusBar::textFor(const QString &account) const

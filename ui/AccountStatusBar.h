@@ -3,6 +3,7 @@
 #include "monitor/SessionMonitor.h"
 
 #include <QMap>
+#include <QTimer>
 #include <QWidget>
 
 class QHBoxLayout;
@@ -12,7 +13,9 @@ namespace arr {
 
 // One entry per monitored account for the status bar: its state in words (healthy, backing off,
 // failing to authenticate, …) with a coloured mark, and the time of its last good poll; the last
-// error, with its MS-CV, in the tooltip.
+// error, with its MS-CV, in the tooltip. Past a handful of accounts, one line counts them by state
+// instead ("120 accounts: 118 healthy, 2 backing off"), the accounts that are not healthy in its
+// tooltip.
 class AccountStatusBar : public QWidget
 {
     Q_OBJECT
@@ -28,11 +31,24 @@ public:
     QString textFor(const QString &account) const;
     static QString describe(const QString &account, const AccountHealth &health);
 
+    // More accounts than this are summed up in one line.
+    static constexpr int MostListed = 6;
+
 private:
+    bool summarises() const { return m_names.size() > MostListed; }
+    void showHealth(QLabel *label, const QString &account, const AccountHealth &health);
+    void updateSummary();
+
     SessionMonitor *m_monitor;
     QHBoxLayout *m_layout;
+    QStringList m_names;
+    // The accounts with a label of their own, in order.
+    QStringList m_labelled;
     QMap<QString, QLabel *> m_labels;
     QMap<QString, QString> m_texts;
+    QMap<QString, AccountHealth::State> m_states;
+    QLabel *m_summary;
+    QTimer m_summaryTimer;
 };
 
 } // namespace arr

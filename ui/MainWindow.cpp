@@ -677,6 +677,9 @@ void MainWindow::updateBanners()
         m_dismissedProblems.clear();
     } else if (problems != m_dismissedProblems) {
         m_problemsBar->showMessage(MessageBar::Kind::Warning, problems.join(u'\n'));
+        // The short list sums up problems many accounts share; the details name each account.
+        const QStringList details = m_accounts->problemDetails();
+        m_problemsBar->setDetails(details == problems ? QString() : details.join(u'\n'));
         m_problemsBar->setAction(tr("Accounts…"), [this] { showAccounts(); });
     }
 }

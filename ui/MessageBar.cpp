@@ -4,9 +4,11 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +18,8 @@ MessageBar::MessageBar(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
+    , m_details(new QPlainTextEdit(this))
+    , m_detailsButton(new QPushButton(tr("Details"), this))
     , m_action(new QPushButton(this))
     , m_close(new QToolButton(this))
 {
@@ -25,17 +29,29 @@ MessageBar::MessageBar(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_action->hide();
+    m_details->setReadOnly(true);
+    m_details->setObjectName(u"messageDetails"_s);
+    m_details->setMaximumHeight(m_details->fontMetrics().lineSpacing() * 8);
+    m_details->hide();
+    m_detailsButton->setObjectName(u"messageDetailsButton"_s);
+    m_detailsButton->setCheckable(true);
+    m_detailsButton->hide();
     m_close->setAutoRaise(true);
     m_close->setIcon(style::icon(u"dismiss"_s));
     m_close->setToolTip(tr("Dismiss"));
     m_close->setAccessibleName(tr("Dismiss"));
 
-    auto *layout = new QHBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_icon, 0, Qt::AlignTop);
+    row->addWidget(m_text, 1);
+    row->addWidget(m_detailsButton, 0, Qt::AlignVCenter);
+    row->addWidget(m_action, 0, Qt::AlignVCenter);
+    row->addWidget(m_close, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);
-    layout->addWidget(m_icon, 0, Qt::AlignTop);
-    layout->addWidget(m_text, 1);
-    layout->addWidget(m_action, 0, Qt::AlignVCenter);
-    layout->addWidget(m_close, 0, Qt::AlignTop);
+    layout->addLayout(row);
+    layout->addWidget(m_details);
+    connect(m_detailsButton, &QPushButton::toggled, m_details, &QWidget::setVisible);
 
     connect(m_action, &QPushButton::clicked, this, [this] {
         if (m_callback)
@@ -51,6 +67,10 @@ MessageBar::MessageBar(QWidget *parent)
 
 void MessageBar::showMessage(Kind kind, const QString &text)
 {
+    // Asked again with what it shows already (every account reporting in): a word-wrapped label
+    // laid out anew each time would keep the window busy.
+    if (isVisible() && kind == m_kind && text == m_text->text())
+        return;
     m_kind = kind;
     m_text->setText(text);
     applyKind();
@@ -62,6 +82,15 @@ void MessageBar::setAction(const QString &text, std::function<void()> callback)
     m_callback = std::move(callback);
     m_action->setText(text);
     m_action->setVisible(!text.isEmpty());
+}
+
+void MessageBar::setDetails(const QString &details)
+{
+    if (details != m_details->toPlainText())
+        m_details->setPlainText(details);
+    m_detailsButton->setVisible(!details.isEmpty());
+    if (details.isEmpty())
+        m_detailsButton->setChecked(false);
 }
 
 void MessageBar::setClosable(bool closable)

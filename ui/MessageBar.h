@@ -5,6 +5,7 @@
 #include <functional>
 
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QToolButton;
 
@@ -27,6 +28,9 @@ public:
     // A button after the text; `callback` runs when it is clicked. An empty text removes it.
     void setAction(const QString &text, std::function<void()> callback);
     void setClosable(bool closable);
+    // A longer text behind a "Details" button, shown below the message in a box of bounded height
+    // (a list of hundreds of accounts must not push the table off the screen). Empty removes it.
+    void setDetails(const QString &details);
 
     QString text() const;
     Kind kind() const { return m_kind; }
@@ -41,6 +45,8 @@ private:
     Kind m_kind = Kind::Information;
     QLabel *m_icon;
     QLabel *m_text;
+    QPlainTextEdit *m_details;
+    QPushButton *m_detailsButton;
     QPushButton *m_action;
     QToolButton *m_close;
     std::function<void()> m_callback;

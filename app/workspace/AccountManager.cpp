@@ -28,6 +28,9 @@ AccountManager::AccountManager(AccountStore *store, SecretStore *secrets, Sessio
             ? m_settings->value(Settings::Key::LocalEmulatorEnabled).toBool()
             : m_store->accounts().isEmpty();
 
+    m_syncTimer.setSingleShot(true);
+    m_syncTimer.setInterval(0);
+    connect(&m_syncTimer, &QTimer::timeout, this, &AccountManager::sync);
     connect(m_store, &AccountStore::accountsChanged, this, [this] {
         Q_EMIT savedAccountsChanged();
         sync();
@@ -83,15 +86,93 @@ bool AccountManager::keysArePersistent() const
     return m_secrets->isPersistent();
 }
 
+QString AccountManager::keyProblemLine(const QString &accountName) const
+{
+    const KeyTrouble trouble = m_keyProblems.value(accountName);
+    switch (trouble.kind) {
+    case KeyProblem::None:
+        return {};
+    case KeyProblem::NotStored:
+        return tr("No key is stored for %1: open Accounts, edit it and enter its key.").arg(accountName);
+    case KeyProblem::NotKnownThisRun:
+        return tr("The key of %1 is not known in this run (keys cannot be saved without a keychain): open "
+                  "Accounts, edit it and enter its key.")
+            .arg(accountName);
+    case KeyProblem::Unreadable:
+        return tr("The key of %1 could not be read: %2").arg(accountName, trouble.detail);
+    case KeyProblem::NotSaved:
+        return tr("The key of %1 could not be stored: %2").arg(accountName, trouble.detail);
+    }
+    return {};
+}
+
+QStringList AccountManager::problemDetails() const
+{
+    QStringList details = m_store->loadProblems();
+    if (!m_emulatorProblem.isEmpty())
+        details.append(m_emulatorProblem);
+    for (const Account &account : m_store->accounts()) {
+        if (account.enabled)
+            details.append(keyProblemLine(account.name));
+    }
+    details.removeAll(QString());
+    return details;
+}
+
 QStringList AccountManager::problems() const
 {
-    QStringList problems = m_store->loadProblems();
+    // Names listed in a summary before "and N more".
+    constexpr int NamesShown = 5;
+    QStringList problems;
+    const QStringList loadProblems = m_store->loadProblems();
+    if (loadProblems.size() == 1)
+        problems.append(loadProblems);
+    else if (loadProblems.size() > 1)
+        problems.append(
+            tr("%n saved accounts could not be read; the details list them.", nullptr, int(loadProblems.size())));
     if (!m_emulatorProblem.isEmpty())
         problems.append(m_emulatorProblem);
+
+    QHash<KeyProblem, QStringList> namesByKind;
     for (const Account &account : m_store->accounts()) {
-        const QString problem = m_keyProblems.value(account.name);
-        if (account.enabled && !problem.isEmpty())
-            problems.append(problem);
+        const KeyProblem kind = m_keyProblems.value(account.name).kind;
+        if (account.enabled && kind != KeyProblem::None)
+            namesByKind[kind].append(account.name);
+    }
+    for (KeyProblem kind :
+        {KeyProblem::NotStored, KeyProblem::NotKnownThisRun, KeyProblem::Unreadable, KeyProblem::NotSaved}) {
+        const QStringList names = namesByKind.value(kind);
+        if (names.size() == 1) {
+            problems.append(keyProblemLine(names.constFirst()));
+            continue;
+        }
+        if (names.isEmpty())
+            continue;
+        QString listed = names.mid(0, NamesShown).join(u", "_s);
+        if (names.size() > NamesShown)
+            listed = tr("%1 and %n more", nullptr, int(names.size() - NamesShown)).arg(listed);
+        const int count = int(names.size());
+        switch (kind) {
+        case KeyProblem::NotStored:
+            problems.append(
+                tr("%n accounts have no key: %1. Open Accounts, edit each and enter its key.", nullptr, count)
+                    .arg(listed));
+            break;
+        case KeyProblem::NotKnownThisRun:
+            problems.append(tr("%n accounts have no key in this run (keys cannot be saved without a keychain): "
+                               "%1. Open Accounts, edit each and enter its key.",
+                nullptr, count)
+                                .arg(listed));
+            break;
+        case KeyProblem::Unreadable:
+            problems.append(tr("The keys of %n accounts could not be read: %1.", nullptr, count).arg(listed));
+            break;
+        case KeyProblem::NotSaved:
+            problems.append(tr("The keys of %n accounts could not be stored: %1.", nullptr, count).arg(listed));
+            break;
+        case KeyProblem::None:
+            break;
+        }
     }
     return problems;
 }
@@ -142,7 +223,7 @@ QString AccountManager::saveAccount(const Account &account, const QString &previ
         const QString name = cleaned.name;
         m_secrets->write(secretName, trimmedKey, this, [this, name](const SecretResult &result) {
             if (!result.ok)
-                setKeyProblem(name, tr("The key of %1 could not be stored: %2").arg(name, result.error));
+                setKeyProblem(name, KeyProblem::NotSaved, result.error);
         });
     }
     Q_EMIT problemsChanged();
@@ -164,7 +245,7 @@ void AccountManager::removeAccount(const QString &name)
         m_keys.remove(secretName);
         m_secrets->remove(secretName, this, [this, name = account->name](const SecretResult &result) {
             if (!result.ok)
-                setKeyProblem(name, result.error);
+                setKeyProblem(name, KeyProblem::Unreadable, result.error);
         });
     }
     Q_EMIT problemsChanged();
@@ -175,15 +256,22 @@ void AccountManager::setAccountEnabled(const QString &name, bool enabled)
     m_store->setEnabled(name, enabled);
 }
 
-void AccountManager::setKeyProblem(const QString &accountName, const QString &problem)
+void AccountManager::setKeyProblem(const QString &accountName, KeyProblem kind, const QString &detail)
 {
-    if (m_keyProblems.value(accountName) == problem)
+    const KeyTrouble current = m_keyProblems.value(accountName);
+    if (current.kind == kind && current.detail == detail)
         return;
-    if (problem.isEmpty())
+    if (kind == KeyProblem::None)
         m_keyProblems.remove(accountName);
     else
-        m_keyProblems.insert(accountName, problem);
-    Q_EMIT problemsChanged();
+        m_keyProblems.insert(accountName, KeyTrouble{kind, detail});
+    m_problemsChanged = true;
+    syncSoon();
+}
+
+void AccountManager::syncSoon()
+{
+    m_syncTimer.start();
 }
 
 void AccountManager::readKey(const Account &account)
@@ -196,33 +284,31 @@ void AccountManager::readKey(const Account &account)
         m_pendingReads.remove(secretName);
         if (m_keys.contains(secretName)) {
             // A key entered while the read was under way is the newer one.
-            sync();
+            syncSoon();
             return;
         }
         m_keys.insert(secretName, lookup.key);
         switch (lookup.outcome) {
         case KeyLookup::Outcome::Found:
-            setKeyProblem(name, {});
+            setKeyProblem(name, KeyProblem::None);
             break;
         case KeyLookup::Outcome::NotStored:
-            setKeyProblem(name, tr("No key is stored for %1: open Accounts, edit it and enter its key.").arg(name));
+            setKeyProblem(name, KeyProblem::NotStored);
             break;
         case KeyLookup::Outcome::KeychainUnavailable:
-            setKeyProblem(name,
-                tr("The key of %1 is not known in this run (keys cannot be saved without a keychain): "
-                   "open Accounts, edit it and enter its key.")
-                    .arg(name));
+            setKeyProblem(name, KeyProblem::NotKnownThisRun);
             break;
         case KeyLookup::Outcome::Failed:
-            setKeyProblem(name, tr("The key of %1 could not be read: %2").arg(name, lookup.error));
+            setKeyProblem(name, KeyProblem::Unreadable, lookup.error);
             break;
         }
-        sync();
+        syncSoon();
     });
 }
 
 void AccountManager::sync()
 {
+    m_syncTimer.stop();
     if (!m_started)
         return;
     if (m_emulatorEnabled && m_emulator && !m_emulator->isRunning()) {
@@ -269,6 +355,8 @@ void AccountManager::sync()
     }
     if (changed)
         Q_EMIT activeAccountsChanged();
+    if (std::exchange(m_problemsChanged, false))
+        Q_EMIT problemsChanged();
     const bool loading = isLoading();
     if (m_reportedLoading && !loading)
         Q_EMIT loadingFinished();

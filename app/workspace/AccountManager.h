@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 
 namespace arr {
 
@@ -68,8 +69,11 @@ public:
     // Why keys are not persistent, once the secret store has said so.
     QString keyStorageProblem() const { return m_keyStorageProblem; }
     // Things the user should fix: saved accounts that could not be read, missing keys, an emulator
-    // that could not start.
+    // that could not start. One sentence per problem, however many accounts share it ("37 accounts
+    // have no key: …"), so that a list of hundreds stays short.
     QStringList problems() const;
+    // Every problem of every account, one line each: what the short list leaves out.
+    QStringList problemDetails() const;
 
 Q_SIGNALS:
     void activeAccountsChanged();
@@ -80,9 +84,15 @@ Q_SIGNALS:
     void problemsChanged();
 
 private:
+    enum class KeyProblem { None, NotStored, NotKnownThisRun, Unreadable, NotSaved };
+
     void sync();
+    // Syncs once the events already queued are handled: a burst of keychain answers (hundreds of
+    // accounts at start-up) ends in one sync and one problemsChanged, not one per answer.
+    void syncSoon();
     void readKey(const Account &account);
-    void setKeyProblem(const QString &accountName, const QString &problem);
+    void setKeyProblem(const QString &accountName, KeyProblem kind, const QString &detail = {});
+    QString keyProblemLine(const QString &accountName) const;
 
     struct Applied
     {
@@ -105,8 +115,16 @@ private:
     // Keys read or written this run, by secret name; memory only.
     QHash<QString, QString> m_keys;
     QSet<QString> m_pendingReads;
-    // A sentence per account whose key is missing or unreadable.
-    QHash<QString, QString> m_keyProblems;
+    struct KeyTrouble
+    {
+        KeyProblem kind = KeyProblem::None;
+        // The keychain's own words, for Unreadable and NotSaved.
+        QString detail;
+    };
+    // Accounts whose key is missing or unreadable.
+    QHash<QString, KeyTrouble> m_keyProblems;
+    QTimer m_syncTimer;
+    bool m_problemsChanged = false;
     QHash<QString, Applied> m_applied;
 };
 
