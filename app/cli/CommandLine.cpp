@@ -70,8 +70,7 @@ constexpr std::array<OptionSpec, 15> Options{{
     {Opt::Size, "size"_L1, true, {}, bit(CommandKind::Create), false},
     {Opt::Model, "model"_L1, true, {}, bit(CommandKind::Create), true},
     {Opt::Wait, "wait"_L1, false, {}, bit(CommandKind::Create) | bit(CommandKind::Stop), false},
-    {Opt::Timeout, "timeout"_L1, true, {}, bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait),
-        false},
+    {Opt::Timeout, "timeout"_L1, true, {}, EveryCommand, false},
     {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait), false},
 }};
 
@@ -267,12 +266,11 @@ Creates, watches, extends and stops remote-rendering sessions, for scripts and t
 Commands:
   list                        every session of the account
   show ID                     one session's properties
-  create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--timeout S]]
+  create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait]
                               start a session
   extend ID --lease H:MM[:SS] give a session a longer lease
-  stop ID [--wait [--timeout S]]
-                              stop a session
-  wait ID [--until ready|stopped] [--timeout S]
+  stop ID [--wait]             stop a session
+  wait ID [--until ready|stopped]
                               wait until a session is ready (or stopped)
   accounts                    saved accounts, never their keys
 
@@ -287,6 +285,8 @@ Options (each may also come from the environment variable beside it; the option 
                         replaces the four options above
   --json                machine-readable output on stdout
   --verbose             the request log on stderr, secrets redacted
+  --timeout S           give up after S seconds, the whole command included, and exit
+                        with 3 (default 120; 1800 for wait, create --wait, stop --wait)
   -h, --help            this help; 'arrsm COMMAND --help' for one command's
   --version             the version
 
@@ -302,7 +302,7 @@ Exit status:
   1  the service answered with an error, or the request failed (stderr: the HTTP status, the
      message and the MS-CV to quote to support)
   2  a usage error (stderr: what is wrong, and the usage)
-  3  a wait timed out
+  3  the command, or its wait, timed out (--timeout)
   4  a waited-for session ended in error, expired, or stopped while waiting for ready
 )");
 }
@@ -328,7 +328,7 @@ may still have started a session, so list before trying again.
   --size SIZE         the virtual machine size: standard or premium (small or big on older services)
   --model URL         a model to load, an absolute http(s) URL; may be given more than once
   --wait              wait until the session is ready, then print it
-  --timeout S         with --wait: give up after S seconds (default 1800) and exit with 3
+  --timeout S         give up after S seconds and exit with 3 (default 120; 1800 with --wait)
 
 Prints the new session (with --json: one session object). With --wait, exits with 4 when the session
 ends in error or expires instead of becoming ready.
@@ -346,7 +346,7 @@ Prints the session afterwards (with --json: one session object).
         body = tr(R"(Stops a session.
 
   --wait              wait until the session is stopped, then print it
-  --timeout S         with --wait: give up after S seconds (default 1800) and exit with 3
+  --timeout S         give up after S seconds and exit with 3 (default 120; 1800 with --wait)
 
 Prints the session afterwards (with --json: one session object).
 )");
@@ -491,9 +491,9 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
             command.models.append(*model);
         }
     }
+    command.timeout = command.wait ? std::chrono::milliseconds(DefaultWaitTimeout)
+                                   : std::chrono::milliseconds(DefaultCommandTimeout);
     if (given.has(Opt::Timeout)) {
-        if (!command.wait)
-            return usageError(tr("--timeout applies only with --wait."));
         const auto timeout = parseTimeout(given.last(Opt::Timeout).trimmed(), &error);
         if (!timeout)
             return usageError(error);
@@ -565,6 +565,8 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
     if (key.isEmpty())
         return usageError(
             tr("No account key: set ARRSM_ACCOUNT_KEY (or give --account-key KEY, or use --account NAME)."));
+    if (const QString why = accountKeyError(key.value); !why.isEmpty())
+        return usageError(key.source + u": "_s + why);
     connection.accountKey = key.value;
     return result;
 }

@@ -78,6 +78,10 @@ void CommandRunner::start()
 
 void CommandRunner::run()
 {
+    // One deadline for the whole command, whatever a server does: each request has its own, but a
+    // command is several requests (a token, retries, polls).
+    m_commandTime.start();
+    m_deadlineTimer.start(m_command.timeout);
     if (m_command.kind == CommandKind::Accounts) {
         listAccounts();
         return;
@@ -314,8 +318,6 @@ void CommandRunner::showAfter(const QString &sessionId, const QString &done)
 void CommandRunner::startWait(const QString &sessionId, bool pollNow)
 {
     m_waitId = sessionId;
-    m_waitTime.start();
-    m_deadlineTimer.start(m_command.timeout);
     if (pollNow)
         poll();
     else
@@ -387,9 +389,18 @@ void CommandRunner::onDeadline()
 {
     if (m_finished)
         return;
+    if (m_waitId.isEmpty()) {
+        QString line = tr("arrsm: timed out after %1 s without a complete answer from the service.")
+                           .arg(seconds(m_command.timeout.count()));
+        if (m_command.kind == CommandKind::Create)
+            line += u' ' + tr("The session may have been created anyway; list the sessions before creating another.");
+        printErr(line);
+        finish(ExitTimedOut);
+        return;
+    }
     const QString target = sessionStatusWireName(m_command.until);
     QString line = tr("arrsm: timed out after %1 s waiting for session %2 to be %3")
-                       .arg(seconds(m_waitTime.elapsed()), m_waitId, target);
+                       .arg(seconds(m_commandTime.elapsed()), m_waitId, target);
     if (m_lastSeen) {
         printSession(*m_lastSeen);
         line += tr("; it is %1.").arg(statusText(*m_lastSeen));

@@ -109,7 +109,7 @@ private:
     QString m_waitId;
     QTimer m_pollTimer;
     QTimer m_deadlineTimer;
-    QElapsedTimer m_waitTime;
+    QElapsedTimer m_commandTime;
     QPointer<ApiJob> m_pollJob;
     std::optional<Session> m_lastSeen;
     int m_failedPolls = 0;

@@ -53,10 +53,11 @@ ScriptedServer::Step ScriptedServer::respond(
     return {Step::Respond, raw};
 }
 
-ScriptedServer::Step ScriptedServer::rawAnswer(const QByteArray &raw, bool close)
+ScriptedServer::Step ScriptedServer::rawAnswer(const QByteArray &raw, bool close, int closeDelayMs)
 {
     Step step{Step::Respond, raw};
     step.closeAfter = close;
+    step.closeDelayMs = closeDelayMs;
     return step;
 }
 
@@ -134,7 +135,9 @@ void ScriptedServer::play(QTcpSocket *socket, const Step &step)
     switch (step.action) {
     case Step::Respond:
         socket->write(step.raw);
-        if (step.closeAfter)
+        if (step.closeAfter && step.closeDelayMs > 0)
+            QTimer::singleShot(step.closeDelayMs, socket, [socket] { socket->disconnectFromHost(); });
+        else if (step.closeAfter)
             socket->disconnectFromHost();
         break;
     case Step::Hang:

@@ -29,8 +29,9 @@ public:
         }
         Action action = Respond;
         QByteArray raw;
-        // Respond: close the connection once `raw` is written.
+        // Respond: close the connection once `raw` is written, after `closeDelayMs`.
         bool closeAfter = false;
+        int closeDelayMs = 0;
         // Stream: written after `raw` again and again, every `intervalMs` (0: as fast as the client
         // reads), until the client goes or `streamLimit` bytes were sent.
         QByteArray piece;
@@ -53,8 +54,9 @@ public:
         int status, const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     static Step hang() { return {Step::Hang, {}}; }
     static Step close() { return {Step::Close, {}}; }
-    // `raw` as it is, status line and headers included; the connection stays open unless `close`.
-    static Step rawAnswer(const QByteArray &raw, bool close);
+    // `raw` as it is, status line and headers included; the connection stays open unless `close`,
+    // and then closes `closeDelayMs` after the bytes were written.
+    static Step rawAnswer(const QByteArray &raw, bool close, int closeDelayMs = 0);
     // `head` (status line, headers, maybe a first part of the body), then `piece` without end.
     static Step stream(const QByteArray &head, const QByteArray &piece, int intervalMs);
     static QByteArray makeToken(qint64 expiresAtSecs);
