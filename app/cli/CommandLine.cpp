@@ -269,7 +269,7 @@ Commands:
   create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait]
                               start a session
   extend ID --lease H:MM[:SS] give a session a longer lease
-  stop ID [--wait]             stop a session
+  stop ID [--wait]            stop a session
   wait ID [--until ready|stopped]
                               wait until a session is ready (or stopped)
   accounts                    saved accounts, never their keys
