@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -75,6 +76,14 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
     };
     if (parser.isSet(settings) && result.settingsFile.trimmed().isEmpty())
         return fail(DesktopCommandLineText::tr("--settings needs a file name."));
+    if (parser.isSet(settings)) {
+        // Reading a FIFO or a device would block start-up before any window shows; a file that does not
+        // exist yet is created.
+        const QFileInfo file(result.settingsFile);
+        if (file.exists() && !file.isFile())
+            return fail(
+                DesktopCommandLineText::tr("--settings \"%1\" is not a regular file.").arg(result.settingsFile));
+    }
     if (parser.isSet(demoSessions)) {
         bool ok = false;
         result.demoSessions = parser.value(demoSessions).toInt(&ok);

@@ -72,8 +72,7 @@ constexpr std::array<OptionSpec, 16> Options{{
     {Opt::Size, "size"_L1, true, {}, bit(CommandKind::Create), false},
     {Opt::Model, "model"_L1, true, {}, bit(CommandKind::Create), true},
     {Opt::Wait, "wait"_L1, false, {}, bit(CommandKind::Create) | bit(CommandKind::Stop), false},
-    {Opt::Timeout, "timeout"_L1, true, {}, bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait),
-        false},
+    {Opt::Timeout, "timeout"_L1, true, {}, EveryCommand, false},
     {Opt::Interval, "interval"_L1, true, {}, bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait),
         false},
     {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait), false},
@@ -238,16 +237,16 @@ QString commandUsage(std::optional<CommandKind> kind)
         synopsis = u"show ID"_s;
         break;
     case CommandKind::Create:
-        synopsis = u"create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--timeout S] [--interval S]]"_s;
+        synopsis = u"create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--interval S]]"_s;
         break;
     case CommandKind::Extend:
         synopsis = u"extend ID --lease H:MM[:SS]"_s;
         break;
     case CommandKind::Stop:
-        synopsis = u"stop ID [--wait [--timeout S] [--interval S]]"_s;
+        synopsis = u"stop ID [--wait [--interval S]]"_s;
         break;
     case CommandKind::Wait:
-        synopsis = u"wait ID [--until ready|stopped] [--timeout S] [--interval S]"_s;
+        synopsis = u"wait ID [--until ready|stopped] [--interval S]"_s;
         break;
     case CommandKind::Accounts:
         synopsis = u"accounts"_s;
@@ -266,12 +265,12 @@ Creates, watches, extends and stops remote-rendering sessions, for scripts and t
 Commands:
   list                        every session of the account
   show ID                     one session's properties
-  create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--timeout S] [--interval S]]
+  create --lease H:MM[:SS] --size SIZE [--model URL]... [--wait [--interval S]]
                               start a session
   extend ID --lease H:MM[:SS] give a session a longer lease
-  stop ID [--wait [--timeout S] [--interval S]]
+  stop ID [--wait [--interval S]]
                               stop a session
-  wait ID [--until ready|stopped] [--timeout S] [--interval S]
+  wait ID [--until ready|stopped] [--interval S]
                               wait until a session is ready (or stopped)
   accounts                    saved accounts, never their keys
 
@@ -286,6 +285,8 @@ Options (each may also come from the environment variable beside it; the option 
                         replaces the four options above
   --json                machine-readable output on stdout
   --verbose             the request log on stderr, secrets redacted
+  --timeout S           give up after S seconds, the whole command included, and exit
+                        with 3 (default 120; 1800 for wait, create --wait, stop --wait)
   -h, --help            this help; 'arrsm COMMAND --help' for one command's
   --version             the version
 
@@ -302,7 +303,7 @@ Exit status:
   1  the service answered with an error, or the request failed (stderr: the HTTP status, the
      message and the MS-CV to quote to support)
   2  a usage error (stderr: what is wrong, and the usage)
-  3  a wait timed out
+  3  the command, or its wait, timed out (--timeout)
   4  a waited-for session ended in error, expired, or stopped while waiting for ready
 )");
 }
@@ -329,7 +330,7 @@ may still have started a session, so list before trying again.
   --model URL         a model to load: an https:// or builtin:// URL (plain http only to this
                       computer); may be given more than once
   --wait              wait until the session is ready, then print it
-  --timeout S         with --wait: give up after S seconds (default 1800) and exit with 3
+  --timeout S         give up after S seconds and exit with 3 (default 120; 1800 with --wait)
   --interval S        with --wait: ask every S seconds (default 5)
 
 Prints the new session (with --json: one session object). With --wait, exits with 4 when the session
@@ -348,7 +349,7 @@ Prints the session afterwards (with --json: one session object).
         body = tr(R"(Stops a session.
 
   --wait              wait until the session is stopped, then print it
-  --timeout S         with --wait: give up after S seconds (default 1800) and exit with 3
+  --timeout S         give up after S seconds and exit with 3 (default 120; 1800 with --wait)
   --interval S        with --wait: ask every S seconds (default 5)
 
 Prints the session afterwards (with --json: one session object).
@@ -498,9 +499,9 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
             command.models.append(model);
         }
     }
+    command.timeout = command.wait ? std::chrono::milliseconds(DefaultWaitTimeout)
+                                   : std::chrono::milliseconds(DefaultCommandTimeout);
     if (given.has(Opt::Timeout)) {
-        if (!command.wait)
-            return usageError(tr("--timeout applies only with --wait."));
         const auto timeout = parseTimeout(given.last(Opt::Timeout).trimmed(), &error);
         if (!timeout)
             return usageError(error);
@@ -572,6 +573,8 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
     if (key.isEmpty())
         return usageError(
             tr("No account key: set ARRSM_ACCOUNT_KEY (or give --account-key KEY, or use --account NAME)."));
+    if (const QString why = accountKeyError(key.value); !why.isEmpty())
+        return usageError(key.source + u": "_s + why);
     connection.accountKey = key.value;
     return result;
 }

@@ -35,8 +35,11 @@ enum class CommandKind {
     Accounts,
 };
 
-// How long a wait lasts when no --timeout is given.
+// How long a command that waits for a session may take, start to end, when no --timeout is given.
 inline constexpr std::chrono::seconds DefaultWaitTimeout{30 * 60};
+// How long any other command may take, start to end, when no --timeout is given: room for the
+// service layer's retries, but a server that trickles its answer cannot hold a script for ever.
+inline constexpr std::chrono::seconds DefaultCommandTimeout{2 * 60};
 // The service asked clients to keep at least five seconds between calls.
 inline constexpr std::chrono::milliseconds DefaultPollInterval{5000};
 
@@ -65,7 +68,8 @@ struct Command
     QList<QUrl> models;
     // create and stop with --wait, and wait.
     bool wait = false;
-    std::chrono::milliseconds timeout = DefaultWaitTimeout;
+    // The deadline of the whole command (its waiting included); when it passes, arrsm exits with 3.
+    std::chrono::milliseconds timeout = DefaultCommandTimeout;
     SessionStatus until = SessionStatus::Ready;
     std::chrono::milliseconds pollInterval = DefaultPollInterval;
     bool json = false;

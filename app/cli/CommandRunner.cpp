@@ -35,6 +35,9 @@ CommandRunner::CommandRunner(Command command, Context context, QObject *parent)
     , m_clock(context.clock ? context.clock : SystemClock::instance())
 {
     m_keychainTimer.setSingleShot(true);
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &CommandRunner::onDeadline);
     connect(&m_keychainTimer, &QTimer::timeout, this, [this] {
         printErr(tr("arrsm: the keychain did not answer in time."));
         finish(ExitFailure);
@@ -66,6 +69,10 @@ void CommandRunner::start()
 
 void CommandRunner::run()
 {
+    // One deadline for the whole command, whatever a server does: each request has its own, but a
+    // command is several requests (a token, retries, polls).
+    m_commandTime.start();
+    m_deadlineTimer.start(m_command.timeout);
     if (m_command.kind == CommandKind::Accounts) {
         listAccounts();
         return;
@@ -303,7 +310,6 @@ void CommandRunner::startWait(const QString &sessionId, bool pollNow)
     SessionWatch::Options options;
     options.until = m_command.until;
     options.interval = m_command.pollInterval;
-    options.timeout = m_command.timeout;
     m_watch = std::make_unique<SessionWatch>(m_api.get(), sessionId, options);
     connect(m_watch.get(), &SessionWatch::retrying, this, [this](const ApiResult &result) {
         printErr(tr("arrsm: warning: session %1 could not be read (%2); trying again.")
@@ -319,7 +325,6 @@ void CommandRunner::startWait(const QString &sessionId, bool pollNow)
     });
     connect(m_watch.get(), &SessionWatch::ended, this, &CommandRunner::onWaitEnded);
     connect(m_watch.get(), &SessionWatch::failed, this, &CommandRunner::fail);
-    connect(m_watch.get(), &SessionWatch::timedOut, this, &CommandRunner::onWaitTimedOut);
     m_watch->start(pollNow);
 }
 
@@ -347,11 +352,22 @@ void CommandRunner::onWaitEnded(const Session &session)
     finish(ExitSessionEnded);
 }
 
-void CommandRunner::onWaitTimedOut()
+void CommandRunner::onDeadline()
 {
+    if (m_finished)
+        return;
+    if (!m_watch) {
+        QString line = tr("arrsm: timed out after %1 s without a complete answer from the service.")
+                           .arg(seconds(m_command.timeout.count()));
+        if (m_command.kind == CommandKind::Create)
+            line += u' ' + tr("The session may have been created anyway; list the sessions before creating another.");
+        printErr(line);
+        finish(ExitTimedOut);
+        return;
+    }
     const QString target = sessionStatusWireName(m_command.until);
     QString line = tr("arrsm: timed out after %1 s waiting for session %2 to be %3")
-                       .arg(seconds(m_watch->elapsedMs()), m_watch->sessionId(), target);
+                       .arg(seconds(m_commandTime.elapsed()), m_watch->sessionId(), target);
     if (const std::optional<Session> lastSeen = m_watch->lastSeen()) {
         printSession(*lastSeen);
         line += tr("; it is %1.").arg(statusText(*lastSeen));
@@ -406,6 +422,7 @@ void CommandRunner::finish(int exitCode)
     m_finished = true;
     m_exitCode = exitCode;
     m_keychainTimer.stop();
+    m_deadlineTimer.stop();
     if (m_watch)
         m_watch->cancel();
     Q_EMIT finished(exitCode);

@@ -4,6 +4,7 @@
 #include "service/ApiResult.h"
 #include "service/RequestLog.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
@@ -85,7 +86,7 @@ private:
 
     void startWait(const QString &sessionId, bool pollNow);
     void onWaitEnded(const arr::Session &session);
-    void onWaitTimedOut();
+    void onDeadline();
 
     void printSession(const Session &session);
     void printOut(const QByteArray &bytes);
@@ -106,6 +107,8 @@ private:
     QString m_keychainProblem;
 
     std::unique_ptr<SessionWatch> m_watch;
+    QTimer m_deadlineTimer;
+    QElapsedTimer m_commandTime;
 
     bool m_started = false;
     bool m_finished = false;

@@ -1,5 +1,7 @@
 #include "core/Account.h"
 
+#include "core/SafeText.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -59,10 +61,43 @@ QString accountIdError(const QString &id)
     return {};
 }
 
+QString accountNameError(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return AccountText::tr("The account has no name.");
+    // Counted in characters as a person sees them, not in UTF-16 units.
+    const QList<uint> characters = name.toUcs4();
+    for (const uint c : characters) {
+        if (isUnsafeCharacter(c))
+            return AccountText::tr("The account name contains a control character, a line break or a "
+                                   "text-direction mark; use letters, digits, spaces and punctuation.");
+    }
+    if (characters.size() > MaximumAccountNameLength)
+        return AccountText::tr("The account name is longer than %1 characters.").arg(MaximumAccountNameLength);
+    return {};
+}
+
+QString accountKeyError(const QString &key)
+{
+    if (key.isEmpty())
+        return AccountText::tr("The account key is empty.");
+    for (const QChar c : key) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
+            return AccountText::tr("The account key contains a character that is not in a key (a control "
+                                   "character, a line break, a space or a non-ASCII character); a key is base64 "
+                                   "text.");
+    }
+    return {};
+}
+
 QString endpointError(const QUrl &url)
 {
     if (url.isEmpty())
         return AccountText::tr("No endpoint address is given.");
+    if (!url.userInfo().isEmpty() || url.authority().contains(u'@'))
+        return AccountText::tr("\"%1\" contains a user name or password, which this app never sends; give the "
+                               "address without them (the key is given separately).")
+            .arg(url.toString(QUrl::RemoveUserInfo));
     if (!url.isValid())
         return AccountText::tr("\"%1\" is not a valid address: %2").arg(url.toString(), url.errorString());
     if (url.host().isEmpty())
@@ -83,8 +118,8 @@ QString endpointError(const QUrl &url)
 
 QString Account::validationError() const
 {
-    if (name.trimmed().isEmpty())
-        return AccountText::tr("The account has no name.");
+    if (const QString why = accountNameError(name); !why.isEmpty())
+        return why;
     if (const QString why = accountIdError(accountId); !why.isEmpty())
         return why;
     if (const QString why = endpointError(endpoint); !why.isEmpty())

@@ -31,13 +31,27 @@ QUrl regionEndpoint(const QString &region);
 QUrl regionTokenEndpoint(const QString &region);
 QUrl defaultTokenEndpoint();
 
+// The longest account name: it is shown in the window's banner, the status bar and arrsm's tables.
+inline constexpr qsizetype MaximumAccountNameLength = 100;
+
+// Names are printable text of at most MaximumAccountNameLength characters: no control characters,
+// no line breaks, no marks that reorder text. Returns an empty string when `name` is one, a reason
+// otherwise.
+QString accountNameError(const QString &name);
+
+// Keys are base64 text: printable ASCII without spaces. Anything else (a line break above all, which
+// would end the Authorization header and start another) is refused before it is sent. Returns an empty
+// string when `key` may be used, a reason otherwise; the reason never repeats the key.
+QString accountKeyError(const QString &key);
+
 // Account ids are GUIDs; returns an empty string when `id` is one, a reason otherwise.
 QString accountIdError(const QString &id);
 
 // "localhost" or a loopback address: the only hosts plain http may be sent to.
 bool isLoopbackHost(const QString &host);
 
-// Plain http is allowed only to loopback hosts. Returns an empty string when `url` may be used as a
+// Plain http is allowed only to loopback hosts, and an address may not carry a user name or password
+// (the key goes to the token service, never in an address). Returns an empty string when `url` may be used as a
 // service or token endpoint, a sentence saying why not otherwise.
 QString endpointError(const QUrl &url);
 

@@ -1,6 +1,7 @@
 #include "core/JsonCodec.h"
 
 #include "core/JsonReader.h"
+#include "core/SafeText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -173,6 +174,9 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
             QString text;
             if (!reader.readString(&text))
                 return false;
+            // Whatever the service sent is shown in a terminal, the window and the log: made safe
+            // here, where it enters, rather than by each printer.
+            text = safeText(text);
             if (m == Member::SessionId)
                 session->id = text.trimmed();
             else if (m == Member::Status)
@@ -215,7 +219,7 @@ bool readSessionObject(JsonReader &reader, Session *session, QString *error, Rep
             const auto span = ok ? TimeSpan::parse(scratch, &why) : std::nullopt;
             if (!span) {
                 if (problem.isEmpty())
-                    problem = JsonCodecText::tr("\"%1\" is not a time span: %2").arg(QString(name), why);
+                    problem = JsonCodecText::tr("\"%1\" is not a time span: %2").arg(QString(name), safeText(why));
                 break;
             }
             (m == Member::Elapsed ? session->elapsed : session->maxLease) = span;
@@ -324,9 +328,6 @@ QString messageFromText(const QByteArray &body)
         }
         text = text.simplified();
     }
-    constexpr qsizetype MaximumLength = 300;
-    if (text.size() > MaximumLength)
-        text = text.left(MaximumLength) + u'\u2026';
     return text;
 }
 
@@ -363,7 +364,7 @@ Decoded<QString> decodeCreateResponse(const QByteArray &body)
     const QJsonValue id = field(document->object(), "sessionId"_L1);
     if (!id.isString() || id.toString().trimmed().isEmpty())
         return Decoded<QString>::failure(JsonCodecText::tr("The answer to a create has no session id."));
-    return Decoded<QString>::success(id.toString().trimmed());
+    return Decoded<QString>::success(safeText(id.toString().trimmed()));
 }
 
 Decoded<Session> decodeProperties(const QByteArray &body)
@@ -399,8 +400,10 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
 Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
 {
     using Result = Decoded<QList<Session>>;
+    // Only a 204 answers "no sessions" without a body; a 200 with nothing in it (or only blanks) was
+    // cut short or is broken, and taking it for an empty list would empty the table.
     if (body.trimmed().isEmpty())
-        return Result::success({});
+        return Result::failure(JsonCodecText::tr("The answer is empty."));
     if (body.size() > MaximumBodySize)
         return Result::failure(oversizeProblem(body));
     if (const auto html = htmlProblem(body))
@@ -622,7 +625,9 @@ QByteArray encodeSessionList(const QList<Session> &sessions)
 
 } // namespace v1
 
-ServiceErrorBody decodeErrorBody(const QByteArray &body)
+namespace {
+
+ServiceErrorBody readErrorBody(const QByteArray &body)
 {
     ServiceErrorBody result;
     if (body.trimmed().isEmpty() || body.size() > MaximumBodySize)
@@ -656,6 +661,19 @@ ServiceErrorBody decodeErrorBody(const QByteArray &body)
         if (result.message.isEmpty())
             result.message = detail.isEmpty() ? title : (title.isEmpty() ? detail : title + u": " + detail);
     }
+    return result;
+}
+
+} // namespace
+
+ServiceErrorBody decodeErrorBody(const QByteArray &body)
+{
+    // An error message is shown in a dialog, on stderr and in the log: short, and without anything
+    // that could drive a terminal or reorder the text around it.
+    constexpr qsizetype MaximumMessageLength = 300;
+    ServiceErrorBody result = readErrorBody(body);
+    result.code = safeText(result.code, 100);
+    result.message = safeText(result.message, MaximumMessageLength);
     return result;
 }
 

@@ -55,8 +55,8 @@ Decoded<QString> decodeCreateResponse(const QByteArray &body);
 // A properties object.
 Decoded<Session> decodeProperties(const QByteArray &body);
 Decoded<Session> decodeProperties(const QJsonObject &object);
-// {"sessions":[...]}; a bare array is accepted too. An empty body is an empty list (the later spec
-// allows 204 for an empty list).
+// {"sessions":[...]}; a bare array is accepted too. An empty body is an error: only a 204 answers an
+// empty list without a body, and the caller handles that status before decoding.
 Decoded<QList<Session>> decodeSessionList(const QByteArray &body);
 
 // The v1 properties object for a session; null where a value is unknown. Used by the emulator and

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
+#include "core/SafeText.h"
 #include "service/Logging.h"
 #include "service/RequestLog.h"
 
@@ -51,7 +52,36 @@ private:
     qint64 m_offset = 0;
 };
 
+// How much of an answer Qt may read ahead of this call taking it: without a bound, Qt's network thread
+// reads an endless answer as fast as the connection gives it, far beyond the limit, before the check
+// of what was taken can stop it.
+constexpr qint64 ReadAheadBytes = 1024 * 1024;
+
+// A header a server chose, as it may be shown: printable ASCII only, and short.
+QByteArray printableHeader(const QByteArray &value)
+{
+    constexpr qsizetype MaximumLength = 200;
+    QByteArray out = value.left(MaximumLength);
+    for (char &c : out) {
+        if (uchar(c) < 0x21 || uchar(c) > 0x7e)
+            c = '?';
+    }
+    return out;
+}
+
 } // namespace
+
+void describeFailure(ApiResult &result, const HttpOutcome &outcome)
+{
+    describeFailure(result, outcome.networkError, outcome.transportText, outcome.body, outcome.timedOut);
+    if (outcome.bodyTooLarge) {
+        result.kind = ErrorKind::BadResponse;
+        result.message = outcome.transportText;
+    } else if (outcome.truncated) {
+        result.kind = outcome.timedOut ? ErrorKind::Timeout : ErrorKind::Network;
+        result.message = outcome.transportText;
+    }
+}
 
 HttpCall::HttpCall(QNetworkAccessManager *network, const RequestFactory &factory, const RetryPolicy &policy,
     RequestLog *log, const Clock *clock, QObject *parent)
@@ -64,6 +94,13 @@ HttpCall::HttpCall(QNetworkAccessManager *network, const RequestFactory &factory
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &HttpCall::sendAttempt);
+    m_deadlineTimer.setSingleShot(true);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, [this] {
+        if (!m_reply)
+            return;
+        m_deadlinePassed = true;
+        m_reply->abort();
+    });
 }
 
 HttpCall::~HttpCall()
@@ -87,6 +124,7 @@ void HttpCall::abort()
         return;
     m_aborting = true;
     m_retryTimer.stop();
+    m_deadlineTimer.stop();
     if (m_reply) {
         m_reply->abort();
     } else {
@@ -114,8 +152,11 @@ void HttpCall::sendAttempt()
         m_reply = m_network->sendCustomRequest(request, m_spec.method, m_spec.body);
     }
     m_attemptTimer.start();
+    m_deadlinePassed = false;
+    m_deadlineTimer.start(m_factory.transferTimeout);
 
     QNetworkReply *reply = m_reply;
+    reply->setReadBufferSize(ReadAheadBytes);
     m_body.clear();
     connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
     // Take the answer as it arrives, so that it is held once rather than in the reply's buffer and
@@ -135,6 +176,12 @@ void HttpCall::sendAttempt()
         const qint64 available = reply->bytesAvailable();
         if (available <= 0)
             return;
+        if (m_body.size() + available > MaximumBodySize) {
+            m_outcome.bodyTooLarge = true;
+            m_body = QByteArray();
+            reply->abort();
+            return;
+        }
         const qsizetype had = m_body.size();
         m_body.resize(had + qsizetype(available));
         const qint64 read = reply->read(m_body.data() + had, available);
@@ -163,27 +210,62 @@ void HttpCall::onReplyFinished()
     m_reply = nullptr;
     reply->deleteLater();
 
+    m_deadlineTimer.stop();
     const bool wasAborting = m_aborting;
-    const QNetworkReply::NetworkError error = reply->error();
+    const bool deadlinePassed = std::exchange(m_deadlinePassed, false);
+    QNetworkReply::NetworkError error = reply->error();
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const bool tooLarge = m_outcome.bodyTooLarge;
 
     m_outcome.httpStatus = status.isValid() ? status.toInt() : 0;
-    m_outcome.networkError = error;
-    m_outcome.transportText = m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors;
+    // The network stack's text can quote the server (its reason phrase).
+    m_outcome.transportText = safeText(m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors, 300);
     m_outcome.cancelled = wasAborting;
-    // Qt reports a transfer timeout as a cancelled operation; only an abort of ours is a cancel.
-    m_outcome.timedOut = error == QNetworkReply::OperationCanceledError && !wasAborting && !tooLarge;
-    if (!tooLarge && reply->isOpen())
+    // Qt reports a transfer timeout as a cancelled operation; only an abort of ours is a cancel, and
+    // the deadline of the whole answer passing is a timeout.
+    m_outcome.timedOut
+        = (error == QNetworkReply::OperationCanceledError && !wasAborting && !tooLarge) || deadlinePassed;
+    if (!tooLarge && reply->isOpen() && m_body.size() + reply->bytesAvailable() <= MaximumBodySize)
         m_body += reply->readAll();
-    m_outcome.body = tooLarge ? QByteArray() : std::exchange(m_body, {});
-    m_outcome.msCv = reply->rawHeader("MS-CV");
+    m_outcome.receivedBytes = m_body.size();
+
+    // A success status with less than the whole body is not an answer: counted here rather than left
+    // to Qt, which reports a body shorter than its Content-Length as complete when the server closes.
+    bool lengthKnown = false;
+    const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&lengthKnown);
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    const bool sizeComparable = lengthKnown && (encoding.isEmpty() || encoding == "identity");
+    const bool successStatus = m_outcome.httpStatus >= 200 && m_outcome.httpStatus < 300;
+    m_outcome.truncated = successStatus && !tooLarge && !wasAborting
+        && (error != QNetworkReply::NoError || (sizeComparable && m_outcome.receivedBytes < announced));
+    if (m_outcome.truncated) {
+        const qint64 got = m_outcome.receivedBytes;
+        if (m_outcome.timedOut) {
+            m_outcome.transportText = sizeComparable
+                ? tr("The answer was cut off after %1 of %2 bytes: the rest did not arrive in time.")
+                      .arg(got)
+                      .arg(announced)
+                : tr("The answer was cut off after %1 bytes: the rest did not arrive in time.").arg(got);
+        } else {
+            m_outcome.transportText = sizeComparable
+                ? tr("The answer was cut off after %1 of %2 bytes: the connection ended before the rest arrived.")
+                      .arg(got)
+                      .arg(announced)
+                : tr("The answer was cut off after %1 bytes: the connection ended before the rest arrived.").arg(got);
+        }
+        m_outcome.httpStatus = 0;
+        if (error == QNetworkReply::NoError)
+            error = QNetworkReply::RemoteHostClosedError;
+    }
+    m_outcome.networkError = error;
+    m_outcome.body = tooLarge || m_outcome.truncated ? QByteArray() : std::exchange(m_body, {});
+    m_body = QByteArray();
+    m_outcome.msCv = printableHeader(reply->rawHeader("MS-CV"));
     m_outcome.serverDate = parseHttpDate(reply->rawHeader("Date"));
     m_outcome.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), m_clock->now());
     if (tooLarge) {
         m_outcome.httpStatus = 0;
-        m_outcome.transportText = QCoreApplication::translate("arr::HttpCall", "The answer was larger than %1 MiB.")
-                                      .arg(MaximumBodySize / (1024 * 1024));
+        m_outcome.transportText = tr("The answer was larger than %1 MiB.").arg(MaximumBodySize / (1024 * 1024));
     }
 
     const bool failed = !m_outcome.isHttpSuccess();
@@ -200,6 +282,8 @@ void HttpCall::onReplyFinished()
     if (failed) {
         if (wasAborting)
             entry.error = u"cancelled"_s;
+        else if (m_outcome.truncated || tooLarge)
+            entry.error = m_outcome.transportText;
         else if (m_outcome.timedOut)
             entry.error = u"timed out"_s;
         else if (m_outcome.httpStatus > 0)

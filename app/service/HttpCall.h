@@ -1,5 +1,6 @@
 #pragma once
 
+#include "service/ApiResult.h"
 #include "service/RequestFactory.h"
 #include "service/RetryPolicy.h"
 
@@ -44,17 +45,32 @@ struct HttpOutcome
     bool timedOut = false;
     bool cancelled = false;
     bool bodyTooLarge = false;
+    // A success status arrived but not the whole body: fewer bytes than its Content-Length, a chunked
+    // body without its last chunk, a connection closed or stalled mid-body. The bytes are never data.
+    bool truncated = false;
+    // Body bytes that arrived in the last attempt.
+    qint64 receivedBytes = 0;
     QByteArray body;
     QByteArray msCv;
     QDateTime serverDate;
     std::optional<std::chrono::seconds> retryAfter;
     int attempts = 0;
 
-    bool isHttpSuccess() const { return httpStatus >= 200 && httpStatus < 300 && !bodyTooLarge; }
+    bool isHttpSuccess() const
+    {
+        return httpStatus >= 200 && httpStatus < 300 && !bodyTooLarge && !truncated
+            && networkError == QNetworkReply::NoError;
+    }
 };
 
+// The one sentence and kind for a failed outcome, whatever failed: the transport, the status, an answer
+// that was too large or cut off. Fills `result`'s kind and message (and the service's code).
+void describeFailure(ApiResult &result, const HttpOutcome &outcome);
+
 // Sends one request, repeating it under the retry policy when it is safe and the failure transient,
-// logs every attempt, and emits finished() exactly once.
+// logs every attempt, and emits finished() exactly once. Each attempt has the factory's transfer
+// timeout as its deadline for the whole answer (a server that trickles a byte at a time cannot hold
+// it longer), and an answer larger than MaximumBodySize is aborted as soon as it passes the limit.
 class HttpCall : public QObject
 {
     Q_OBJECT
@@ -89,10 +105,12 @@ private:
     HttpOutcome m_outcome;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
+    QTimer m_deadlineTimer;
     QElapsedTimer m_attemptTimer;
     QString m_tlsErrors;
     QByteArray m_body;
     bool m_aborting = false;
+    bool m_deadlinePassed = false;
     bool m_finished = false;
 };
 

@@ -14,6 +14,8 @@ namespace arr {
 class RequestFactory
 {
 public:
+    // The longest one attempt may take, from sending to the last byte of the answer; also the longest
+    // silence Qt waits through.
     std::chrono::milliseconds transferTimeout{30'000};
     QByteArray userAgent = defaultUserAgent();
 

@@ -1,5 +1,7 @@
 #include "service/RequestLog.h"
 
+#include "core/SafeText.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -34,8 +36,10 @@ RequestLog::RequestLog(int capacity, QObject *parent)
 
 void RequestLog::record(RequestLogEntry entry)
 {
-    entry.error = redactSecrets(entry.error);
-    entry.path = redactSecrets(entry.path);
+    // Errors can quote a server; the log is shown in the window and on arrsm's stderr.
+    entry.error = safeText(redactSecrets(entry.error));
+    entry.path = safeText(redactSecrets(entry.path));
+    entry.account = safeText(entry.account);
     m_entries.append(entry);
     const int excess = int(m_entries.size()) - m_capacity;
     if (excess > 0) {

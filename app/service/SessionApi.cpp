@@ -132,11 +132,7 @@ void ApiJob::onHttpFinished(const HttpOutcome &outcome)
     failure.httpStatus = outcome.httpStatus;
     failure.msCv = outcome.msCv;
     failure.retryAfter = outcome.retryAfter;
-    describeFailure(failure, outcome.networkError, outcome.transportText, outcome.body, outcome.timedOut);
-    if (outcome.bodyTooLarge) {
-        failure.kind = ErrorKind::BadResponse;
-        failure.message = outcome.transportText;
-    }
+    describeFailure(failure, outcome);
     if (outcome.httpStatus == 401)
         failure.message = tr("The service refused a freshly issued token: %1").arg(failure.message);
 
@@ -184,6 +180,9 @@ ApiResult ApiJob::decode(const HttpOutcome &outcome, const QByteArray &body)
         break;
     }
     case SessionOperation::List: {
+        // 204 is the one answer that means "no sessions" without a body.
+        if (outcome.httpStatus == 204)
+            break;
         Decoded<QList<Session>> list = v1::decodeSessionList(body);
         if (list.ok())
             result.sessions = std::move(*list.value);

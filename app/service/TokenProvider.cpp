@@ -77,14 +77,16 @@ void TokenProvider::startFetch()
     spec.account = accountLabel;
 
     const QString endpointProblem = endpointError(m_tokenEndpoint);
-    if (!endpointProblem.isEmpty() || m_accountKey.isEmpty()) {
+    // A key is checked here, where every front end's key passes, before it goes into a header.
+    const QString keyProblem = m_accountKey.isEmpty() ? tr("The account has no key.") : accountKeyError(m_accountKey);
+    if (!endpointProblem.isEmpty() || !keyProblem.isEmpty()) {
         // Fail without sending: the key must never travel in the clear, and an empty one cannot work.
         HttpCall *refused = m_fetch;
         m_fetch = nullptr;
         refused->deleteLater();
         ApiResult result;
         result.kind = ErrorKind::Configuration;
-        result.message = endpointProblem.isEmpty() ? tr("The account has no key.") : endpointProblem;
+        result.message = endpointProblem.isEmpty() ? keyProblem : endpointProblem;
         const QList<Waiter> waiters = std::exchange(m_waiters, {});
         Q_EMIT tokenFetched(result);
         for (const Waiter &waiter : waiters) {
@@ -109,11 +111,7 @@ void TokenProvider::onFetchFinished(const HttpOutcome &outcome)
     token.result.retryAfter = outcome.retryAfter;
 
     if (!outcome.isHttpSuccess()) {
-        describeFailure(token.result, outcome.networkError, outcome.transportText, outcome.body, outcome.timedOut);
-        if (outcome.bodyTooLarge) {
-            token.result.kind = ErrorKind::BadResponse;
-            token.result.message = outcome.transportText;
-        }
+        describeFailure(token.result, outcome);
         // The token service answers 400 and 401 for a wrong id or key: both mean the credentials.
         if (outcome.httpStatus == 400 || outcome.httpStatus == 401 || outcome.httpStatus == 403) {
             token.result.kind = ErrorKind::Authentication;

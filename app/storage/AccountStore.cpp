@@ -1,5 +1,7 @@
 #include "storage/AccountStore.h"
 
+#include "core/SafeText.h"
+
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -26,10 +28,13 @@ void AccountStore::load()
         account.endpoint = QUrl(m_settings->value(u"endpoint"_s).toString());
         account.tokenEndpoint = QUrl(m_settings->value(u"tokenEndpoint"_s).toString());
         account.enabled = m_settings->value(u"enabled"_s, true).toBool();
+        // A name that breaks the rules (a line break, a text-direction mark, thousands of characters)
+        // is reported, shown safely, and not loaded: it would break the banner and the status bar.
         const QString problem = account.validationError();
         if (!problem.isEmpty()) {
-            m_loadProblems.append(
-                tr("Saved account %1 (\"%2\") was not loaded: %3").arg(i + 1).arg(account.name, problem));
+            m_loadProblems.append(tr("Saved account %1 (\"%2\") was not loaded: %3")
+                                      .arg(i + 1)
+                                      .arg(safeText(account.name, MaximumAccountNameLength), problem));
             continue;
         }
         if (find(account.name)) {

@@ -192,6 +192,8 @@ QString AccountManager::validate(const Account &account, const QString &previous
     const QString trimmedKey = key.trimmed();
     if (trimmedKey.contains(u' ') || trimmedKey.contains(u'\t'))
         return tr("The account key contains spaces; paste it again exactly as the portal shows it.");
+    if (const QString problem = accountKeyError(trimmedKey); !trimmedKey.isEmpty() && !problem.isEmpty())
+        return problem;
     if (trimmedKey.isEmpty()) {
         const std::optional<Account> previous = previousName.isEmpty() ? std::nullopt : m_store->find(previousName);
         if (!previous)

@@ -46,7 +46,8 @@ SessionWatch::~SessionWatch()
 void SessionWatch::start(bool readNow)
 {
     m_waitTime.start();
-    m_deadline.start(m_options.timeout);
+    if (m_options.timeout)
+        m_deadline.start(*m_options.timeout);
     if (readNow)
         read();
     else

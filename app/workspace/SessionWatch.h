@@ -19,7 +19,7 @@ class SessionApi;
 // Follows one session until it reaches a status (ready after a create, stopped after a stop), ends
 // otherwise, or a deadline passes: reads its properties at an interval, rides out a few transient
 // failures (each read has the service layer's own retries), and honours Retry-After. Ends in
-// exactly one of reached(), ended(), failed() or timedOut().
+// exactly one of reached(), ended(), failed() or (with a timeout) timedOut(), unless cancelled.
 class SessionWatch : public QObject
 {
     Q_OBJECT
@@ -29,7 +29,8 @@ public:
     {
         SessionStatus until = SessionStatus::Ready;
         std::chrono::milliseconds interval{5'000};
-        std::chrono::milliseconds timeout{std::chrono::minutes(30)};
+        // None: the caller keeps a deadline of its own.
+        std::optional<std::chrono::milliseconds> timeout;
     };
 
     SessionWatch(SessionApi *api, const QString &sessionId, const Options &options, QObject *parent = nullptr);

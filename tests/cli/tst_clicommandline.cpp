@@ -68,6 +68,8 @@ private Q_SLOTS:
     void endpointsAreChecked();
     void savedAccountReplacesTheConnectionOptions();
     void waitDefaultsAndTimeout();
+    void keyWithControlCharactersIsRefused();
+    void endpointWithCredentialsIsRefused();
     void helpAndVersion();
     void accountsNeedsNoConnection();
 
@@ -233,8 +235,6 @@ void TestCliCommandLine::usageErrors_data()
     QTest::newRow("create without size") << QStringList{u"create"_s, u"--lease"_s, u"1:00"_s}
                                          << u"create needs --size"_s;
     QTest::newRow("extend without lease") << QStringList{u"extend"_s, SessionId} << u"extend needs --lease"_s;
-    QTest::newRow("timeout without wait")
-        << QStringList{u"stop"_s, SessionId, u"--timeout"_s, u"5"_s} << u"--timeout applies only with --wait"_s;
     QTest::newRow("zero timeout") << QStringList{u"wait"_s, SessionId, u"--timeout"_s, u"0"_s} << u"--timeout"_s;
     QTest::newRow("negative timeout") << QStringList{u"wait"_s, SessionId, u"--timeout=-3"_s} << u"--timeout"_s;
     QTest::newRow("word timeout") << QStringList{u"wait"_s, SessionId, u"--timeout=soon"_s} << u"--timeout"_s;
@@ -388,6 +388,41 @@ void TestCliCommandLine::waitDefaultsAndTimeout()
     QVERIFY(stop.command.wait);
     QCOMPARE(stop.command.until, arr::SessionStatus::Stopped);
     QVERIFY(!parse({u"stop"_s, SessionId}).command.wait);
+
+    // Every command has a deadline, whatever a server does; --timeout sets it.
+    QCOMPARE(parse({u"list"_s}).command.timeout, std::chrono::milliseconds(arr::cli::DefaultCommandTimeout));
+    QCOMPARE(parse({u"stop"_s, SessionId}).command.timeout, std::chrono::milliseconds(arr::cli::DefaultCommandTimeout));
+    QCOMPARE(parse({u"list"_s, u"--timeout=1.5"_s}).command.timeout, 1500ms);
+    QCOMPARE(parse({u"--timeout"_s, u"7"_s, u"show"_s, SessionId}).command.timeout, 7000ms);
+    QCOMPARE(parse({u"list"_s, u"--timeout=0"_s}).action, ParseResult::Action::UsageError);
+}
+
+void TestCliCommandLine::keyWithControlCharactersIsRefused()
+{
+    QProcessEnvironment environment = connectionEnvironment();
+    environment.insert(u"ARRSM_ACCOUNT_KEY"_s, u"abc\r\nX-Injected: 1"_s);
+    const ParseResult fromVariable = parse({u"list"_s}, environment);
+    QCOMPARE(fromVariable.action, ParseResult::Action::UsageError);
+    QCOMPARE(fromVariable.text,
+        u"ARRSM_ACCOUNT_KEY: The account key contains a character that is not in a key (a control character, a "
+        "line break, a space or a non-ASCII character); a key is base64 text."_s);
+    QVERIFY(!fromVariable.text.contains(u"abc"_s));
+
+    const ParseResult fromOption = parse({u"list"_s, u"--account-key=ab\u001b[2Jc"_s}, environment);
+    QCOMPARE(fromOption.action, ParseResult::Action::UsageError);
+    QVERIFY(fromOption.text.startsWith(u"--account-key: The account key contains"_s));
+}
+
+void TestCliCommandLine::endpointWithCredentialsIsRefused()
+{
+    const ParseResult result = parse({u"list"_s, u"--endpoint"_s, u"http://user:hunter2@127.0.0.1:9"_s});
+    QCOMPARE(result.action, ParseResult::Action::UsageError);
+    QVERIFY2(result.text.startsWith(u"--endpoint: "_s), qPrintable(result.text));
+    QVERIFY(result.text.contains(u"contains a user name or password"_s));
+    QVERIFY(!result.text.contains(u"hunter2"_s));
+    const ParseResult sts = parse({u"list"_s, u"--sts-endpoint"_s, u"https://user:hunter2@sts.example.com"_s});
+    QCOMPARE(sts.action, ParseResult::Action::UsageError);
+    QVERIFY(sts.text.startsWith(u"--sts-endpoint: "_s));
 }
 
 void TestCliCommandLine::helpAndVersion()

@@ -13,6 +13,9 @@ private Q_SLOTS:
     void regions();
     void endpoints_data();
     void endpoints();
+    void names_data();
+    void names();
+    void keys();
     void accountIds();
     void validation();
 };
@@ -42,13 +45,68 @@ void TestAccount::endpoints_data()
     QTest::newRow("ftp") << u"ftp://example.com"_s << false;
     QTest::newRow("no host") << u"https://"_s << false;
     QTest::newRow("empty") << QString() << false;
+    QTest::newRow("user and password") << u"http://user:hunter2@127.0.0.1:8080"_s << false;
+    QTest::newRow("user only") << u"https://user@example.com"_s << false;
+    QTest::newRow("empty user info") << u"https://@example.com"_s << false;
 }
 
 void TestAccount::endpoints()
 {
     QFETCH(QString, url);
     QFETCH(bool, allowed);
-    QCOMPARE(arr::endpointError(QUrl(url)).isEmpty(), allowed);
+    const QString why = arr::endpointError(QUrl(url));
+    QCOMPARE(why.isEmpty(), allowed);
+    // A refusal never repeats a password.
+    QVERIFY(!why.contains(u"hunter2"_s));
+}
+
+void TestAccount::names_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("plain") << u"Production"_s << QString();
+    QTest::newRow("other scripts") << u"Produktion Zürich 東京 ☃"_s << QString();
+    QTest::newRow("100 characters") << QString(100, u'x') << QString();
+    QTest::newRow("100 characters outside the BMP") << QString(u"😀"_s).repeated(100) << QString();
+    QTest::newRow("empty") << QString() << u"The account has no name."_s;
+    QTest::newRow("blank") << u"   "_s << u"The account has no name."_s;
+    const QString control = u"The account name contains a control character, a line break or a text-direction "
+                            "mark; use letters, digits, spaces and punctuation."_s;
+    QTest::newRow("line break") << u"Prod\r\nFake: banner"_s << control;
+    QTest::newRow("escape") << u"Prod\x1b[2J"_s << control;
+    QTest::newRow("tab") << u"Prod\tuction"_s << control;
+    QTest::newRow("right-to-left override") << u"Prod\u202Enoitc"_s << control;
+    QTest::newRow("isolate") << u"Prod\u2066x"_s << control;
+    QTest::newRow("C1 control") << u"Prod\u0085"_s << control;
+    QTest::newRow("101 characters") << QString(101, u'x') << u"The account name is longer than 100 characters."_s;
+    QTest::newRow("5000 characters") << QString(5000, u'x') << u"The account name is longer than 100 characters."_s;
+}
+
+void TestAccount::names()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, problem);
+    QCOMPARE(arr::accountNameError(name), problem);
+    arr::Account account;
+    account.name = name;
+    account.accountId = u"11111111-1111-1111-1111-111111111111"_s;
+    account.endpoint = arr::regionEndpoint(u"westus2"_s);
+    account.tokenEndpoint = arr::defaultTokenEndpoint();
+    QCOMPARE(account.validationError(), problem);
+}
+
+void TestAccount::keys()
+{
+    QVERIFY(arr::accountKeyError(u"c2VjcmV0LWtleS1mb3ItYXJyc20="_s).isEmpty());
+    QVERIFY(arr::accountKeyError(u"S3cretKey-c2VjcmV0_LWtleS1mb3ItYXJyc20+/="_s).isEmpty());
+    QCOMPARE(arr::accountKeyError(QString()), u"The account key is empty."_s);
+    const QString bad = u"The account key contains a character that is not in a key (a control character, a line "
+                        "break, a space or a non-ASCII character); a key is base64 text."_s;
+    for (const QString &key :
+        {u"abc\r\nX-Injected: 1"_s, u"abc\ndef"_s, u"ab\x00c"_s, u"ab c"_s, u"ab\x7f"_s, u"kéy"_s, u"ab\u202Ec"_s}) {
+        const QString why = arr::accountKeyError(key);
+        QCOMPARE(why, bad);
+    }
 }
 
 void TestAccount::accountIds()

@@ -178,8 +178,10 @@ void TestJsonCodec::listShapes()
     QCOMPARE(two.value->size(), 2);
     QCOMPARE(two.value->at(1).id, u"b"_s);
     QVERIFY(arr::v1::decodeSessionList(QByteArray(R"([{"sessionId":"a"}])")).value->size() == 1);
-    // 204 with no body, and a null list, are an empty list.
-    QVERIFY(arr::v1::decodeSessionList(QByteArray()).value->isEmpty());
+    // A null list is an empty list; an empty body is not a list at all (a 204, which says "none"
+    // without a body, is handled before decoding).
+    QCOMPARE(arr::v1::decodeSessionList(QByteArray()).error, u"The answer is empty."_s);
+    QVERIFY(!arr::v1::decodeSessionList(QByteArray(" \r\n ")).ok());
     QVERIFY(arr::v1::decodeSessionList(QByteArray(R"({"sessions":null})")).value->isEmpty());
     QVERIFY(arr::v1::decodeSessionList(QByteArray(R"({"Sessions":[]})")).ok());
 }

@@ -14,7 +14,12 @@
 #include <QFile>
 #include <QLabel>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +30,7 @@ class TestDesktopApp : public QObject
 private Q_SLOTS:
     void commandLine_data();
     void commandLine();
+    void settingsMustBeARegularFile();
     void demoShowsTheEmulatorAloneAndLeavesSavedAccountsAlone();
     void firstStartWithoutAccountsShowsTheEmulator();
     void aboutShowsTheVersion();
@@ -65,6 +71,35 @@ void TestDesktopApp::commandLine()
         QVERIFY(parsed.text.contains(u"--demo"_s));
     if (parsed.action == arr::DesktopCommandLine::Action::Fail)
         QVERIFY(!parsed.error.isEmpty());
+}
+
+void TestDesktopApp::settingsMustBeARegularFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto parse = [](const QString &file) {
+        return arr::parseDesktopCommandLine({u"arr-session-manager"_s, u"--settings"_s, file});
+    };
+    // A file that does not exist yet is created on the first save; one that exists is read.
+    const QString fresh = dir.filePath(u"new.ini"_s);
+    QCOMPARE(parse(fresh).action, arr::DesktopCommandLine::Action::Run);
+    QFile existing(dir.filePath(u"existing.ini"_s));
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.close();
+    QCOMPARE(parse(existing.fileName()).action, arr::DesktopCommandLine::Action::Run);
+
+    const arr::DesktopCommandLine folder = parse(dir.path());
+    QCOMPARE(folder.action, arr::DesktopCommandLine::Action::Fail);
+    QCOMPARE(folder.error, u"--settings \"%1\" is not a regular file."_s.arg(dir.path()));
+#ifdef Q_OS_UNIX
+    // Reading a FIFO would block start-up until something writes to it, with no window shown.
+    const QString fifo = dir.filePath(u"fifo"_s);
+    QCOMPARE(mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const arr::DesktopCommandLine refused = parse(fifo);
+    QCOMPARE(refused.action, arr::DesktopCommandLine::Action::Fail);
+    QCOMPARE(refused.error, u"--settings \"%1\" is not a regular file."_s.arg(fifo));
+    QCOMPARE(parse(u"/dev/null"_s).action, arr::DesktopCommandLine::Action::Fail);
+#endif
 }
 
 void TestDesktopApp::demoShowsTheEmulatorAloneAndLeavesSavedAccountsAlone()

@@ -1,7 +1,10 @@
 #include "ScriptedServer.h"
 
 #include <QDateTime>
+#include <QTimer>
 #include <QUrl>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +53,22 @@ ScriptedServer::Step ScriptedServer::respond(
     return {Step::Respond, raw};
 }
 
+ScriptedServer::Step ScriptedServer::rawAnswer(const QByteArray &raw, bool close, int closeDelayMs)
+{
+    Step step{Step::Respond, raw};
+    step.closeAfter = close;
+    step.closeDelayMs = closeDelayMs;
+    return step;
+}
+
+ScriptedServer::Step ScriptedServer::stream(const QByteArray &head, const QByteArray &piece, int intervalMs)
+{
+    Step step{Step::Stream, head};
+    step.piece = piece;
+    step.intervalMs = intervalMs;
+    return step;
+}
+
 QByteArray ScriptedServer::makeToken(qint64 expiresAtSecs)
 {
     const auto encode = [](const QByteArray &json) {
@@ -89,6 +108,10 @@ void ScriptedServer::onReadyRead(QTcpSocket *socket)
 
         if (request.path.toLower().endsWith("/token")) {
             ++m_tokenRequests;
+            if (tokenStep) {
+                play(socket, *tokenStep);
+                return;
+            }
             const qint64 exp = tokenExpiry > 0 ? tokenExpiry : QDateTime::currentSecsSinceEpoch() + 86400;
             const QByteArray body
                 = tokenBodyOverride.isEmpty() ? R"({"AccessToken":")" + makeToken(exp) + R"("})" : tokenBodyOverride;
@@ -96,16 +119,69 @@ void ScriptedServer::onReadyRead(QTcpSocket *socket)
             continue;
         }
         m_received.append(request);
-        const Step step = m_steps.isEmpty() ? respond(500, "no scripted answer left") : m_steps.takeFirst();
-        switch (step.action) {
-        case Step::Respond:
-            socket->write(step.raw);
-            break;
-        case Step::Hang:
-            break;
-        case Step::Close:
-            socket->abort();
+        const Step step = !m_steps.isEmpty() ? m_steps.takeFirst()
+            : fallback                       ? *fallback
+                                             : respond(500, "no scripted answer left");
+        if (step.action != Step::Respond || step.closeAfter) {
+            play(socket, step);
             return;
         }
+        socket->write(step.raw);
     }
+}
+
+void ScriptedServer::play(QTcpSocket *socket, const Step &step)
+{
+    switch (step.action) {
+    case Step::Respond:
+        socket->write(step.raw);
+        if (step.closeAfter && step.closeDelayMs > 0)
+            QTimer::singleShot(step.closeDelayMs, socket, [socket] { socket->disconnectFromHost(); });
+        else if (step.closeAfter)
+            socket->disconnectFromHost();
+        break;
+    case Step::Hang:
+        break;
+    case Step::Close:
+        socket->abort();
+        break;
+    case Step::Stream:
+        startStream(socket, step);
+        break;
+    }
+}
+
+void ScriptedServer::startStream(QTcpSocket *socket, const Step &step)
+{
+    // Later requests on this connection are not read: the answer never ends.
+    socket->disconnect(this);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->write(step.raw);
+    auto sent = std::make_shared<qint64>(0);
+    const auto more = [socket, step, sent] {
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (*sent >= step.streamLimit) {
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(step.piece);
+        *sent += step.piece.size();
+    };
+    if (step.intervalMs > 0) {
+        auto *timer = new QTimer(socket);
+        connect(timer, &QTimer::timeout, socket, more);
+        timer->start(step.intervalMs);
+        return;
+    }
+    // As fast as the client takes it, with no more than a little queued here.
+    connect(socket, &QTcpSocket::bytesWritten, socket, [socket, more] {
+        while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 256 * 1024) {
+            const qint64 before = socket->bytesToWrite();
+            more();
+            if (socket->bytesToWrite() == before)
+                break;
+        }
+    });
+    more();
 }

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void accountsPersist();
     void accountsAreValidated();
     void brokenEntriesAreReportedNotDropped();
+    void badNamesAreReportedNotLoaded();
 
 private:
     QTemporaryDir m_dir;
@@ -135,6 +136,37 @@ void TestSettings::brokenEntriesAreReportedNotDropped()
     QCOMPARE(store.accounts().size(), 1);
     QCOMPARE(store.loadProblems().size(), 1);
     QVERIFY(store.loadProblems().first().contains(u"Broken"_s));
+}
+
+void TestSettings::badNamesAreReportedNotLoaded()
+{
+    QSettings raw(file(u"names.ini"_s), QSettings::IniFormat);
+    const QStringList names{u"Good"_s, u"Prod\r\nFake banner"_s, u"Prod\u202Enoitc"_s, QString(5000, u'x')};
+    raw.beginWriteArray(u"accounts"_s, int(names.size()));
+    for (int i = 0; i < names.size(); ++i) {
+        raw.setArrayIndex(i);
+        raw.setValue(u"name"_s, names.at(i));
+        raw.setValue(u"accountId"_s, u"11111111-2222-3333-4444-55555555555%1"_s.arg(i));
+        raw.setValue(u"endpoint"_s, u"https://remoterendering.westus2.mixedreality.azure.com"_s);
+        raw.setValue(u"tokenEndpoint"_s, u"https://sts.mixedreality.azure.com"_s);
+    }
+    raw.endArray();
+    arr::AccountStore store(&raw);
+    QCOMPARE(store.accounts().size(), 1);
+    QCOMPARE(store.accounts().constFirst().name, u"Good"_s);
+    const QStringList problems = store.loadProblems();
+    QCOMPARE(problems.size(), 3);
+    QCOMPARE(problems.at(0),
+        u"Saved account 2 (\"Prod\\x0D\\x0AFake banner\") was not loaded: The account name contains a control "
+        "character, a line break or a text-direction mark; use letters, digits, spaces and punctuation."_s);
+    QVERIFY(problems.at(1).contains(u"Prod\\u202Enoitc"_s));
+    QCOMPARE(problems.at(2),
+        u"Saved account 4 (\"%1\u2026\") was not loaded: The account name is longer than 100 characters."_s.arg(
+            QString(100, u'x')));
+    // Refused on input too.
+    arr::Account account = store.accounts().constFirst();
+    account.name = names.at(1);
+    QCOMPARE(store.save(account, u"Good"_s), arr::accountNameError(names.at(1)));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

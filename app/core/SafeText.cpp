@@ -1,0 +1,55 @@
+#include "core/SafeText.h"
+
+#include <QList>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+bool isUnsafeCharacter(char32_t c)
+{
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        return true;
+    switch (c) {
+    case 0x061c: // Arabic letter mark
+    case 0x200e: // left-to-right mark
+    case 0x200f: // right-to-left mark
+    case 0x2028: // line separator
+    case 0x2029: // paragraph separator
+        return true;
+    default:
+        break;
+    }
+    // Embeddings and overrides (U+202A..U+202E), isolates (U+2066..U+2069).
+    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+QString safeText(QStringView text, qsizetype maximumLength)
+{
+    QString out;
+    out.reserve(std::min(text.size(), maximumLength) + 1);
+    // Whole characters, so that a cut never splits a surrogate pair; broken pairs become U+FFFD.
+    // Only as much as can be shown is converted: a message of megabytes is cut, not copied whole.
+    const QList<uint> characters = text.left(maximumLength * 2 + 1).toUcs4();
+    qsizetype shown = 0;
+    for (const uint c : characters) {
+        if (shown >= maximumLength) {
+            out += u'\u2026';
+            break;
+        }
+        ++shown;
+        if (!isUnsafeCharacter(c)) {
+            out += QStringView(QChar::fromUcs4(c));
+            continue;
+        }
+        if (c <= 0xff)
+            out += u"\\x"_s + QString::number(uint(c), 16).toUpper().rightJustified(2, u'0');
+        else
+            out += u"\\u"_s + QString::number(uint(c), 16).toUpper().rightJustified(4, u'0');
+    }
+    return out;
+}
+
+} // namespace arr
