@@ -96,6 +96,8 @@ void TestEmulatorCommandLine::defaults()
     QCOMPARE(parsed.options.rateLimitPerSecond, 0);
     QCOMPARE(parsed.options.faults.errorRate, 0.0);
     QCOMPARE(parsed.options.faults.seed, 1u);
+    QCOMPARE(parsed.options.idleTimeoutMs, 30'000);
+    QCOMPARE(parsed.options.maxConnections, 256);
 }
 
 void TestEmulatorCommandLine::everyOption()
@@ -105,7 +107,7 @@ void TestEmulatorCommandLine::everyOption()
         u"--stop-delay"_s, u"1"_s, u"--retention"_s, u"30"_s, u"--token-lifetime"_s, u"3600"_s, u"--time-scale"_s,
         u"60"_s, u"--rate-limit"_s, u"5"_s, u"--fault-error-rate"_s, u"0.1"_s, u"--fault-latency-rate"_s, u"0.2"_s,
         u"--fault-latency-ms"_s, u"250"_s, u"--fault-drop-rate"_s, u"0.3"_s, u"--fault-malformed-rate"_s, u"1"_s,
-        u"--seed"_s, u"4294967295"_s, u"--verbose"_s});
+        u"--seed"_s, u"4294967295"_s, u"--idle-timeout"_s, u"0.5"_s, u"--max-connections"_s, u"12"_s, u"--verbose"_s});
     QVERIFY2(parsed.action == CommandLine::Action::Run, qPrintable(parsed.error));
     QCOMPARE(parsed.address, QHostAddress(QHostAddress::LocalHostIPv6));
     QCOMPARE(parsed.port, quint16(8081));
@@ -126,6 +128,8 @@ void TestEmulatorCommandLine::everyOption()
     QCOMPARE(parsed.options.faults.dropRate, 0.3);
     QCOMPARE(parsed.options.faults.malformedRate, 1.0);
     QCOMPARE(parsed.options.faults.seed, 4294967295u);
+    QCOMPARE(parsed.options.idleTimeoutMs, 500);
+    QCOMPARE(parsed.options.maxConnections, 12);
 }
 
 void TestEmulatorCommandLine::refusals_data()
@@ -152,6 +156,9 @@ void TestEmulatorCommandLine::refusals_data()
     QTest::newRow("rate limit fraction") << QStringList{u"--rate-limit"_s, u"1.5"_s} << u"--rate-limit"_s;
     QTest::newRow("seed negative") << QStringList{u"--seed"_s, u"-1"_s} << u"--seed"_s;
     QTest::newRow("token lifetime zero") << QStringList{u"--token-lifetime"_s, u"0"_s} << u"--token-lifetime"_s;
+    QTest::newRow("idle timeout zero") << QStringList{u"--idle-timeout"_s, u"0"_s} << u"--idle-timeout"_s;
+    QTest::newRow("idle timeout text") << QStringList{u"--idle-timeout"_s, u"soon"_s} << u"--idle-timeout"_s;
+    QTest::newRow("max connections zero") << QStringList{u"--max-connections"_s, u"0"_s} << u"--max-connections"_s;
     QTest::newRow("certificate without key") << QStringList{u"--tls-cert"_s, u"a.crt"_s} << u"--tls-key"_s;
     QTest::newRow("key without certificate") << QStringList{u"--tls-key"_s, u"a.key"_s} << u"--tls-cert"_s;
     QTest::newRow("empty certificate name")
@@ -176,7 +183,8 @@ void TestEmulatorCommandLine::helpAndVersion()
     const QString help = parseCommandLine({u"arr-emulator"_s, u"--help"_s}).helpText;
     for (const QString &option : {u"--listen"_s, u"--port"_s, u"--account"_s, u"--demo-sessions"_s, u"--start-delay"_s,
              u"--time-scale"_s, u"--retention"_s, u"--rate-limit"_s, u"--fault-error-rate"_s, u"--fault-latency-rate"_s,
-             u"--fault-latency-ms"_s, u"--fault-drop-rate"_s, u"--fault-malformed-rate"_s, u"--seed"_s})
+             u"--fault-latency-ms"_s, u"--fault-drop-rate"_s, u"--fault-malformed-rate"_s, u"--seed"_s,
+             u"--idle-timeout"_s, u"--max-connections"_s})
         QVERIFY2(help.contains(option), qPrintable(option));
 }
 
@@ -343,6 +351,11 @@ void TestEmulatorCommandLine::executableRejectsUnusableTlsFiles_data()
     QTest::newRow("key is a certificate") << QStringList{u"--tls-cert"_s, cert, u"--tls-key"_s, cert} << cert;
     QTest::newRow("certificate is a key") << QStringList{u"--tls-cert"_s, key, u"--tls-key"_s, key} << key;
     QTest::newRow("no key") << QStringList{u"--tls-cert"_s, cert} << u"--tls-key"_s;
+#ifdef Q_OS_UNIX
+    // Read no further than a sane size, then refused with a sentence (the process used to read forever).
+    QTest::newRow("certificate /dev/zero")
+        << QStringList{u"--tls-cert"_s, u"/dev/zero"_s, u"--tls-key"_s, key} << u"is larger than 1024 KiB"_s;
+#endif
 }
 
 void TestEmulatorCommandLine::executableRejectsUnusableTlsFiles()
