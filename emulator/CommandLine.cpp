@@ -106,7 +106,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         "before it is closed (default 30)."_s,
         u"SECONDS"_s);
     const QCommandLineOption maxConnections(u"max-connections"_s,
-        u"Connections open at once; one more is answered 503 and closed (default 256)."_s, u"N"_s);
+        u"Connections open at once; further clients wait until one closes (default 256)."_s, u"N"_s);
     const QCommandLineOption verbose(
         u"verbose"_s, u"Log every answer (and every failed TLS handshake) on standard error."_s);
     parser.addOptions({help, version, listen, port, account, demo, startDelay, stopDelay, retention, tokenLifetime,

@@ -50,8 +50,9 @@ struct EmulatorOptions
     // a change. A connection that does not finish its TLS handshake, or send its next request
     // (head and body), within idleTimeoutMs is closed.
     int idleTimeoutMs = 30'000;
-    // Connections open at once, TLS handshakes included; one more is answered 503 and closed
-    // (https: closed). Keeps a flood of connections from exhausting the file descriptors.
+    // Connections open at once, TLS handshakes included (fewer when the file descriptor limit leaves
+    // less room); further clients wait until one closes. Keeps a flood of connections from
+    // exhausting the file descriptors.
     int maxConnections = 256;
 };
 

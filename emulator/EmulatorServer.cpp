@@ -549,7 +549,7 @@ EmulatorServer::EmulatorServer(EmulatorOptions options, const arr::Clock *clock,
     : QObject(parent)
     , d(std::make_unique<Private>(this, std::move(options), clock))
 {
-    d->listener = new HttpListener(d->clock, this);
+    d->listener = new HttpListener(this);
     d->listener->setLimits(d->options.idleTimeoutMs, d->options.maxConnections);
     connect(d->listener, &HttpListener::connectionReady, this, [this](QTcpSocket *socket) { d->accept(socket); });
     connect(d->listener, &HttpListener::handshakeFailed, this, &EmulatorServer::tlsHandshakeFailed);

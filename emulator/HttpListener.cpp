@@ -1,14 +1,16 @@
 #include "emulator/HttpListener.h"
 
-#include "core/Clock.h"
-#include "emulator/HttpResponse.h"
-
+#include <QDir>
 #include <QPointer>
 #include <QSslSocket>
 #include <QTcpSocket>
 
 #include <algorithm>
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -18,15 +20,38 @@ namespace {
 
 constexpr int FirstBackOffMs = 50;
 constexpr int LastBackOffMs = 1000;
+// Descriptors kept free besides the connections: a burst of accepts beyond the cap (the listen
+// backlog, 50 in Qt), files, the event loop's own; a quarter of a small limit.
+constexpr int DescriptorReserve = 50 + 30;
+
+// How many more descriptors this process may open; 0 when unbounded or unknown.
+int descriptorRoom()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > 1'000'000)
+        return 0;
+    // Linux and others with /proc count what is open; elsewhere a guess.
+    const QDir open(u"/proc/self/fd"_s);
+    const qsizetype used
+        = open.exists() ? open.entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot).size() : 64;
+    const int reserve = std::min(DescriptorReserve, int(limit.rlim_cur / 4));
+    return std::max(1, int(limit.rlim_cur) - int(used) - reserve);
+#else
+    return 0;
+#endif
+}
 
 } // namespace
 
-HttpListener::HttpListener(const arr::Clock *clock, QObject *parent)
+HttpListener::HttpListener(QObject *parent)
     : QTcpServer(parent)
-    , m_clock(clock)
 {
     m_resume.setSingleShot(true);
-    connect(&m_resume, &QTimer::timeout, this, [this] { resumeAccepting(); });
+    connect(&m_resume, &QTimer::timeout, this, [this] {
+        if (!m_pausedAtCapacity)
+            resumeAccepting();
+    });
     connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) { backOff(); });
 }
 
@@ -41,6 +66,29 @@ void HttpListener::setLimits(int handshakeTimeoutMs, int maxConnections)
 {
     m_handshakeTimeoutMs = std::max(1, handshakeTimeoutMs);
     m_maxConnections = std::max(1, maxConnections);
+}
+
+bool HttpListener::listen(const QHostAddress &address, quint16 port)
+{
+    m_descriptorRoom = descriptorRoom();
+    return QTcpServer::listen(address, port);
+}
+
+int HttpListener::capacity() const
+{
+    return m_descriptorRoom > 0 ? std::min<int>(m_maxConnections, m_descriptorRoom) : int(m_maxConnections);
+}
+
+void HttpListener::closed()
+{
+    --m_open;
+    while (m_open < capacity() && !m_waiting.isEmpty())
+        start(m_waiting.takeFirst());
+    if (m_pausedAtCapacity && m_open < capacity()) {
+        m_pausedAtCapacity = false;
+        if (!m_resume.isActive())
+            resumeAccepting();
+    }
 }
 
 void HttpListener::backOff()
@@ -60,11 +108,22 @@ void HttpListener::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    ++m_open;
-    connect(socket, &QObject::destroyed, this, [this] { --m_open; });
-    if (m_open > m_maxConnections) {
-        refuseOverCapacity(socket);
+    // Pausing does not end the accept loop Qt is in: what it still accepts waits its turn.
+    if (m_open >= capacity()) {
+        m_waiting.append(socket);
         return;
+    }
+    start(socket);
+}
+
+void HttpListener::start(QTcpSocket *socket)
+{
+    ++m_open;
+    connect(socket, &QObject::destroyed, this, [this] { closed(); });
+    if (m_open >= capacity()) {
+        // The rest wait in the listen backlog, costing no descriptor, until one closes.
+        m_pausedAtCapacity = true;
+        pauseAccepting();
     }
     if (!m_tls) {
         Q_EMIT connectionReady(socket);
@@ -99,26 +158,6 @@ void HttpListener::incomingConnection(qintptr descriptor)
     });
     timeout->start(timeoutMs);
     secure->startServerEncryption();
-}
-
-void HttpListener::refuseOverCapacity(QTcpSocket *socket)
-{
-    if (m_tls) {
-        // An answer would first cost a handshake: closed at once.
-        socket->abort();
-        socket->deleteLater();
-        return;
-    }
-    HttpResponse response = HttpResponse::error(ApiError{503, "ServiceUnavailable",
-        u"The emulator already serves %1 connections; try again later."_s.arg(int(m_maxConnections))});
-    response.setHeader("Retry-After", "1");
-    socket->write(response.serialize(newCorrelationVector(), m_clock->now(), true));
-    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-    // Closes once the answer is out; a client that does not read it is cut off soon after.
-    socket->disconnectFromHost();
-    QTimer::singleShot(1000, socket, [socket] { socket->abort(); });
-    if (socket->state() == QAbstractSocket::UnconnectedState)
-        socket->deleteLater();
 }
 
 } // namespace arr::emulator

@@ -3,15 +3,24 @@
 #include "core/JsonCodec.h"
 #include "emulator/CommandLine.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
 #include <algorithm>
+#include <memory>
+#include <vector>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using arr::emulator::CommandLine;
@@ -79,6 +88,7 @@ private Q_SLOTS:
     void executableServesHttps();
     void executableRejectsUnusableTlsFiles_data();
     void executableRejectsUnusableTlsFiles();
+    void executableHoldsWhenDescriptorsRunShort();
 };
 
 void TestEmulatorCommandLine::defaults()
@@ -372,6 +382,56 @@ void TestEmulatorCommandLine::executableRejectsUnusableTlsFiles()
     const QString error = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(error.startsWith(u"arr-emulator: "_s), qPrintable(error));
     QVERIFY2(error.contains(named), qPrintable(error));
+}
+
+void TestEmulatorCommandLine::executableHoldsWhenDescriptorsRunShort()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("Reads the emulator's CPU time from /proc.");
+#else
+    // The process's CPU time in seconds.
+    const auto cpuSeconds = [](qint64 pid) {
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return -1.0;
+        const QList<QByteArray> fields = stat.readAll().split(')').constLast().trimmed().split(' ');
+        return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+    };
+    EmulatorProcess emulator;
+    // 64 descriptors, then more connections than that (but not more than the emulator's share and
+    // the listen backlog, which would leave clients waiting on SYN retries): it used to spin at
+    // 100 % CPU, retrying accept() as soon as it failed.
+    emulator.process().setChildProcessModifier([] {
+        const rlimit limit{64, 64};
+        setrlimit(RLIMIT_NOFILE, &limit);
+    });
+    emulator.process().start(Executable, {u"--port"_s, u"0"_s, u"--account"_s, u"acc:key"_s});
+    const QString listening = emulator.readLine();
+    const auto match = QRegularExpression(u"^listening on (http://127\\.0\\.0\\.1:(\\d+))$"_s).match(listening);
+    QVERIFY2(match.hasMatch(), qPrintable(listening));
+    const auto port = quint16(match.captured(2).toUInt());
+
+    std::vector<std::unique_ptr<QTcpSocket>> flood;
+    for (int i = 0; i < 80; ++i) {
+        flood.push_back(std::make_unique<QTcpSocket>());
+        flood.back()->connectToHost(QHostAddress::LocalHost, port);
+    }
+    // Served, waiting their turn, or waiting in the listen backlog: connected all the same.
+    for (const auto &socket : flood)
+        QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::ConnectedState, 10'000);
+    const double before = cpuSeconds(emulator.process().processId());
+    QElapsedTimer wall;
+    wall.start();
+    QTRY_VERIFY_WITH_TIMEOUT(wall.elapsed() >= 1000, 5000);
+    const double used = cpuSeconds(emulator.process().processId()) - before;
+    qInfo("80 connections to an emulator limited to 64 descriptors: %.2f s of CPU in %lld ms", used, wall.elapsed());
+    QVERIFY2(used < 0.3, qPrintable(QString::number(used)));
+
+    // Once they are gone, it serves again.
+    flood.clear();
+    TestHttp http(QUrl(match.captured(1)));
+    QVERIFY(!http.token(u"acc"_s, u"key"_s).isEmpty());
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorCommandLine)
