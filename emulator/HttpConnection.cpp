@@ -124,11 +124,16 @@ void HttpConnection::readAvailable()
         case State::ReadingHead: {
             if (m_socket->bytesToWrite() > MaximumPendingAnswers)
                 return; // bytesWritten() resumes
+            const bool started = !m_buffer.isEmpty();
             const qsizetype room = MaximumRequestHead + 1 - m_buffer.size();
             if (room > 0)
                 m_buffer += m_socket->read(room);
             if (m_buffer.isEmpty())
                 return;
+            // A request gets the whole timeout from its first byte: closing a connection that had
+            // just begun a request would lose the request rather than an idle connection.
+            if (!started)
+                m_idle.start(m_idleTimeoutMs);
             RequestHead head = parseRequestHead(m_buffer);
             if (head.outcome == RequestHead::Outcome::Incomplete)
                 return;

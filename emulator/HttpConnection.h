@@ -14,7 +14,7 @@ namespace arr::emulator {
 // before anything is buffered (a head over MaximumRequestHead, a body declared over
 // MaximumRequestBody is never read), hands it on with requestReady(), and reads the next only once
 // the answer is written. A connection that sends no request within the idle timeout is closed, so
-// is a request that does not arrive whole within it.
+// is a request that does not arrive whole within the idle timeout from its first byte.
 //
 // Owns its socket (plain or already encrypted) and deletes itself once the socket is gone.
 class HttpConnection : public QObject
