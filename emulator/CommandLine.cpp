@@ -42,6 +42,9 @@ std::optional<qint64> integer(const QString &text, qint64 minimum, qint64 maximu
     return value;
 }
 
+// Read no further than this from a --tls-cert or --tls-key file.
+constexpr qint64 MaximumTlsFileSize = 1024 * 1024;
+
 CommandLine failure(CommandLine result, const QString &why)
 {
     result.action = CommandLine::Action::Fail;
@@ -98,11 +101,17 @@ CommandLine parseCommandLine(const QStringList &arguments)
         u"FILE"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s,
         u"The unencrypted private key (PEM or DER; RSA, EC or DSA) of --tls-cert; needs --tls-cert."_s, u"FILE"_s);
+    const QCommandLineOption idleTimeout(u"idle-timeout"_s,
+        u"Seconds (real time) a connection may take to finish its TLS handshake or send its next request "
+        "before it is closed (default 30)."_s,
+        u"SECONDS"_s);
+    const QCommandLineOption maxConnections(u"max-connections"_s,
+        u"Connections open at once; further clients wait until one closes (default 256)."_s, u"N"_s);
     const QCommandLineOption verbose(
         u"verbose"_s, u"Log every answer (and every failed TLS handshake) on standard error."_s);
-    parser.addOptions(
-        {help, version, listen, port, account, demo, startDelay, stopDelay, retention, tokenLifetime, timeScale,
-            rateLimit, errorRate, latencyRate, latencyMs, dropRate, malformedRate, seed, tlsCert, tlsKey, verbose});
+    parser.addOptions({help, version, listen, port, account, demo, startDelay, stopDelay, retention, tokenLifetime,
+        timeScale, rateLimit, errorRate, latencyRate, latencyMs, dropRate, malformedRate, seed, tlsCert, tlsKey,
+        idleTimeout, maxConnections, verbose});
 
     CommandLine result;
     result.helpText = parser.helpText();
@@ -192,6 +201,22 @@ CommandLine parseCommandLine(const QStringList &arguments)
                 u"--rate-limit \"%1\" is not a whole number of requests from 0 up."_s.arg(parser.value(rateLimit)));
         result.options.rateLimitPerSecond = int(*value);
     }
+    if (parser.isSet(idleTimeout)) {
+        const auto ms = secondsToMs(parser.value(idleTimeout));
+        if (!ms || *ms < 1 || *ms > 24 * 3600'000)
+            return failure(result,
+                u"--idle-timeout \"%1\" is not a number of seconds from 0.001 to 86400."_s.arg(
+                    parser.value(idleTimeout)));
+        result.options.idleTimeoutMs = int(*ms);
+    }
+    if (parser.isSet(maxConnections)) {
+        const auto value = integer(parser.value(maxConnections), 1, 100'000);
+        if (!value)
+            return failure(result,
+                u"--max-connections \"%1\" is not a whole number from 1 to 100000."_s.arg(
+                    parser.value(maxConnections)));
+        result.options.maxConnections = int(*value);
+    }
 
     FaultOptions &faults = result.options.faults;
     const std::array<std::pair<const QCommandLineOption *, double *>, 4> rates{{
@@ -237,7 +262,14 @@ TlsCredentials readTlsCredentials(const QString &certificateFile, const QString 
             result.error = u"%1 \"%2\" cannot be read: %3."_s.arg(option, name, file.errorString());
             return false;
         }
-        *contents = file.readAll();
+        // A certificate or key is a few KiB; a bigger file (or a device such as /dev/zero, which never
+        // ends) is not one, and is not read further.
+        *contents = file.read(MaximumTlsFileSize + 1);
+        if (contents->size() > MaximumTlsFileSize) {
+            result.error = u"%1 \"%2\" is larger than %3 KiB, too large for a certificate or key file."_s.arg(
+                option, name, QString::number(MaximumTlsFileSize / 1024));
+            return false;
+        }
         return true;
     };
 

@@ -45,6 +45,15 @@ struct EmulatorOptions
     // answer is 429 with Retry-After (whole seconds). The token service is not limited.
     int rateLimitPerSecond = 0;
     FaultOptions faults;
+
+    // Connections, in real time (not the emulator's clock), applied to connections accepted after
+    // a change. A connection that does not finish its TLS handshake, or send its next request
+    // (head and body), within idleTimeoutMs is closed.
+    int idleTimeoutMs = 30'000;
+    // Connections open at once, TLS handshakes included (fewer when the file descriptor limit leaves
+    // less room); further clients wait until one closes. Keeps a flood of connections from
+    // exhausting the file descriptors.
+    int maxConnections = 256;
 };
 
 // A session put in place directly (demo data, tests), bypassing the API.

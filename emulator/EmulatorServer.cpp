@@ -6,9 +6,10 @@
 #include "emulator/SessionStore.h"
 #include "emulator/TokenIssuer.h"
 
-#include <QAbstractHttpServer>
+#include "emulator/HttpConnection.h"
+#include "emulator/HttpListener.h"
+
 #include <QHash>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QMutex>
 #include <QMutexLocker>
@@ -17,9 +18,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QSslServer>
 #include <QSslSocket>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -61,9 +60,6 @@ QString operationName(Operation operation)
     return {};
 }
 
-// Bodies beyond this are refused with 413 before they are parsed: no request of the contract comes
-// near it.
-constexpr qsizetype MaximumRequestBody = 1024 * 1024;
 // The realm named in WWW-Authenticate.
 constexpr char Realm[] = "arr-emulator";
 
@@ -77,33 +73,6 @@ struct Route
     QString accountId;
     QString sessionId;
 };
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Connect:
-        return "CONNECT";
-    case QHttpServerRequest::Method::Trace:
-        return "TRACE";
-    default:
-        break;
-    }
-    return "UNKNOWN";
-}
 
 // The path's segments, percent-decoded one by one (so that an encoded '/' stays inside its
 // segment). A single trailing slash is ignored, as ASP.NET routing did; empty segments elsewhere
@@ -190,7 +159,7 @@ HttpResponse unauthorized(const QString &message, const QByteArray &error = "inv
 
 // The credentials of an Authorization header with the Bearer scheme; nullopt when there is no such
 // header or it has another scheme.
-std::optional<QByteArray> bearerCredentials(const QHttpServerRequest &request)
+std::optional<QByteArray> bearerCredentials(const HttpRequest &request)
 {
     const QByteArray header = request.value("Authorization").trimmed();
     constexpr qsizetype SchemeLength = 6;
@@ -227,38 +196,6 @@ QByteArray malformedBody(const QByteArray &real, double kind, quint32 seed)
 
 } // namespace
 
-// The HTTP side: QAbstractHttpServer parses requests; every answer is written on the socket here,
-// so that it can be delayed or replaced by a dropped connection. In Qt 6.4 the server deletes a
-// socket (and its request) once it disconnects, so delayed work holds a QPointer to the socket and
-// copies whatever it needs from the request.
-class HttpFrontend final : public QAbstractHttpServer
-{
-public:
-    using Handler = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
-
-    HttpFrontend(Handler handler, QObject *parent)
-        : QAbstractHttpServer(parent)
-        , m_handler(std::move(handler))
-    {
-    }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        m_handler(request, socket);
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        // Not reached: handleRequest() handles everything.
-        m_handler(request, socket);
-    }
-
-private:
-    Handler m_handler;
-};
-
 class EmulatorServer::Private
 {
 public:
@@ -274,20 +211,22 @@ public:
 
     void applyTimings() { store.setTimings(options.startDelayMs, options.stopDelayMs, options.retentionMs); }
 
-    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
-    HttpResponse answer(const Route &route, const QHttpServerRequest &request, const FaultDraw &faults);
-    HttpResponse answerToken(const Route &route, const QHttpServerRequest &request, bool malformed);
-    HttpResponse answerSessionApi(const Route &route, const QHttpServerRequest &request);
-    std::optional<HttpResponse> authorize(const Route &route, const QHttpServerRequest &request, QString *accountId);
+    void accept(QTcpSocket *socket);
+    void handle(const HttpRequest &request, HttpConnection *connection);
+    void refuse(int status, const QString &message, HttpConnection *connection);
+    HttpResponse answer(const Route &route, const HttpRequest &request, const FaultDraw &faults);
+    HttpResponse answerToken(const Route &route, const HttpRequest &request, bool malformed);
+    HttpResponse answerSessionApi(const Route &route, const HttpRequest &request);
+    std::optional<HttpResponse> authorize(const Route &route, const HttpRequest &request, QString *accountId);
     std::optional<HttpResponse> throttle(const QString &accountId);
     FaultDraw drawFaults();
     HttpResponse faultResponse(Operation operation, int status);
-    void send(QPointer<QTcpSocket> socket, Operation operation, std::optional<HttpResponse> response, bool close,
-        int delayMs);
+    void send(QPointer<HttpConnection> connection, Operation operation, std::optional<HttpResponse> response,
+        bool close, int delayMs);
 
     EmulatorServer *q;
     const arr::Clock *clock;
-    HttpFrontend *frontend = nullptr;
+    HttpListener *listener = nullptr;
     QString error;
     // Set by setTls(): listen() then serves https with it.
     std::optional<QSslConfiguration> tls;
@@ -309,11 +248,47 @@ public:
     QHash<QString, Window> rateWindows; // by case-folded account id
 };
 
-void EmulatorServer::Private::handle(const QHttpServerRequest &request, QTcpSocket *socket)
+void EmulatorServer::Private::accept(QTcpSocket *socket)
 {
-    const QByteArray method = methodName(request.method());
-    const Route target = route(method, request.url());
-    const bool close = request.value("Connection").toLower().contains("close");
+    int idleTimeoutMs = 0;
+    {
+        QMutexLocker lock(&mutex);
+        idleTimeoutMs = options.idleTimeoutMs;
+    }
+    auto *connection = new HttpConnection(socket, idleTimeoutMs, listener);
+    QObject::connect(connection, &HttpConnection::requestReady, connection,
+        [this, connection](const HttpRequest &request) { handle(request, connection); });
+    QObject::connect(connection, &HttpConnection::requestRefused, connection,
+        [this, connection](int status, const QString &message) { refuse(status, message, connection); });
+}
+
+void EmulatorServer::Private::refuse(int status, const QString &message, HttpConnection *connection)
+{
+    static constexpr std::array<std::pair<int, const char *>, 4> Codes{{
+        {400, "BadRequest"},
+        {431, "RequestHeaderFieldsTooLarge"},
+        {501, "NotImplemented"},
+        {505, "HttpVersionNotSupported"},
+    }};
+    const char *code = "BadRequest";
+    for (const auto &[candidate, name] : Codes) {
+        if (candidate == status)
+            code = name;
+    }
+    {
+        QMutexLocker lock(&mutex);
+        ++totalRequests;
+    }
+    send(QPointer<HttpConnection>(connection), Operation::None, HttpResponse::error(ApiError{status, code, message}),
+        true, 0);
+}
+
+void EmulatorServer::Private::handle(const HttpRequest &request, HttpConnection *connection)
+{
+    const QByteArray &method = request.method;
+    const Route target = route(method, request.url);
+    // A body refused unread closes the connection: what follows the head is not a request.
+    const bool close = !request.keepAlive() || request.bodyTooLarge();
 
     HttpResponse response;
     FaultDraw faults;
@@ -325,11 +300,11 @@ void EmulatorServer::Private::handle(const QHttpServerRequest &request, QTcpSock
 
         if (!target.pathKnown) {
             response = HttpResponse::error(ApiError{404, "NotFound",
-                u"There is no resource at %1 %2."_s.arg(QString::fromLatin1(method), request.url().path())});
+                u"There is no resource at %1 %2."_s.arg(QString::fromLatin1(method), request.url.path())});
         } else if (target.operation == Operation::None) {
             response = HttpResponse::error(ApiError{405, "MethodNotAllowed",
                 u"%1 is not allowed on %2; use %3."_s.arg(
-                    QString::fromLatin1(method), request.url().path(), QString::fromLatin1(target.allowed))});
+                    QString::fromLatin1(method), request.url.path(), QString::fromLatin1(target.allowed))});
             response.setHeader("Allow", target.allowed);
         } else {
             faults = drawFaults();
@@ -338,8 +313,8 @@ void EmulatorServer::Private::handle(const QHttpServerRequest &request, QTcpSock
         }
     }
     response.headersOnly = method == "HEAD";
-    send(QPointer<QTcpSocket>(socket), target.operation, faults.drop ? std::nullopt : std::optional(response), close,
-        faults.delayMs);
+    send(QPointer<HttpConnection>(connection), target.operation, faults.drop ? std::nullopt : std::optional(response),
+        close, faults.delayMs);
 }
 
 FaultDraw EmulatorServer::Private::drawFaults()
@@ -385,8 +360,7 @@ HttpResponse EmulatorServer::Private::faultResponse(Operation operation, int sta
     return response;
 }
 
-HttpResponse EmulatorServer::Private::answer(
-    const Route &target, const QHttpServerRequest &request, const FaultDraw &faults)
+HttpResponse EmulatorServer::Private::answer(const Route &target, const HttpRequest &request, const FaultDraw &faults)
 {
     if (faults.errorStatus != 0)
         return faultResponse(target.operation, faults.errorStatus);
@@ -401,8 +375,7 @@ HttpResponse EmulatorServer::Private::answer(
     return response;
 }
 
-HttpResponse EmulatorServer::Private::answerToken(
-    const Route &target, const QHttpServerRequest &request, bool malformed)
+HttpResponse EmulatorServer::Private::answerToken(const Route &target, const HttpRequest &request, bool malformed)
 {
     if (!tokenServiceAvailable) {
         return HttpResponse::error(
@@ -433,7 +406,7 @@ HttpResponse EmulatorServer::Private::answerToken(
 }
 
 std::optional<HttpResponse> EmulatorServer::Private::authorize(
-    const Route &target, const QHttpServerRequest &request, QString *accountId)
+    const Route &target, const HttpRequest &request, QString *accountId)
 {
     const auto token = bearerCredentials(request);
     if (!token || token->isEmpty()) {
@@ -486,7 +459,7 @@ std::optional<HttpResponse> EmulatorServer::Private::throttle(const QString &acc
     return response;
 }
 
-HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, const QHttpServerRequest &request)
+HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, const HttpRequest &request)
 {
     QString accountId;
     if (auto refusal = authorize(target, request, &accountId))
@@ -494,12 +467,14 @@ HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, cons
     if (auto refusal = throttle(accountId))
         return *refusal;
 
-    if (request.body().size() > MaximumRequestBody) {
+    // The connection layer read no body declared larger than this; it is refused here, after
+    // authorization, like every other bad body.
+    if (request.bodyTooLarge()) {
         return HttpResponse::error(ApiError{413, "PayloadTooLarge",
-            u"The request body is %1 bytes; at most %2 are accepted."_s.arg(request.body().size())
+            u"The request body is %1 bytes; at most %2 are accepted."_s.arg(request.contentLength)
                 .arg(MaximumRequestBody)});
     }
-    const auto readBody = [&request](QString *why) { return parseRequestObject(request.body(), why); };
+    const auto readBody = [&request](QString *why) { return parseRequestObject(request.body, why); };
 
     switch (target.operation) {
     case Operation::Create: {
@@ -549,19 +524,17 @@ HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, cons
     return HttpResponse::error(ApiError{500, "InternalServerError", u"The request was not routed."_s});
 }
 
-void EmulatorServer::Private::send(
-    QPointer<QTcpSocket> socket, Operation operation, std::optional<HttpResponse> response, bool close, int delayMs)
+void EmulatorServer::Private::send(QPointer<HttpConnection> connection, Operation operation,
+    std::optional<HttpResponse> response, bool close, int delayMs)
 {
-    auto deliver = [this, socket, operation, response = std::move(response), close]() {
+    auto deliver = [this, connection, operation, response = std::move(response), close]() {
         int status = 0;
-        if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+        if (connection) {
             if (response) {
                 status = response->status;
-                socket->write(response->serialize(newCorrelationVector(), clock->now(), close));
-                if (close)
-                    socket->disconnectFromHost();
+                connection->respond(response->serialize(newCorrelationVector(), clock->now(), close), close);
             } else {
-                socket->abort();
+                connection->drop();
             }
         }
         Q_EMIT q->requestHandled(operationName(operation), status);
@@ -576,20 +549,22 @@ EmulatorServer::EmulatorServer(EmulatorOptions options, const arr::Clock *clock,
     : QObject(parent)
     , d(std::make_unique<Private>(this, std::move(options), clock))
 {
-    d->frontend = new HttpFrontend(
-        [this](const QHttpServerRequest &request, QTcpSocket *socket) { d->handle(request, socket); }, this);
+    d->listener = new HttpListener(this);
+    d->listener->setLimits(d->options.idleTimeoutMs, d->options.maxConnections);
+    connect(d->listener, &HttpListener::connectionReady, this, [this](QTcpSocket *socket) { d->accept(socket); });
+    connect(d->listener, &HttpListener::handshakeFailed, this, &EmulatorServer::tlsHandshakeFailed);
 }
 
 EmulatorServer::~EmulatorServer()
 {
     // The connections go first, while the state they are served from still exists.
-    delete d->frontend;
-    d->frontend = nullptr;
+    delete d->listener;
+    d->listener = nullptr;
 }
 
 bool EmulatorServer::setTls(const QSslCertificate &certificate, const QSslKey &privateKey)
 {
-    if (!d->frontend->servers().isEmpty()) {
+    if (d->listener->isListening()) {
         d->error = u"TLS must be set up before the emulator listens."_s;
         return false;
     }
@@ -624,29 +599,17 @@ bool EmulatorServer::isTls() const
 
 bool EmulatorServer::listen(const QHostAddress &address, quint16 port)
 {
-    if (!d->frontend->servers().isEmpty()) {
+    if (d->listener->isListening()) {
         d->error = u"The emulator is already listening."_s;
         return false;
     }
-    QTcpServer *server = nullptr;
-    if (d->tls) {
-        auto *secure = new QSslServer(d->frontend);
-        secure->setSslConfiguration(*d->tls);
-        // A handshake that fails is reported; a finished one goes on to the HTTP layer. QSslServer
-        // closes a connection that does not open with a TLS handshake (plain http) without a word.
-        connect(secure, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
-            Q_EMIT tlsHandshakeFailed(socket ? socket->errorString() : QString());
-        });
-        server = secure;
-    } else {
-        server = new QTcpServer(d->frontend);
-    }
-    if (!server->listen(address, port)) {
-        d->error = u"Cannot listen on %1 port %2: %3"_s.arg(address.toString()).arg(port).arg(server->errorString());
-        delete server;
+    if (d->tls)
+        d->listener->setTls(*d->tls);
+    if (!d->listener->listen(address, port)) {
+        d->error
+            = u"Cannot listen on %1 port %2: %3"_s.arg(address.toString()).arg(port).arg(d->listener->errorString());
         return false;
     }
-    d->frontend->bind(server);
     d->error.clear();
     return true;
 }
@@ -658,16 +621,14 @@ QString EmulatorServer::errorString() const
 
 quint16 EmulatorServer::port() const
 {
-    const auto servers = d->frontend->servers();
-    return servers.isEmpty() ? 0 : servers.first()->serverPort();
+    return d->listener->isListening() ? d->listener->serverPort() : 0;
 }
 
 QUrl EmulatorServer::baseUrl() const
 {
-    const auto servers = d->frontend->servers();
-    if (servers.isEmpty())
+    if (!d->listener->isListening())
         return {};
-    QHostAddress host = servers.first()->serverAddress();
+    QHostAddress host = d->listener->serverAddress();
     if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
         host = QHostAddress(QHostAddress::LocalHost);
     else if (host == QHostAddress::AnyIPv6)
@@ -675,7 +636,7 @@ QUrl EmulatorServer::baseUrl() const
     QUrl url;
     url.setScheme(d->tls ? u"https"_s : u"http"_s);
     url.setHost(host.toString());
-    url.setPort(servers.first()->serverPort());
+    url.setPort(d->listener->serverPort());
     return url;
 }
 
@@ -777,6 +738,7 @@ void EmulatorServer::setOptions(const EmulatorOptions &options)
     d->options = options;
     d->faultGenerator.seed(options.faults.seed);
     d->applyTimings();
+    d->listener->setLimits(options.idleTimeoutMs, options.maxConnections);
 }
 
 EmulatorOptions EmulatorServer::options() const

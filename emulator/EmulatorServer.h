@@ -31,8 +31,13 @@ namespace arr::emulator {
 // Serves plain http by default, or https with a given certificate (setTls()), so that the client's
 // certificate checks can be tested against a real handshake.
 //
-// Limits of the HTTP layer (QtHttpServer 6.4): pipelined requests are not supported (no Qt client
-// pipelines unless asked to); HEAD is answered 405 like any method the contract does not have.
+// Holds against hostile clients (HttpConnection, HttpListener): a request head over 64 KiB is
+// answered 431 and its connection closed; a body declared over 1 MiB is refused (after
+// authorization) without being read; a connection idle for EmulatorOptions::idleTimeoutMs, or a TLS
+// handshake not finished within it, is closed; at most EmulatorOptions::maxConnections are open at
+// once. Requests on a connection are answered in order, one at a time (pipelining works). HEAD is
+// answered 405 like any method the contract does not have; Transfer-Encoding (chunked bodies) is
+// answered 501.
 class EmulatorServer : public QObject
 {
     Q_OBJECT
@@ -92,9 +97,9 @@ Q_SIGNALS:
     // After each answer is sent (or its connection dropped: status 0). `operation` is one of the
     // names of requestCount(), or empty for an unknown path.
     void requestHandled(const QString &operation, int status);
-    // A TLS handshake with the https server failed, so no request was read from that connection:
-    // typically a client that refused the certificate. (A client speaking plain http to it is closed
-    // before any handshake starts, and not reported.)
+    // A TLS handshake with the https server failed or did not finish within the idle timeout, so no
+    // request was read from that connection: typically a client that refused the certificate, or
+    // one speaking plain http to the https port.
     void tlsHandshakeFailed(const QString &reason);
 
 private:

@@ -6,7 +6,7 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
-#include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -15,22 +15,70 @@ namespace arr::emulator {
 namespace {
 
 constexpr auto Base64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+// Far beyond any token this issuer writes; longer input is refused before any decoding.
+constexpr qsizetype MaximumTokenLength = 4096;
 
 QByteArray encodePart(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact).toBase64(Base64Url);
 }
 
-// Expired tokens are remembered this long after expiry, so that using one is answered "expired"
-// rather than "unknown"; after that they are forgotten to bound memory.
-constexpr qint64 ExpiredMemorySeconds = 24 * 3600;
+QByteArray randomKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / 4);
+    return key;
+}
+
+// Compares in time independent of where the first difference is.
+bool sameBytes(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= uchar(a.at(i)) ^ uchar(b.at(i));
+    return difference == 0;
+}
+
+struct Claims
+{
+    QString accountId;
+    QString id;
+    qint64 expiresAt = 0;
+};
+
+// The claims of a token signed with `key`; nullopt when it is not one.
+std::optional<Claims> verify(const QByteArray &token, const QByteArray &key)
+{
+    if (token.size() > MaximumTokenLength)
+        return std::nullopt;
+    const qsizetype lastDot = token.lastIndexOf('.');
+    if (lastDot < 0)
+        return std::nullopt;
+    const QByteArray signingInput = token.left(lastDot);
+    const QByteArray expected
+        = QMessageAuthenticationCode::hash(signingInput, key, QCryptographicHash::Sha256).toBase64(Base64Url);
+    if (!sameBytes(token.mid(lastDot + 1), expected))
+        return std::nullopt;
+    const qsizetype firstDot = signingInput.indexOf('.');
+    if (firstDot < 0)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(signingInput.mid(firstDot + 1), Base64Url);
+    if (!decoded)
+        return std::nullopt;
+    const QJsonObject payload = QJsonDocument::fromJson(*decoded).object();
+    const QJsonValue exp = payload.value("exp"_L1);
+    if (!exp.isDouble() || !payload.value("accountId"_L1).isString())
+        return std::nullopt;
+    return Claims{payload.value("accountId"_L1).toString(), payload.value("jti"_L1).toString(), qint64(exp.toDouble())};
+}
 
 } // namespace
 
 TokenIssuer::TokenIssuer()
-    : m_key(32, Qt::Uninitialized)
+    : m_key(randomKey())
 {
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_key.data()), m_key.size() / 4);
 }
 
 QByteArray TokenIssuer::issue(const QString &accountId, const QDateTime &now, qint64 lifetimeMs)
@@ -50,38 +98,37 @@ QByteArray TokenIssuer::issue(const QString &accountId, const QDateTime &now, qi
     };
     const QByteArray signingInput = encodePart(header) + '.' + encodePart(payload);
     const QByteArray signature = QMessageAuthenticationCode::hash(signingInput, m_key, QCryptographicHash::Sha256);
-    const QByteArray token = signingInput + '.' + signature.toBase64(Base64Url);
-    m_tokens.insert(token, Issued{accountId, QDateTime::fromSecsSinceEpoch(expiresAt, Qt::UTC)});
-    return token;
+    return signingInput + '.' + signature.toBase64(Base64Url);
 }
 
 TokenIssuer::Check TokenIssuer::check(const QByteArray &token, const QDateTime &now) const
 {
-    const auto it = m_tokens.constFind(token);
-    if (it == m_tokens.constEnd())
+    const auto claims = verify(token, m_key);
+    if (!claims || m_revoked.contains(claims->id))
         return {};
-    const Verdict verdict = now < it->expiry ? Verdict::Valid : Verdict::Expired;
-    return Check{verdict, it->accountId, it->expiry};
+    const QDateTime expiry = QDateTime::fromSecsSinceEpoch(claims->expiresAt, Qt::UTC);
+    const Verdict verdict = now < expiry ? Verdict::Valid : Verdict::Expired;
+    return Check{verdict, claims->accountId, expiry};
 }
 
 void TokenIssuer::forget(const QByteArray &token)
 {
-    m_tokens.remove(token);
+    if (const auto claims = verify(token, m_key))
+        m_revoked.insert(claims->id, claims->expiresAt);
 }
 
 void TokenIssuer::revokeAll()
 {
-    m_tokens.clear();
+    // No token signed with the old key verifies any more.
+    m_key = randomKey();
+    m_revoked.clear();
 }
 
 void TokenIssuer::prune(const QDateTime &now)
 {
-    // Amortised: a scan only when the table has doubled since the last one.
-    if (m_tokens.size() < m_pruneThreshold)
-        return;
-    const QDateTime horizon = now.addSecs(-ExpiredMemorySeconds);
-    m_tokens.removeIf([&horizon](const auto &entry) { return entry.value().expiry < horizon; });
-    m_pruneThreshold = std::max<qsizetype>(1024, 2 * m_tokens.size());
+    // A revoked token that has expired is refused as expired anyway (with the same 401).
+    const qint64 seconds = now.toSecsSinceEpoch();
+    m_revoked.removeIf([seconds](const auto &entry) { return entry.value() <= seconds; });
 }
 
 } // namespace arr::emulator

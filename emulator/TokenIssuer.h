@@ -7,10 +7,11 @@
 
 namespace arr::emulator {
 
-// The emulator's token service: issues JWTs for an account and remembers them, so that the session
-// API accepts exactly the tokens it issued, until they expire or are revoked. The signature is a
-// real HMAC-SHA256 with a key that lives as long as the issuer, though nothing but the issuer ever
-// checks it.
+// The emulator's token service: issues JWTs for an account and accepts exactly the tokens it
+// issued, until they expire or are revoked. A token is self-contained: its HS256 signature (with a
+// key that lives as long as the issuer) proves it was issued here, and its claims carry the account
+// and the expiry, so nothing is stored per token issued; only tokens revoked one by one are
+// remembered, until they expire. Revoking every token replaces the key.
 class TokenIssuer
 {
 public:
@@ -22,7 +23,7 @@ public:
 
     enum class Verdict {
         Valid,
-        Unknown, // never issued, or revoked
+        Unknown, // not issued by this issuer (or not since revokeAll()), garbled, or revoked
         Expired,
     };
     struct Check
@@ -33,22 +34,19 @@ public:
     };
     Check check(const QByteArray &token, const QDateTime &now) const;
 
-    // Forgets one token (a token whose answer never reached the client).
+    // Revokes one token (a token whose answer never reached the client).
     void forget(const QByteArray &token);
     // Every token issued so far becomes unknown.
     void revokeAll();
+    // Tokens revoked one by one and not yet expired: all the issuer remembers.
+    qsizetype revokedCount() const { return m_revoked.size(); }
 
 private:
-    struct Issued
-    {
-        QString accountId;
-        QDateTime expiry;
-    };
     void prune(const QDateTime &now);
 
     QByteArray m_key;
-    QHash<QByteArray, Issued> m_tokens;
-    qsizetype m_pruneThreshold = 1024;
+    // Revoked tokens' `jti` claims, with their expiry (seconds since the epoch).
+    QHash<QString, qint64> m_revoked;
 };
 
 } // namespace arr::emulator

@@ -3,15 +3,24 @@
 #include "core/JsonCodec.h"
 #include "emulator/CommandLine.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
 #include <algorithm>
+#include <memory>
+#include <vector>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using arr::emulator::CommandLine;
@@ -79,6 +88,7 @@ private Q_SLOTS:
     void executableServesHttps();
     void executableRejectsUnusableTlsFiles_data();
     void executableRejectsUnusableTlsFiles();
+    void executableHoldsWhenDescriptorsRunShort();
 };
 
 void TestEmulatorCommandLine::defaults()
@@ -96,6 +106,8 @@ void TestEmulatorCommandLine::defaults()
     QCOMPARE(parsed.options.rateLimitPerSecond, 0);
     QCOMPARE(parsed.options.faults.errorRate, 0.0);
     QCOMPARE(parsed.options.faults.seed, 1u);
+    QCOMPARE(parsed.options.idleTimeoutMs, 30'000);
+    QCOMPARE(parsed.options.maxConnections, 256);
 }
 
 void TestEmulatorCommandLine::everyOption()
@@ -105,7 +117,7 @@ void TestEmulatorCommandLine::everyOption()
         u"--stop-delay"_s, u"1"_s, u"--retention"_s, u"30"_s, u"--token-lifetime"_s, u"3600"_s, u"--time-scale"_s,
         u"60"_s, u"--rate-limit"_s, u"5"_s, u"--fault-error-rate"_s, u"0.1"_s, u"--fault-latency-rate"_s, u"0.2"_s,
         u"--fault-latency-ms"_s, u"250"_s, u"--fault-drop-rate"_s, u"0.3"_s, u"--fault-malformed-rate"_s, u"1"_s,
-        u"--seed"_s, u"4294967295"_s, u"--verbose"_s});
+        u"--seed"_s, u"4294967295"_s, u"--idle-timeout"_s, u"0.5"_s, u"--max-connections"_s, u"12"_s, u"--verbose"_s});
     QVERIFY2(parsed.action == CommandLine::Action::Run, qPrintable(parsed.error));
     QCOMPARE(parsed.address, QHostAddress(QHostAddress::LocalHostIPv6));
     QCOMPARE(parsed.port, quint16(8081));
@@ -126,6 +138,8 @@ void TestEmulatorCommandLine::everyOption()
     QCOMPARE(parsed.options.faults.dropRate, 0.3);
     QCOMPARE(parsed.options.faults.malformedRate, 1.0);
     QCOMPARE(parsed.options.faults.seed, 4294967295u);
+    QCOMPARE(parsed.options.idleTimeoutMs, 500);
+    QCOMPARE(parsed.options.maxConnections, 12);
 }
 
 void TestEmulatorCommandLine::refusals_data()
@@ -152,6 +166,9 @@ void TestEmulatorCommandLine::refusals_data()
     QTest::newRow("rate limit fraction") << QStringList{u"--rate-limit"_s, u"1.5"_s} << u"--rate-limit"_s;
     QTest::newRow("seed negative") << QStringList{u"--seed"_s, u"-1"_s} << u"--seed"_s;
     QTest::newRow("token lifetime zero") << QStringList{u"--token-lifetime"_s, u"0"_s} << u"--token-lifetime"_s;
+    QTest::newRow("idle timeout zero") << QStringList{u"--idle-timeout"_s, u"0"_s} << u"--idle-timeout"_s;
+    QTest::newRow("idle timeout text") << QStringList{u"--idle-timeout"_s, u"soon"_s} << u"--idle-timeout"_s;
+    QTest::newRow("max connections zero") << QStringList{u"--max-connections"_s, u"0"_s} << u"--max-connections"_s;
     QTest::newRow("certificate without key") << QStringList{u"--tls-cert"_s, u"a.crt"_s} << u"--tls-key"_s;
     QTest::newRow("key without certificate") << QStringList{u"--tls-key"_s, u"a.key"_s} << u"--tls-cert"_s;
     QTest::newRow("empty certificate name")
@@ -176,7 +193,8 @@ void TestEmulatorCommandLine::helpAndVersion()
     const QString help = parseCommandLine({u"arr-emulator"_s, u"--help"_s}).helpText;
     for (const QString &option : {u"--listen"_s, u"--port"_s, u"--account"_s, u"--demo-sessions"_s, u"--start-delay"_s,
              u"--time-scale"_s, u"--retention"_s, u"--rate-limit"_s, u"--fault-error-rate"_s, u"--fault-latency-rate"_s,
-             u"--fault-latency-ms"_s, u"--fault-drop-rate"_s, u"--fault-malformed-rate"_s, u"--seed"_s})
+             u"--fault-latency-ms"_s, u"--fault-drop-rate"_s, u"--fault-malformed-rate"_s, u"--seed"_s,
+             u"--idle-timeout"_s, u"--max-connections"_s})
         QVERIFY2(help.contains(option), qPrintable(option));
 }
 
@@ -343,6 +361,11 @@ void TestEmulatorCommandLine::executableRejectsUnusableTlsFiles_data()
     QTest::newRow("key is a certificate") << QStringList{u"--tls-cert"_s, cert, u"--tls-key"_s, cert} << cert;
     QTest::newRow("certificate is a key") << QStringList{u"--tls-cert"_s, key, u"--tls-key"_s, key} << key;
     QTest::newRow("no key") << QStringList{u"--tls-cert"_s, cert} << u"--tls-key"_s;
+#ifdef Q_OS_UNIX
+    // Read no further than a sane size, then refused with a sentence (the process used to read forever).
+    QTest::newRow("certificate /dev/zero")
+        << QStringList{u"--tls-cert"_s, u"/dev/zero"_s, u"--tls-key"_s, key} << u"is larger than 1024 KiB"_s;
+#endif
 }
 
 void TestEmulatorCommandLine::executableRejectsUnusableTlsFiles()
@@ -359,6 +382,56 @@ void TestEmulatorCommandLine::executableRejectsUnusableTlsFiles()
     const QString error = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(error.startsWith(u"arr-emulator: "_s), qPrintable(error));
     QVERIFY2(error.contains(named), qPrintable(error));
+}
+
+void TestEmulatorCommandLine::executableHoldsWhenDescriptorsRunShort()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("Reads the emulator's CPU time from /proc.");
+#else
+    // The process's CPU time in seconds.
+    const auto cpuSeconds = [](qint64 pid) {
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return -1.0;
+        const QList<QByteArray> fields = stat.readAll().split(')').constLast().trimmed().split(' ');
+        return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+    };
+    EmulatorProcess emulator;
+    // 64 descriptors, then more connections than that (but not more than the emulator's share and
+    // the listen backlog, which would leave clients waiting on SYN retries): it used to spin at
+    // 100 % CPU, retrying accept() as soon as it failed.
+    emulator.process().setChildProcessModifier([] {
+        const rlimit limit{64, 64};
+        setrlimit(RLIMIT_NOFILE, &limit);
+    });
+    emulator.process().start(Executable, {u"--port"_s, u"0"_s, u"--account"_s, u"acc:key"_s});
+    const QString listening = emulator.readLine();
+    const auto match = QRegularExpression(u"^listening on (http://127\\.0\\.0\\.1:(\\d+))$"_s).match(listening);
+    QVERIFY2(match.hasMatch(), qPrintable(listening));
+    const auto port = quint16(match.captured(2).toUInt());
+
+    std::vector<std::unique_ptr<QTcpSocket>> flood;
+    for (int i = 0; i < 80; ++i) {
+        flood.push_back(std::make_unique<QTcpSocket>());
+        flood.back()->connectToHost(QHostAddress::LocalHost, port);
+    }
+    // Served, waiting their turn, or waiting in the listen backlog: connected all the same.
+    for (const auto &socket : flood)
+        QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::ConnectedState, 10'000);
+    const double before = cpuSeconds(emulator.process().processId());
+    QElapsedTimer wall;
+    wall.start();
+    QTRY_VERIFY_WITH_TIMEOUT(wall.elapsed() >= 1000, 5000);
+    const double used = cpuSeconds(emulator.process().processId()) - before;
+    qInfo("80 connections to an emulator limited to 64 descriptors: %.2f s of CPU in %lld ms", used, wall.elapsed());
+    QVERIFY2(used < 0.3, qPrintable(QString::number(used)));
+
+    // Once they are gone, it serves again.
+    flood.clear();
+    TestHttp http(QUrl(match.captured(1)));
+    QVERIFY(!http.token(u"acc"_s, u"key"_s).isEmpty());
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorCommandLine)
