@@ -115,16 +115,7 @@ void DetailsPane::showSession(const SessionDetails &details)
     m_ui->elapsedValue->setText(spanText(s.elapsed));
     m_ui->leaseValue->setText(spanText(s.maxLease));
     const bool finished = isFinalStatus(s.status);
-    m_ui->remainingValue->setText(finished ? tr("– (ended)") : spanText(details.remaining));
-    QPalette remainingPalette = palette();
-    const QColor background = style::remainingBackground(details.level);
-    if (background.isValid() && !finished) {
-        remainingPalette.setColor(QPalette::Window, background);
-        remainingPalette.setColor(QPalette::WindowText, style::remainingForeground(details.level));
-    } else {
-        remainingPalette.setColor(QPalette::Window, Qt::transparent);
-    }
-    m_ui->remainingValue->setPalette(remainingPalette);
+    setRemaining(finished ? tr("– (ended)") : spanText(details.remaining), details.level, finished);
     m_ui->expiresValue->setText(details.leaseEndsAt.isValid() && !finished
             ? locale.toString(details.leaseEndsAt.toLocalTime(), QLocale::ShortFormat)
             : u"–"_s);
@@ -138,6 +129,34 @@ void DetailsPane::showSession(const SessionDetails &details)
     m_ui->copyMsCvButton->setEnabled(!details.lastMsCv.isEmpty());
     m_ui->pendingValue->setText(orDash(details.pendingCommand));
     m_ui->pages->setCurrentWidget(m_ui->detailsPage);
+}
+
+void DetailsPane::showRemaining(const std::optional<TimeSpan> &remaining, SessionTableModel::RemainingLevel level)
+{
+    if (!isShowingSession() || isFinalStatus(m_details.session.status))
+        return;
+    m_details.remaining = remaining;
+    m_details.level = level;
+    const QString text = spanText(remaining);
+    if (text == m_remainingText && level == m_remainingLevel)
+        return;
+    setRemaining(text, level, false);
+}
+
+void DetailsPane::setRemaining(const QString &text, SessionTableModel::RemainingLevel level, bool finished)
+{
+    m_remainingText = text;
+    m_remainingLevel = level;
+    m_ui->remainingValue->setText(text);
+    QPalette remainingPalette = palette();
+    const QColor background = style::remainingBackground(level);
+    if (background.isValid() && !finished) {
+        remainingPalette.setColor(QPalette::Window, background);
+        remainingPalette.setColor(QPalette::WindowText, style::remainingForeground(level));
+    } else {
+        remainingPalette.setColor(QPalette::Window, Qt::transparent);
+    }
+    m_ui->remainingValue->setPalette(remainingPalette);
 }
 
 } // namespace arr

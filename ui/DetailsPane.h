@@ -41,6 +41,9 @@ public:
     void showNothing();
     void showMultiple(int count);
     void showSession(const SessionDetails &details);
+    // The countdown's tick: changes the remaining time (text and colour) and nothing else, and only
+    // when what it shows changes.
+    void showRemaining(const std::optional<TimeSpan> &remaining, SessionTableModel::RemainingLevel level);
 
     bool isShowingSession() const;
     QString sessionId() const { return m_details.session.id; }
@@ -51,9 +54,13 @@ Q_SIGNALS:
 
 private:
     void copy(const QString &text, const QString &what);
+    void setRemaining(const QString &text, SessionTableModel::RemainingLevel level, bool finished);
 
     std::unique_ptr<Ui::DetailsPane> m_ui;
     SessionDetails m_details;
+    // What the remaining-time label shows, to leave it alone when a tick changes nothing.
+    QString m_remainingText;
+    SessionTableModel::RemainingLevel m_remainingLevel = SessionTableModel::RemainingLevel::Unknown;
 };
 
 } // namespace arr

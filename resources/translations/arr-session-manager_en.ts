@@ -858,6 +858,49 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::EmptyStatePage</name>
+    <message>
+        <source>Add an account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the local emulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your remote-rendering account to see and manage its sessions here. Or try the built-in local emulator first: it runs on this computer with demo sessions in every state, nothing to set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your remote-rendering account to see and manage its sessions here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking for sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions appear here as soon as the service answers. The status bar below shows how each account is doing; the request log shows every call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of your accounts has a session right now. Start one with New session (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::ErrorDialog</name>
     <message>
         <source>(the service gave no message)</source>
@@ -1085,42 +1128,6 @@ Extend and Stop apply to all of them.</numerusform>
 <context>
     <name>arr::MainWindow</name>
     <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live (starting, ready, stopping)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed or expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ARR Session Manager (demo)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,75 +1144,11 @@ Extend and Stop apply to all of them.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;New session…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start a new session (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Extend lease…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extend the lease of the selected sessions (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stop…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the selected sessions, after confirming (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask every account for its sessions now (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add, edit, remove, enable or disable accounts (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the &amp;local emulator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy session &amp;id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy &amp;hostname</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About ARR Session Manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1221,15 +1164,7 @@ Extend and Stop apply to all of them.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Hide stopped and expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Columns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1245,41 +1180,6 @@ Extend and Stop apply to all of them.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter by account, id, hostname, status, size or message (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only sessions in these states</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide stopped/expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide sessions that have stopped or expired (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n sessions shown</source>
-        <translation>
-            <numerusform>%1 of %n session shown</numerusform>
-            <numerusform>%1 of %n sessions shown</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add an account…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try the local emulator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New session…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demo mode: the built-in local emulator with made-up sessions. Your saved accounts are not loaded or changed; accounts added now last for this run only.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,144 +1189,6 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Accounts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No accounts yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add your remote-rendering account to see and manage its sessions here. Or try the built-in local emulator first: it runs on this computer with demo sessions in every state, nothing to set up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add your remote-rendering account to see and manage its sessions here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asking for sessions…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sessions appear here as soon as the service answers. The status bar below shows how each account is doing; the request log shows every call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None of your accounts has a session right now. Start one with New session (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Extend %n leases…</source>
-        <translation>
-            <numerusform>&amp;Extend %n lease…</numerusform>
-            <numerusform>&amp;Extend %n leases…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Stop %n sessions…</source>
-        <translation>
-            <numerusform>&amp;Stop %n session…</numerusform>
-            <numerusform>&amp;Stop %n sessions…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Copied hostname %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied session id %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Creating a %1 session on %2…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a starting or ready session to extend.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Extending %n lease(s)…</source>
-        <translation>
-            <numerusform>Extending %n lease…</numerusform>
-            <numerusform>Extending %n leases…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>• %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>• %1 (%2, %3, %4, %5 left)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a session that is running to stop it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Stop %n session(s)? A stopped session cannot be restarted, and whoever is connected to it is disconnected.</source>
-        <translation>
-            <numerusform>Stop %n session? A stopped session cannot be restarted, and whoever is connected to it is disconnected.</numerusform>
-            <numerusform>Stop %n sessions? A stopped session cannot be restarted, and whoever is connected to them is disconnected.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop session %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Stop %n sessions</source>
-        <translation>
-            <numerusform>Stop %n session</numerusform>
-            <numerusform>Stop %n sessions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopping %n session(s)…</source>
-        <translation>
-            <numerusform>Stopping %n session…</numerusform>
-            <numerusform>Stopping %n sessions…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not create a session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not create a session on %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not extend a lease</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not extend the lease of session %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not stop a session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not stop session %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1625,13 +1387,6 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
-    <name>arr::SecretStore</name>
-    <message>
-        <source>The keychain did not answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>arr::Session</name>
     <message>
         <source>None</source>
@@ -1663,6 +1418,183 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::SessionCommands</name>
+    <message>
+        <source>&amp;New session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new session (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Extend lease…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the lease of the selected sessions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected sessions, after confirming (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask every account for its sessions now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, edit, remove, enable or disable accounts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;local emulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy session &amp;id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About ARR Session Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Extend %n leases…</source>
+        <translation>
+            <numerusform>&amp;Extend %n lease…</numerusform>
+            <numerusform>&amp;Extend %n leases…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Stop %n sessions…</source>
+        <translation>
+            <numerusform>&amp;Stop %n session…</numerusform>
+            <numerusform>&amp;Stop %n sessions…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied hostname %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied session id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating a %1 session on %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a starting or ready session to extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Extending %n lease(s)…</source>
+        <translation>
+            <numerusform>Extending %n lease…</numerusform>
+            <numerusform>Extending %n leases…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 (%2, %3, %4, %5 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a session that is running to stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n session(s)? A stopped session cannot be restarted, and whoever is connected to it is disconnected.</source>
+        <translation>
+            <numerusform>Stop %n session? A stopped session cannot be restarted, and whoever is connected to it is disconnected.</numerusform>
+            <numerusform>Stop %n sessions? A stopped session cannot be restarted, and whoever is connected to them is disconnected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n sessions</source>
+        <translation>
+            <numerusform>Stop %n session</numerusform>
+            <numerusform>Stop %n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n session(s)…</source>
+        <translation>
+            <numerusform>Stopping %n session…</numerusform>
+            <numerusform>Stopping %n sessions…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a session on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not extend a lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not extend the lease of session %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not stop a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not stop session %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1817,6 +1749,76 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::SessionsPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live (starting, ready, stopping)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed or expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide stopped/expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide stopped and expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by account, id, hostname, status, size or message (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only sessions in these states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide sessions that have stopped or expired (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n sessions shown</source>
+        <translation>
+            <numerusform>%1 of %n session shown</numerusform>
+            <numerusform>%1 of %n sessions shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

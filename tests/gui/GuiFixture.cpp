@@ -1,5 +1,6 @@
 #include "GuiFixture.h"
 
+#include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
 #include "storage/Settings.h"
 #include "workspace/LocalEmulator.h"
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTest>
 #include <QToolBar>
 
@@ -62,7 +64,7 @@ QByteArray GuiFixture::settingsFileContents() const
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-void GuiFixture::open(const Options &options)
+bool GuiFixture::open(const Options &options)
 {
     closeWindow();
     {
@@ -88,7 +90,7 @@ void GuiFixture::open(const Options &options)
     if (options.start)
         workspace->start();
     window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    return QTest::qWaitForWindowExposed(window.get());
 }
 
 void GuiFixture::closeWindow()
@@ -110,28 +112,80 @@ const arr::LiveSessions &GuiFixture::sessions() const
     return workspace->monitor().sessions();
 }
 
+arr::SessionsPage *GuiFixture::page() const
+{
+    return find<arr::SessionsPage>(u"sessionsPage"_s);
+}
+
+arr::SessionCommands *GuiFixture::commands() const
+{
+    return find<arr::SessionCommands>(u"sessionCommands"_s);
+}
+
+bool GuiFixture::isShowing(const QString &pageName) const
+{
+    const auto *pages = page() ? qobject_cast<QStackedWidget *>(page()->parentWidget()) : nullptr;
+    return pages && pages->currentWidget() && pages->currentWidget()->objectName() == pageName;
+}
+
+QString GuiFixture::addSession(const arr::emulator::SessionSeed &seed)
+{
+    arr::emulator::EmulatorServer *server = workspace ? workspace->emulator().server() : nullptr;
+    if (!server) {
+        qWarning("The local emulator is not running");
+        return {};
+    }
+    const QString id = server->addSession(arr::LocalEmulator::accountId(), seed);
+    // A poll in flight is followed by another at once, which sees the new session.
+    workspace->monitor().refresh();
+    const QString account = arr::LocalEmulator::accountName();
+    if (id.isEmpty() || !QTest::qWaitFor([&] { return model().rowOf(account, id) >= 0; })) {
+        qWarning("Session %s did not appear in the table", qPrintable(id));
+        return {};
+    }
+    // The poll that may follow has answered too: nothing changes the table behind the test's back.
+    if (!QTest::qWaitFor([this] { return workspace->monitor().activeRequestCount() == 0; })) {
+        qWarning("The monitor did not settle after session %s appeared", qPrintable(id));
+        return {};
+    }
+    return id;
+}
+
 namespace gui {
 
-QWidget *toolButton(arr::MainWindow *window, QAction *action)
+QWidget *toolButton(arr::MainWindow *window, const QString &actionName)
 {
-    return window->mainToolBar()->widgetForAction(action);
+    auto *toolBar = window->findChild<QToolBar *>(u"mainToolBar"_s);
+    auto *action = window->findChild<QAction *>(actionName);
+    return toolBar && action ? toolBar->widgetForAction(action) : nullptr;
 }
 
-void click(QWidget *widget)
+bool click(QWidget *widget)
 {
-    QVERIFY(widget);
-    QVERIFY2(widget->isEnabled(), qPrintable(widget->objectName() + u" is disabled"_s));
+    if (!widget) {
+        qWarning("No widget to click");
+        return false;
+    }
+    if (!widget->isEnabled()) {
+        qWarning("%s is disabled", qPrintable(widget->objectName()));
+        return false;
+    }
     QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
+    return true;
 }
 
-void retype(QWidget *widget, const QString &text)
+bool retype(QWidget *widget, const QString &text)
 {
-    QVERIFY(widget);
+    if (!widget) {
+        qWarning("No widget to type into");
+        return false;
+    }
     widget->setFocus();
     QTest::keyClick(widget, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(widget, Qt::Key_Backspace);
     if (!text.isEmpty())
         QTest::keyClicks(widget, text);
+    return true;
 }
 
 QAbstractButton *buttonWithText(QWidget *parent, const QString &text)

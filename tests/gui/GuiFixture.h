@@ -1,11 +1,14 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "emulator/EmulatorOptions.h"
 #include "service/ApiResult.h"
 #include "storage/SecretStore.h"
 #include "ui/MainWindow.h"
 #include "ui/Prompter.h"
+#include "ui/SessionCommands.h"
 #include "ui/SessionTableModel.h"
+#include "ui/SessionsPage.h"
 #include "workspace/Workspace.h"
 
 #include <QAbstractButton>
@@ -78,9 +81,9 @@ public:
     ~GuiFixture();
 
     // Builds the workspace and a shown main window (call again after closeWindow() for a second
-    // window over the same settings).
-    void open(const Options &options);
-    void open() { open(Options{}); }
+    // window over the same settings). False when the window did not show.
+    [[nodiscard]] bool open(const Options &options);
+    [[nodiscard]] bool open() { return open(Options{}); }
     void closeWindow();
 
     QString settingsFile() const;
@@ -96,16 +99,33 @@ public:
     // The window's table model (rows in the monitor's order, before sorting and filtering).
     arr::SessionTableModel &model() const;
     const arr::LiveSessions &sessions() const;
+
+    // The window's parts, found by object name (null when there is none).
+    template<typename T> T *find(const QString &objectName) const
+    {
+        return window ? window->findChild<T *>(objectName) : nullptr;
+    }
+    QAction *action(const QString &objectName) const { return find<QAction>(objectName); }
+    arr::SessionsPage *page() const;
+    arr::SessionCommands *commands() const;
+    // Whether the window shows this page ("sessionsPage", "emptyPage", "openingPage").
+    bool isShowing(const QString &pageName) const;
+
+    // Puts a session in place in the local emulator, polls, and waits for its row and for the
+    // monitor to be idle: the tests' own sessions, whatever the demo holds. Empty when it did not
+    // appear.
+    QString addSession(const arr::emulator::SessionSeed &seed);
 };
 
 // Test helpers that drive widgets the way a person does.
 namespace gui {
 
-// The button a toolbar shows for an action.
-QWidget *toolButton(arr::MainWindow *window, QAction *action);
-void click(QWidget *widget);
-// Replaces the text of a line edit, spin box or editable combo by typing.
-void retype(QWidget *widget, const QString &text);
+// The button the main toolbar shows for an action (by the action's object name).
+QWidget *toolButton(arr::MainWindow *window, const QString &actionName);
+// A left click in the middle of an enabled widget; false (with a warning saying why) otherwise.
+[[nodiscard]] bool click(QWidget *widget);
+// Replaces the text of a line edit, spin box or editable combo by typing; false without a widget.
+[[nodiscard]] bool retype(QWidget *widget, const QString &text);
 // The one visible top-level or child widget of type T under `parent` (or anywhere when null).
 template<typename T> T *findVisible(QWidget *parent = nullptr)
 {

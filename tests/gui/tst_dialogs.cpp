@@ -86,11 +86,11 @@ void TestDialogs::createRefusesBadLease()
     arr::CreateSessionDialog dialog(oneAccount());
     dialog.show();
     QVERIFY(okButton(&dialog)->isEnabled());
-    gui::retype(dialog.findChild<QSpinBox *>(u"leaseHoursSpin"_s), hours);
-    gui::retype(dialog.findChild<QSpinBox *>(u"leaseMinutesSpin"_s), minutes);
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"leaseHoursSpin"_s), hours));
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"leaseMinutesSpin"_s), minutes));
     // A spin box puts its last number back when it loses the focus, so an empty field is left last.
     if (hours.isEmpty())
-        gui::retype(dialog.findChild<QSpinBox *>(u"leaseHoursSpin"_s), hours);
+        QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"leaseHoursSpin"_s), hours));
     // Letters never get into a number field.
     QTest::keyClicks(dialog.findChild<QSpinBox *>(u"leaseHoursSpin"_s), u"x"_s);
     QVERIFY2(shownProblem(&dialog).contains(problem), qPrintable(shownProblem(&dialog)));
@@ -128,7 +128,7 @@ void TestDialogs::createRefusesBadSizeAndModels()
     QFETCH(QString, problem);
     arr::CreateSessionDialog dialog(oneAccount());
     dialog.show();
-    gui::retype(dialog.findChild<QComboBox *>(u"sizeCombo"_s), size);
+    QVERIFY(gui::retype(dialog.findChild<QComboBox *>(u"sizeCombo"_s), size));
     auto *modelsEdit = dialog.findChild<QPlainTextEdit *>(u"modelsEdit"_s);
     modelsEdit->setFocus();
     const QStringList lines = models.split(u'\n');
@@ -145,11 +145,11 @@ void TestDialogs::createGivesTheRequestTyped()
 {
     arr::CreateSessionDialog dialog(oneAccount());
     dialog.show();
-    gui::retype(dialog.findChild<QComboBox *>(u"sizeCombo"_s), u"premium"_s);
-    gui::retype(dialog.findChild<QSpinBox *>(u"leaseHoursSpin"_s), u"3"_s);
-    gui::retype(dialog.findChild<QSpinBox *>(u"leaseMinutesSpin"_s), u"15"_s);
+    QVERIFY(gui::retype(dialog.findChild<QComboBox *>(u"sizeCombo"_s), u"premium"_s));
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"leaseHoursSpin"_s), u"3"_s));
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"leaseMinutesSpin"_s), u"15"_s));
     QTest::keyClicks(dialog.findChild<QPlainTextEdit *>(u"modelsEdit"_s), u" https://a.example/x.arrAsset "_s);
-    gui::click(okButton(&dialog));
+    QVERIFY(gui::click(okButton(&dialog)));
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.account(), u"Production"_s);
     const arr::CreateSessionRequest request = dialog.request();
@@ -198,10 +198,10 @@ void TestDialogs::extendMustExceedCurrentAndStayWithinADay()
     QCOMPARE(tree->topLevelItem(0)->text(2), u"04:00:00"_s);
     QCOMPARE(tree->topLevelItem(0)->text(3), u"03:20:00"_s);
     const QString prefix = total ? u"total"_s : u"add"_s;
-    gui::retype(dialog.findChild<QSpinBox *>(prefix + u"HoursSpin"_s), hours);
-    gui::retype(dialog.findChild<QSpinBox *>(prefix + u"MinutesSpin"_s), minutes);
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(prefix + u"HoursSpin"_s), hours));
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(prefix + u"MinutesSpin"_s), minutes));
     if (hours.isEmpty())
-        gui::retype(dialog.findChild<QSpinBox *>(prefix + u"HoursSpin"_s), hours);
+        QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(prefix + u"HoursSpin"_s), hours));
     QCOMPARE(dialog.findChild<QRadioButton *>(prefix + u"Radio"_s)->isChecked(), true);
     QVERIFY2(shownProblem(&dialog).contains(problem), qPrintable(shownProblem(&dialog)));
     QCOMPARE(okButton(&dialog)->isEnabled(), problem.isEmpty());
@@ -213,11 +213,11 @@ void TestDialogs::extendSeveralNamesTheOneThatCannot()
     arr::ExtendSessionDialog dialog({{u"A"_s, u"short-one"_s, TimeSpan::fromHours(1), std::nullopt},
         {u"A"_s, u"long-one"_s, TimeSpan::fromMinutes(23 * 60 + 30), TimeSpan::fromMinutes(5)}});
     dialog.show();
-    gui::click(gui::buttonWithText(&dialog, u"+30 min"_s));
+    QVERIFY(gui::click(gui::buttonWithText(&dialog, u"+30 min"_s)));
     QVERIFY(okButton(&dialog)->isEnabled());
     QCOMPARE(dialog.newLeaseFor(dialog.targets().at(0)), TimeSpan::fromMinutes(90));
     QCOMPARE(dialog.newLeaseFor(dialog.targets().at(1)), TimeSpan::fromHours(24));
-    gui::click(gui::buttonWithText(&dialog, u"+1 h"_s));
+    QVERIFY(gui::click(gui::buttonWithText(&dialog, u"+1 h"_s)));
     QVERIFY(!okButton(&dialog)->isEnabled());
     QVERIFY(shownProblem(&dialog).contains(u"long-one"_s));
     QVERIFY(!shownProblem(&dialog).contains(u"short-one"_s));
@@ -241,28 +241,29 @@ void TestDialogs::requestTable()
     QFETCH(int, row);
     const validation::Case c = validation::cases().at(row);
     std::unique_ptr<QDialog> dialog;
+    // False when the lease is not one to type or a field is missing.
     const auto typeLease = [&dialog](const QString &prefix, const QString &text) {
         const auto lease = TimeSpan::parseDuration(text);
-        QVERIFY(lease && !lease->isNegative());
-        gui::retype(
-            dialog->findChild<QSpinBox *>(prefix + u"HoursSpin"_s), QString::number(lease->totalMinutes() / 60));
-        gui::retype(
-            dialog->findChild<QSpinBox *>(prefix + u"MinutesSpin"_s), QString::number(lease->totalMinutes() % 60));
+        return lease && !lease->isNegative()
+            && gui::retype(
+                dialog->findChild<QSpinBox *>(prefix + u"HoursSpin"_s), QString::number(lease->totalMinutes() / 60))
+            && gui::retype(
+                dialog->findChild<QSpinBox *>(prefix + u"MinutesSpin"_s), QString::number(lease->totalMinutes() % 60));
     };
     if (c.field == validation::Field::Extend) {
         dialog = std::make_unique<arr::ExtendSessionDialog>(
             QList<arr::ExtendTarget>{{u"Production"_s, u"session-1"_s, c.current, std::nullopt}});
         dialog->show();
-        typeLease(u"total"_s, c.input);
+        QVERIFY(typeLease(u"total"_s, c.input));
     } else {
         dialog = std::make_unique<arr::CreateSessionDialog>(oneAccount());
         dialog->show();
         switch (c.field) {
         case validation::Field::Lease:
-            typeLease(u"lease"_s, c.input);
+            QVERIFY(typeLease(u"lease"_s, c.input));
             break;
         case validation::Field::Size:
-            gui::retype(dialog->findChild<QComboBox *>(u"sizeCombo"_s), c.input);
+            QVERIFY(gui::retype(dialog->findChild<QComboBox *>(u"sizeCombo"_s), c.input));
             break;
         case validation::Field::Model:
             dialog->findChild<QPlainTextEdit *>(u"modelsEdit"_s)->setFocus();
@@ -291,9 +292,9 @@ void TestDialogs::errorDialogShowsStatusMessageAndMsCv()
     QCOMPARE(dialog.findChild<QLabel *>(u"messageValue"_s)->text(), result.message);
     QCOMPARE(dialog.findChild<QLabel *>(u"codeValue"_s)->text(), u"NotFound"_s);
     QCOMPARE(dialog.findChild<QLabel *>(u"msCvValue"_s)->text(), u"Ab12Cd34Ef56.0"_s);
-    gui::click(dialog.findChild<QPushButton *>(u"copyMsCvButton"_s));
+    QVERIFY(gui::click(dialog.findChild<QPushButton *>(u"copyMsCvButton"_s)));
     QCOMPARE(QGuiApplication::clipboard()->text(), u"Ab12Cd34Ef56.0"_s);
-    gui::click(dialog.findChild<QPushButton *>(u"copyDetailsButton"_s));
+    QVERIFY(gui::click(dialog.findChild<QPushButton *>(u"copyDetailsButton"_s)));
     const QString details = QGuiApplication::clipboard()->text();
     for (const QString &part : {u"Could not stop session abc"_s, u"HTTP 404"_s, result.message, u"Ab12Cd34Ef56.0"_s})
         QVERIFY2(details.contains(part), qPrintable(part));
@@ -314,12 +315,12 @@ void TestDialogs::preferencesRefuseRedAboveAmber()
     arr::PreferencesDialog dialog(&settings);
     dialog.show();
     QVERIFY(okButton(&dialog)->isEnabled());
-    gui::retype(dialog.findChild<QSpinBox *>(u"warningSpin"_s), u"15"_s);
-    gui::retype(dialog.findChild<QSpinBox *>(u"criticalSpin"_s), u"20"_s);
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"warningSpin"_s), u"15"_s));
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"criticalSpin"_s), u"20"_s));
     QVERIFY(!okButton(&dialog)->isEnabled());
     QVERIFY(shownProblem(&dialog).contains(u"red threshold"_s));
-    gui::retype(dialog.findChild<QSpinBox *>(u"criticalSpin"_s), u"5"_s);
-    gui::click(okButton(&dialog));
+    QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"criticalSpin"_s), u"5"_s));
+    QVERIFY(gui::click(okButton(&dialog)));
     QCOMPARE(settings.warningThresholdMinutes(), 15);
     QCOMPARE(settings.criticalThresholdMinutes(), 5);
 }

@@ -20,6 +20,7 @@
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
+#include "ui/SessionsPage.h"
 #include "workspace/AccountManager.h"
 #include "workspace/LocalEmulator.h"
 
@@ -38,6 +39,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -50,6 +53,23 @@ namespace {
 
 const QString Emulator = arr::LocalEmulator::accountName();
 
+arr::emulator::SessionSeed seed(
+    SessionStatus status, arr::TimeSpan lease, arr::TimeSpan age, const QString &size = u"standard"_s)
+{
+    arr::emulator::SessionSeed seed;
+    seed.status = status;
+    seed.maxLease = lease;
+    seed.age = age;
+    seed.size = size;
+    return seed;
+}
+
+// Ready, 4 h lease, 42 min old: 03:18:00 left.
+arr::emulator::SessionSeed readyFourHours()
+{
+    return seed(SessionStatus::Ready, arr::TimeSpan::fromHours(4), arr::TimeSpan::fromMinutes(42), u"premium"_s);
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -61,22 +81,20 @@ private:
 
     SessionTableModel &model() { return f->model(); }
     arr::emulator::EmulatorServer *emulator() { return f->workspace->emulator().server(); }
-    // The id of the first session of the emulator in `status` whose lease is `lease`.
-    QString sessionIn(SessionStatus status, arr::TimeSpan lease = {}) const
+    QTableView *view() const { return f->find<QTableView>(u"sessionView"_s); }
+    arr::SessionFilterProxy *proxy() const { return qobject_cast<arr::SessionFilterProxy *>(view()->model()); }
+    arr::SessionItemDelegate *delegate() const
     {
-        const QList<arr::Session> sessions = f->sessions().sessionsOf(Emulator);
-        for (const arr::Session &session : sessions) {
-            if (session.status == status && (lease.isZero() || session.maxLease == lease))
-                return session.id;
-        }
-        return {};
+        return qobject_cast<arr::SessionItemDelegate *>(view()->itemDelegate());
     }
+    QAction *action(const QString &name) const { return f->action(name); }
+    QWidget *toolButton(const QString &actionName) const { return gui::toolButton(f->window.get(), actionName); }
     QModelIndex viewIndex(const QString &sessionId, int column)
     {
         const int row = model().rowOf(Emulator, sessionId);
-        return f->window->proxy()->mapFromSource(model().index(row, column));
+        return proxy()->mapFromSource(model().index(row, column));
     }
-    void waitForDemoSessions() { QTRY_COMPARE(model().rowCount(), 7); }
+    bool isShown(const QString &sessionId) { return viewIndex(sessionId, 0).isValid(); }
     arr::Session emulatorSession(const QString &id)
     {
         const QList<arr::Session> sessions = emulator()->sessions(arr::LocalEmulator::accountId());
@@ -94,6 +112,7 @@ private Q_SLOTS:
 
     void showsEverySessionWithStatusIconAndColour();
     void countdownTurnsAmberThenRed();
+    void detailsFollowTheCountdownAlone();
     void createdSessionAppearsStartingThenReady();
     void extendsTheLeaseByAnHour();
     void stopAsksNamingEachSessionAndStopsOnlyWhenAgreed();
@@ -106,6 +125,7 @@ private Q_SLOTS:
     void saysItIsOpeningUntilAccountsAreLoaded();
     void keyboardAndContextMenuRunCommands();
     void filtersByTextStatusAndFinished();
+    void columnMenusKeepOneColumn();
     void settingsRestoredInNextWindow();
     void tableSettingsKeptByARunThatNeverShowedIt();
     void keychainLossIsSaidPlainly();
@@ -126,7 +146,8 @@ void TestMainWindow::cleanup()
 
 CreateSessionDialog *TestMainWindow::openCreateDialog()
 {
-    gui::click(gui::toolButton(f->window.get(), f->window->newSessionAction()));
+    if (!gui::click(toolButton(u"newSessionAction"_s)))
+        return nullptr;
     CreateSessionDialog *dialog = f->window->findChild<CreateSessionDialog *>();
     if (dialog && !QTest::qWaitFor([dialog] { return dialog->isVisible(); }))
         return nullptr;
@@ -135,40 +156,40 @@ CreateSessionDialog *TestMainWindow::openCreateDialog()
 
 void TestMainWindow::showsEverySessionWithStatusIconAndColour()
 {
-    f->open();
-    waitForDemoSessions();
-    QVERIFY(!f->window->isShowingEmptyState());
-    arr::SessionItemDelegate *delegate = f->window->delegate();
-    const QPalette palette = f->window->sessionView()->palette();
-    QSet<QRgb> statusColours;
+    QVERIFY(f->open());
+    QMap<SessionStatus, QString> ids;
     for (SessionStatus status : {SessionStatus::Starting, SessionStatus::Ready, SessionStatus::Stopped,
              SessionStatus::Expired, SessionStatus::Error}) {
-        const QString id = sessionIn(status);
-        QVERIFY2(!id.isEmpty(), qPrintable(arr::sessionStatusDisplayName(status)));
+        ids[status] = f->addSession(seed(status, arr::TimeSpan::fromHours(1), arr::TimeSpan::fromMinutes(5)));
+        QVERIFY2(!ids[status].isEmpty(), qPrintable(arr::sessionStatusDisplayName(status)));
+    }
+    QVERIFY(f->isShowing(u"sessionsPage"_s));
+    const QPalette palette = view()->palette();
+    QSet<QRgb> statusColours;
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
         QStyleOptionViewItem base;
         base.palette = palette;
-        const QStyleOptionViewItem option = delegate->optionFor(viewIndex(id, SessionTableModel::StatusColumn), base);
+        const QStyleOptionViewItem option
+            = delegate()->optionFor(viewIndex(it.value(), SessionTableModel::StatusColumn), base);
         // Told by text and icon, not by colour alone.
-        QCOMPARE(option.text, arr::sessionStatusDisplayName(status));
+        QCOMPARE(option.text, arr::sessionStatusDisplayName(it.key()));
         QVERIFY(option.features & QStyleOptionViewItem::HasDecoration);
         QVERIFY(!option.icon.isNull());
         statusColours.insert(option.palette.color(QPalette::Text).rgb());
     }
     QCOMPARE(statusColours.size(), 5);
     // Ended sessions have no countdown.
-    const QModelIndex stopped = viewIndex(sessionIn(SessionStatus::Stopped), SessionTableModel::RemainingColumn);
+    const QModelIndex stopped = viewIndex(ids[SessionStatus::Stopped], SessionTableModel::RemainingColumn);
     QVERIFY(stopped.data().toString().isEmpty());
 }
 
 void TestMainWindow::countdownTurnsAmberThenRed()
 {
-    f->open();
-    waitForDemoSessions();
-    // Premium demo session: 4 h lease, 42 min old: 3:18 left, normal.
-    const QString id = sessionIn(SessionStatus::Ready, arr::TimeSpan::fromHours(4));
+    QVERIFY(f->open());
+    const QString id = f->addSession(readyFourHours());
     QVERIFY(!id.isEmpty());
     const auto remainingOption
-        = [&] { return f->window->delegate()->optionFor(viewIndex(id, SessionTableModel::RemainingColumn)); };
+        = [&] { return delegate()->optionFor(viewIndex(id, SessionTableModel::RemainingColumn)); };
     const auto cellBackground = [&] { return remainingOption().backgroundBrush.color(); };
     const auto remainingText = [&] { return viewIndex(id, SessionTableModel::RemainingColumn).data().toString(); };
     QCOMPARE(remainingText(), u"03:18:00"_s);
@@ -190,23 +211,53 @@ void TestMainWindow::countdownTurnsAmberThenRed()
         arr::style::remainingForeground(SessionTableModel::RemainingLevel::Critical));
 }
 
+void TestMainWindow::detailsFollowTheCountdownAlone()
+{
+    QVERIFY(f->open());
+    const QString id = f->addSession(readyFourHours());
+    QVERIFY(!id.isEmpty());
+    QVERIFY(f->page()->selectSession(Emulator, id));
+    auto *details = f->find<arr::DetailsPane>(u"detailsPane"_s);
+    QVERIFY(details->isShowingSession());
+    auto *remaining = details->findChild<QLabel *>(u"remainingValue"_s);
+    QCOMPARE(remaining->text(), u"03:18:00"_s);
+
+    // Marks on what only a change of selection or session may rewrite: the tick leaves them be.
+    auto *elapsed = details->findChild<QLabel *>(u"elapsedValue"_s);
+    elapsed->setText(u"untouched"_s);
+    action(u"extendAction"_s)->setText(u"untouched"_s);
+    f->clock.advance(3 * 3600'000);
+    QTRY_COMPARE(remaining->text(), u"00:18:00"_s);
+    QCOMPARE(remaining->palette().color(QPalette::Window),
+        arr::style::remainingBackground(SessionTableModel::RemainingLevel::Warning));
+    QCOMPARE(elapsed->text(), u"untouched"_s);
+    QCOMPARE(action(u"extendAction"_s)->text(), u"untouched"_s);
+
+    // A new selection shows the whole session again.
+    view()->clearSelection();
+    QVERIFY(f->page()->selectSession(Emulator, id));
+    QVERIFY(elapsed->text() != u"untouched"_s);
+    QCOMPARE(action(u"extendAction"_s)->text(), u"&Extend lease…"_s);
+}
+
 void TestMainWindow::createdSessionAppearsStartingThenReady()
 {
-    f->open();
-    waitForDemoSessions();
+    QVERIFY(f->open());
+    QVERIFY(!f->addSession(readyFourHours()).isEmpty());
+    const int rowsBefore = model().rowCount();
     CreateSessionDialog *dialog = openCreateDialog();
     QVERIFY(dialog);
-    gui::retype(dialog->findChild<QComboBox *>(u"sizeCombo"_s), u"premium"_s);
-    gui::retype(dialog->findChild<QSpinBox *>(u"leaseHoursSpin"_s), u"2"_s);
-    gui::retype(dialog->findChild<QSpinBox *>(u"leaseMinutesSpin"_s), u"30"_s);
+    QVERIFY(gui::retype(dialog->findChild<QComboBox *>(u"sizeCombo"_s), u"premium"_s));
+    QVERIFY(gui::retype(dialog->findChild<QSpinBox *>(u"leaseHoursSpin"_s), u"2"_s));
+    QVERIFY(gui::retype(dialog->findChild<QSpinBox *>(u"leaseMinutesSpin"_s), u"30"_s));
     QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"modelsEdit"_s), u"builtin://Engine"_s);
     QCOMPARE(dialog->problem(), QString());
-    gui::click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok));
+    QVERIFY(gui::click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)));
 
     // The row appears at once as starting, selected.
-    QTRY_COMPARE(model().rowCount(), 8);
+    QTRY_COMPARE(model().rowCount(), rowsBefore + 1);
     QCOMPARE(emulator()->requestCount(u"create"_s), 1);
-    const QList<arr::SessionRef> selected = f->window->selectedSessions();
+    const QList<arr::SessionRef> selected = f->page()->selectedSessions();
     QCOMPARE(selected.size(), 1);
     const QString id = selected.constFirst().sessionId;
     const int row = model().rowOf(Emulator, id);
@@ -226,11 +277,11 @@ void TestMainWindow::createdSessionAppearsStartingThenReady()
 
 void TestMainWindow::extendsTheLeaseByAnHour()
 {
-    f->open();
-    waitForDemoSessions();
-    const QString id = sessionIn(SessionStatus::Ready, arr::TimeSpan::fromHours(4));
-    QVERIFY(f->window->selectSession(Emulator, id));
-    gui::click(gui::toolButton(f->window.get(), f->window->extendAction()));
+    QVERIFY(f->open());
+    const QString id = f->addSession(readyFourHours());
+    QVERIFY(!id.isEmpty());
+    QVERIFY(f->page()->selectSession(Emulator, id));
+    QVERIFY(gui::click(toolButton(u"extendAction"_s)));
     auto *dialog = f->window->findChild<arr::ExtendSessionDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
@@ -240,9 +291,9 @@ void TestMainWindow::extendsTheLeaseByAnHour()
     QCOMPARE(tree->topLevelItem(0)->text(2), u"04:00:00"_s);
     QCOMPARE(tree->topLevelItem(0)->text(3), u"03:18:00"_s);
 
-    gui::click(gui::buttonWithText(dialog, u"+1 h"_s));
+    QVERIFY(gui::click(gui::buttonWithText(dialog, u"+1 h"_s)));
     QCOMPARE(tree->topLevelItem(0)->text(4), u"05:00:00"_s);
-    gui::click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok));
+    QVERIFY(gui::click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)));
 
     QTRY_COMPARE(emulatorSession(id).maxLease, arr::TimeSpan::fromHours(5));
     QTRY_COMPARE(viewIndex(id, SessionTableModel::LeaseColumn).data().toString(), u"05:00:00"_s);
@@ -251,28 +302,33 @@ void TestMainWindow::extendsTheLeaseByAnHour()
 
 void TestMainWindow::stopAsksNamingEachSessionAndStopsOnlyWhenAgreed()
 {
-    f->open();
-    waitForDemoSessions();
-    const QString first = sessionIn(SessionStatus::Ready, arr::TimeSpan::fromHours(4));
-    const QString second = sessionIn(SessionStatus::Ready, arr::TimeSpan::fromHours(1));
-    QVERIFY(f->window->selectSession(Emulator, first));
-    f->window->sessionView()->selectionModel()->select(
-        viewIndex(second, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    QCOMPARE(f->window->selectedSessions().size(), 2);
+    QVERIFY(f->open());
+    const QString first = f->addSession(readyFourHours());
+    const QString second
+        = f->addSession(seed(SessionStatus::Ready, arr::TimeSpan::fromHours(1), arr::TimeSpan::fromMinutes(10)));
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    QVERIFY(f->page()->selectSession(Emulator, first));
+    view()->selectionModel()->select(viewIndex(second, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(f->page()->selectedSessions().size(), 2);
 
-    // Cancelled: nothing is sent.
+    // Cancelled: nothing is sent. A stop would be in flight at once (commands are sent as the
+    // prompter answers), and answered before the monitor is idle after the next poll.
     f->prompter.answers = {false};
-    gui::click(gui::toolButton(f->window.get(), f->window->stopAction()));
+    QVERIFY(gui::click(toolButton(u"stopAction"_s)));
     QCOMPARE(f->prompter.questions.size(), 1);
     QVERIFY(f->prompter.questions.constLast().contains(first));
     QVERIFY(f->prompter.questions.constLast().contains(second));
     QCOMPARE(f->prompter.acceptLabels.constLast(), u"Stop 2 sessions"_s);
-    QTest::qWait(0);
+    QCOMPARE(f->workspace->monitor().activeRequestCount(), 0);
+    QSignalSpy polled(&f->workspace->monitor(), &arr::SessionMonitor::pollFinished);
+    f->workspace->monitor().refresh();
+    QVERIFY(polled.wait());
+    QTRY_COMPARE(f->workspace->monitor().activeRequestCount(), 0);
     QCOMPARE(emulator()->requestCount(u"stop"_s), 0);
 
     // Agreed: both are stopped, and the table shows it.
     f->prompter.answers = {true};
-    gui::click(gui::toolButton(f->window.get(), f->window->stopAction()));
+    QVERIFY(gui::click(toolButton(u"stopAction"_s)));
     QTRY_COMPARE(emulator()->requestCount(u"stop"_s), 2);
     for (const QString &id : {first, second}) {
         QCOMPARE(emulatorSession(id).status, SessionStatus::Stopping);
@@ -282,43 +338,47 @@ void TestMainWindow::stopAsksNamingEachSessionAndStopsOnlyWhenAgreed()
 
 void TestMainWindow::failedCreateShowsStatusMessageAndMsCv()
 {
-    f->open();
-    waitForDemoSessions();
+    QVERIFY(f->open());
+    QVERIFY(!f->addSession(readyFourHours()).isEmpty());
+    const int rowsBefore = model().rowCount();
     CreateSessionDialog *dialog = openCreateDialog();
     QVERIFY(dialog);
     // A size the emulator does not know: allowed by the dialog (said as a note), refused with 400.
-    gui::retype(dialog->findChild<QComboBox *>(u"sizeCombo"_s), u"huge"_s);
+    QVERIFY(gui::retype(dialog->findChild<QComboBox *>(u"sizeCombo"_s), u"huge"_s));
     QVERIFY(dialog->findChild<QLabel *>(u"noteLabel"_s)->text().contains(u"huge"_s));
-    gui::click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok));
+    QVERIFY(gui::click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)));
 
     QTRY_COMPARE(f->prompter.errors.size(), 1);
     const ScriptedPrompter::Error error = f->prompter.errors.constFirst();
     QCOMPARE(error.result.httpStatus, 400);
     QVERIFY(!error.result.msCv.isEmpty());
     QVERIFY(error.context.contains(Emulator));
-    QCOMPARE(model().rowCount(), 7);
+    QCOMPARE(model().rowCount(), rowsBefore);
 
     auto *shown = gui::findVisible<arr::ErrorDialog>(f->window.get());
     QVERIFY(shown);
     QVERIFY(shown->findChild<QLabel *>(u"statusValue"_s)->text().contains(u"400"_s));
     QVERIFY(shown->findChild<QLabel *>(u"messageValue"_s)->text().contains(u"huge"_s));
     QCOMPARE(shown->findChild<QLabel *>(u"msCvValue"_s)->text(), QString::fromLatin1(error.result.msCv));
-    gui::click(shown->findChild<QPushButton *>(u"copyMsCvButton"_s));
+    QVERIFY(gui::click(shown->findChild<QPushButton *>(u"copyMsCvButton"_s)));
     QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(error.result.msCv));
-    gui::click(shown->findChild<QPushButton *>(u"copyDetailsButton"_s));
+    QVERIFY(gui::click(shown->findChild<QPushButton *>(u"copyDetailsButton"_s)));
     QVERIFY(QGuiApplication::clipboard()->text().contains(u"HTTP 400"_s));
     shown->close();
 }
 
 void TestMainWindow::detailsPaneShowsPropertiesAndCopies()
 {
-    f->open();
-    waitForDemoSessions();
-    arr::DetailsPane *details = f->window->detailsPane();
+    QVERIFY(f->open());
+    const QString id = f->addSession(readyFourHours());
+    const QString failed
+        = f->addSession(seed(SessionStatus::Error, arr::TimeSpan::fromHours(1), arr::TimeSpan::fromMinutes(2)));
+    QVERIFY(!id.isEmpty() && !failed.isEmpty());
+    auto *details = f->find<arr::DetailsPane>(u"detailsPane"_s);
+    QVERIFY(details);
     QVERIFY(!details->isShowingSession());
-    const QString id = sessionIn(SessionStatus::Ready, arr::TimeSpan::fromHours(4));
-    QTest::mouseClick(f->window->sessionView()->viewport(), Qt::LeftButton, {},
-        f->window->sessionView()->visualRect(viewIndex(id, SessionTableModel::SizeColumn)).center());
+    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {},
+        view()->visualRect(viewIndex(id, SessionTableModel::SizeColumn)).center());
     QTRY_VERIFY(details->isShowingSession());
     const arr::Session session = *model().session(model().rowOf(Emulator, id));
     QCOMPARE(details->findChild<QLineEdit *>(u"idValue"_s)->text(), id);
@@ -329,22 +389,21 @@ void TestMainWindow::detailsPaneShowsPropertiesAndCopies()
     QVERIFY(!msCv.isEmpty());
     QCOMPARE(details->findChild<QLineEdit *>(u"msCvValue"_s)->text(), msCv);
 
-    gui::click(details->findChild<QToolButton *>(u"copyHostnameButton"_s));
+    QVERIFY(gui::click(details->findChild<QToolButton *>(u"copyHostnameButton"_s)));
     QCOMPARE(QGuiApplication::clipboard()->text(), session.hostname);
-    gui::click(details->findChild<QToolButton *>(u"copyIdButton"_s));
+    QVERIFY(gui::click(details->findChild<QToolButton *>(u"copyIdButton"_s)));
     QCOMPARE(QGuiApplication::clipboard()->text(), id);
 
     // Two selected: the pane says so.
-    f->window->sessionView()->selectionModel()->select(
-        viewIndex(sessionIn(SessionStatus::Error), 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view()->selectionModel()->select(viewIndex(failed, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QTRY_VERIFY(!details->isShowingSession());
 }
 
 void TestMainWindow::requestLogListsCallsWithoutSecrets()
 {
-    f->open();
-    waitForDemoSessions();
-    arr::RequestLogPanel *panel = f->window->requestLogPanel();
+    QVERIFY(f->open());
+    auto *panel = f->find<arr::RequestLogPanel>(QString());
+    QVERIFY(panel);
     QTableView *view = panel->view();
     QTRY_VERIFY(view->model()->rowCount() >= 2);
     const QString key = f->workspace->emulator().key();
@@ -359,7 +418,7 @@ void TestMainWindow::requestLogListsCallsWithoutSecrets()
     QVERIFY(!view->model()->index(0, arr::RequestLogModel::MsCvColumn).data().toString().isEmpty());
 
     // Errors only: none yet; a refused create shows up.
-    gui::click(panel->errorsOnlyBox());
+    QVERIFY(gui::click(panel->errorsOnlyBox()));
     QCOMPARE(view->model()->rowCount(), 0);
     arr::CreateSessionRequest request;
     request.size = u"huge"_s;
@@ -370,7 +429,7 @@ void TestMainWindow::requestLogListsCallsWithoutSecrets()
 
     // Copy the row for a support ticket: the log's own line.
     view->selectRow(0);
-    gui::click(panel->copyButton());
+    QVERIFY(gui::click(panel->copyButton()));
     const QList<arr::RequestLogEntry> &entries = f->workspace->log().entries();
     const auto failed = std::find_if(entries.begin(), entries.end(), [](const auto &e) { return e.isError(); });
     QVERIFY(failed != entries.end());
@@ -379,56 +438,71 @@ void TestMainWindow::requestLogListsCallsWithoutSecrets()
 
 void TestMainWindow::statusBarShowsAccountHealth()
 {
-    f->open();
-    waitForDemoSessions();
-    arr::AccountStatusBar *bar = f->window->accountStatusBar();
+    QVERIFY(f->open());
+    auto *bar = f->find<arr::AccountStatusBar>(u"accountStatusBar"_s);
+    QVERIFY(bar);
     QTRY_VERIFY(bar->textFor(Emulator).contains(u"healthy"_s));
     QVERIFY(bar->textFor(Emulator).contains(u"last good poll"_s));
 
     // The key stops working: the token service refuses it.
     emulator()->revokeTokens();
     emulator()->addAccount(arr::LocalEmulator::accountId(), u"a-different-key"_s);
-    f->window->refresh();
+    action(u"refreshAction"_s)->trigger();
     QTRY_VERIFY(bar->textFor(Emulator).contains(u"failing to authenticate"_s));
     QVERIFY(bar->textFor(Emulator).contains(u"last good poll"_s));
 }
 
 void TestMainWindow::notifiesInTheWindowWithoutTray()
 {
-    f->open();
-    waitForDemoSessions();
-    arr::MessageBar *bar = f->window->notificationBar();
-    QVERIFY(!f->window->notifier()->usesSystemTray());
-    // The demo's ready session with 3 minutes left is worth a warning at once.
+    QVERIFY(f->open());
+    auto *bar = f->find<arr::MessageBar>(u"notificationBar"_s);
+    QVERIFY(bar);
+    QVERIFY(!f->window->findChild<arr::Notifier *>()->usesSystemTray());
+    QSignalSpy notified(&f->workspace->monitor(), &arr::SessionMonitor::notify);
+    const auto wasNotified = [&notified](const QString &id, arr::SessionNotification::Kind kind) {
+        for (const QList<QVariant> &arguments : std::as_const(notified)) {
+            const auto notification = arguments.constFirst().value<arr::SessionNotification>();
+            if (notification.sessionId == id && notification.kind == kind)
+                return true;
+        }
+        return false;
+    };
+    // A ready session with 3 minutes left is worth a warning at once.
+    const QString ending
+        = f->addSession(seed(SessionStatus::Ready, arr::TimeSpan::fromHours(1), arr::TimeSpan::fromMinutes(57)));
+    QVERIFY(!ending.isEmpty());
+    QTRY_VERIFY(wasNotified(ending, arr::SessionNotification::Kind::LeaseEndingSoon));
     QTRY_VERIFY(bar->isVisible());
     QVERIFY(bar->text().contains(u"Lease running out"_s));
 
-    // The starting demo session becomes ready.
-    const QString starting = sessionIn(SessionStatus::Starting);
+    // A starting session becomes ready.
+    const QString starting
+        = f->addSession(seed(SessionStatus::Starting, arr::TimeSpan::fromHours(1), arr::TimeSpan::fromSeconds(0)));
+    QVERIFY(!starting.isEmpty());
     f->clock.advance(20'000);
-    f->window->refresh();
+    action(u"refreshAction"_s)->trigger();
+    QTRY_VERIFY(wasNotified(starting, arr::SessionNotification::Kind::BecameReady));
     QTRY_VERIFY(bar->text().contains(u"Session ready"_s));
-    QVERIFY(bar->text().contains(starting));
 }
 
 void TestMainWindow::emptyStateOffersAccountOrEmulator()
 {
-    f->open(GuiFixture::Options{false, false, nullptr});
-    QVERIFY(f->window->isShowingEmptyState());
-    QCOMPARE(f->window->emptyStateHeadline()->text(), u"No accounts yet"_s);
-    QVERIFY(f->window->emptyStateAddAccountButton()->isVisible());
-    QVERIFY(f->window->emptyStateEmulatorButton()->isVisible());
-    QVERIFY(!f->window->newSessionAction()->isEnabled());
+    QVERIFY(f->open(GuiFixture::Options{false, false, nullptr}));
+    QVERIFY(f->isShowing(u"emptyPage"_s));
+    QCOMPARE(f->find<QLabel>(u"emptyHeadline"_s)->text(), u"No accounts yet"_s);
+    QVERIFY(f->find<QPushButton>(u"emptyAddAccountButton"_s)->isVisible());
+    QVERIFY(f->find<QPushButton>(u"emptyEmulatorButton"_s)->isVisible());
+    QVERIFY(!action(u"newSessionAction"_s)->isEnabled());
 
-    gui::click(f->window->emptyStateEmulatorButton());
-    waitForDemoSessions();
-    QTRY_VERIFY(!f->window->isShowingEmptyState());
-    QVERIFY(f->window->newSessionAction()->isEnabled());
+    QVERIFY(gui::click(f->find<QPushButton>(u"emptyEmulatorButton"_s)));
+    QTRY_VERIFY(action(u"newSessionAction"_s)->isEnabled());
+    QVERIFY(!f->addSession(readyFourHours()).isEmpty());
+    QTRY_VERIFY(f->isShowing(u"sessionsPage"_s));
 
     // "Add an account" opens the accounts dialog with the editor.
     f->workspace->accounts().setEmulatorEnabled(false);
-    QTRY_VERIFY(f->window->isShowingEmptyState());
-    gui::click(f->window->emptyStateAddAccountButton());
+    QTRY_VERIFY(f->isShowing(u"emptyPage"_s));
+    QVERIFY(gui::click(f->find<QPushButton>(u"emptyAddAccountButton"_s)));
     QTRY_VERIFY(gui::findVisible<arr::AccountsDialog>(f->window.get()));
 }
 
@@ -437,88 +511,158 @@ void TestMainWindow::saysItIsOpeningUntilAccountsAreLoaded()
     GuiFixture::Options options;
     options.emulator = false;
     options.start = false;
-    f->open(options);
+    QVERIFY(f->open(options));
     // Shown before the accounts are read: neither "no accounts" nor "no sessions" is known yet.
-    QVERIFY(f->window->isShowingOpeningState());
-    QVERIFY(!f->window->isShowingEmptyState());
-    QVERIFY(!f->window->newSessionAction()->isEnabled());
+    QVERIFY(f->isShowing(u"openingPage"_s));
+    QVERIFY(!action(u"newSessionAction"_s)->isEnabled());
 
     f->workspace->start();
-    QTRY_VERIFY(f->window->isShowingEmptyState());
-    QVERIFY(!f->window->isShowingOpeningState());
-    QCOMPARE(f->window->emptyStateHeadline()->text(), u"No accounts yet"_s);
+    QTRY_VERIFY(f->isShowing(u"emptyPage"_s));
+    QCOMPARE(f->find<QLabel>(u"emptyHeadline"_s)->text(), u"No accounts yet"_s);
 }
 
 void TestMainWindow::keyboardAndContextMenuRunCommands()
 {
-    f->open();
-    waitForDemoSessions();
-    const QString id = sessionIn(SessionStatus::Ready, arr::TimeSpan::fromHours(4));
-    QVERIFY(f->window->selectSession(Emulator, id));
-    f->window->sessionView()->setFocus();
+    QVERIFY(f->open());
+    const QString id = f->addSession(readyFourHours());
+    QVERIFY(!id.isEmpty());
+    QVERIFY(f->page()->selectSession(Emulator, id));
+    view()->setFocus();
 
-    QTest::keyClick(f->window->sessionView(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(view(), Qt::Key_E, Qt::ControlModifier);
     auto *extend = f->window->findChild<arr::ExtendSessionDialog *>();
     QVERIFY(extend);
     extend->reject();
 
     f->prompter.answers = {false};
-    QTest::keyClick(f->window->sessionView(), Qt::Key_Delete);
+    QTest::keyClick(view(), Qt::Key_Delete);
     QCOMPARE(f->prompter.questions.size(), 1);
     QVERIFY(f->prompter.questions.constFirst().contains(id));
 
     const int polls = emulator()->requestCount(u"list"_s);
-    QTest::keyClick(f->window->sessionView(), Qt::Key_F5);
+    QTest::keyClick(view(), Qt::Key_F5);
     QTRY_COMPARE(emulator()->requestCount(u"list"_s), polls + 1);
 
     // The dialogs above have come and gone: shortcuts need the window active again.
     f->window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(f->window.get()));
-    QTest::keyClick(f->window->sessionView(), Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClick(view(), Qt::Key_N, Qt::ControlModifier);
     auto *create = f->window->findChild<CreateSessionDialog *>();
     QVERIFY(create);
     QCOMPARE(create->account(), Emulator);
     create->reject();
 
-    QTest::keyClick(f->window->sessionView(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(QGuiApplication::clipboard()->text(), id);
 
-    const QList<QAction *> menu = f->window->sessionContextMenu()->actions();
-    for (QAction *action : {f->window->extendAction(), f->window->stopAction(), f->window->newSessionAction(),
-             f->window->refreshAction(), f->window->copyIdAction(), f->window->copyHostnameAction()})
-        QVERIFY(menu.contains(action));
+    const QList<QAction *> menu = f->find<QMenu>(u"sessionContextMenu"_s)->actions();
+    for (const QString &name : {u"extendAction"_s, u"stopAction"_s, u"newSessionAction"_s, u"refreshAction"_s,
+             u"copyIdAction"_s, u"copyHostnameAction"_s})
+        QVERIFY2(menu.contains(action(name)), qPrintable(name));
 }
 
 void TestMainWindow::filtersByTextStatusAndFinished()
 {
-    f->open();
-    waitForDemoSessions();
-    QAbstractItemModel *shown = f->window->sessionView()->model();
-    QTest::keyClicks(f->window->filterEdit(), u"premium"_s);
-    QTRY_COMPARE(shown->rowCount(), 3);
-    f->window->filterEdit()->clear();
-    QCOMPARE(shown->rowCount(), 7);
+    QVERIFY(f->open());
+    const arr::TimeSpan hour = arr::TimeSpan::fromHours(1);
+    const arr::TimeSpan minutes = arr::TimeSpan::fromMinutes(10);
+    const QString premiumReady = f->addSession(seed(SessionStatus::Ready, hour, minutes, u"premium"_s));
+    const QString standardReady = f->addSession(seed(SessionStatus::Ready, hour, minutes));
+    const QString stopping = f->addSession(seed(SessionStatus::Stopping, hour, minutes));
+    const QString stopped = f->addSession(seed(SessionStatus::Stopped, hour, minutes, u"premium"_s));
+    const QString expired = f->addSession(seed(SessionStatus::Expired, hour, hour));
+    for (const QString &id : {premiumReady, standardReady, stopping, stopped, expired})
+        QVERIFY(!id.isEmpty());
+    QAbstractItemModel *shown = view()->model();
+    // Every row shown passes `accept`, and each of ours is shown exactly when it should be.
+    const auto showsExactly = [&](bool (*accept)(const arr::Session &)) {
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            const QModelIndex index = shown->index(row, 0);
+            const QString id = index.data(SessionTableModel::SessionIdRole).toString();
+            if (!accept(*model().session(model().rowOf(index.data(SessionTableModel::AccountRole).toString(), id))))
+                return false;
+        }
+        for (const QString &id : {premiumReady, standardReady, stopping, stopped, expired}) {
+            if (isShown(id) != accept(*model().session(model().rowOf(Emulator, id))))
+                return false;
+        }
+        return true;
+    };
 
-    f->window->statusFilterCombo()->setCurrentIndex(f->window->statusFilterCombo()->findText(u"Ready"_s));
-    QCOMPARE(shown->rowCount(), 2);
-    f->window->statusFilterCombo()->setCurrentIndex(0);
+    QTest::keyClicks(f->find<QLineEdit>(u"filterEdit"_s), u"premium"_s);
+    QTRY_VERIFY(isShown(premiumReady) && isShown(stopped) && !isShown(standardReady) && !isShown(expired));
+    f->find<QLineEdit>(u"filterEdit"_s)->clear();
+    QCOMPARE(shown->rowCount(), model().rowCount());
 
-    gui::click(f->window->hideFinishedBox());
-    // The manual clock has not moved, so the demo's stopping session is still stopping (and shown).
-    int finished = 0;
-    for (int row = 0; row < model().rowCount(); ++row) {
-        const SessionStatus status = model().session(row)->status;
-        finished += status == SessionStatus::Stopped || status == SessionStatus::Expired;
-    }
-    QVERIFY(finished >= 2);
-    QCOMPARE(shown->rowCount(), 7 - finished);
+    auto *status = f->find<QComboBox>(u"statusFilterCombo"_s);
+    status->setCurrentIndex(status->findText(u"Ready"_s));
+    QVERIFY(showsExactly([](const arr::Session &s) { return s.status == SessionStatus::Ready; }));
+    status->setCurrentIndex(0);
+    QCOMPARE(shown->rowCount(), model().rowCount());
+
+    QVERIFY(gui::click(f->find<QCheckBox>(u"hideFinishedBox"_s)));
+    // The manual clock has not moved, so the stopping session is still stopping (and shown).
+    QVERIFY(showsExactly([](const arr::Session &s) {
+        return s.status != SessionStatus::Stopped && s.status != SessionStatus::Expired;
+    }));
+    QVERIFY(isShown(stopping));
+    QVERIFY(f->action(u"hideFinishedAction"_s)->isChecked());
+}
+
+void TestMainWindow::columnMenusKeepOneColumn()
+{
+    QVERIFY(f->open());
+    QVERIFY(!f->addSession(readyFourHours()).isEmpty());
+    QHeaderView *header = view()->horizontalHeader();
+    for (int column = 0; column < SessionTableModel::ColumnCount; ++column)
+        header->setSectionHidden(column, column != SessionTableModel::StatusColumn);
+    const QString statusTitle = model().headerData(SessionTableModel::StatusColumn, Qt::Horizontal).toString();
+    const auto statusToggle = [&statusTitle](QMenu *menu) -> QAction * {
+        const QList<QAction *> actions = menu->actions();
+        for (QAction *action : actions) {
+            if (action->text() == statusTitle)
+                return action;
+        }
+        return nullptr;
+    };
+
+    // The View menu's columns: the last one cannot be unchecked, and unchecking it anyway keeps it.
+    auto *columns = f->find<QMenu>(u"columnsMenu"_s);
+    QVERIFY(columns);
+    Q_EMIT columns->aboutToShow();
+    QAction *toggle = statusToggle(columns);
+    QVERIFY(toggle);
+    QVERIFY(toggle->isChecked());
+    QVERIFY(!toggle->isEnabled());
+    toggle->setChecked(false);
+    QVERIFY(!header->isSectionHidden(SessionTableModel::StatusColumn));
+
+    // The header's context menu is the same menu.
+    bool inspected = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        QAction *action = statusToggle(menu);
+        inspected = menu->objectName() == u"columnMenu"_s && action && action->isChecked() && !action->isEnabled();
+        menu->close();
+    });
+    Q_EMIT header->customContextMenuRequested(QPoint(5, header->height() / 2));
+    QVERIFY(inspected);
+
+    // Another column shown: both can be hidden again, one at a time.
+    header->setSectionHidden(SessionTableModel::AccountColumn, false);
+    Q_EMIT columns->aboutToShow();
+    QVERIFY(statusToggle(columns)->isEnabled());
+    statusToggle(columns)->setChecked(false);
+    QVERIFY(header->isSectionHidden(SessionTableModel::StatusColumn));
 }
 
 void TestMainWindow::settingsRestoredInNextWindow()
 {
-    f->open();
-    waitForDemoSessions();
-    QTableView *view = f->window->sessionView();
+    QVERIFY(f->open());
+    QVERIFY(!f->addSession(readyFourHours()).isEmpty());
+    QTableView *view = this->view();
     QHeaderView *header = view->horizontalHeader();
     header->moveSection(header->visualIndex(SessionTableModel::SizeColumn), 0);
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
@@ -526,40 +670,51 @@ void TestMainWindow::settingsRestoredInNextWindow()
     QCOMPARE(header->sortIndicatorSection(), int(SessionTableModel::LeaseColumn));
     const Qt::SortOrder order = header->sortIndicatorOrder();
     header->setSectionHidden(SessionTableModel::HostnameColumn, true);
-    QTest::keyClicks(f->window->filterEdit(), u"standard"_s);
-    f->window->statusFilterCombo()->setCurrentIndex(f->window->statusFilterCombo()->findText(u"Ready"_s));
-    gui::click(f->window->hideFinishedBox());
-    gui::click(f->window->requestLogPanel()->errorsOnlyBox());
+    QTest::keyClicks(f->find<QLineEdit>(u"filterEdit"_s), u"standard"_s);
+    auto *status = f->find<QComboBox>(u"statusFilterCombo"_s);
+    status->setCurrentIndex(status->findText(u"Ready"_s));
+    QVERIFY(gui::click(f->find<QCheckBox>(u"hideFinishedBox"_s)));
+    auto *logPanel = f->find<arr::RequestLogPanel>(QString());
+    QVERIFY(gui::click(logPanel->errorsOnlyBox()));
     f->closeWindow();
 
-    f->open();
-    view = f->window->sessionView();
+    QVERIFY(f->open());
+    view = this->view();
     header = view->horizontalHeader();
     QCOMPARE(header->visualIndex(SessionTableModel::SizeColumn), 0);
     QCOMPARE(header->sortIndicatorSection(), int(SessionTableModel::LeaseColumn));
     QCOMPARE(header->sortIndicatorOrder(), order);
-    QCOMPARE(f->window->proxy()->sortColumn(), int(SessionTableModel::LeaseColumn));
+    QCOMPARE(proxy()->sortColumn(), int(SessionTableModel::LeaseColumn));
     QVERIFY(header->isSectionHidden(SessionTableModel::HostnameColumn));
-    QCOMPARE(f->window->filterEdit()->text(), u"standard"_s);
-    QCOMPARE(f->window->proxy()->textFilter(), u"standard"_s);
-    QCOMPARE(f->window->statusFilterCombo()->currentText(), u"Ready"_s);
-    QCOMPARE(f->window->proxy()->statusFilter(), QSet<SessionStatus>{SessionStatus::Ready});
-    QVERIFY(f->window->hideFinishedBox()->isChecked());
-    QVERIFY(f->window->proxy()->hidesFinished());
-    QVERIFY(f->window->requestLogPanel()->errorsOnly());
-    waitForDemoSessions();
-    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(f->find<QLineEdit>(u"filterEdit"_s)->text(), u"standard"_s);
+    QCOMPARE(proxy()->textFilter(), u"standard"_s);
+    QCOMPARE(f->find<QComboBox>(u"statusFilterCombo"_s)->currentText(), u"Ready"_s);
+    QCOMPARE(proxy()->statusFilter(), QSet<SessionStatus>{SessionStatus::Ready});
+    QVERIFY(f->find<QCheckBox>(u"hideFinishedBox"_s)->isChecked());
+    QVERIFY(proxy()->hidesFinished());
+    QVERIFY(f->find<arr::RequestLogPanel>(QString())->errorsOnly());
+    // The filters apply: of these, only the standard ready session is shown.
+    const arr::TimeSpan hour = arr::TimeSpan::fromHours(1);
+    const QString standardReady = f->addSession(seed(SessionStatus::Ready, hour, arr::TimeSpan::fromMinutes(30)));
+    const QString premiumReady
+        = f->addSession(seed(SessionStatus::Ready, hour, arr::TimeSpan::fromMinutes(30), u"premium"_s));
+    const QString standardStopped = f->addSession(seed(SessionStatus::Stopped, hour, arr::TimeSpan::fromMinutes(30)));
+    QVERIFY(!standardReady.isEmpty() && !premiumReady.isEmpty() && !standardStopped.isEmpty());
+    QVERIFY(isShown(standardReady));
+    QVERIFY(!isShown(premiumReady));
+    QVERIFY(!isShown(standardStopped));
 }
 
 void TestMainWindow::tableSettingsKeptByARunThatNeverShowedIt()
 {
-    f->open();
-    waitForDemoSessions();
-    QHeaderView *header = f->window->sessionView()->horizontalHeader();
+    QVERIFY(f->open());
+    QVERIFY(!f->addSession(readyFourHours()).isEmpty());
+    QHeaderView *header = view()->horizontalHeader();
     header->moveSection(header->visualIndex(SessionTableModel::SizeColumn), 0);
     header->setSortIndicator(SessionTableModel::LeaseColumn, Qt::DescendingOrder);
-    QTest::keyClicks(f->window->filterEdit(), u"standard"_s);
-    f->window->statusFilterCombo()->setCurrentIndex(f->window->statusFilterCombo()->findText(u"Ready"_s));
+    QTest::keyClicks(f->find<QLineEdit>(u"filterEdit"_s), u"standard"_s);
+    auto *status = f->find<QComboBox>(u"statusFilterCombo"_s);
+    status->setCurrentIndex(status->findText(u"Ready"_s));
     f->closeWindow();
 
     // A run that ends before any session arrives never shows the table; it keeps the table's
@@ -567,39 +722,41 @@ void TestMainWindow::tableSettingsKeptByARunThatNeverShowedIt()
     // is saved.
     GuiFixture::Options unstarted;
     unstarted.start = false;
-    f->open(unstarted);
-    QVERIFY(f->window->isShowingOpeningState());
+    QVERIFY(f->open(unstarted));
+    QVERIFY(f->isShowing(u"openingPage"_s));
     QTest::keyClick(f->window.get(), Qt::Key_H, Qt::ControlModifier);
-    QVERIFY(f->window->proxy()->hidesFinished());
+    QVERIFY(proxy()->hidesFinished());
     f->closeWindow();
 
-    f->open();
-    header = f->window->sessionView()->horizontalHeader();
+    QVERIFY(f->open());
+    header = view()->horizontalHeader();
     QCOMPARE(header->visualIndex(SessionTableModel::SizeColumn), 0);
     QCOMPARE(header->sortIndicatorSection(), int(SessionTableModel::LeaseColumn));
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
-    QCOMPARE(f->window->filterEdit()->text(), u"standard"_s);
-    QCOMPARE(f->window->statusFilterCombo()->currentText(), u"Ready"_s);
-    QVERIFY(f->window->hideFinishedBox()->isChecked());
-    waitForDemoSessions();
-    QTRY_VERIFY(!f->window->isShowingOpeningState());
+    QCOMPARE(f->find<QLineEdit>(u"filterEdit"_s)->text(), u"standard"_s);
+    QCOMPARE(f->find<QComboBox>(u"statusFilterCombo"_s)->currentText(), u"Ready"_s);
+    QVERIFY(f->find<QCheckBox>(u"hideFinishedBox"_s)->isChecked());
+    QVERIFY(!f->addSession(readyFourHours()).isEmpty());
+    QTRY_VERIFY(f->isShowing(u"sessionsPage"_s));
 }
 
 void TestMainWindow::keychainLossIsSaidPlainly()
 {
     FakeKeychain keychain;
-    f->open(GuiFixture::Options{true, false, &keychain});
-    QVERIFY(!f->window->keyStorageBar()->isVisible());
+    QVERIFY(f->open(GuiFixture::Options{true, false, &keychain}));
+    auto *bar = f->find<arr::MessageBar>(u"keyStorageBar"_s);
+    QVERIFY(bar);
+    QVERIFY(!bar->isVisible());
     keychain.lose(u"No D-Bus session"_s);
-    QTRY_VERIFY(f->window->keyStorageBar()->isVisible());
-    const QString text = f->window->keyStorageBar()->text();
+    QTRY_VERIFY(bar->isVisible());
+    const QString text = bar->text();
     QVERIFY(text.contains(u"No system keychain"_s));
     QVERIFY(text.contains(u"in memory for this run only"_s));
     QVERIFY(text.contains(u"No D-Bus session"_s));
     // Not something to dismiss: it stays true for the whole run.
-    QVERIFY(!f->window->keyStorageBar()->findChild<QToolButton *>()->isVisible());
+    QVERIFY(!bar->findChild<QToolButton *>()->isVisible());
 
-    arr::AccountsDialog *dialog = f->window->showAccounts();
+    arr::AccountsDialog *dialog = f->commands()->showAccounts();
     QTRY_VERIFY(dialog->isVisible());
     QVERIFY(dialog->findChild<QLabel *>(u"keyStorageLabel"_s)->text().contains(u"No system keychain"_s));
     f->window.reset(); // before the keychain goes
@@ -608,19 +765,27 @@ void TestMainWindow::keychainLossIsSaidPlainly()
 
 void TestMainWindow::commandActionsFollowTheSelection()
 {
-    f->open();
-    waitForDemoSessions();
-    QVERIFY(!f->window->extendAction()->isEnabled());
-    QVERIFY(!f->window->stopAction()->isEnabled());
-    QVERIFY(f->window->selectSession(Emulator, sessionIn(SessionStatus::Expired)));
-    QVERIFY(!f->window->extendAction()->isEnabled());
-    QVERIFY(!f->window->stopAction()->isEnabled());
-    QVERIFY(f->window->selectSession(Emulator, sessionIn(SessionStatus::Starting)));
-    QVERIFY(f->window->extendAction()->isEnabled());
-    QVERIFY(f->window->stopAction()->isEnabled());
-    QVERIFY(!f->window->copyHostnameAction()->isEnabled());
-    f->window->sessionView()->selectAll();
-    QVERIFY(f->window->stopAction()->text().contains(u"sessions"_s));
+    QVERIFY(f->open());
+    const arr::TimeSpan hour = arr::TimeSpan::fromHours(1);
+    const QString expired = f->addSession(seed(SessionStatus::Expired, hour, hour));
+    const QString starting = f->addSession(seed(SessionStatus::Starting, hour, arr::TimeSpan::fromSeconds(1)));
+    const QString ready = f->addSession(readyFourHours());
+    QVERIFY(!expired.isEmpty() && !starting.isEmpty() && !ready.isEmpty());
+    QAction *extend = action(u"extendAction"_s);
+    QAction *stop = action(u"stopAction"_s);
+    QVERIFY(!extend->isEnabled());
+    QVERIFY(!stop->isEnabled());
+    QVERIFY(f->page()->selectSession(Emulator, expired));
+    QVERIFY(!extend->isEnabled());
+    QVERIFY(!stop->isEnabled());
+    QVERIFY(f->page()->selectSession(Emulator, starting));
+    QVERIFY(extend->isEnabled());
+    QVERIFY(stop->isEnabled());
+    QVERIFY(!action(u"copyHostnameAction"_s)->isEnabled());
+    QVERIFY(f->page()->selectSession(Emulator, ready));
+    QVERIFY(action(u"copyHostnameAction"_s)->isEnabled());
+    view()->selectAll();
+    QVERIFY(stop->text().contains(u"sessions"_s));
 }
 
 QTEST_MAIN(TestMainWindow)
