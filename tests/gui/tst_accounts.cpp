@@ -343,7 +343,7 @@ void TestAccounts::twoHundredAccountsKeepTheWindowResponsive()
     }
     QElapsedTimer sinceStart;
     sinceStart.start();
-    f->open(GuiFixture::Options{false, false, nullptr});
+    QVERIFY(f->open(GuiFixture::Options{false, false, nullptr}));
     QTRY_VERIFY(!f->workspace->accounts().isLoading());
     // The window answers: an event posted now is handled at once, not after a backlog of work.
     bool answered = false;
