@@ -8,7 +8,7 @@ ARRSM_BUILD_DIR=${ARRSM_BUILD_DIR:-$ARRSM_ROOT/build}
 # scripts/package, its dependencies from dpkg-shlibdeps, and the validators of the desktop files).
 ARRSM_PACKAGES=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-svg-dev
+    qt6-base-dev qtkeychain-qt6-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
     clang-format curl dbus gnome-keyring xvfb
     dpkg-dev desktop-file-utils appstream
@@ -18,7 +18,7 @@ arrsm_log() { printf '==> %s\n' "$*" >&2; }
 
 arrsm_install_packages() {
     if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-        arrsm_log "Not a Debian or Ubuntu system: install Qt 6.4 or newer (Core, Network, Widgets, HttpServer, Test),"
+        arrsm_log "Not a Debian or Ubuntu system: install Qt 6.4 or newer (Core, Network, Widgets, Svg, Test),"
         arrsm_log "QtKeychain for Qt 6, CMake 3.21+ and a C++17 compiler, then run this again."
         return 0
     fi
