@@ -303,6 +303,10 @@ void SessionCommands::onCommandFinished(const CommandOutcome &outcome)
         title = tr("Could not stop a session");
         context = tr("Could not stop session %1 (%2).").arg(outcome.sessionId, outcome.account);
         break;
+    case CommandOutcome::Kind::KeepAlive:
+        title = tr("Could not keep a session alive");
+        context = tr("Could not keep session %1 (%2) alive.").arg(outcome.sessionId, outcome.account);
+        break;
     }
     Q_EMIT statusMessage(outcome.description, StatusMessageMs);
     m_prompter->showError(m_window, title, context, outcome.result);
