@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace arr {

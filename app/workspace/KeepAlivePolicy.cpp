@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -49,9 +50,10 @@ QDateTime KeepAliveSpec::nextOccurrence(const QTime &timeOfDay, const QDateTime 
     if (!timeOfDay.isValid() || !now.isValid())
         return {};
     const QDateTime local = now.toLocalTime();
-    QDateTime candidate(local.date(), QTime(timeOfDay.hour(), timeOfDay.minute()), local.timeZone());
+    const QTime minute(timeOfDay.hour(), timeOfDay.minute());
+    QDateTime candidate(local.date(), minute, Qt::LocalTime);
     if (candidate <= local)
-        candidate = QDateTime(local.date().addDays(1), QTime(timeOfDay.hour(), timeOfDay.minute()), local.timeZone());
+        candidate = QDateTime(local.date().addDays(1), minute, Qt::LocalTime);
     return candidate.toUTC();
 }
 

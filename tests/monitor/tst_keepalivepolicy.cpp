@@ -207,10 +207,10 @@ void TestKeepAlivePolicy::specValidationAndJson()
 {
     KeepAliveSpec spec = leaseSpec(TimeSpan::fromMinutes(45), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10));
     QVERIFY(spec.validationError().isEmpty());
-    QCOMPARE(KeepAliveSpec::fromJson(spec.toJson()), spec);
+    QVERIFY(KeepAliveSpec::fromJson(spec.toJson()) == spec);
     spec.bound = KeepAliveSpec::Bound::UntilTime;
     spec.until = QDateTime(QDate(2026, 1, 1), QTime(18, 30), Qt::UTC);
-    QCOMPARE(KeepAliveSpec::fromJson(spec.toJson()), spec);
+    QVERIFY(KeepAliveSpec::fromJson(spec.toJson()) == spec);
     spec.step = TimeSpan::fromSeconds(10);
     QVERIFY(!spec.validationError().isEmpty());
     QVERIFY(!KeepAliveSpec::fromJson(QJsonObject{{u"maxLease"_s, u"nonsense"_s}}).has_value());
