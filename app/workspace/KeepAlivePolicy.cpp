@@ -101,8 +101,9 @@ std::optional<KeepAliveSpec> KeepAliveSpec::fromJson(const QJsonObject &object)
 
 bool KeepAliveSpec::operator==(const KeepAliveSpec &other) const
 {
-    return bound == other.bound && until == other.until && maxLease == other.maxLease && step == other.step
-        && before == other.before;
+    // Only the bound in use counts: the other one is not kept.
+    const bool sameBound = bound == Bound::UntilTime ? until == other.until : maxLease == other.maxLease;
+    return bound == other.bound && sameBound && step == other.step && before == other.before;
 }
 
 KeepAlivePolicy::KeepAlivePolicy(const KeepAliveSpec &spec, const Clock *clock)

@@ -215,13 +215,15 @@ void TestArrsmKeepAlive::unknownSessionIsAServiceError()
 void TestArrsmKeepAlive::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("no bound") << QStringList{u"keep-alive"_s, u"abc"_s};
-    QTest::newRow("two bounds") << QStringList{
-        u"keep-alive"_s, u"abc"_s, u"--until"_s, u"18:00"_s, u"--max-lease"_s, u"2:00"_s};
-    QTest::newRow("bad time") << QStringList{u"keep-alive"_s, u"abc"_s, u"--until"_s, u"25:99"_s};
-    QTest::newRow("lease beyond a day") << QStringList{u"keep-alive"_s, u"abc"_s, u"--max-lease"_s, u"25:00"_s};
-    QTest::newRow("tiny step") << QStringList{
-        u"keep-alive"_s, u"abc"_s, u"--max-lease"_s, u"2:00"_s, u"--step"_s, u"0:00:10"_s};
+    QTest::newRow("no bound") << QStringList{u"keep-alive"_s, u"00000000-0000-0000-0000-000000000001"_s};
+    QTest::newRow("two bounds") << QStringList{u"keep-alive"_s, u"00000000-0000-0000-0000-000000000001"_s, u"--until"_s,
+        u"18:00"_s, u"--max-lease"_s, u"2:00"_s};
+    QTest::newRow("bad time") << QStringList{
+        u"keep-alive"_s, u"00000000-0000-0000-0000-000000000001"_s, u"--until"_s, u"25:99"_s};
+    QTest::newRow("lease beyond a day") << QStringList{
+        u"keep-alive"_s, u"00000000-0000-0000-0000-000000000001"_s, u"--max-lease"_s, u"25:00"_s};
+    QTest::newRow("tiny step") << QStringList{u"keep-alive"_s, u"00000000-0000-0000-0000-000000000001"_s,
+        u"--max-lease"_s, u"2:00"_s, u"--step"_s, u"0:00:10"_s};
     QTest::newRow("no id") << QStringList{u"keep-alive"_s, u"--max-lease"_s, u"2:00"_s};
 }
 
