@@ -75,6 +75,7 @@ void AccountEditDialog::load(const Account &account)
     m_ui->nameEdit->setText(account.name);
     m_ui->accountIdEdit->setText(account.accountId);
     m_ui->enabledBox->setChecked(account.enabled);
+    m_ui->readOnlyBox->setChecked(account.readOnly);
     int regionIndex = m_ui->regionCombo->count() - 1;
     const QStringList regions = knownRegions();
     for (int i = 0; i < regions.size(); ++i) {
@@ -120,6 +121,7 @@ Account AccountEditDialog::account() const
     account.tokenEndpoint = urlFrom(m_ui->tokenEndpointEdit->text());
     account.accountId = m_ui->accountIdEdit->text().trimmed();
     account.enabled = m_ui->enabledBox->isChecked();
+    account.readOnly = m_ui->readOnlyBox->isChecked();
     return account;
 }
 

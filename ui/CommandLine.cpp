@@ -38,9 +38,13 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
             "With --demo, add <count> more ready sessions to the demo account (up to 100000), to try the app "
             "at scale."),
         DesktopCommandLineText::tr("count"));
+    const QCommandLineOption readOnly(u"read-only"_s,
+        DesktopCommandLineText::tr(
+            "Watch only: sessions of every account can be seen, not created, extended, stopped or kept alive."));
     parser.addOption(demo);
     parser.addOption(settings);
     parser.addOption(demoSessions);
+    parser.addOption(readOnly);
 
     DesktopCommandLine result;
     if (!parser.parse(arguments)) {
@@ -67,6 +71,7 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
         return result;
     }
     result.demo = parser.isSet(demo);
+    result.readOnly = parser.isSet(readOnly);
     result.settingsFile = parser.value(settings);
     const auto fail = [&result, &parser](const QString &why) {
         result.action = DesktopCommandLine::Action::Fail;

@@ -27,6 +27,8 @@ struct DesktopCommandLine
     QString settingsFile;
     // --demo-sessions N: with --demo, N more ready sessions, to try the app at scale.
     int demoSessions = 0;
+    // --read-only: every account watch only (create, extend, stop and keep-alive refused).
+    bool readOnly = false;
 };
 
 // `arguments` as QCoreApplication::arguments() gives them, program name first (a QCoreApplication

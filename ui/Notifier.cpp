@@ -48,6 +48,8 @@ QString Notifier::titleFor(SessionNotification::Kind kind)
         return tr("Session failed");
     case SessionNotification::Kind::Expired:
         return tr("Session expired");
+    case SessionNotification::Kind::KeptAlive:
+        return tr("Session kept alive");
     }
     return {};
 }

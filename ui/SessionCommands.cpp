@@ -1,6 +1,7 @@
 #include "ui/SessionCommands.h"
 
 #include "monitor/SessionMonitor.h"
+#include "storage/AccountStore.h"
 #include "storage/Settings.h"
 #include "ui/AboutDialog.h"
 #include "ui/AccountsDialog.h"
@@ -59,6 +60,8 @@ SessionCommands::SessionCommands(Workspace *workspace, Prompter *prompter, Sessi
         updateActions();
     });
     connect(m_page, &SessionsPage::selectionChanged, this, &SessionCommands::updateActions);
+    // An account marked read-only (or no longer) changes what may be done with its sessions.
+    connect(&m_workspace->accountStore(), &AccountStore::accountsChanged, this, &SessionCommands::updateActions);
     connect(&m_workspace->monitor(), &SessionMonitor::commandFinished, this, &SessionCommands::onCommandFinished);
     updateActions();
 }
@@ -119,6 +122,10 @@ void SessionCommands::createActions()
     m_about = make(u"aboutAction"_s, {}, tr("&About ARR Session Manager"));
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, &SessionCommands::showAbout);
+    m_newSessionTip = m_newSession->toolTip();
+    m_extendTip = m_extend->toolTip();
+    m_stopTip = m_stop->toolTip();
+
     m_aboutQt = make(u"aboutQtAction"_s, {}, tr("About &Qt"));
     m_aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -131,11 +138,35 @@ void SessionCommands::updateActions()
     m_refresh->setEnabled(hasAccounts);
     const int extendable = int(m_page->selectedSessions(&isExtendable).size());
     const int stoppable = int(m_page->selectedSessions(&isStoppable).size());
-    m_extend->setEnabled(extendable > 0);
-    m_stop->setEnabled(stoppable > 0);
+    const QList<SessionRef> selected = m_page->selectedSessions();
+    // A read-only account (or --read-only) disables what would change its sessions, and says why;
+    // the application layer refuses them as well.
+    QString readOnlyWhy;
+    for (const SessionRef &ref : selected) {
+        readOnlyWhy = m_workspace->readOnlyReason(ref.account);
+        if (!readOnlyWhy.isEmpty())
+            break;
+    }
+    QString createWhy;
+    bool anyWritable = false;
+    for (const QString &account : m_workspace->monitor().accountNames()) {
+        const QString why = m_workspace->readOnlyReason(account);
+        anyWritable = anyWritable || why.isEmpty();
+        if (createWhy.isEmpty())
+            createWhy = why;
+    }
+    if (hasAccounts && !anyWritable) {
+        m_newSession->setEnabled(false);
+        m_newSession->setToolTip(createWhy);
+    } else {
+        m_newSession->setToolTip(m_newSessionTip);
+    }
+    m_extend->setEnabled(extendable > 0 && readOnlyWhy.isEmpty());
+    m_stop->setEnabled(stoppable > 0 && readOnlyWhy.isEmpty());
+    m_extend->setToolTip(readOnlyWhy.isEmpty() ? m_extendTip : readOnlyWhy);
+    m_stop->setToolTip(readOnlyWhy.isEmpty() ? m_stopTip : readOnlyWhy);
     m_extend->setText(extendable > 1 ? tr("&Extend %n leases…", nullptr, extendable) : tr("&Extend lease…"));
     m_stop->setText(stoppable > 1 ? tr("&Stop %n sessions…", nullptr, stoppable) : tr("&Stop…"));
-    const QList<SessionRef> selected = m_page->selectedSessions();
     m_copyId->setEnabled(selected.size() == 1);
     const Session *session = selected.size() == 1 ? m_page->sessionFor(selected.constFirst()) : nullptr;
     m_copyHostname->setEnabled(session && !session->hostname.isEmpty());
@@ -302,6 +333,10 @@ void SessionCommands::onCommandFinished(const CommandOutcome &outcome)
     case CommandOutcome::Kind::Stop:
         title = tr("Could not stop a session");
         context = tr("Could not stop session %1 (%2).").arg(outcome.sessionId, outcome.account);
+        break;
+    case CommandOutcome::Kind::KeepAlive:
+        title = tr("Could not keep a session alive");
+        context = tr("Could not keep session %1 (%2) alive.").arg(outcome.sessionId, outcome.account);
         break;
     }
     Q_EMIT statusMessage(outcome.description, StatusMessageMs);

@@ -82,6 +82,10 @@ private:
     QAction *m_copyHostname = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
+    // The tooltips of the actions a read-only account disables, to put back when it is not.
+    QString m_newSessionTip;
+    QString m_extendTip;
+    QString m_stopTip;
 
     QPointer<AccountsDialog> m_accountsDialog;
 };

@@ -37,6 +37,9 @@ enum class Opt {
     Timeout,
     Interval,
     Until,
+    MaxLease,
+    Step,
+    Before,
 };
 
 constexpr unsigned bit(CommandKind kind)
@@ -58,7 +61,7 @@ struct OptionSpec
     bool repeatable;
 };
 
-constexpr std::array<OptionSpec, 16> Options{{
+constexpr std::array<OptionSpec, 19> Options{{
     {Opt::Endpoint, "endpoint"_L1, true, "ARRSM_ENDPOINT"_L1, EveryCommand, false},
     {Opt::StsEndpoint, "sts-endpoint"_L1, true, "ARRSM_STS_ENDPOINT"_L1, EveryCommand, false},
     {Opt::AccountId, "account-id"_L1, true, "ARRSM_ACCOUNT_ID"_L1, EveryCommand, false},
@@ -73,12 +76,16 @@ constexpr std::array<OptionSpec, 16> Options{{
     {Opt::Model, "model"_L1, true, {}, bit(CommandKind::Create), true},
     {Opt::Wait, "wait"_L1, false, {}, bit(CommandKind::Create) | bit(CommandKind::Stop), false},
     {Opt::Timeout, "timeout"_L1, true, {}, EveryCommand, false},
-    {Opt::Interval, "interval"_L1, true, {}, bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait),
+    {Opt::Interval, "interval"_L1, true, {},
+        bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait) | bit(CommandKind::KeepAlive),
         false},
-    {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait), false},
+    {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait) | bit(CommandKind::KeepAlive), false},
+    {Opt::MaxLease, "max-lease"_L1, true, {}, bit(CommandKind::KeepAlive), false},
+    {Opt::Step, "step"_L1, true, {}, bit(CommandKind::KeepAlive), false},
+    {Opt::Before, "before"_L1, true, {}, bit(CommandKind::KeepAlive), false},
 }};
 
-constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 7> CommandNames{{
+constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 8> CommandNames{{
     {CommandKind::List, "list"_L1},
     {CommandKind::Show, "show"_L1},
     {CommandKind::Create, "create"_L1},
@@ -86,6 +93,7 @@ constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 7> CommandNames{
     {CommandKind::Stop, "stop"_L1},
     {CommandKind::Wait, "wait"_L1},
     {CommandKind::Accounts, "accounts"_L1},
+    {CommandKind::KeepAlive, "keep-alive"_L1},
 }};
 
 const OptionSpec *findOption(QStringView name)
@@ -115,7 +123,18 @@ QString dashed(Opt id)
 bool takesSessionId(CommandKind kind)
 {
     return kind == CommandKind::Show || kind == CommandKind::Extend || kind == CommandKind::Stop
-        || kind == CommandKind::Wait;
+        || kind == CommandKind::Wait || kind == CommandKind::KeepAlive;
+}
+
+std::optional<TimeSpan> parseSpan(Opt id, const QString &text, QString *error)
+{
+    QString why;
+    const auto span = TimeSpan::parseDuration(text, &why);
+    if (!span) {
+        *error = dashed(id) + u": "_s + why;
+        return std::nullopt;
+    }
+    return span;
 }
 
 // The options as given on the command line, before they are checked against the command.
@@ -137,6 +156,45 @@ struct Sourced
 
     bool isEmpty() const { return value.isEmpty(); }
 };
+
+// Fills the keep-alive part of `command`; returns what is wrong, or empty.
+QString parseKeepAlive(const Given &given, Command *command)
+{
+    const bool until = given.has(Opt::Until);
+    if (until == given.has(Opt::MaxLease))
+        return tr("keep-alive needs either --until HH:MM or --max-lease H:MM (one of them).");
+    QString error;
+    KeepAliveSpec &spec = command->keepAlive;
+    if (until) {
+        const QString text = given.last(Opt::Until).trimmed();
+        const QTime time = QTime::fromString(text, u"H:mm"_s);
+        if (!time.isValid())
+            return tr("--until \"%1\" is not a time of day such as 18:30.").arg(text);
+        spec.bound = KeepAliveSpec::Bound::UntilTime;
+        command->keepAliveUntil = time;
+        // A placeholder that validates; the runner sets the real moment from its clock.
+        spec.until = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+    } else {
+        const auto lease = parseSpan(Opt::MaxLease, given.last(Opt::MaxLease).trimmed(), &error);
+        if (!lease)
+            return error;
+        spec.bound = KeepAliveSpec::Bound::MaxLease;
+        spec.maxLease = *lease;
+    }
+    if (given.has(Opt::Step)) {
+        const auto step = parseSpan(Opt::Step, given.last(Opt::Step).trimmed(), &error);
+        if (!step)
+            return error;
+        spec.step = *step;
+    }
+    if (given.has(Opt::Before)) {
+        const auto before = parseSpan(Opt::Before, given.last(Opt::Before).trimmed(), &error);
+        if (!before)
+            return error;
+        spec.before = *before;
+    }
+    return spec.validationError();
+}
 
 Sourced sourced(const Given &given, const QProcessEnvironment &environment, Opt id)
 {
@@ -251,6 +309,9 @@ QString commandUsage(std::optional<CommandKind> kind)
     case CommandKind::Accounts:
         synopsis = u"accounts"_s;
         break;
+    case CommandKind::KeepAlive:
+        synopsis = u"keep-alive ID (--until HH:MM | --max-lease H:MM) [--step H:MM] [--before H:MM] [--interval S]"_s;
+        break;
     }
     return tr("Usage: arrsm [options] %1\nTry 'arrsm %2 --help' for more information.")
         .arg(synopsis, commandName(*kind));
@@ -273,6 +334,8 @@ Commands:
   wait ID [--until ready|stopped] [--interval S]
                               wait until a session is ready (or stopped)
   accounts                    saved accounts, never their keys
+  keep-alive ID (--until HH:MM | --max-lease H:MM) [--step H:MM] [--before H:MM] [--interval S]
+                              extend a session's lease as it runs low, up to a bound
 
 Options (each may also come from the environment variable beside it; the option wins):
   --endpoint URL        ARRSM_ENDPOINT       service base URL
@@ -370,6 +433,22 @@ stopped while waiting for ready.
     case CommandKind::Accounts:
         body = tr(R"(Lists the accounts saved by the desktop app: name, account id, endpoints. Keys stay in the
 keychain and are never shown. With --json: a JSON array.
+)");
+        break;
+    case CommandKind::KeepAlive:
+        body = tr(R"(Keeps a ready session alive, in the foreground: whenever less than --before of its lease is left,
+extends the lease by --step, never beyond the bound (a time of day, or a total lease) nor beyond the
+service's 24 hours. The lease left is computed from the service's own elapsed time.
+
+  --until HH:MM       keep it alive until this time of day (local time; the next one to come)
+  --max-lease H:MM    or: keep it alive up to this total lease
+  --step H:MM         extend by this much each time (default 0:30)
+  --before H:MM       extend when less than this is left (default 0:10)
+  --interval S        look every S seconds (default 10)
+
+Prints each extension (with --json: one JSON object per line). Exits with 0 when the bound is reached
+(saying when the session will end), 4 when the session ended otherwise, 1 on a service error it
+cannot get past. Ctrl+C ends it without touching the session.
 )");
         break;
     }
@@ -501,15 +580,23 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
     }
     command.timeout = command.wait ? std::chrono::milliseconds(DefaultWaitTimeout)
                                    : std::chrono::milliseconds(DefaultCommandTimeout);
+    if (*kind == CommandKind::KeepAlive) {
+        command.timeout = DefaultKeepAliveTimeout;
+        command.pollInterval = DefaultKeepAliveInterval;
+    }
     if (given.has(Opt::Timeout)) {
         const auto timeout = parseTimeout(given.last(Opt::Timeout).trimmed(), &error);
         if (!timeout)
             return usageError(error);
         command.timeout = *timeout;
     }
+    if (*kind == CommandKind::KeepAlive) {
+        if (auto problem = parseKeepAlive(given, &command); !problem.isEmpty())
+            return usageError(problem);
+    }
     if (*kind == CommandKind::Stop && command.wait)
         command.until = SessionStatus::Stopped;
-    if (given.has(Opt::Until)) {
+    if (given.has(Opt::Until) && *kind == CommandKind::Wait) {
         const QString until = given.last(Opt::Until).trimmed().toLower();
         if (until == u"ready")
             command.until = SessionStatus::Ready;
@@ -519,7 +606,7 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
             return usageError(tr("--until \"%1\" is neither ready nor stopped.").arg(given.last(Opt::Until)));
     }
     if (given.has(Opt::Interval)) {
-        if (!command.wait)
+        if (!command.wait && *kind != CommandKind::KeepAlive)
             return usageError(tr("--interval applies only with --wait."));
         const auto interval = parseInterval(given.last(Opt::Interval).trimmed(), &error);
         if (!interval)

@@ -2,11 +2,13 @@
 
 #include "core/Session.h"
 #include "core/TimeSpan.h"
+#include "workspace/KeepAlivePolicy.h"
 
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 #include <QUrl>
 
 #include <chrono>
@@ -33,6 +35,7 @@ enum class CommandKind {
     Stop,
     Wait,
     Accounts,
+    KeepAlive,
 };
 
 // How long a command that waits for a session may take, start to end, when no --timeout is given.
@@ -42,6 +45,10 @@ inline constexpr std::chrono::seconds DefaultWaitTimeout{30 * 60};
 inline constexpr std::chrono::seconds DefaultCommandTimeout{2 * 60};
 // The service asked clients to keep at least five seconds between calls.
 inline constexpr std::chrono::milliseconds DefaultPollInterval{5000};
+// How often keep-alive looks at its session when no --interval is given.
+inline constexpr std::chrono::milliseconds DefaultKeepAliveInterval{10'000};
+// keep-alive ends at its bound, which is at most a 24-hour lease: a day and an hour is room enough.
+inline constexpr std::chrono::seconds DefaultKeepAliveTimeout{25 * 3600};
 
 // Where and as whom to connect, from options, environment variables or a saved account.
 struct Connection
@@ -75,6 +82,10 @@ struct Command
     bool json = false;
     bool verbose = false;
     Connection connection;
+    // keep-alive: the policy; with --until, `keepAliveUntil` is the time of day, made a moment by
+    // the runner on its clock.
+    KeepAliveSpec keepAlive;
+    std::optional<QTime> keepAliveUntil;
 };
 
 // The outcome of reading the command line: a command to run, a text to print, or what is wrong.

@@ -7,11 +7,14 @@
 #include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
 #include "storage/SecretStore.h"
+#include "workspace/KeepAlivePolicy.h"
 #include "workspace/KeyLookup.h"
 #include "workspace/SessionWatch.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -110,6 +113,15 @@ void CommandRunner::resolveSavedAccount()
         finish(ExitUsage);
         return;
     }
+    const bool changes = m_command.kind == CommandKind::Create || m_command.kind == CommandKind::Extend
+        || m_command.kind == CommandKind::Stop || m_command.kind == CommandKind::KeepAlive;
+    if (changes && account->readOnly) {
+        printErr(tr("arrsm: the saved account \"%1\" is read-only (watch only); %2 is refused. Clear \"Read-only\" "
+                    "in the desktop app's account dialog to change its sessions.")
+                     .arg(account->name, commandName(m_command.kind)));
+        finish(ExitUsage);
+        return;
+    }
     m_command.connection.savedAccount = account->name;
     m_command.connection.endpoint = account->endpoint;
     m_command.connection.tokenEndpoint = account->tokenEndpoint;
@@ -190,6 +202,9 @@ void CommandRunner::connectToService()
         break;
     case CommandKind::Wait:
         startWait(m_command.sessionId, true);
+        break;
+    case CommandKind::KeepAlive:
+        keepAlive();
         break;
     case CommandKind::Accounts:
         Q_UNREACHABLE();
@@ -286,6 +301,110 @@ void CommandRunner::stop()
         else
             showAfter(m_command.sessionId, tr("asked to stop"));
     });
+}
+
+void CommandRunner::keepAlive()
+{
+    KeepAliveSpec spec = m_command.keepAlive;
+    if (m_command.keepAliveUntil)
+        spec.until = KeepAliveSpec::nextOccurrence(*m_command.keepAliveUntil, m_clock->now());
+    m_keepAlive = std::make_unique<KeepAlivePolicy>(spec, m_clock);
+    m_keepAliveTimer.setSingleShot(true);
+    connect(&m_keepAliveTimer, &QTimer::timeout, this, &CommandRunner::keepAliveLook);
+    // Ctrl+C only stops looking: the session keeps the lease it has (main quits the event loop).
+    keepAliveLook();
+}
+
+void CommandRunner::keepAliveLook()
+{
+    if (m_finished)
+        return;
+    ApiJob *job = m_api->sessionProperties(m_command.sessionId);
+    follow(job, [this](const ApiResult &result) { onKeepAliveRead(result); });
+}
+
+void CommandRunner::onKeepAliveRead(const ApiResult &result)
+{
+    // Each read has the service layer's retries already; a few failed reads in a row more are what a
+    // long run rides out, then it gives up rather than let the lease run out unseen.
+    constexpr int MaximumFailedReads = 3;
+    if (!result.ok() || !result.session) {
+        if (result.httpStatus == 404 || ++m_keepAliveFailedReads >= MaximumFailedReads) {
+            fail(result);
+            return;
+        }
+        printErr(tr("arrsm: warning: session %1 could not be read (%2); trying again.")
+                     .arg(m_command.sessionId, result.summary()));
+        m_keepAliveTimer.start(m_command.pollInterval);
+        return;
+    }
+    m_keepAliveFailedReads = 0;
+    const Session session = *result.session;
+    const KeepAlivePolicy::Decision decision = m_keepAlive->evaluate(session, m_clock->monotonicMs());
+    switch (decision.action) {
+    case KeepAlivePolicy::Decision::Action::Wait:
+        if (m_command.verbose)
+            printErr(tr("arrsm: session %1 is %2, %3 left")
+                         .arg(m_command.sessionId, statusText(session),
+                             decision.remaining ? decision.remaining->toString() : tr("unknown")));
+        m_keepAliveTimer.start(m_command.pollInterval);
+        return;
+    case KeepAlivePolicy::Decision::Action::Extend:
+        keepAliveExtend(session, decision.newLease);
+        return;
+    case KeepAlivePolicy::Decision::Action::CapReached: {
+        const QString when = decision.endsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+        printKeepAliveEvent(u"capReached"_s, session,
+            tr("Session %1 is kept alive as far as asked (lease %2); it will stop at %3.")
+                .arg(m_command.sessionId, session.maxLease->toString(), when),
+            std::nullopt, decision.endsAt);
+        finish(ExitSuccess);
+        return;
+    }
+    case KeepAlivePolicy::Decision::Action::SessionEnded:
+        printKeepAliveEvent(u"ended"_s, session,
+            tr("Session %1 ended (%2); nothing more to keep alive.").arg(m_command.sessionId, statusText(session)));
+        finish(ExitSessionEnded);
+        return;
+    }
+}
+
+void CommandRunner::keepAliveExtend(const Session &session, TimeSpan newLease)
+{
+    ApiJob *job = m_api->extendSession(m_command.sessionId, newLease);
+    follow(job, [this, session, newLease](const ApiResult &result) {
+        if (!result.ok()) {
+            fail(result);
+            return;
+        }
+        printKeepAliveEvent(u"extended"_s, session,
+            tr("Extended session %1 from %2 to %3.")
+                .arg(m_command.sessionId, session.maxLease ? session.maxLease->toString() : tr("unknown"),
+                    newLease.toString()),
+            newLease);
+        // Look again at once: at the bound the policy ends now, not an interval later.
+        keepAliveLook();
+    });
+}
+
+void CommandRunner::printKeepAliveEvent(const QString &event, const Session &session, const QString &line,
+    std::optional<TimeSpan> newLease, const QDateTime &endsAt)
+{
+    if (!m_command.json) {
+        printOut(line.toUtf8() + '\n');
+        return;
+    }
+    QJsonObject object;
+    object.insert(u"event"_s, event);
+    object.insert(u"sessionId"_s, m_command.sessionId);
+    object.insert(u"sessionStatus"_s, statusText(session));
+    object.insert(u"sessionElapsedTime"_s, session.elapsed ? QJsonValue(session.elapsed->toString()) : QJsonValue());
+    object.insert(u"sessionMaxLeaseTime"_s, session.maxLease ? QJsonValue(session.maxLease->toString()) : QJsonValue());
+    if (newLease)
+        object.insert(u"newMaxLeaseTime"_s, newLease->toString());
+    if (endsAt.isValid())
+        object.insert(u"endsAt"_s, endsAt.toUTC().toString(Qt::ISODate));
+    printOut(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
 }
 
 void CommandRunner::showAfter(const QString &sessionId, const QString &done)

@@ -21,6 +21,7 @@ namespace arr {
 class AccountStore;
 class ApiJob;
 class Clock;
+class KeepAlivePolicy;
 class SecretStore;
 class SessionApi;
 class SessionWatch;
@@ -84,6 +85,13 @@ private:
     // since the command itself succeeded.
     void showAfter(const QString &sessionId, const QString &done);
 
+    void keepAlive();
+    void keepAliveLook();
+    void onKeepAliveRead(const arr::ApiResult &result);
+    void keepAliveExtend(const arr::Session &session, arr::TimeSpan newLease);
+    void printKeepAliveEvent(const QString &event, const arr::Session &session, const QString &line,
+        std::optional<arr::TimeSpan> newLease = std::nullopt, const QDateTime &endsAt = {});
+
     void startWait(const QString &sessionId, bool pollNow);
     void onWaitEnded(const arr::Session &session);
     void onDeadline();
@@ -109,6 +117,10 @@ private:
     std::unique_ptr<SessionWatch> m_watch;
     QTimer m_deadlineTimer;
     QElapsedTimer m_commandTime;
+
+    std::unique_ptr<KeepAlivePolicy> m_keepAlive;
+    QTimer m_keepAliveTimer;
+    int m_keepAliveFailedReads = 0;
 
     bool m_started = false;
     bool m_finished = false;

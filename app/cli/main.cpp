@@ -8,8 +8,15 @@
 #include <QProcessEnvironment>
 #include <QSettings>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
+
+#ifndef _WIN32
+#include <QSocketNotifier>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +33,37 @@ void openStandardStream(QFile &file, std::FILE *stream)
 #endif
     file.open(descriptor, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
 }
+
+#ifndef _WIN32
+// The write end of a socket pair: the SIGINT handler may only do async-signal-safe things, so it
+// writes a byte, and the event loop, hearing it, quits cleanly.
+int interruptSocket[2] = {-1, -1};
+
+void onInterrupt(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(interruptSocket[0], &byte, 1);
+}
+
+// Ctrl+C ends a long-running command by quitting the event loop: nothing is sent, nothing is
+// stopped, the session keeps the lease it has. Exits with 130, the shell's code for SIGINT.
+void quitOnInterrupt(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, interruptSocket) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(interruptSocket[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::exit(130); });
+    struct sigaction action = {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+}
+#else
+// On Windows the console's default Ctrl+C handling ends the process, which sends nothing either: the
+// session keeps its lease. (SetConsoleCtrlHandler would allow a clean quit; not needed for that.)
+void quitOnInterrupt(QCoreApplication *) { }
+#endif
 
 } // namespace
 
@@ -70,6 +108,9 @@ int main(int argc, char *argv[])
         accounts = std::make_unique<arr::AccountStore>(settings.get());
         secrets = std::make_unique<arr::KeychainSecretStore>(u"arr-session-manager"_s);
     }
+
+    if (command.kind == arr::cli::CommandKind::KeepAlive)
+        quitOnInterrupt(&app);
 
     arr::cli::CommandRunner runner(command, {&out, &err, accounts.get(), secrets.get(), nullptr});
     QObject::connect(&runner, &arr::cli::CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });

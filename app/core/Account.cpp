@@ -132,7 +132,8 @@ QString Account::validationError() const
 bool Account::operator==(const Account &other) const
 {
     return name == other.name && endpoint == other.endpoint && tokenEndpoint == other.tokenEndpoint
-        && accountId == other.accountId && apiVersion == other.apiVersion && enabled == other.enabled;
+        && accountId == other.accountId && apiVersion == other.apiVersion && enabled == other.enabled
+        && readOnly == other.readOnly;
 }
 
 } // namespace arr

@@ -19,6 +19,8 @@ struct Account
     QString accountId;
     ApiVersion apiVersion = ApiVersion::V1;
     bool enabled = true;
+    // Watch only: create, extend, stop and keep-alive are refused (by the app and by arrsm).
+    bool readOnly = false;
 
     // Empty when usable, otherwise a sentence naming the first problem.
     QString validationError() const;

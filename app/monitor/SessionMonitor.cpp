@@ -76,6 +76,8 @@ struct SessionMonitor::PendingCommand
     int sends = 0;
     int pollsWaited = 0;
     ApiResult lastResult;
+    // Asked for by a keep-alive policy rather than by the user.
+    bool automatic = false;
 };
 
 struct SessionMonitor::AccountState
@@ -413,19 +415,27 @@ void SessionMonitor::createSession(const QString &accountName, const CreateSessi
     });
 }
 
-void SessionMonitor::extendSession(const QString &accountName, const QString &sessionId, TimeSpan newMaxLease)
+void SessionMonitor::extendSession(
+    const QString &accountName, const QString &sessionId, TimeSpan newMaxLease, bool automatic)
 {
     AccountState *account = state(accountName);
     auto command = std::make_shared<PendingCommand>();
     command->kind = CommandOutcome::Kind::Extend;
     command->sessionId = sessionId;
     command->lease = newMaxLease;
+    command->automatic = automatic;
     if (!account) {
         ApiResult missing;
         missing.kind = ErrorKind::Configuration;
         missing.message = tr("There is no account named \"%1\".").arg(accountName);
-        CommandOutcome outcome{
-            CommandOutcome::Kind::Extend, accountName, sessionId, newMaxLease, false, missing, missing.message};
+        CommandOutcome outcome;
+        outcome.kind = CommandOutcome::Kind::Extend;
+        outcome.account = accountName;
+        outcome.sessionId = sessionId;
+        outcome.requestedLease = newMaxLease;
+        outcome.result = missing;
+        outcome.description = missing.message;
+        outcome.automatic = automatic;
         QMetaObject::invokeMethod(
             this, [this, outcome] { Q_EMIT commandFinished(outcome); }, Qt::QueuedConnection);
         return;
@@ -445,7 +455,12 @@ void SessionMonitor::stopSession(const QString &accountName, const QString &sess
         ApiResult missing;
         missing.kind = ErrorKind::Configuration;
         missing.message = tr("There is no account named \"%1\".").arg(accountName);
-        CommandOutcome outcome{CommandOutcome::Kind::Stop, accountName, sessionId, {}, false, missing, missing.message};
+        CommandOutcome outcome;
+        outcome.kind = CommandOutcome::Kind::Stop;
+        outcome.account = accountName;
+        outcome.sessionId = sessionId;
+        outcome.result = missing;
+        outcome.description = missing.message;
         QMetaObject::invokeMethod(
             this, [this, outcome] { Q_EMIT commandFinished(outcome); }, Qt::QueuedConnection);
         return;
@@ -548,6 +563,7 @@ void SessionMonitor::finishCommand(AccountState *account, const std::shared_ptr<
     outcome.sessionId = command->sessionId;
     outcome.succeeded = succeeded;
     outcome.result = result;
+    outcome.automatic = command->automatic;
     if (command->kind == CommandOutcome::Kind::Extend)
         outcome.requestedLease = command->lease;
     if (command->kind == CommandOutcome::Kind::Extend) {

@@ -53,7 +53,7 @@ QString accountHealthLabel(AccountHealth::State state);
 // A command the user gave, and how it ended.
 struct CommandOutcome
 {
-    enum class Kind { Create, Extend, Stop };
+    enum class Kind { Create, Extend, Stop, KeepAlive };
     Kind kind = Kind::Create;
     QString account;
     QString sessionId;
@@ -65,12 +65,17 @@ struct CommandOutcome
     ApiResult result;
     // "Extended session abc to 05:00:00", "Could not stop session abc: …"
     QString description;
+    // Refused by the application layer before anything was sent (a read-only account); `description`
+    // says why.
+    bool refused = false;
+    // An extend a keep-alive policy asked for, not the user.
+    bool automatic = false;
 };
 
 // A moment worth telling the user about.
 struct SessionNotification
 {
-    enum class Kind { BecameReady, LeaseEndingSoon, EndedInError, Expired };
+    enum class Kind { BecameReady, LeaseEndingSoon, EndedInError, Expired, KeptAlive };
     Kind kind = Kind::BecameReady;
     QString account;
     QString sessionId;
@@ -116,7 +121,8 @@ public:
 
     // Commands. Each ends in exactly one commandFinished().
     void createSession(const QString &account, const CreateSessionRequest &request);
-    void extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease);
+    // `automatic`: asked for by a keep-alive policy; the outcome says so.
+    void extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease, bool automatic = false);
     void stopSession(const QString &account, const QString &sessionId);
 
     // Polls and commands in flight, across accounts; zero when idle.

@@ -28,6 +28,7 @@ void AccountStore::load()
         account.endpoint = QUrl(m_settings->value(u"endpoint"_s).toString());
         account.tokenEndpoint = QUrl(m_settings->value(u"tokenEndpoint"_s).toString());
         account.enabled = m_settings->value(u"enabled"_s, true).toBool();
+        account.readOnly = m_settings->value(u"readOnly"_s, false).toBool();
         // A name that breaks the rules (a line break, a text-direction mark, thousands of characters)
         // is reported, shown safely, and not loaded: it would break the banner and the status bar.
         const QString problem = account.validationError();
@@ -58,6 +59,7 @@ void AccountStore::store()
         m_settings->setValue(u"endpoint"_s, account.endpoint.toString());
         m_settings->setValue(u"tokenEndpoint"_s, account.tokenEndpoint.toString());
         m_settings->setValue(u"enabled"_s, account.enabled);
+        m_settings->setValue(u"readOnly"_s, account.readOnly);
     }
     m_settings->endArray();
     m_settings->sync();

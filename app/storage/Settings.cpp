@@ -42,6 +42,7 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::LastCreateSize, "ui/lastCreateSize"_L1, u"standard"_s},
         {Settings::Key::LastCreateLeaseMinutes, "ui/lastCreateLeaseMinutes"_L1, 60},
         {Settings::Key::LocalEmulatorEnabled, "ui/localEmulatorEnabled"_L1, false},
+        {Settings::Key::KeepAlivePolicies, "keepAlive/policies"_L1, QString()},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)

@@ -37,6 +37,8 @@ public:
         LastCreateLeaseMinutes,
         // Unset until the user turns the built-in emulator on or off.
         LocalEmulatorEnabled,
+        // The keep-alive policies, as a JSON array of {account, sessionId, spec...}.
+        KeepAlivePolicies,
     };
 
     // Uses the application's default QSettings location.

@@ -8,9 +8,11 @@
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
+#include "workspace/KeepAliveManager.h"
 #include "workspace/LocalEmulator.h"
 #include "workspace/NetworkWatcher.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -56,12 +58,14 @@ Workspace::Workspace(const Options &options)
         m_settings.get(),
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
+    m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock);
     applySettings();
 }
 
 Workspace::~Workspace()
 {
     // The monitor's jobs refer to the network manager and the log: stop them first.
+    m_keepAlive.reset();
     m_reachability.reset();
     m_accounts.reset();
     m_monitor.reset();
@@ -80,19 +84,80 @@ void Workspace::applySettings()
     m_monitor->setExpiryWarning(std::chrono::minutes(m_settings->expiryNotificationMinutes()));
 }
 
+bool Workspace::isReadOnly(const QString &account) const
+{
+    if (m_options.readOnly)
+        return true;
+    const std::optional<Account> saved = m_accountStore->find(account);
+    return saved && saved->readOnly;
+}
+
+QString Workspace::readOnlyReason(const QString &account) const
+{
+    if (m_options.readOnly)
+        return QCoreApplication::translate("arr::Workspace",
+            "The app was started with --read-only: sessions can be "
+            "watched, not created, extended or stopped.");
+    if (isReadOnly(account))
+        return QCoreApplication::translate("arr::Workspace",
+            "The account \"%1\" is read-only (watch only): its sessions can be watched, not created, extended or "
+            "stopped.")
+            .arg(account);
+    return {};
+}
+
+void Workspace::refuse(CommandOutcome::Kind kind, const QString &account, const QString &sessionId, const QString &why)
+{
+    CommandOutcome outcome;
+    outcome.kind = kind;
+    outcome.account = account;
+    outcome.sessionId = sessionId;
+    outcome.refused = true;
+    outcome.result.kind = ErrorKind::Configuration;
+    outcome.result.message = why;
+    outcome.description = why;
+    // Like every command, it ends later, never from within the call.
+    SessionMonitor *monitor = m_monitor.get();
+    QMetaObject::invokeMethod(
+        monitor, [monitor, outcome] { Q_EMIT monitor->commandFinished(outcome); }, Qt::QueuedConnection);
+}
+
+bool Workspace::refuseIfReadOnly(CommandOutcome::Kind kind, const QString &account, const QString &sessionId)
+{
+    const QString why = readOnlyReason(account);
+    if (why.isEmpty())
+        return false;
+    refuse(kind, account, sessionId, why);
+    return true;
+}
+
 void Workspace::createSession(const QString &account, const CreateSessionRequest &request)
 {
+    if (refuseIfReadOnly(CommandOutcome::Kind::Create, account, {}))
+        return;
     m_monitor->createSession(account, request);
 }
 
 void Workspace::extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease)
 {
+    if (refuseIfReadOnly(CommandOutcome::Kind::Extend, account, sessionId))
+        return;
     m_monitor->extendSession(account, sessionId, newMaxLease);
 }
 
 void Workspace::stopSession(const QString &account, const QString &sessionId)
 {
+    if (refuseIfReadOnly(CommandOutcome::Kind::Stop, account, sessionId))
+        return;
     m_monitor->stopSession(account, sessionId);
+}
+
+void Workspace::keepSessionAlive(const QString &account, const QString &sessionId, const KeepAliveSpec &spec)
+{
+    if (refuseIfReadOnly(CommandOutcome::Kind::KeepAlive, account, sessionId))
+        return;
+    if (const QString problem = m_keepAlive->start(account, sessionId, spec); !problem.isEmpty())
+        refuse(CommandOutcome::Kind::KeepAlive, account, sessionId, problem);
 }
 
 } // namespace arr

@@ -2,6 +2,7 @@
 
 #include "core/Session.h"
 #include "core/TimeSpan.h"
+#include "monitor/SessionMonitor.h"
 
 #include <QString>
 
@@ -15,6 +16,7 @@ namespace arr {
 
 class AccountManager;
 class AccountStore;
+class KeepAliveManager;
 class Clock;
 class LocalEmulator;
 class NetworkWatcher;
@@ -23,6 +25,7 @@ class SecretStore;
 class SessionMonitor;
 class Settings;
 struct CreateSessionRequest;
+struct KeepAliveSpec;
 
 // The application layer the desktop app is built on: the settings, the accounts a person watches
 // and their keys (through the secret store), one monitor polling them, the built-in local emulator,
@@ -45,6 +48,8 @@ public:
         SecretStore *secretStore = nullptr;
         // Null for the system clock.
         const Clock *clock = nullptr;
+        // --read-only: every account is watch only; create, extend, stop and keep-alive are refused.
+        bool readOnly = false;
     };
 
     explicit Workspace(const Options &options);
@@ -66,13 +71,27 @@ public:
     RequestLog &log() const { return *m_log; }
     LocalEmulator &emulator() const { return *m_emulator; }
     AccountManager &accounts() const { return *m_accounts; }
+    KeepAliveManager &keepAlive() const { return *m_keepAlive; }
 
-    // The commands; each ends in one SessionMonitor::commandFinished.
+    // Whether the account is watch only (marked so, or the whole app started with --read-only).
+    bool isReadOnly(const QString &account) const;
+    // Why the account's sessions cannot be changed, for a tooltip; empty when they can.
+    QString readOnlyReason(const QString &account) const;
+
+    // The commands; each ends in one SessionMonitor::commandFinished (for a read-only account, a
+    // refused outcome that says why, with nothing sent).
     void createSession(const QString &account, const CreateSessionRequest &request);
     void extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease);
     void stopSession(const QString &account, const QString &sessionId);
+    // Starts (or replaces) the session's keep-alive policy; a refused outcome (read-only, or a spec
+    // that is not usable) ends in commandFinished, a started policy in KeepAliveManager::policiesChanged.
+    void keepSessionAlive(const QString &account, const QString &sessionId, const KeepAliveSpec &spec);
 
 private:
+    // Ends the command in a refused outcome when the account is read-only; returns whether it did.
+    bool refuseIfReadOnly(CommandOutcome::Kind kind, const QString &account, const QString &sessionId);
+    void refuse(CommandOutcome::Kind kind, const QString &account, const QString &sessionId, const QString &why);
+
     Options m_options;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<QTemporaryDir> m_demoDirectory;
@@ -86,6 +105,7 @@ private:
     std::unique_ptr<LocalEmulator> m_emulator;
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<NetworkWatcher> m_reachability;
+    std::unique_ptr<KeepAliveManager> m_keepAlive;
 };
 
 } // namespace arr

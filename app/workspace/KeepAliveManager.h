@@ -1,0 +1,72 @@
+#pragma once
+
+#include "monitor/SessionMonitor.h"
+#include "workspace/KeepAlivePolicy.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <optional>
+
+namespace arr {
+
+class Clock;
+class Settings;
+
+// The desktop app's keep-alive policies, one per session: evaluates each after every poll of its
+// account, asks the monitor for the extends a policy decides on (marked automatic), keeps the
+// policies in the settings (per account and session id) so that they survive a restart, and drops a
+// policy when its bound is reached or its session ends.
+class KeepAliveManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    KeepAliveManager(SessionMonitor *monitor, Settings *settings, const Clock *clock, QObject *parent = nullptr);
+    ~KeepAliveManager() override;
+
+    // Replaces any policy of that session. Returns an error sentence, or empty.
+    QString start(const QString &account, const QString &sessionId, const KeepAliveSpec &spec);
+    void cancel(const QString &account, const QString &sessionId);
+    std::optional<KeepAliveSpec> policy(const QString &account, const QString &sessionId) const;
+    int count() const { return int(m_policies.size()); }
+    // When the session will stop if the policy runs to its bound (UTC); invalid without a policy or
+    // while the session's elapsed time is unknown.
+    QDateTime keptAliveUntil(const QString &account, const QString &sessionId) const;
+
+    // Evaluates the account's policies now (after each of its polls, and when one is started).
+    void evaluate(const QString &account);
+
+Q_SIGNALS:
+    // A policy was started, changed or dropped.
+    void policiesChanged(const QString &account, const QString &sessionId);
+    // A policy ended: its bound was reached or its session ended; `sentence` says which and when the
+    // session stops.
+    void policyEnded(const QString &account, const QString &sessionId, const QString &sentence);
+    // An automatic extend finished (succeeded or not): for the request history.
+    void automaticExtendFinished(const arr::CommandOutcome &outcome);
+    // The first automatic extend of a policy: to be told to the user once.
+    void notify(const arr::SessionNotification &notification);
+
+private:
+    struct Entry
+    {
+        KeepAliveSpec spec;
+        bool extending = false;
+        bool notified = false;
+    };
+    static QString keyOf(const QString &account, const QString &sessionId);
+    void drop(const QString &key, const QString &account, const QString &sessionId, const QString &sentence);
+    void onCommandFinished(const CommandOutcome &outcome);
+    void load();
+    void store();
+
+    SessionMonitor *m_monitor;
+    Settings *m_settings;
+    const Clock *m_clock;
+    // By account, a line break, and session id (neither can contain one).
+    QHash<QString, Entry> m_policies;
+};
+
+} // namespace arr
