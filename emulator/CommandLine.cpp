@@ -107,11 +107,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
         u"SECONDS"_s);
     const QCommandLineOption maxConnections(u"max-connections"_s,
         u"Connections open at once; further clients wait until one closes (default 256)."_s, u"N"_s);
+    const QCommandLineOption pageSize(
+        u"page-size"_s, u"Sessions per page of the 2021-01-01 list before an @nextLink (default 100)."_s, u"N"_s);
     const QCommandLineOption verbose(
         u"verbose"_s, u"Log every answer (and every failed TLS handshake) on standard error."_s);
     parser.addOptions({help, version, listen, port, account, demo, startDelay, stopDelay, retention, tokenLifetime,
         timeScale, rateLimit, errorRate, latencyRate, latencyMs, dropRate, malformedRate, seed, tlsCert, tlsKey,
-        idleTimeout, maxConnections, verbose});
+        idleTimeout, maxConnections, pageSize, verbose});
 
     CommandLine result;
     result.helpText = parser.helpText();
@@ -216,6 +218,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
                 u"--max-connections \"%1\" is not a whole number from 1 to 100000."_s.arg(
                     parser.value(maxConnections)));
         result.options.maxConnections = int(*value);
+    }
+    if (parser.isSet(pageSize)) {
+        const auto value = integer(parser.value(pageSize), 1, 100'000);
+        if (!value)
+            return failure(
+                result, u"--page-size \"%1\" is not a whole number from 1 to 100000."_s.arg(parser.value(pageSize)));
+        result.options.pageSize = int(*value);
     }
 
     FaultOptions &faults = result.options.faults;

@@ -54,6 +54,9 @@ struct EmulatorOptions
     // less room); further clients wait until one closes. Keeps a flood of connections from
     // exhausting the file descriptors.
     int maxConnections = 256;
+
+    // Sessions per page of the 2021-01-01 list; a longer list ends its page with an @nextLink.
+    int pageSize = 100;
 };
 
 // A session put in place directly (demo data, tests), bypassing the API.

@@ -21,6 +21,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <array>
 #include <functional>
@@ -60,6 +61,38 @@ QString operationName(Operation operation)
     return {};
 }
 
+// The one version the GA routes serve.
+constexpr auto GaApiVersion = "2021-01-01"_L1;
+
+// A session as the 2021-01-01 API describes it (SessionStore::gaSession() made it so): fields that
+// do not apply yet (hostname, ports, teraflops before Ready) are absent, `error` is null unless the
+// session failed.
+QJsonObject encodeGaProperties(const arr::Session &session)
+{
+    QJsonObject object{
+        {u"id"_s, session.id},
+        {u"status"_s, session.statusText},
+        {u"size"_s, session.size},
+        {u"maxLeaseTimeMinutes"_s, session.maxLease.value_or(arr::TimeSpan()).totalMinutes()},
+        // Rounded down to whole minutes.
+        {u"elapsedTimeMinutes"_s, session.elapsed.value_or(arr::TimeSpan()).totalMinutes()},
+        {u"creationTime"_s, session.creationTime.toUTC().toString(Qt::ISODate)},
+        {u"error"_s, QJsonValue(QJsonValue::Null)},
+    };
+    if (!session.hostname.isEmpty())
+        object.insert(u"hostname"_s, session.hostname);
+    if (session.handshakePort)
+        object.insert(u"handshakePort"_s, *session.handshakePort);
+    if (session.arrInspectorPort)
+        object.insert(u"arrInspectorPort"_s, *session.arrInspectorPort);
+    if (session.teraflops)
+        object.insert(u"teraflops"_s, *session.teraflops);
+    if (session.status == arr::SessionStatus::Error) {
+        object.insert(u"error"_s, QJsonObject{{u"code"_s, u"SessionFailed"_s}, {u"message"_s, session.message}});
+    }
+    return object;
+}
+
 // The realm named in WWW-Authenticate.
 constexpr char Realm[] = "arr-emulator";
 
@@ -72,6 +105,8 @@ struct Route
     QByteArray allowed;
     QString accountId;
     QString sessionId;
+    // The 2021-01-01 (GA) dialect: its paths have no /v1 and take ?api-version.
+    bool ga = false;
 };
 
 // The path's segments, percent-decoded one by one (so that an encoded '/' stays inside its
@@ -119,6 +154,22 @@ Route route(const QByteArray &method, const QUrl &url)
     if (s.size() == 3 && same(s[0], "accounts"_L1) && same(s[2], "token"_L1)) {
         result.accountId = s[1];
         expect("GET", {{"GET", Operation::Token}});
+        return result;
+    }
+    // GA: /accounts/{account}/sessions[/{id}[/:stop]]
+    if (s.size() >= 3 && s.size() <= 5 && same(s[0], "accounts"_L1) && same(s[2], "sessions"_L1)) {
+        result.ga = true;
+        result.accountId = s[1];
+        if (s.size() == 3) {
+            expect("GET", {{"GET", Operation::List}});
+        } else if (s.size() == 4) {
+            result.sessionId = s[3];
+            expect("GET, PUT, PATCH",
+                {{"GET", Operation::Properties}, {"PUT", Operation::Create}, {"PATCH", Operation::Update}});
+        } else if (same(s[4], ":stop"_L1)) {
+            result.sessionId = s[3];
+            expect("POST", {{"POST", Operation::Stop}});
+        }
         return result;
     }
     // v1: /v1/accounts/{account}/sessions[/create | /{id}[/properties]]
@@ -217,6 +268,8 @@ public:
     HttpResponse answer(const Route &route, const HttpRequest &request, const FaultDraw &faults);
     HttpResponse answerToken(const Route &route, const HttpRequest &request, bool malformed);
     HttpResponse answerSessionApi(const Route &route, const HttpRequest &request);
+    HttpResponse answerGa(const Route &route, const HttpRequest &request, const QString &accountId);
+    HttpResponse gaList(const HttpRequest &request, const QString &accountId);
     std::optional<HttpResponse> authorize(const Route &route, const HttpRequest &request, QString *accountId);
     std::optional<HttpResponse> throttle(const QString &accountId);
     FaultDraw drawFaults();
@@ -461,6 +514,19 @@ std::optional<HttpResponse> EmulatorServer::Private::throttle(const QString &acc
 
 HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, const HttpRequest &request)
 {
+    // The version is checked first, as a gateway would: without it nothing else can be read.
+    if (target.ga) {
+        const QStringList versions = QUrlQuery(request.url).allQueryItemValues(u"api-version"_s, QUrl::FullyDecoded);
+        if (versions.isEmpty()) {
+            return HttpResponse::error(ApiError{400, "BadRequest",
+                u"The request has no api-version; add ?api-version=%1 to the address."_s.arg(GaApiVersion)});
+        }
+        if (versions.size() > 1 || versions.first() != GaApiVersion) {
+            return HttpResponse::error(ApiError{400, "BadRequest",
+                u"api-version \"%1\" is not served at %2; use api-version=%3 (the v1 API is under /v1)."_s.arg(
+                    versions.join(u","_s), request.url.path(), GaApiVersion)});
+        }
+    }
     QString accountId;
     if (auto refusal = authorize(target, request, &accountId))
         return *refusal;
@@ -474,6 +540,8 @@ HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, cons
             u"The request body is %1 bytes; at most %2 are accepted."_s.arg(request.contentLength)
                 .arg(MaximumRequestBody)});
     }
+    if (target.ga)
+        return answerGa(target, request, accountId);
     const auto readBody = [&request](QString *why) { return parseRequestObject(request.body, why); };
 
     switch (target.operation) {
@@ -522,6 +590,94 @@ HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, cons
         break;
     }
     return HttpResponse::error(ApiError{500, "InternalServerError", u"The request was not routed."_s});
+}
+
+HttpResponse EmulatorServer::Private::answerGa(
+    const Route &target, const HttpRequest &request, const QString &accountId)
+{
+    QString why;
+    arr::Session session;
+    switch (target.operation) {
+    case Operation::Create: {
+        const auto body = parseRequestObject(request.body, &why);
+        if (!body)
+            return HttpResponse::error(ApiError{400, "BadRequest", why});
+        bool created = false;
+        if (auto refusal = store.createGa(accountId, target.sessionId, *body, &created))
+            return HttpResponse::error(*refusal);
+        if (auto refusal = store.propertiesGa(accountId, target.sessionId, &session))
+            return HttpResponse::error(*refusal);
+        return HttpResponse::json(created ? 201 : 200, encodeGaProperties(session));
+    }
+    case Operation::Update: {
+        // An unknown session (or an id that cannot be one) is refused whatever the body says.
+        if (auto refusal = store.propertiesGa(accountId, target.sessionId, &session))
+            return HttpResponse::error(*refusal);
+        const auto body = parseRequestObject(request.body, &why);
+        if (!body)
+            return HttpResponse::error(ApiError{400, "BadRequest", why});
+        if (auto refusal = store.updateGa(accountId, target.sessionId, *body))
+            return HttpResponse::error(*refusal);
+        store.propertiesGa(accountId, target.sessionId, &session);
+        return HttpResponse::json(200, encodeGaProperties(session));
+    }
+    case Operation::Properties:
+        if (auto refusal = store.propertiesGa(accountId, target.sessionId, &session))
+            return HttpResponse::error(*refusal);
+        return HttpResponse::json(200, encodeGaProperties(session));
+    case Operation::Stop:
+        if (auto refusal = store.stopGa(accountId, target.sessionId))
+            return HttpResponse::error(*refusal);
+        return HttpResponse::empty(204);
+    case Operation::List:
+        return gaList(request, accountId);
+    case Operation::Token:
+    case Operation::None:
+        break;
+    }
+    return HttpResponse::error(ApiError{500, "InternalServerError", u"The request was not routed."_s});
+}
+
+HttpResponse EmulatorServer::Private::gaList(const HttpRequest &request, const QString &accountId)
+{
+    constexpr auto TokenName = "continuationToken"_L1;
+    const QStringList tokens = QUrlQuery(request.url).allQueryItemValues(TokenName, QUrl::FullyDecoded);
+    quint64 after = 0;
+    if (!tokens.isEmpty()) {
+        bool ok = tokens.size() == 1 && !tokens.first().isEmpty();
+        for (const QChar c : tokens.first())
+            ok = ok && c >= u'0' && c <= u'9';
+        if (ok)
+            after = tokens.first().toULongLong(&ok);
+        if (!ok) {
+            return HttpResponse::error(ApiError{400, "BadRequest",
+                u"%1 \"%2\" is not one this service gave out; list again from the start without it."_s.arg(
+                    QString(TokenName), tokens.join(u","_s))});
+        }
+    }
+    const SessionStore::GaPage page = store.listGa(accountId, after, options.pageSize);
+    QJsonArray sessions;
+    for (const arr::Session &session : page.sessions)
+        sessions.append(encodeGaProperties(session));
+    QJsonObject object{{u"sessions"_s, sessions}};
+    if (page.next != 0) {
+        // Absolute, on the host the client asked for (its Host header when that is a plain
+        // host[:port]), so that following it reaches this server the way the client did.
+        QUrl link = q->baseUrl();
+        QUrl asked;
+        asked.setAuthority(QString::fromLatin1(request.value("Host")), QUrl::StrictMode);
+        if (asked.isValid() && !asked.host().isEmpty() && asked.userInfo().isEmpty()) {
+            link.setHost(asked.host());
+            link.setPort(asked.port());
+        }
+        link.setPath(request.url.path(QUrl::FullyEncoded), QUrl::TolerantMode);
+        QUrlQuery query;
+        query.addQueryItem(u"api-version"_s, GaApiVersion);
+        query.addQueryItem(TokenName, QString::number(page.next));
+        link.setQuery(query);
+        object.insert(u"@nextLink"_s, link.toString(QUrl::FullyEncoded));
+    }
+    return HttpResponse::json(200, object);
 }
 
 void EmulatorServer::Private::send(QPointer<HttpConnection> connection, Operation operation,

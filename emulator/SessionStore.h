@@ -59,6 +59,29 @@ public:
     // Puts a session in place directly; returns its id, or an empty string for an unknown account.
     QString seed(const QString &accountId, const SessionSeed &seed);
 
+    // The operations of the 2021-01-01 API (GA), for an account that exists. Ids are chosen by the
+    // client and matched with their case (an id that differs from a session's only in case is
+    // unknown, and cannot be created beside it); sessions created here count their lease from Ready.
+    // A session reads as the GA API reports it (gaSession()): Stopping shows as Stopped, `elapsed`
+    // is the time in Ready, and creationTime, ports and teraflops are set.
+    // Creates the session, or finds the one created with the same id and the same settings
+    // (*created false); 409 when the id is taken with other settings.
+    std::optional<ApiError> createGa(
+        const QString &accountId, const QString &sessionId, const QJsonObject &body, bool *created);
+    // 422 when the new lease is not larger than the current one or the session has ended.
+    std::optional<ApiError> updateGa(const QString &accountId, const QString &sessionId, const QJsonObject &body);
+    std::optional<ApiError> stopGa(const QString &accountId, const QString &sessionId);
+    std::optional<ApiError> propertiesGa(const QString &accountId, const QString &sessionId, arr::Session *session);
+    // One page of the GA list: the starting and ready sessions, oldest first, that were created
+    // after the one `after` names (0: from the start), at most `pageSize`; `next` names the last one
+    // listed when more follow (for the continuation token), else 0.
+    struct GaPage
+    {
+        QList<arr::Session> sessions;
+        quint64 next = 0;
+    };
+    GaPage listGa(const QString &accountId, quint64 after, int pageSize);
+
 private:
     struct Record
     {
@@ -72,6 +95,12 @@ private:
         std::optional<qint64> failedMs;
         QString failure;
         QString hostname;
+        // The lease the session was created with (what a repeated GA create must match).
+        arr::TimeSpan createLease;
+        // GA: the lease counts from Ready rather than from creation.
+        bool leaseFromReady = false;
+        // Order of creation across the store, never reused: continuation tokens name it.
+        quint64 serial = 0;
     };
     struct Account
     {
@@ -92,6 +121,9 @@ private:
 
     State stateAt(const Record &record, qint64 nowMs) const;
     arr::Session toSession(const Record &record, qint64 nowMs) const;
+    arr::Session gaSession(const Record &record, qint64 nowMs) const;
+    // The GA lookup: the id with its case; 404 otherwise.
+    Record *findGaSession(const QString &accountId, const QString &sessionId, std::optional<ApiError> *error);
     bool isGone(const Record &record, qint64 nowMs) const;
     // Forgets the account's sessions that are past their retention.
     void purge(Account &account, qint64 nowMs);
@@ -106,6 +138,7 @@ private:
     qint64 m_startDelayMs = 20'000;
     qint64 m_stopDelayMs = 3'000;
     qint64 m_retentionMs = 10 * 60'000;
+    quint64 m_nextSerial = 1;
     QHash<QString, Account> m_accounts; // by case-folded id
 };
 

@@ -108,16 +108,18 @@ void TestEmulatorCommandLine::defaults()
     QCOMPARE(parsed.options.faults.seed, 1u);
     QCOMPARE(parsed.options.idleTimeoutMs, 30'000);
     QCOMPARE(parsed.options.maxConnections, 256);
+    QCOMPARE(parsed.options.pageSize, 100);
 }
 
 void TestEmulatorCommandLine::everyOption()
 {
-    const CommandLine parsed = parseCommandLine({u"arr-emulator"_s, u"--listen"_s, u"::1"_s, u"--port"_s, u"8081"_s,
-        u"--account"_s, u"a:k1"_s, u"--account"_s, u"b:k:2"_s, u"--demo-sessions"_s, u"--start-delay"_s, u"2.5"_s,
-        u"--stop-delay"_s, u"1"_s, u"--retention"_s, u"30"_s, u"--token-lifetime"_s, u"3600"_s, u"--time-scale"_s,
-        u"60"_s, u"--rate-limit"_s, u"5"_s, u"--fault-error-rate"_s, u"0.1"_s, u"--fault-latency-rate"_s, u"0.2"_s,
-        u"--fault-latency-ms"_s, u"250"_s, u"--fault-drop-rate"_s, u"0.3"_s, u"--fault-malformed-rate"_s, u"1"_s,
-        u"--seed"_s, u"4294967295"_s, u"--idle-timeout"_s, u"0.5"_s, u"--max-connections"_s, u"12"_s, u"--verbose"_s});
+    const CommandLine parsed = parseCommandLine(
+        {u"arr-emulator"_s, u"--listen"_s, u"::1"_s, u"--port"_s, u"8081"_s, u"--account"_s, u"a:k1"_s, u"--account"_s,
+            u"b:k:2"_s, u"--demo-sessions"_s, u"--start-delay"_s, u"2.5"_s, u"--stop-delay"_s, u"1"_s, u"--retention"_s,
+            u"30"_s, u"--token-lifetime"_s, u"3600"_s, u"--time-scale"_s, u"60"_s, u"--rate-limit"_s, u"5"_s,
+            u"--fault-error-rate"_s, u"0.1"_s, u"--fault-latency-rate"_s, u"0.2"_s, u"--fault-latency-ms"_s, u"250"_s,
+            u"--fault-drop-rate"_s, u"0.3"_s, u"--fault-malformed-rate"_s, u"1"_s, u"--seed"_s, u"4294967295"_s,
+            u"--idle-timeout"_s, u"0.5"_s, u"--max-connections"_s, u"12"_s, u"--page-size"_s, u"2"_s, u"--verbose"_s});
     QVERIFY2(parsed.action == CommandLine::Action::Run, qPrintable(parsed.error));
     QCOMPARE(parsed.address, QHostAddress(QHostAddress::LocalHostIPv6));
     QCOMPARE(parsed.port, quint16(8081));
@@ -140,6 +142,7 @@ void TestEmulatorCommandLine::everyOption()
     QCOMPARE(parsed.options.faults.seed, 4294967295u);
     QCOMPARE(parsed.options.idleTimeoutMs, 500);
     QCOMPARE(parsed.options.maxConnections, 12);
+    QCOMPARE(parsed.options.pageSize, 2);
 }
 
 void TestEmulatorCommandLine::refusals_data()
@@ -169,6 +172,8 @@ void TestEmulatorCommandLine::refusals_data()
     QTest::newRow("idle timeout zero") << QStringList{u"--idle-timeout"_s, u"0"_s} << u"--idle-timeout"_s;
     QTest::newRow("idle timeout text") << QStringList{u"--idle-timeout"_s, u"soon"_s} << u"--idle-timeout"_s;
     QTest::newRow("max connections zero") << QStringList{u"--max-connections"_s, u"0"_s} << u"--max-connections"_s;
+    QTest::newRow("page size zero") << QStringList{u"--page-size"_s, u"0"_s} << u"--page-size"_s;
+    QTest::newRow("page size text") << QStringList{u"--page-size"_s, u"many"_s} << u"--page-size"_s;
     QTest::newRow("certificate without key") << QStringList{u"--tls-cert"_s, u"a.crt"_s} << u"--tls-key"_s;
     QTest::newRow("key without certificate") << QStringList{u"--tls-key"_s, u"a.key"_s} << u"--tls-cert"_s;
     QTest::newRow("empty certificate name")
@@ -194,7 +199,7 @@ void TestEmulatorCommandLine::helpAndVersion()
     for (const QString &option : {u"--listen"_s, u"--port"_s, u"--account"_s, u"--demo-sessions"_s, u"--start-delay"_s,
              u"--time-scale"_s, u"--retention"_s, u"--rate-limit"_s, u"--fault-error-rate"_s, u"--fault-latency-rate"_s,
              u"--fault-latency-ms"_s, u"--fault-drop-rate"_s, u"--fault-malformed-rate"_s, u"--seed"_s,
-             u"--idle-timeout"_s, u"--max-connections"_s})
+             u"--idle-timeout"_s, u"--max-connections"_s, u"--page-size"_s})
         QVERIFY2(help.contains(option), qPrintable(option));
 }
 
