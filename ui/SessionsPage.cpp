@@ -97,6 +97,8 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     for (const StatusPreset &preset : statusPresets())
         m_statusCombo->addItem(tr(preset.label), wireNames(preset.statuses));
     m_statusCombo->setToolTip(tr("Show only sessions in these states"));
+    m_filterEdit->setAccessibleName(tr("Filter sessions"));
+    m_statusCombo->setAccessibleName(tr("Status filter"));
     m_hideFinished->setObjectName(u"hideFinishedBox"_s);
     m_hideFinished->setToolTip(tr("Hide sessions that have stopped or expired (Ctrl+H)"));
     m_hideFinishedAction->setObjectName(u"hideFinishedAction"_s);
@@ -112,6 +114,7 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     filterRow->addWidget(m_countLabel);
 
     m_view->setObjectName(u"sessionView"_s);
+    m_view->setAccessibleName(tr("Sessions"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(m_delegate);
     m_view->setSortingEnabled(true);
@@ -156,6 +159,7 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
         m_hideFinished->setChecked(hide);
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &SessionsPage::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &SessionsPage::fitColumnsOnce);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &SessionsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &SessionsPage::updateCount);
     updateCount();
@@ -184,6 +188,25 @@ void SessionsPage::onModelDataChanged(const QModelIndex &topLeft, const QModelIn
     }
     updateDetails();
     Q_EMIT selectionChanged();
+}
+
+void SessionsPage::fitColumnsOnce()
+{
+    if (!m_fitColumns || m_proxy->rowCount() == 0)
+        return;
+    m_fitColumns = false;
+    // The first sessions shown without a layout the user chose: every column as wide as its
+    // content (never narrower than the default, never wider than half the table), so that ids and
+    // hostnames are read whole. The header's state, saved on close, keeps it and any later choice.
+    QHeaderView *header = m_view->horizontalHeader();
+    const int widest = qMax(m_view->fontMetrics().averageCharWidth() * 24, m_view->viewport()->width() / 2);
+    for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
+        if (header->isSectionHidden(column) || column == SessionTableModel::MessageColumn)
+            continue;
+        const int fitted = qMax(m_view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        if (fitted > header->sectionSize(column))
+            header->resizeSection(column, qMin(fitted, widest));
+    }
 }
 
 void SessionsPage::updateCount()
@@ -359,8 +382,11 @@ void SessionsPage::restoreSettings(Settings *settings)
     m_splitter->restoreState(settings->value(Settings::Key::SplitterState).toByteArray());
     const QByteArray headerState = settings->value(Settings::Key::TableHeaderState).toByteArray();
     QHeaderView *header = m_view->horizontalHeader();
-    if (headerState.isEmpty() || !header->restoreState(headerState))
+    if (headerState.isEmpty() || !header->restoreState(headerState)) {
         applyDefaultColumns();
+        m_fitColumns = true;
+        fitColumnsOnce();
+    }
     // A saved state with every column hidden would leave an unusable table.
     if (header->hiddenSectionCount() >= SessionTableModel::ColumnCount)
         applyDefaultColumns();

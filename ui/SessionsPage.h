@@ -81,6 +81,7 @@ private:
     void updateDetails();
     void updateRemaining();
     void updateCount();
+    void fitColumnsOnce();
 
     SessionTableModel *m_model;
     const Clock *m_clock;
@@ -96,6 +97,8 @@ private:
     QSplitter *m_splitter;
     // The one session the details show, if any.
     SessionRef m_shown;
+    // No saved column layout: the columns are fitted to the first sessions shown.
+    bool m_fitColumns = false;
 };
 
 } // namespace arr
