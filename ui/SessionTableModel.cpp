@@ -3,6 +3,7 @@
 #include "monitor/LiveSessions.h"
 
 #include <QLocale>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 

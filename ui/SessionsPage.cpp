@@ -203,7 +203,9 @@ void SessionsPage::fitColumnsOnce()
     for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
         if (header->isSectionHidden(column) || column == SessionTableModel::MessageColumn)
             continue;
-        const int fitted = qMax(m_view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        // QTableView keeps its override protected; the base class's is public.
+        const int fitted = qMax(
+            static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column), header->sectionSizeHint(column));
         if (fitted > header->sectionSize(column))
             header->resizeSection(column, qMin(fitted, widest));
     }

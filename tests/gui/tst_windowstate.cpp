@@ -288,8 +288,8 @@ void TestWindowState::focusChainHasAccessibleNames()
     // The controls a person works with are all on the way.
     for (const QString &name : {u"filterEdit"_s, u"statusFilterCombo"_s, u"hideFinishedBox"_s, u"sessionView"_s,
              u"idValue"_s, u"copyIdButton"_s, u"hostnameValue"_s, u"requestLogView"_s}) {
-        const bool found = std::any_of(
-            reached.cbegin(), reached.cend(), [&name](const QString &label) { return label.endsWith(u' ' + name); });
+        const bool found = std::any_of(reached.cbegin(), reached.cend(),
+            [&name](const QString &label) { return label.endsWith(QChar(u' ') + name); });
         QVERIFY2(found, qPrintable(name + u" is not reachable with Tab; reached: "_s + reached.join(u", "_s)));
     }
     screenshot(u"details-long-values"_s);
