@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -192,14 +193,15 @@ void SessionsPage::onModelDataChanged(const QModelIndex &topLeft, const QModelIn
 
 void SessionsPage::fitColumnsOnce()
 {
-    if (!m_fitColumns || m_proxy->rowCount() == 0)
+    // The view measures only the rows it shows: hidden (the empty page in front), it has none yet.
+    if (!m_fitColumns || m_proxy->rowCount() == 0 || !m_view->isVisible())
         return;
     m_fitColumns = false;
     // The first sessions shown without a layout the user chose: every column as wide as its
-    // content (never narrower than the default, never wider than half the table), so that ids and
+    // content (never narrower than the default, never wider than 70 % of the table), so that ids and
     // hostnames are read whole. The header's state, saved on close, keeps it and any later choice.
     QHeaderView *header = m_view->horizontalHeader();
-    const int widest = qMax(m_view->fontMetrics().averageCharWidth() * 24, m_view->viewport()->width() / 2);
+    const int widest = qMax(m_view->fontMetrics().averageCharWidth() * 24, m_view->viewport()->width() * 7 / 10);
     for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
         if (header->isSectionHidden(column) || column == SessionTableModel::MessageColumn)
             continue;
@@ -209,6 +211,14 @@ void SessionsPage::fitColumnsOnce()
         if (fitted > header->sectionSize(column))
             header->resizeSection(column, qMin(fitted, widest));
     }
+}
+
+void SessionsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Once laid out at its shown size.
+    if (m_fitColumns)
+        QTimer::singleShot(0, this, &SessionsPage::fitColumnsOnce);
 }
 
 void SessionsPage::updateCount()

@@ -66,6 +66,9 @@ public:
     void restoreSettings(Settings *settings);
     void saveSettings(Settings *settings) const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     // The selection, or something about the selected rows other than their countdown, changed.
     void selectionChanged();

@@ -264,6 +264,12 @@ void TestWindowState::focusChainHasAccessibleNames()
     QVERIFY(!id.isEmpty());
     QVERIFY(f->page()->selectSession(Emulator, id));
     QTRY_VERIFY(f->find<arr::DetailsPane>(u"detailsPane"_s)->isShowingSession());
+    // No saved layout: the columns were fitted to the first sessions, the hostname read whole.
+    const QString hostname = f->model().session(f->model().rowOf(Emulator, id))->hostname;
+    QVERIFY(!hostname.isEmpty());
+    QTRY_VERIFY2(
+        view()->columnWidth(SessionTableModel::HostnameColumn) > view()->fontMetrics().horizontalAdvance(hostname),
+        qPrintable(hostname));
 
     QWidget *window = f->window.get();
     QStringList unnamed;
