@@ -112,8 +112,10 @@ QString MessageBar::details() const
 
 void MessageBar::changeEvent(QEvent *event)
 {
-    // The system switched between light and dark (or the app was given another palette).
-    if (event->type() == QEvent::ApplicationPaletteChange)
+    // The system switched between light and dark (or the app was given another palette): the
+    // change reaches the bar through its parent. Its own setPalette() below sends one too.
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        && !m_applyingKind)
         applyKind();
     QFrame::changeEvent(event);
 }
@@ -148,7 +150,9 @@ void MessageBar::applyKind()
     palette.setColor(QPalette::Light, colors.border);
     palette.setColor(QPalette::Dark, colors.border);
     palette.setColor(QPalette::Mid, colors.border);
+    m_applyingKind = true;
     setPalette(palette);
+    m_applyingKind = false;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style::icon(icon).pixmap(size));
 }

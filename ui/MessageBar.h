@@ -54,6 +54,7 @@ private:
     QPushButton *m_action;
     QToolButton *m_close;
     std::function<void()> m_callback;
+    bool m_applyingKind = false;
 };
 
 } // namespace arr

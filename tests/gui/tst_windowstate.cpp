@@ -309,6 +309,10 @@ void TestWindowState::darkPaletteKeepsColoursReadable()
     QVERIFY(f->page()->selectSession(Emulator, id));
     screenshot(u"light"_s);
 
+    // A bar shown before the switch follows it.
+    auto *bar = f->find<arr::MessageBar>(u"keyStorageBar"_s);
+    bar->showMessage(arr::MessageBar::Kind::Warning, u"A warning shown before the palette changed"_s);
+    QVERIFY(bar->palette().color(QPalette::Window).lightness() >= 128);
     const QPalette before = QApplication::palette();
     QStyle *fusion = QStyleFactory::create(u"Fusion"_s);
     QVERIFY(fusion);
@@ -319,9 +323,6 @@ void TestWindowState::darkPaletteKeepsColoursReadable()
         QApplication::setStyle(previousStyle);
         QApplication::setPalette(before);
     });
-    // A bar shown before the switch follows it.
-    auto *bar = f->find<arr::MessageBar>(u"keyStorageBar"_s);
-    bar->showMessage(arr::MessageBar::Kind::Warning, u"A warning on a dark palette"_s);
     QCoreApplication::processEvents();
     const QColor base = view()->palette().color(QPalette::Base);
     QVERIFY(arr::style::isDark(view()->palette()));
