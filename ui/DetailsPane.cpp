@@ -1,11 +1,11 @@
 #include "ui/DetailsPane.h"
 
 #include "ui/SessionStyle.h"
+#include "ui/WrappingValue.h"
 #include "ui_DetailsPane.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
-#include <QLineEdit>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -42,14 +42,11 @@ DetailsPane::DetailsPane(QWidget *parent)
     // The countdown's colour hugs its text rather than filling the row.
     m_ui->remainingValue->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     m_ui->remainingValue->setContentsMargins(4, 0, 4, 0);
-    // Ids, hostnames and MS-CVs are long single tokens: shown on one line, scrollable, selectable,
-    // looking like the labels around them.
-    for (QLineEdit *edit : {m_ui->idValue, m_ui->hostnameValue, m_ui->msCvValue}) {
-        QPalette palette = edit->palette();
-        palette.setColor(QPalette::Base, Qt::transparent);
-        edit->setPalette(palette);
-        edit->setContentsMargins(0, 0, 0, 0);
-    }
+    // Ids, hostnames and MS-CVs are long single tokens: shown whole (WrappingValue wraps them
+    // anywhere), selectable, named for screen readers by their captions.
+    m_ui->idValue->setAccessibleName(tr("Session ID"));
+    m_ui->hostnameValue->setAccessibleName(tr("Hostname"));
+    m_ui->msCvValue->setAccessibleName(tr("MS-CV of the last call"));
     connect(m_ui->copyIdButton, &QToolButton::clicked, this,
         [this] { copy(m_details.session.id, tr("Copied session id %1").arg(m_details.session.id)); });
     connect(m_ui->copyHostnameButton, &QToolButton::clicked, this,
@@ -96,11 +93,7 @@ void DetailsPane::showSession(const SessionDetails &details)
     const Session &s = details.session;
     const QLocale locale;
     m_ui->accountValue->setText(details.account);
-    const auto setToken = [](QLineEdit *edit, const QString &text) {
-        edit->setText(text);
-        edit->setCursorPosition(0);
-        edit->setToolTip(text);
-    };
+    const auto setToken = [](WrappingValue *value, const QString &text) { value->setValue(text); };
     setToken(m_ui->idValue, s.id);
     // The icon beside the text rather than in it: rich text would read the SVG through Qt's image
     // plug-ins, which the rest of the app never loads.
@@ -115,8 +108,15 @@ void DetailsPane::showSession(const SessionDetails &details)
     m_ui->elapsedValue->setText(spanText(s.elapsed));
     m_ui->leaseValue->setText(spanText(s.maxLease));
     const bool finished = isFinalStatus(s.status);
-    setRemaining(finished ? tr("– (ended)") : spanText(details.remaining), details.level, finished);
-    m_ui->expiresValue->setText(details.leaseEndsAt.isValid() && !finished
+    // Nor is a lease counted for a session being stopped.
+    const bool stopping = !finished && style::isBeingStopped(s.status, details.pendingCommand);
+    if (finished)
+        setRemaining(tr("– (ended)"), details.level, true);
+    else if (stopping)
+        setRemaining(style::stoppingRemainingText(), details.level, true);
+    else
+        setRemaining(spanText(details.remaining), details.level, false);
+    m_ui->expiresValue->setText(details.leaseEndsAt.isValid() && !finished && !stopping
             ? locale.toString(details.leaseEndsAt.toLocalTime(), QLocale::ShortFormat)
             : u"–"_s);
     m_ui->messageValue->setText(orDash(s.message));
@@ -133,7 +133,8 @@ void DetailsPane::showSession(const SessionDetails &details)
 
 void DetailsPane::showRemaining(const std::optional<TimeSpan> &remaining, SessionTableModel::RemainingLevel level)
 {
-    if (!isShowingSession() || isFinalStatus(m_details.session.status))
+    if (!isShowingSession() || isFinalStatus(m_details.session.status)
+        || style::isBeingStopped(m_details.session.status, m_details.pendingCommand))
         return;
     m_details.remaining = remaining;
     m_details.level = level;

@@ -18,6 +18,7 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     , m_addAccount(new QPushButton(style::icon(u"accounts"_s), tr("Add an account…"), this))
     , m_emulator(new QPushButton(tr("Try the local emulator"), this))
     , m_newSession(new QPushButton(style::icon(u"new-session"_s), tr("New session…"), this))
+    , m_editAccount(new QPushButton(style::icon(u"accounts"_s), tr("Edit account…"), this))
 {
     setObjectName(u"emptyPage"_s);
     auto *icon = new QLabel(this);
@@ -36,12 +37,16 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     m_addAccount->setObjectName(u"emptyAddAccountButton"_s);
     m_emulator->setObjectName(u"emptyEmulatorButton"_s);
     m_newSession->setObjectName(u"emptyNewSessionButton"_s);
+    m_editAccount->setObjectName(u"emptyEditAccountButton"_s);
+    m_editAccount->hide();
+    connect(m_editAccount, &QPushButton::clicked, this, [this] { Q_EMIT editAccountClicked(m_accountToFix); });
     connect(m_addAccount, &QPushButton::clicked, this, &EmptyStatePage::addAccountClicked);
     connect(m_emulator, &QPushButton::clicked, this, &EmptyStatePage::emulatorClicked);
     connect(m_newSession, &QPushButton::clicked, this, &EmptyStatePage::newSessionClicked);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
+    buttons->addWidget(m_editAccount);
     buttons->addWidget(m_addAccount);
     buttons->addWidget(m_emulator);
     buttons->addWidget(m_newSession);
@@ -64,6 +69,7 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
 
 void EmptyStatePage::showNoAccounts(bool canUseEmulator)
 {
+    m_editAccount->hide();
     m_headline->setText(tr("No accounts yet"));
     m_text->setText(canUseEmulator
             ? tr("Add your remote-rendering account to see and manage its sessions here. Or try the built-in "
@@ -77,6 +83,7 @@ void EmptyStatePage::showNoAccounts(bool canUseEmulator)
 
 void EmptyStatePage::showWaitingForAnswer(bool canUseEmulator)
 {
+    m_editAccount->hide();
     m_headline->setText(tr("Asking for sessions…"));
     m_text->setText(tr("Sessions appear here as soon as the service answers. The status bar below shows "
                        "how each account is doing; the request log shows every call."));
@@ -85,8 +92,21 @@ void EmptyStatePage::showWaitingForAnswer(bool canUseEmulator)
     m_newSession->hide();
 }
 
+void EmptyStatePage::showAccountNeedsFixing(const QString &account, const QString &reason, bool canUseEmulator)
+{
+    m_accountToFix = account;
+    m_headline->setText(tr("%1 cannot be asked for sessions").arg(account));
+    m_text->setText(reason.isEmpty() ? tr("Its settings need correcting before anything can be asked.") : reason);
+    m_editAccount->setText(tr("Edit %1…").arg(account));
+    m_editAccount->show();
+    m_emulator->setVisible(canUseEmulator);
+    m_addAccount->hide();
+    m_newSession->hide();
+}
+
 void EmptyStatePage::showNoSessions(bool canUseEmulator, const QString &newSessionShortcut)
 {
+    m_editAccount->hide();
     m_headline->setText(tr("No sessions"));
     m_text->setText(
         tr("None of your accounts has a session right now. Start one with New session (%1).").arg(newSessionShortcut));

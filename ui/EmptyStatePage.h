@@ -18,6 +18,11 @@ public:
 
     void showNoAccounts(bool canUseEmulator);
     void showWaitingForAnswer(bool canUseEmulator);
+    // Nothing is asked: no account can be polled as set up (`account` is the first such, `reason`
+    // what is wrong with it, such as its missing key). Offers to edit it.
+    void showAccountNeedsFixing(const QString &account, const QString &reason, bool canUseEmulator);
+    // The account the edit button is for.
+    QString accountToFix() const { return m_accountToFix; }
     // `newSessionShortcut` as shown to the user ("Ctrl+N").
     void showNoSessions(bool canUseEmulator, const QString &newSessionShortcut);
 
@@ -25,6 +30,7 @@ Q_SIGNALS:
     void addAccountClicked();
     void emulatorClicked();
     void newSessionClicked();
+    void editAccountClicked(const QString &account);
 
 private:
     QLabel *m_headline;
@@ -32,6 +38,8 @@ private:
     QPushButton *m_addAccount;
     QPushButton *m_emulator;
     QPushButton *m_newSession;
+    QPushButton *m_editAccount;
+    QString m_accountToFix;
 };
 
 } // namespace arr

@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "core/Clock.h"
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/Settings.h"
@@ -20,6 +21,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
@@ -63,6 +65,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_problemsBar->setObjectName(u"problemsBar"_s);
     m_notificationBar = new MessageBar(central);
     m_notificationBar->setObjectName(u"notificationBar"_s);
+    m_unreachableBar = new MessageBar(central);
+    m_unreachableBar->setObjectName(u"unreachableBar"_s);
+    // True until the next good poll: closing it would hide that the table is out of date.
+    m_unreachableBar->setClosable(false);
     m_stack = new QStackedWidget(central);
     m_openingPage = createOpeningPage();
     m_sessionsPage = new SessionsPage(m_model, m_workspace->clock(), m_stack);
@@ -70,7 +76,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     for (QWidget *page : {m_openingPage, static_cast<QWidget *>(m_sessionsPage), static_cast<QWidget *>(m_emptyPage)})
         m_stack->addWidget(page);
     for (QWidget *widget : {static_cast<QWidget *>(m_demoBar), static_cast<QWidget *>(m_keyStorageBar),
-             static_cast<QWidget *>(m_problemsBar), static_cast<QWidget *>(m_notificationBar)})
+             static_cast<QWidget *>(m_problemsBar), static_cast<QWidget *>(m_unreachableBar),
+             static_cast<QWidget *>(m_notificationBar)})
         centralLayout->addWidget(widget);
     centralLayout->addWidget(m_stack, 1);
     setCentralWidget(central);
@@ -86,6 +93,12 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     });
     connect(m_emptyPage, &EmptyStatePage::emulatorClicked, this, [this] { m_accounts->setEmulatorEnabled(true); });
     connect(m_emptyPage, &EmptyStatePage::newSessionClicked, m_commands, [this] { m_commands->newSession(); });
+    connect(m_emptyPage, &EmptyStatePage::editAccountClicked, this, [this](const QString &account) {
+        if (AccountsDialog *dialog = showAccounts()) {
+            dialog->selectAccount(account);
+            dialog->editAccount(account);
+        }
+    });
 
     m_logPanel = new RequestLogPanel(&m_workspace->log(), this);
     m_logDock = new QDockWidget(tr("Request log"), this);
@@ -127,17 +140,30 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     }
 
     connect(m_monitor, &SessionMonitor::notify, m_notifier, &Notifier::notify);
-    connect(m_monitor, &SessionMonitor::accountHealthChanged, this, &MainWindow::updateEmptyState);
+    connect(m_monitor, &SessionMonitor::accountHealthChanged, this, [this](const QString &account) {
+        onAccountHealthChanged(account);
+        updateEmptyState();
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
     connect(m_accounts, &AccountManager::activeAccountsChanged, this, [this] {
         m_accountStatus->setAccounts(m_monitor->accountNames());
+        // Removed accounts take their rows and their staleness with them.
+        const QStringList names = m_monitor->accountNames();
+        for (const QString &account : m_unreachable.keys()) {
+            if (!names.contains(account)) {
+                m_unreachable.remove(account);
+                m_model->setAccountStale(account, {});
+            }
+        }
+        updateUnreachableBar();
         updateEmptyState();
     });
     connect(m_accounts, &AccountManager::loadingFinished, this, &MainWindow::updateEmptyState);
     connect(m_accounts, &AccountManager::keyStorageLost, this, &MainWindow::updateBanners);
     connect(m_accounts, &AccountManager::problemsChanged, this, &MainWindow::updateBanners);
+    connect(m_accounts, &AccountManager::problemsChanged, this, &MainWindow::updateEmptyState);
     connect(m_problemsBar, &MessageBar::closed, this, [this] { m_dismissedProblems = m_accounts->problems(); });
 
     // The tick moves the countdown cells; the sessions page passes the selected one's on to the
@@ -290,11 +316,13 @@ void MainWindow::updateBanners()
                "or changed; accounts added now last for this run only."));
     }
     if (!m_demoMode && !m_accounts->keysArePersistent()) {
-        QString text = tr("No system keychain is available: account keys are kept in memory for this run only and "
-                          "must be entered again after a restart. They are never written to a file.");
-        if (!m_accounts->keyStorageProblem().isEmpty())
-            text += u"\n"_s + m_accounts->keyStorageProblem();
-        m_keyStorageBar->showMessage(MessageBar::Kind::Warning, text);
+        // Said once; the keychain's own words (a D-Bus error) are behind Details and in the tooltip.
+        m_keyStorageBar->showMessage(MessageBar::Kind::Warning,
+            tr("No system keychain is available: account keys are kept in memory for this run only and must be "
+               "entered again after a restart. They are never written to a file."));
+        const QString reason = m_accounts->keyStorageProblem();
+        m_keyStorageBar->setDetails(reason);
+        m_keyStorageBar->setToolTip(reason);
     } else {
         m_keyStorageBar->hide();
     }
@@ -309,6 +337,49 @@ void MainWindow::updateBanners()
         m_problemsBar->setDetails(details == problems ? QString() : details.join(u'\n'));
         m_problemsBar->setAction(tr("Accounts…"), [this] { showAccounts(); });
     }
+}
+
+void MainWindow::onAccountHealthChanged(const QString &account)
+{
+    const AccountHealth health = m_monitor->health(account);
+    // Rows exist only after a good poll; from the first failure after it they may be out of date.
+    const bool unreachable = health.lastGoodPoll.isValid() && health.state != AccountHealth::State::Healthy
+        && health.state != AccountHealth::State::Connecting;
+    if (unreachable)
+        m_unreachable.insert(account, m_workspace->clock()->now().addMSecs(health.nextPollInMs));
+    else
+        m_unreachable.remove(account);
+    m_model->setAccountStale(account, unreachable ? health.lastGoodPoll : QDateTime());
+    updateUnreachableBar();
+}
+
+void MainWindow::updateUnreachableBar()
+{
+    if (m_unreachable.isEmpty()) {
+        m_unreachableBar->hide();
+        return;
+    }
+    const QLocale locale;
+    const auto time
+        = [&locale](const QDateTime &when) { return locale.toString(when.toLocalTime().time(), u"HH:mm:ss"_s); };
+    QStringList lines;
+    QStringList reasons;
+    for (auto it = m_unreachable.cbegin(); it != m_unreachable.cend(); ++it) {
+        const AccountHealth health = m_monitor->health(it.key());
+        const QString retry = health.state == AccountHealth::State::Offline
+            ? tr("it is asked again when the network returns")
+            : tr("next retry at %1").arg(time(it.value()));
+        lines.append(tr("%1 has not answered since %2 (%n failed poll(s)); %3.", nullptr, health.failures)
+                         .arg(it.key(), time(health.lastGoodPoll), retry));
+        reasons.append(u"%1: %2"_s.arg(it.key(), health.lastError.summary()));
+    }
+    lines.append(tr("Its sessions are shown dimmed, as they were then.", nullptr, int(m_unreachable.size())));
+    m_unreachableBar->showMessage(MessageBar::Kind::Warning, lines.join(u'\n'));
+    m_unreachableBar->setDetails(reasons.join(u'\n'));
+    m_unreachableBar->setAction(tr("Retry now"), [this] {
+        for (const QString &account : m_unreachable.keys())
+            m_monitor->refresh(account);
+    });
 }
 
 void MainWindow::updateEmptyState()
@@ -328,9 +399,30 @@ void MainWindow::updateEmptyState()
     const bool canUseEmulator = m_accounts->hasEmulator() && !m_accounts->isEmulatorEnabled();
     if (names.isEmpty())
         m_emptyPage->showNoAccounts(canUseEmulator);
-    else if (!anyAnswered)
-        m_emptyPage->showWaitingForAnswer(canUseEmulator);
-    else
+    else if (!anyAnswered) {
+        // Asking for nothing: every account has a problem that waiting does not fix (no key, a key
+        // refused). Say which and offer to edit it, rather than "asking".
+        QString toFix;
+        QString reason;
+        for (const QString &name : names) {
+            const AccountHealth health = m_monitor->health(name);
+            if (health.state != AccountHealth::State::Misconfigured
+                && health.state != AccountHealth::State::AuthenticationFailing) {
+                toFix.clear();
+                break;
+            }
+            if (toFix.isEmpty()) {
+                toFix = name;
+                reason = health.lastError.message;
+            }
+        }
+        if (toFix.isEmpty())
+            m_emptyPage->showWaitingForAnswer(canUseEmulator);
+        else
+            m_emptyPage->showAccountNeedsFixing(toFix,
+                tr("%1 Nothing is asked until the account is corrected: edit it and enter its key.").arg(reason),
+                canUseEmulator);
+    } else
         m_emptyPage->showNoSessions(
             canUseEmulator, m_commands->newSessionAction()->shortcut().toString(QKeySequence::NativeText));
     m_stack->setCurrentWidget(m_emptyPage);

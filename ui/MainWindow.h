@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDateTime>
 #include <QMainWindow>
+#include <QMap>
 #include <QTimer>
 
 class QAction;
@@ -66,6 +68,10 @@ private:
     void applyPreferences();
     void updateEmptyState();
     void updateBanners();
+    // Marks the rows of an account that stopped answering as stale, and clears the mark at its next
+    // good poll; the unreachable bar names every such account.
+    void onAccountHealthChanged(const QString &account);
+    void updateUnreachableBar();
     void showStatusMessage(const QString &text, int timeoutMs);
     AccountsDialog *showAccounts();
     void showWindow();
@@ -90,6 +96,7 @@ private:
     MessageBar *m_keyStorageBar = nullptr;
     MessageBar *m_problemsBar = nullptr;
     MessageBar *m_notificationBar = nullptr;
+    MessageBar *m_unreachableBar = nullptr;
     Notifier *m_notifier = nullptr;
     QMenu *m_contextMenu = nullptr;
     QAction *m_quit = nullptr;
@@ -99,6 +106,9 @@ private:
 
     // Problems the user dismissed; the bar comes back only when the list changes.
     QStringList m_dismissedProblems;
+    // Accounts not answering, with when their next poll is due (the clock's time at the last change
+    // plus the monitor's wait).
+    QMap<QString, QDateTime> m_unreachable;
 };
 
 } // namespace arr

@@ -2,6 +2,8 @@
 
 #include "ui/SessionStyle.h"
 
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -103,38 +105,54 @@ QString MessageBar::text() const
     return m_text->text();
 }
 
+QString MessageBar::details() const
+{
+    return m_details->toPlainText();
+}
+
+void MessageBar::changeEvent(QEvent *event)
+{
+    // The system switched between light and dark (or the app was given another palette): the
+    // change reaches the bar through its parent. Its own setPalette() below sends one too.
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        && !m_applyingKind)
+        applyKind();
+    QFrame::changeEvent(event);
+}
+
 void MessageBar::applyKind()
 {
-    QColor background;
-    QColor border;
     // The app's own icons rather than the style's: the same on every platform, and drawn from the
     // pixels baked into the app instead of decoding the style's bitmaps at start-up.
     QString icon;
+    style::BarKind kind = style::BarKind::Information;
     switch (m_kind) {
     case Kind::Information:
-        background = QColor(0xdd, 0xf4, 0xff);
-        border = QColor(0x54, 0xae, 0xff);
         icon = u"message-information"_s;
         break;
     case Kind::Warning:
-        background = QColor(0xff, 0xf8, 0xc5);
-        border = QColor(0xd4, 0xa7, 0x2c);
+        kind = style::BarKind::Warning;
         icon = u"message-warning"_s;
         break;
     case Kind::Error:
-        background = QColor(0xff, 0xeb, 0xe9);
-        border = QColor(0xff, 0x81, 0x82);
+        kind = style::BarKind::Error;
         icon = u"status-error"_s;
         break;
     }
-    // Fixed light colours with dark text, readable whatever the palette.
-    QPalette palette = this->palette();
-    palette.setColor(QPalette::Window, background);
-    palette.setColor(QPalette::WindowText, QColor(0x1f, 0x23, 0x28));
-    palette.setColor(QPalette::Light, border);
-    palette.setColor(QPalette::Dark, border);
-    palette.setColor(QPalette::Mid, border);
+    // Chosen from the application's palette rather than the bar's own, which holds the colours set
+    // here before. Light or dark strips to match it, so that the buttons on the bar (drawn with the
+    // palette's button colours) sit on a background of the same lightness.
+    const QPalette base = QGuiApplication::palette();
+    const style::BarColors colors = style::barColors(kind, base);
+    QPalette palette = base;
+    palette.setColor(QPalette::Window, colors.background);
+    palette.setColor(QPalette::WindowText, colors.text);
+    palette.setColor(QPalette::Light, colors.border);
+    palette.setColor(QPalette::Dark, colors.border);
+    palette.setColor(QPalette::Mid, colors.border);
+    m_applyingKind = true;
     setPalette(palette);
+    m_applyingKind = false;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style::icon(icon).pixmap(size));
 }

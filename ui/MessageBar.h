@@ -35,9 +35,13 @@ public:
     QString text() const;
     Kind kind() const { return m_kind; }
     QPushButton *actionButton() const { return m_action; }
+    QString details() const;
 
 Q_SIGNALS:
     void closed();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void applyKind();
@@ -50,6 +54,7 @@ private:
     QPushButton *m_action;
     QToolButton *m_close;
     std::function<void()> m_callback;
+    bool m_applyingKind = false;
 };
 
 } // namespace arr

@@ -1,7 +1,10 @@
 #include "ui/RequestLogModel.h"
 
+#include "ui/SessionStyle.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -92,7 +95,8 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (entry.isError() && (index.column() == StatusColumn || index.column() == ErrorColumn))
-            return QBrush(QColor(0xcf, 0x22, 0x2e));
+            // The error colour of the palette in use: light red on a dark one.
+            return QBrush(style::statusColor(SessionStatus::Error, QGuiApplication::palette()));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == StatusColumn || index.column() == DurationColumn)

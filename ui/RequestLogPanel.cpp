@@ -41,7 +41,10 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideMiddle);
+    // Cut at the end: an error reads from its start ("Connection refused by 127.0.0.1…"), and the
+    // whole of it is in the tooltip.
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setAccessibleName(tr("Request log"));
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
@@ -53,10 +56,11 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
     m_view->setColumnWidth(RequestLogModel::TimeColumn, metrics.horizontalAdvance(u"00:00:00.000"_s) + 16);
     m_view->setColumnWidth(RequestLogModel::AccountColumn, metrics.horizontalAdvance(u"Local emulator"_s) + 16);
     m_view->setColumnWidth(RequestLogModel::MethodColumn, metrics.horizontalAdvance(u"DELETE"_s) + 16);
-    m_view->setColumnWidth(RequestLogModel::PathColumn, metrics.horizontalAdvance(u"m"_s) * 40);
+    // The path is narrower than a whole URL so that the error, the last column, gets the room.
+    m_view->setColumnWidth(RequestLogModel::PathColumn, metrics.horizontalAdvance(u"m"_s) * 26);
     m_view->setColumnWidth(RequestLogModel::StatusColumn, metrics.horizontalAdvance(u"no answer"_s) + 16);
     m_view->setColumnWidth(RequestLogModel::DurationColumn, metrics.horizontalAdvance(u"00000 ms"_s) + 16);
-    m_view->setColumnWidth(RequestLogModel::MsCvColumn, metrics.horizontalAdvance(u"m"_s) * 22);
+    m_view->setColumnWidth(RequestLogModel::MsCvColumn, metrics.horizontalAdvance(u"m"_s) * 16);
 
     auto *copyAction = new QAction(style::icon(u"copy"_s), tr("Copy rows for a support ticket"), m_view);
     copyAction->setShortcut(QKeySequence::Copy);

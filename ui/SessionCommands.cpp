@@ -244,13 +244,12 @@ ExtendSessionDialog *SessionCommands::extendSelected()
 
 QString SessionCommands::describeForConfirmation(const SessionRef &ref) const
 {
+    // Only what cannot change while the question is open: the table goes on updating behind it, and
+    // a status or a time left copied into the text would soon contradict it.
     const Session *session = m_page->sessionFor(ref);
-    if (!session)
+    if (!session || session->size.isEmpty())
         return tr("• %1 (%2)").arg(ref.sessionId, ref.account);
-    const auto remaining = m_page->remainingFor(ref);
-    return tr("• %1 (%2, %3, %4, %5 left)")
-        .arg(ref.sessionId, ref.account, session->statusLabel(), session->size,
-            remaining ? remaining->toDisplayString() : tr("unknown time"));
+    return tr("• %1 (%2, %3)").arg(ref.sessionId, ref.account, session->size);
 }
 
 void SessionCommands::stopSelected()
@@ -271,9 +270,20 @@ void SessionCommands::stopSelected()
                                                : tr("Stop %n sessions", nullptr, int(targets.size()));
     if (!m_prompter->confirm(m_window, tr("Stop sessions"), text, accept))
         return;
-    for (const SessionRef &ref : targets)
+    // The answer comes later than the question: a session that ended or began stopping meanwhile
+    // is left alone.
+    int sent = 0;
+    for (const SessionRef &ref : targets) {
+        const Session *session = m_page->sessionFor(ref);
+        if (!session || !isStoppable(int(session->status)))
+            continue;
         m_workspace->stopSession(ref.account, ref.sessionId);
-    Q_EMIT statusMessage(tr("Stopping %n session(s)…", nullptr, int(targets.size())), StatusMessageMs);
+        ++sent;
+    }
+    if (sent == 0)
+        Q_EMIT statusMessage(tr("Nothing to stop: the sessions ended while you were asked."), StatusMessageMs);
+    else
+        Q_EMIT statusMessage(tr("Stopping %n session(s)…", nullptr, sent), StatusMessageMs);
 }
 
 void SessionCommands::refresh()

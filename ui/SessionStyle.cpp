@@ -1,5 +1,7 @@
 #include "ui/SessionStyle.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 // The icons are embedded by resources/arrsm.qrc into this static library; a program links its
@@ -15,6 +17,38 @@ namespace arr::style {
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightness() < 128;
+}
+
+bool isBeingStopped(SessionStatus status, const QString &pendingCommand)
+{
+    if (status == SessionStatus::Stopping)
+        return true;
+    // The monitor describes a stop in progress in these words (translated in its own context); the
+    // table model carries only the description.
+    return !pendingCommand.isEmpty()
+        && pendingCommand == QCoreApplication::translate("arr::SessionMonitor", "stop requested");
+}
+
+QString stoppingRemainingText()
+{
+    return QCoreApplication::translate("arr::style", "– (stopping)");
+}
+
+BarColors barColors(BarKind kind, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (kind) {
+    case BarKind::Information:
+        return dark ? BarColors{QColor(0x0c, 0x2d, 0x48), QColor(0x31, 0x8a, 0xd8), QColor(0xe6, 0xed, 0xf3)}
+                    : BarColors{QColor(0xdd, 0xf4, 0xff), QColor(0x54, 0xae, 0xff), QColor(0x1f, 0x23, 0x28)};
+    case BarKind::Warning:
+        return dark ? BarColors{QColor(0x3b, 0x2e, 0x05), QColor(0xbb, 0x80, 0x09), QColor(0xf0, 0xe6, 0xc8)}
+                    : BarColors{QColor(0xff, 0xf8, 0xc5), QColor(0xd4, 0xa7, 0x2c), QColor(0x1f, 0x23, 0x28)};
+    case BarKind::Error:
+        break;
+    }
+    return dark ? BarColors{QColor(0x49, 0x12, 0x14), QColor(0xda, 0x36, 0x33), QColor(0xff, 0xe2, 0xe0)}
+                : BarColors{QColor(0xff, 0xeb, 0xe9), QColor(0xff, 0x81, 0x82), QColor(0x1f, 0x23, 0x28)};
 }
 
 QColor statusColor(SessionStatus status, const QPalette &palette)

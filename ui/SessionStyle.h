@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QIcon>
 #include <QPalette>
+#include <QString>
 
 namespace arr::style {
 
@@ -27,5 +28,22 @@ QIcon icon(const QString &name);
 QIcon appIcon();
 
 bool isDark(const QPalette &palette);
+
+// Whether a session is on its way out: Stopping, or a stop command of this app not yet confirmed
+// (`pendingCommand` as the monitor describes it). Its lease is not counted down any more.
+bool isBeingStopped(SessionStatus status, const QString &pendingCommand);
+// What the remaining-lease cell shows instead of a countdown for such a session.
+QString stoppingRemainingText();
+
+// The colours of a message bar of a kind, chosen by the palette's lightness: light strips with dark
+// text on a light palette, dark strips with light text on a dark one.
+struct BarColors
+{
+    QColor background;
+    QColor border;
+    QColor text;
+};
+enum class BarKind { Information, Warning, Error };
+BarColors barColors(BarKind kind, const QPalette &palette);
 
 } // namespace arr::style

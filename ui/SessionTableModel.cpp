@@ -3,6 +3,7 @@
 #include "monitor/LiveSessions.h"
 
 #include <QLocale>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -122,10 +123,15 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(entry, index.column());
-    case Qt::ToolTipRole:
-        if (index.column() == MessageColumn || index.column() == StatusColumn)
-            return entry.session.message.isEmpty() ? QVariant() : QVariant(entry.session.message);
-        return {};
+    case Qt::ToolTipRole: {
+        QStringList lines;
+        if (const QDateTime since = m_staleSince.value(entry.account); since.isValid())
+            lines.append(tr("As of %1: %2 is not answering, so this may no longer be the session's state.")
+                             .arg(QLocale().toString(since.toLocalTime().time(), u"HH:mm:ss"_s), entry.account));
+        if ((index.column() == MessageColumn || index.column() == StatusColumn) && !entry.session.message.isEmpty())
+            lines.append(entry.session.message);
+        return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == ElapsedColumn || index.column() == LeaseColumn || index.column() == RemainingColumn
             || index.column() == TeraflopsColumn || index.column() == HandshakePortColumn)
@@ -150,6 +156,8 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         return entry.lastMsCv;
     case PendingCommandRole:
         return entry.pendingCommand;
+    case StaleSinceRole:
+        return m_staleSince.value(entry.account);
     default:
         return {};
     }
@@ -202,6 +210,28 @@ void SessionTableModel::setThresholds(qint64 warningMs, qint64 criticalMs)
     m_warningMs = std::max(warningMs, criticalMs);
     m_criticalMs = criticalMs;
     tick();
+}
+
+void SessionTableModel::setAccountStale(const QString &account, const QDateTime &lastConfirmed)
+{
+    if (m_staleSince.value(account) == lastConfirmed)
+        return;
+    if (lastConfirmed.isValid())
+        m_staleSince.insert(account, lastConfirmed);
+    else
+        m_staleSince.remove(account);
+    // An account's rows are not necessarily together: one signal spanning the first to the last.
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_sessions->count(); ++row) {
+        if (m_sessions->at(row).account != account)
+            continue;
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1), {Qt::ToolTipRole, StaleSinceRole});
 }
 
 int SessionTableModel::rowOf(const QString &account, const QString &sessionId) const

@@ -3,6 +3,8 @@
 #include "core/Session.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
 
 namespace arr {
 
@@ -49,6 +51,9 @@ public:
         LastMsCvRole,
         // A command in progress on this session ("Extending to 05:00:00"), or empty.
         PendingCommandRole,
+        // When the account stopped answering, the time its rows were last confirmed (a QDateTime);
+        // invalid while the account answers. The rows then show what the service said at that time.
+        StaleSinceRole,
     };
 
     enum class RemainingLevel {
@@ -71,6 +76,11 @@ public:
     // Lease left under which the countdown turns amber, then red.
     void setThresholds(qint64 warningMs, qint64 criticalMs);
 
+    // Marks an account's rows as no longer confirmed by the service since `lastConfirmed` (an
+    // invalid time clears the mark): one dataChanged for its rows when the mark changes.
+    void setAccountStale(const QString &account, const QDateTime &lastConfirmed);
+    QDateTime staleSince(const QString &account) const { return m_staleSince.value(account); }
+
     const LiveSessions *sessions() const { return m_sessions; }
     int rowOf(const QString &account, const QString &sessionId) const;
     const Session *session(int row) const;
@@ -86,6 +96,8 @@ private:
     const LiveSessions *m_sessions;
     qint64 m_warningMs = 30 * 60'000;
     qint64 m_criticalMs = 10 * 60'000;
+    // Accounts whose last poll failed, with the time of their last good one.
+    QHash<QString, QDateTime> m_staleSince;
 };
 
 } // namespace arr

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -97,6 +98,8 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     for (const StatusPreset &preset : statusPresets())
         m_statusCombo->addItem(tr(preset.label), wireNames(preset.statuses));
     m_statusCombo->setToolTip(tr("Show only sessions in these states"));
+    m_filterEdit->setAccessibleName(tr("Filter sessions"));
+    m_statusCombo->setAccessibleName(tr("Status filter"));
     m_hideFinished->setObjectName(u"hideFinishedBox"_s);
     m_hideFinished->setToolTip(tr("Hide sessions that have stopped or expired (Ctrl+H)"));
     m_hideFinishedAction->setObjectName(u"hideFinishedAction"_s);
@@ -112,6 +115,7 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     filterRow->addWidget(m_countLabel);
 
     m_view->setObjectName(u"sessionView"_s);
+    m_view->setAccessibleName(tr("Sessions"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(m_delegate);
     m_view->setSortingEnabled(true);
@@ -156,6 +160,7 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
         m_hideFinished->setChecked(hide);
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &SessionsPage::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &SessionsPage::fitColumnsOnce);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &SessionsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &SessionsPage::updateCount);
     updateCount();
@@ -184,6 +189,36 @@ void SessionsPage::onModelDataChanged(const QModelIndex &topLeft, const QModelIn
     }
     updateDetails();
     Q_EMIT selectionChanged();
+}
+
+void SessionsPage::fitColumnsOnce()
+{
+    // The view measures only the rows it shows: hidden (the empty page in front), it has none yet.
+    if (!m_fitColumns || m_proxy->rowCount() == 0 || !m_view->isVisible())
+        return;
+    m_fitColumns = false;
+    // The first sessions shown without a layout the user chose: every column as wide as its
+    // content (never narrower than the default, never wider than 70 % of the table), so that ids and
+    // hostnames are read whole. The header's state, saved on close, keeps it and any later choice.
+    QHeaderView *header = m_view->horizontalHeader();
+    const int widest = qMax(m_view->fontMetrics().averageCharWidth() * 24, m_view->viewport()->width() * 7 / 10);
+    for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
+        if (header->isSectionHidden(column) || column == SessionTableModel::MessageColumn)
+            continue;
+        // QTableView keeps its override protected; the base class's is public.
+        const int fitted = qMax(
+            static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column), header->sectionSizeHint(column));
+        if (fitted > header->sectionSize(column))
+            header->resizeSection(column, qMin(fitted, widest));
+    }
+}
+
+void SessionsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Once laid out at its shown size.
+    if (m_fitColumns)
+        QTimer::singleShot(0, this, &SessionsPage::fitColumnsOnce);
 }
 
 void SessionsPage::updateCount()
@@ -359,8 +394,11 @@ void SessionsPage::restoreSettings(Settings *settings)
     m_splitter->restoreState(settings->value(Settings::Key::SplitterState).toByteArray());
     const QByteArray headerState = settings->value(Settings::Key::TableHeaderState).toByteArray();
     QHeaderView *header = m_view->horizontalHeader();
-    if (headerState.isEmpty() || !header->restoreState(headerState))
+    if (headerState.isEmpty() || !header->restoreState(headerState)) {
         applyDefaultColumns();
+        m_fitColumns = true;
+        fitColumnsOnce();
+    }
     // A saved state with every column hidden would leave an unusable table.
     if (header->hiddenSectionCount() >= SessionTableModel::ColumnCount)
         applyDefaultColumns();

@@ -66,6 +66,9 @@ public:
     void restoreSettings(Settings *settings);
     void saveSettings(Settings *settings) const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     // The selection, or something about the selected rows other than their countdown, changed.
     void selectionChanged();
@@ -81,6 +84,7 @@ private:
     void updateDetails();
     void updateRemaining();
     void updateCount();
+    void fitColumnsOnce();
 
     SessionTableModel *m_model;
     const Clock *m_clock;
@@ -96,6 +100,8 @@ private:
     QSplitter *m_splitter;
     // The one session the details show, if any.
     SessionRef m_shown;
+    // No saved column layout: the columns are fitted to the first sessions shown.
+    bool m_fitColumns = false;
 };
 
 } // namespace arr
