@@ -37,6 +37,8 @@ enum class Opt {
     Timeout,
     Interval,
     Until,
+    Since,
+    Csv,
 };
 
 constexpr unsigned bit(CommandKind kind)
@@ -58,7 +60,7 @@ struct OptionSpec
     bool repeatable;
 };
 
-constexpr std::array<OptionSpec, 16> Options{{
+constexpr std::array<OptionSpec, 18> Options{{
     {Opt::Endpoint, "endpoint"_L1, true, "ARRSM_ENDPOINT"_L1, EveryCommand, false},
     {Opt::StsEndpoint, "sts-endpoint"_L1, true, "ARRSM_STS_ENDPOINT"_L1, EveryCommand, false},
     {Opt::AccountId, "account-id"_L1, true, "ARRSM_ACCOUNT_ID"_L1, EveryCommand, false},
@@ -75,10 +77,12 @@ constexpr std::array<OptionSpec, 16> Options{{
     {Opt::Timeout, "timeout"_L1, true, {}, EveryCommand, false},
     {Opt::Interval, "interval"_L1, true, {}, bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait),
         false},
-    {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait), false},
+    {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait) | bit(CommandKind::History), false},
+    {Opt::Since, "since"_L1, true, {}, bit(CommandKind::History), false},
+    {Opt::Csv, "csv"_L1, false, {}, bit(CommandKind::History), false},
 }};
 
-constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 7> CommandNames{{
+constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 8> CommandNames{{
     {CommandKind::List, "list"_L1},
     {CommandKind::Show, "show"_L1},
     {CommandKind::Create, "create"_L1},
@@ -86,6 +90,7 @@ constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 7> CommandNames{
     {CommandKind::Stop, "stop"_L1},
     {CommandKind::Wait, "wait"_L1},
     {CommandKind::Accounts, "accounts"_L1},
+    {CommandKind::History, "history"_L1},
 }};
 
 const OptionSpec *findOption(QStringView name)
@@ -251,6 +256,9 @@ QString commandUsage(std::optional<CommandKind> kind)
     case CommandKind::Accounts:
         synopsis = u"accounts"_s;
         break;
+    case CommandKind::History:
+        synopsis = u"history [--since DATE] [--until DATE] [--account NAME] [--csv|--json]"_s;
+        break;
     }
     return tr("Usage: arrsm [options] %1\nTry 'arrsm %2 --help' for more information.")
         .arg(synopsis, commandName(*kind));
@@ -273,6 +281,8 @@ Commands:
   wait ID [--until ready|stopped] [--interval S]
                               wait until a session is ready (or stopped)
   accounts                    saved accounts, never their keys
+  history [--since DATE] [--until DATE] [--account NAME] [--csv|--json]
+                              the sessions seen or handled on this computer
 
 Options (each may also come from the environment variable beside it; the option wins):
   --endpoint URL        ARRSM_ENDPOINT       service base URL
@@ -370,6 +380,14 @@ stopped while waiting for ready.
     case CommandKind::Accounts:
         body = tr(R"(Lists the accounts saved by the desktop app: name, account id, endpoints. Keys stay in the
 keychain and are never shown. With --json: a JSON array.
+)");
+        break;
+    case CommandKind::History:
+        body = tr(R"(Lists the sessions the desktop app and arrsm saw or handled on this computer, newest first.
+  --since DATE    sessions still alive at or after DATE (YYYY-MM-DD or ISO 8601, UTC)
+  --until DATE    sessions first seen before the end of DATE
+  --account NAME  only this account's sessions
+  --csv           RFC 4180 CSV with one header row; --json: a JSON array. Times are ISO 8601 UTC.
 )");
         break;
     }
@@ -509,6 +527,31 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
     }
     if (*kind == CommandKind::Stop && command.wait)
         command.until = SessionStatus::Stopped;
+    if (*kind == CommandKind::History) {
+        command.csv = given.has(Opt::Csv);
+        if (command.csv && command.json)
+            return usageError(tr("--csv and --json cannot be combined."));
+        for (Opt option : {Opt::Since, Opt::Until}) {
+            if (!given.has(option))
+                continue;
+            const QString text = given.last(option).trimmed();
+            const bool dateOnly = text.size() == 10;
+            QDateTime time = dateOnly ? QDate::fromString(text, Qt::ISODate).startOfDay(Qt::UTC)
+                                      : QDateTime::fromString(text, Qt::ISODate);
+            if (!time.isValid())
+                return usageError(tr("%1 \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 time.")
+                                      .arg(dashed(option), given.last(option)));
+            if (time.timeSpec() == Qt::LocalTime)
+                time.setTimeSpec(Qt::UTC);
+            // --until a day: up to the end of that day.
+            if (option == Opt::Until && dateOnly)
+                time = time.addDays(1);
+            (option == Opt::Since ? command.since : command.historyUntil) = time.toUTC();
+        }
+        if (given.has(Opt::Account))
+            command.connection.savedAccount = given.last(Opt::Account).trimmed();
+        return result;
+    }
     if (given.has(Opt::Until)) {
         const QString until = given.last(Opt::Until).trimmed().toLower();
         if (until == u"ready")

@@ -3,6 +3,7 @@
 #include "core/Session.h"
 #include "core/TimeSpan.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
@@ -33,6 +34,8 @@ enum class CommandKind {
     Stop,
     Wait,
     Accounts,
+    // The session history kept on this computer; needs no connection.
+    History,
 };
 
 // How long a command that waits for a session may take, start to end, when no --timeout is given.
@@ -74,6 +77,11 @@ struct Command
     std::chrono::milliseconds pollInterval = DefaultPollInterval;
     bool json = false;
     bool verbose = false;
+    // history: sessions alive in [since, until) (invalid: no bound), as CSV; the account filter is
+    // connection.savedAccount.
+    QDateTime since;
+    QDateTime historyUntil;
+    bool csv = false;
     Connection connection;
 };
 

@@ -37,6 +37,8 @@ public:
         LastCreateLeaseMinutes,
         // Unset until the user turns the built-in emulator on or off.
         LocalEmulatorEnabled,
+        // Days the session history keeps a session after it was last seen; older ones are pruned at start-up.
+        HistoryRetentionDays,
     };
 
     // Uses the application's default QSettings location.
@@ -54,6 +56,8 @@ public:
     static QVariant defaultValue(Key key);
 
     int pollIntervalSeconds() const;
+    // 1 to 36500 days, 400 by default.
+    int historyRetentionDays() const;
     int fastPollIntervalSeconds() const;
     int warningThresholdMinutes() const;
     int criticalThresholdMinutes() const;

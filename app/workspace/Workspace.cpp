@@ -5,9 +5,11 @@
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/AccountStore.h"
+#include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
+#include "workspace/HistoryRecorder.h"
 #include "workspace/LocalEmulator.h"
 #include "workspace/NetworkWatcher.h"
 
@@ -56,7 +58,24 @@ Workspace::Workspace(const Options &options)
         m_settings.get(),
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
+    if (!m_options.demo) {
+        // Opened in its own thread; the made-up sessions of the demo are not history.
+        m_history = std::make_unique<HistoryRecorder>(&m_monitor->sessions(), m_options.clock);
+        QString file = m_options.historyFile;
+        // A settings file of the caller's keeps its history beside it rather than in the user's data.
+        if (file.isEmpty() && !m_options.settingsFile.isEmpty())
+            file = m_options.settingsFile + u".history.sqlite"_s;
+        if (file.isEmpty())
+            file = HistoryStore::defaultFilePath();
+        m_history->open(file, m_settings->historyRetentionDays());
+        m_history->attach(m_monitor.get());
+    }
     applySettings();
+}
+
+QString Workspace::historyProblem() const
+{
+    return m_history ? m_history->problem() : QString();
 }
 
 Workspace::~Workspace()
@@ -64,6 +83,8 @@ Workspace::~Workspace()
     // The monitor's jobs refer to the network manager and the log: stop them first.
     m_reachability.reset();
     m_accounts.reset();
+    // Writes what it was handed before the monitor it observes goes.
+    m_history.reset();
     m_monitor.reset();
 }
 

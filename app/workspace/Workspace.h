@@ -15,6 +15,7 @@ namespace arr {
 
 class AccountManager;
 class AccountStore;
+class HistoryRecorder;
 class Clock;
 class LocalEmulator;
 class NetworkWatcher;
@@ -45,6 +46,9 @@ public:
         SecretStore *secretStore = nullptr;
         // Null for the system clock.
         const Clock *clock = nullptr;
+        // The session history's file: empty for the default (HistoryStore::defaultFilePath(), or beside
+        // settingsFile when one is given); demo mode keeps none.
+        QString historyFile;
     };
 
     explicit Workspace(const Options &options);
@@ -66,6 +70,10 @@ public:
     RequestLog &log() const { return *m_log; }
     LocalEmulator &emulator() const { return *m_emulator; }
     AccountManager &accounts() const { return *m_accounts; }
+    // Records every poll and command; its problemChanged() and problem() say when history is off or
+    // a damaged file was replaced. Null in demo mode.
+    HistoryRecorder *history() const { return m_history.get(); }
+    QString historyProblem() const;
 
     // The commands; each ends in one SessionMonitor::commandFinished.
     void createSession(const QString &account, const CreateSessionRequest &request);
@@ -86,6 +94,7 @@ private:
     std::unique_ptr<LocalEmulator> m_emulator;
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<NetworkWatcher> m_reachability;
+    std::unique_ptr<HistoryRecorder> m_history;
 };
 
 } // namespace arr
