@@ -40,6 +40,8 @@ enum class Opt {
     MaxLease,
     Step,
     Before,
+    Since,
+    Csv,
 };
 
 constexpr unsigned bit(CommandKind kind)
@@ -61,7 +63,7 @@ struct OptionSpec
     bool repeatable;
 };
 
-constexpr std::array<OptionSpec, 19> Options{{
+constexpr std::array<OptionSpec, 21> Options{{
     {Opt::Endpoint, "endpoint"_L1, true, "ARRSM_ENDPOINT"_L1, EveryCommand, false},
     {Opt::StsEndpoint, "sts-endpoint"_L1, true, "ARRSM_STS_ENDPOINT"_L1, EveryCommand, false},
     {Opt::AccountId, "account-id"_L1, true, "ARRSM_ACCOUNT_ID"_L1, EveryCommand, false},
@@ -79,13 +81,16 @@ constexpr std::array<OptionSpec, 19> Options{{
     {Opt::Interval, "interval"_L1, true, {},
         bit(CommandKind::Create) | bit(CommandKind::Stop) | bit(CommandKind::Wait) | bit(CommandKind::KeepAlive),
         false},
-    {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait) | bit(CommandKind::KeepAlive), false},
+    {Opt::Until, "until"_L1, true, {}, bit(CommandKind::Wait) | bit(CommandKind::KeepAlive) | bit(CommandKind::History),
+        false},
     {Opt::MaxLease, "max-lease"_L1, true, {}, bit(CommandKind::KeepAlive), false},
     {Opt::Step, "step"_L1, true, {}, bit(CommandKind::KeepAlive), false},
     {Opt::Before, "before"_L1, true, {}, bit(CommandKind::KeepAlive), false},
+    {Opt::Since, "since"_L1, true, {}, bit(CommandKind::History), false},
+    {Opt::Csv, "csv"_L1, false, {}, bit(CommandKind::History), false},
 }};
 
-constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 8> CommandNames{{
+constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 9> CommandNames{{
     {CommandKind::List, "list"_L1},
     {CommandKind::Show, "show"_L1},
     {CommandKind::Create, "create"_L1},
@@ -94,6 +99,7 @@ constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 8> CommandNames{
     {CommandKind::Wait, "wait"_L1},
     {CommandKind::Accounts, "accounts"_L1},
     {CommandKind::KeepAlive, "keep-alive"_L1},
+    {CommandKind::History, "history"_L1},
 }};
 
 const OptionSpec *findOption(QStringView name)
@@ -312,6 +318,9 @@ QString commandUsage(std::optional<CommandKind> kind)
     case CommandKind::KeepAlive:
         synopsis = u"keep-alive ID (--until HH:MM | --max-lease H:MM) [--step H:MM] [--before H:MM] [--interval S]"_s;
         break;
+    case CommandKind::History:
+        synopsis = u"history [--since DATE] [--until DATE] [--account NAME] [--csv|--json]"_s;
+        break;
     }
     return tr("Usage: arrsm [options] %1\nTry 'arrsm %2 --help' for more information.")
         .arg(synopsis, commandName(*kind));
@@ -336,6 +345,8 @@ Commands:
   accounts                    saved accounts, never their keys
   keep-alive ID (--until HH:MM | --max-lease H:MM) [--step H:MM] [--before H:MM] [--interval S]
                               extend a session's lease as it runs low, up to a bound
+  history [--since DATE] [--until DATE] [--account NAME] [--csv|--json]
+                              the sessions seen or handled on this computer
 
 Options (each may also come from the environment variable beside it; the option wins):
   --endpoint URL        ARRSM_ENDPOINT       service base URL
@@ -449,6 +460,14 @@ service's 24 hours. The lease left is computed from the service's own elapsed ti
 Prints each extension (with --json: one JSON object per line). Exits with 0 when the bound is reached
 (saying when the session will end), 4 when the session ended otherwise, 1 on a service error it
 cannot get past. Ctrl+C ends it without touching the session.
+)");
+        break;
+    case CommandKind::History:
+        body = tr(R"(Lists the sessions the desktop app and arrsm saw or handled on this computer, newest first.
+  --since DATE    sessions still alive at or after DATE (YYYY-MM-DD or ISO 8601, UTC)
+  --until DATE    sessions first seen before the end of DATE
+  --account NAME  only this account's sessions
+  --csv           RFC 4180 CSV with one header row; --json: a JSON array. Times are ISO 8601 UTC.
 )");
         break;
     }
@@ -596,6 +615,31 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
     }
     if (*kind == CommandKind::Stop && command.wait)
         command.until = SessionStatus::Stopped;
+    if (*kind == CommandKind::History) {
+        command.csv = given.has(Opt::Csv);
+        if (command.csv && command.json)
+            return usageError(tr("--csv and --json cannot be combined."));
+        for (Opt option : {Opt::Since, Opt::Until}) {
+            if (!given.has(option))
+                continue;
+            const QString text = given.last(option).trimmed();
+            const bool dateOnly = text.size() == 10;
+            QDateTime time = dateOnly ? QDate::fromString(text, Qt::ISODate).startOfDay(Qt::UTC)
+                                      : QDateTime::fromString(text, Qt::ISODate);
+            if (!time.isValid())
+                return usageError(tr("%1 \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 time.")
+                                      .arg(dashed(option), given.last(option)));
+            if (time.timeSpec() == Qt::LocalTime)
+                time.setTimeSpec(Qt::UTC);
+            // --until a day: up to the end of that day.
+            if (option == Opt::Until && dateOnly)
+                time = time.addDays(1);
+            (option == Opt::Since ? command.since : command.historyUntil) = time.toUTC();
+        }
+        if (given.has(Opt::Account))
+            command.connection.savedAccount = given.last(Opt::Account).trimmed();
+        return result;
+    }
     if (given.has(Opt::Until) && *kind == CommandKind::Wait) {
         const QString until = given.last(Opt::Until).trimmed().toLower();
         if (until == u"ready")

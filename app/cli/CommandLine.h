@@ -4,6 +4,7 @@
 #include "core/TimeSpan.h"
 #include "workspace/KeepAlivePolicy.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
@@ -36,6 +37,8 @@ enum class CommandKind {
     Wait,
     Accounts,
     KeepAlive,
+    // The session history kept on this computer; needs no connection.
+    History,
 };
 
 // How long a command that waits for a session may take, start to end, when no --timeout is given.
@@ -81,6 +84,11 @@ struct Command
     std::chrono::milliseconds pollInterval = DefaultPollInterval;
     bool json = false;
     bool verbose = false;
+    // history: sessions alive in [since, until) (invalid: no bound), as CSV; the account filter is
+    // connection.savedAccount.
+    QDateTime since;
+    QDateTime historyUntil;
+    bool csv = false;
     Connection connection;
     // keep-alive: the policy; with --until, `keepAliveUntil` is the time of day, made a moment by
     // the runner on its clock.

@@ -6,6 +6,8 @@
 #include "service/SessionApi.h"
 #include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
+#include "storage/HistoryExport.h"
+#include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
 #include "workspace/KeepAlivePolicy.h"
 #include "workspace/KeyLookup.h"
@@ -80,6 +82,10 @@ void CommandRunner::run()
         listAccounts();
         return;
     }
+    if (m_command.kind == CommandKind::History) {
+        printHistory();
+        return;
+    }
     if (!m_command.connection.savedAccount.isEmpty()) {
         resolveSavedAccount();
         return;
@@ -102,6 +108,95 @@ void CommandRunner::listAccounts()
     else
         printOut(accountTable(accounts).toUtf8());
     finish(ExitSuccess);
+}
+
+void CommandRunner::printHistory()
+{
+    HistoryStore *store = m_context.history;
+    if (!store || !store->isOpen()) {
+        printErr(tr("arrsm: the session history cannot be read: %1")
+                     .arg(store && !store->problem().isEmpty() ? store->problem() : tr("it is not available.")));
+        finish(ExitFailure);
+        return;
+    }
+    HistoryQuery query;
+    query.since = m_command.since;
+    query.until = m_command.historyUntil;
+    if (!m_command.connection.savedAccount.isEmpty())
+        query.accounts << m_command.connection.savedAccount;
+    const QList<HistorySession> sessions = store->sessions(query);
+    if (m_command.csv) {
+        printOut(historyCsv(sessions));
+    } else if (m_command.json) {
+        printOut(historyJsonText(sessions));
+    } else {
+        QList<QStringList> rows;
+        rows << QStringList{tr("ACCOUNT"), tr("SESSION"), tr("SIZE"), tr("STATUS"), tr("FIRST SEEN (UTC)"),
+            tr("ENDED (UTC)"), tr("BILLED"), tr("COST"), tr("EXTENDS")};
+        for (const HistorySession &h : sessions) {
+            const auto time
+                = [](const QDateTime &t) { return t.isValid() ? t.toString(u"yyyy-MM-dd HH:mm"_s) : QString(); };
+            rows << QStringList{h.account, h.sessionId, h.size, h.status + (h.closedUnseen ? tr(" (gone)") : QString()),
+                time(h.firstSeen), time(h.endedAt), TimeSpan::fromSeconds(h.billedSeconds).toString(),
+                h.cost ? QString::number(*h.cost, 'f', 2) : QString(), QString::number(h.extendCount)};
+        }
+        QList<qsizetype> widths(rows.first().size(), 0);
+        for (const QStringList &row : rows) {
+            for (qsizetype i = 0; i < row.size(); ++i)
+                widths[i] = std::max(widths[i], row[i].size());
+        }
+        QString text;
+        for (const QStringList &row : rows) {
+            QString line;
+            for (qsizetype i = 0; i < row.size(); ++i)
+                line += row[i].leftJustified(widths[i] + 2);
+            text += line.trimmed() + u'\n';
+        }
+        printOut(text.toUtf8());
+    }
+    finish(ExitSuccess);
+}
+
+QString CommandRunner::historyAccount() const
+{
+    return m_command.connection.savedAccount.isEmpty() ? m_command.connection.accountId
+                                                       : m_command.connection.savedAccount;
+}
+
+void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray &msCv)
+{
+    if (!m_context.history || !m_context.history->isOpen() || sessions.isEmpty())
+        return;
+    HistoryBatch batch;
+    const QDateTime now = m_clock->now().toUTC();
+    for (const Session &session : sessions) {
+        if (!session.id.isEmpty())
+            batch.observations.append({historyAccount(), session, now, QString::fromLatin1(msCv), std::nullopt});
+    }
+    // History is never a reason for a command to fail: a refused write only warns.
+    if (!m_context.history->record(batch) && m_command.verbose)
+        printErr(u"arrsm: warning: "_s + m_context.history->problem());
+}
+
+void CommandRunner::recordCommand(int kind, const QString &sessionId, const QByteArray &msCv, const QString &detail)
+{
+    if (!m_context.history || !m_context.history->isOpen() || sessionId.isEmpty())
+        return;
+    HistoryCommand command;
+    command.kind = HistoryCommand::Kind(kind);
+    command.account = historyAccount();
+    command.sessionId = sessionId;
+    command.at = m_clock->now().toUTC();
+    command.msCv = QString::fromLatin1(msCv);
+    command.detail = detail;
+    if (command.kind == HistoryCommand::Kind::Created)
+        command.size = m_command.size;
+    if (command.kind == HistoryCommand::Kind::Extended)
+        command.leaseSeconds = m_command.lease.totalSeconds();
+    HistoryBatch batch;
+    batch.commands.append(command);
+    if (!m_context.history->record(batch) && m_command.verbose)
+        printErr(u"arrsm: warning: "_s + m_context.history->problem());
 }
 
 void CommandRunner::resolveSavedAccount()
@@ -207,6 +302,7 @@ void CommandRunner::connectToService()
         keepAlive();
         break;
     case CommandKind::Accounts:
+    case CommandKind::History:
         Q_UNREACHABLE();
         break;
     }
@@ -229,6 +325,7 @@ void CommandRunner::list()
             fail(result);
             return;
         }
+        recordSeen(result.sessions, result.msCv);
         if (m_command.json)
             printOut(jsonText(sessionsJson(result.sessions)));
         else
@@ -245,6 +342,7 @@ void CommandRunner::show()
             fail(result);
             return;
         }
+        recordSeen({*result.session}, result.msCv);
         printSession(*result.session);
         finish(ExitSuccess);
     });
@@ -262,6 +360,7 @@ void CommandRunner::create()
             fail(result);
             return;
         }
+        recordCommand(int(HistoryCommand::Kind::Created), result.sessionId, result.msCv, tr("created by arrsm"));
         if (m_command.verbose)
             printErr(tr("arrsm: created session %1").arg(result.sessionId));
         if (m_command.wait)
@@ -276,10 +375,14 @@ void CommandRunner::extend()
     ApiJob *job = m_api->extendSession(m_command.sessionId, m_command.lease);
     follow(job, [this](const ApiResult &result) {
         if (!result.ok()) {
+            recordCommand(int(HistoryCommand::Kind::Failed), m_command.sessionId, result.msCv, result.summary());
             fail(result);
             return;
         }
+        recordCommand(int(HistoryCommand::Kind::Extended), m_command.sessionId, result.msCv,
+            tr("extended by arrsm to %1").arg(m_command.lease.toString()));
         if (result.session) {
+            recordSeen({*result.session}, result.msCv);
             printSession(*result.session);
             finish(ExitSuccess);
             return;
@@ -293,9 +396,11 @@ void CommandRunner::stop()
     ApiJob *job = m_api->stopSession(m_command.sessionId);
     follow(job, [this](const ApiResult &result) {
         if (!result.ok()) {
+            recordCommand(int(HistoryCommand::Kind::Failed), m_command.sessionId, result.msCv, result.summary());
             fail(result);
             return;
         }
+        recordCommand(int(HistoryCommand::Kind::Stopped), m_command.sessionId, result.msCv, tr("stopped by arrsm"));
         if (m_command.wait)
             startWait(m_command.sessionId, false);
         else
@@ -412,6 +517,7 @@ void CommandRunner::showAfter(const QString &sessionId, const QString &done)
     ApiJob *job = m_api->sessionProperties(sessionId);
     follow(job, [this, sessionId, done](const ApiResult &result) {
         if (result.ok() && result.session) {
+            recordSeen({*result.session}, result.msCv);
             printSession(*result.session);
         } else {
             printErr(tr("arrsm: warning: session %1 was %2, but its properties could not be read: %3")
@@ -435,6 +541,7 @@ void CommandRunner::startWait(const QString &sessionId, bool pollNow)
                      .arg(m_watch->sessionId(), result.summary()));
     });
     connect(m_watch.get(), &SessionWatch::observed, this, [this](const Session &session) {
+        recordSeen({session}, {});
         if (m_command.verbose)
             printErr(tr("arrsm: session %1 is %2").arg(m_watch->sessionId(), statusText(session)));
     });

@@ -20,6 +20,7 @@ class QIODevice;
 namespace arr {
 class AccountStore;
 class ApiJob;
+class HistoryStore;
 class Clock;
 class KeepAlivePolicy;
 class SecretStore;
@@ -51,6 +52,9 @@ public:
         SecretStore *secrets = nullptr;
         // nullptr for the system clock.
         const Clock *clock = nullptr;
+        // The session history: read by `history`, and every other command records what it saw and
+        // did into it. Null (or not open) for none.
+        HistoryStore *history = nullptr;
     };
 
     CommandRunner(Command command, Context context, QObject *parent = nullptr);
@@ -70,6 +74,11 @@ Q_SIGNALS:
 private:
     void run();
     void listAccounts();
+    void printHistory();
+    // The name sessions are recorded under: the saved account's, else the account id.
+    QString historyAccount() const;
+    void recordSeen(const QList<Session> &sessions, const QByteArray &msCv);
+    void recordCommand(int kind, const QString &sessionId, const QByteArray &msCv, const QString &detail);
     void resolveSavedAccount();
     void onKeyRead(const arr::KeyLookup &lookup);
     void connectToService();

@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 #include "cli/CommandRunner.h"
 #include "storage/AccountStore.h"
+#include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
 
 #include <QCoreApplication>
@@ -109,10 +110,21 @@ int main(int argc, char *argv[])
         secrets = std::make_unique<arr::KeychainSecretStore>(u"arr-session-manager"_s);
     }
 
+    // The same history file as the desktop app's (same application names, same data location).
+    std::unique_ptr<arr::HistoryStore> history;
+    if (command.kind != arr::cli::CommandKind::Accounts) {
+        history = std::make_unique<arr::HistoryStore>(arr::HistoryStore::defaultFilePath());
+        if (history->open() == arr::HistoryStore::OpenResult::RecoveredFromCorruption)
+            err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
+        else if (!history->isOpen() && command.kind != arr::cli::CommandKind::History && command.verbose)
+            err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
+        // Nothing is pruned here: retention is the desktop app's preference, applied at its start-up.
+    }
+
     if (command.kind == arr::cli::CommandKind::KeepAlive)
         quitOnInterrupt(&app);
 
-    arr::cli::CommandRunner runner(command, {&out, &err, accounts.get(), secrets.get(), nullptr});
+    arr::cli::CommandRunner runner(command, {&out, &err, accounts.get(), secrets.get(), nullptr, history.get()});
     QObject::connect(&runner, &arr::cli::CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     runner.start();
     return QCoreApplication::exec();

@@ -43,6 +43,7 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::LastCreateLeaseMinutes, "ui/lastCreateLeaseMinutes"_L1, 60},
         {Settings::Key::LocalEmulatorEnabled, "ui/localEmulatorEnabled"_L1, false},
         {Settings::Key::KeepAlivePolicies, "keepAlive/policies"_L1, QString()},
+        {Settings::Key::HistoryRetentionDays, "history/retentionDays"_L1, 400},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)
@@ -117,6 +118,11 @@ int Settings::boundedInt(Key key, int minimum, int maximum) const
     bool ok = false;
     const int value = m_settings->value(QString(entryFor(key)->name), defaultValue(key)).toInt(&ok);
     return ok ? std::clamp(value, minimum, maximum) : defaultValue(key).toInt();
+}
+
+int Settings::historyRetentionDays() const
+{
+    return boundedInt(Key::HistoryRetentionDays, 1, 36500);
 }
 
 int Settings::pollIntervalSeconds() const

@@ -39,6 +39,8 @@ public:
         LocalEmulatorEnabled,
         // The keep-alive policies, as a JSON array of {account, sessionId, spec...}.
         KeepAlivePolicies,
+        // Days the session history keeps a session after it was last seen; older ones are pruned at start-up.
+        HistoryRetentionDays,
     };
 
     // Uses the application's default QSettings location.
@@ -56,6 +58,8 @@ public:
     static QVariant defaultValue(Key key);
 
     int pollIntervalSeconds() const;
+    // 1 to 36500 days, 400 by default.
+    int historyRetentionDays() const;
     int fastPollIntervalSeconds() const;
     int warningThresholdMinutes() const;
     int criticalThresholdMinutes() const;

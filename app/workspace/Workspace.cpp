@@ -5,9 +5,11 @@
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/AccountStore.h"
+#include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
+#include "workspace/HistoryRecorder.h"
 #include "workspace/KeepAliveManager.h"
 #include "workspace/LocalEmulator.h"
 #include "workspace/NetworkWatcher.h"
@@ -59,7 +61,24 @@ Workspace::Workspace(const Options &options)
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
     m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock);
+    if (!m_options.demo) {
+        // Opened in its own thread; the made-up sessions of the demo are not history.
+        m_history = std::make_unique<HistoryRecorder>(&m_monitor->sessions(), m_options.clock);
+        QString file = m_options.historyFile;
+        // A settings file of the caller's keeps its history beside it rather than in the user's data.
+        if (file.isEmpty() && !m_options.settingsFile.isEmpty())
+            file = m_options.settingsFile + u".history.sqlite"_s;
+        if (file.isEmpty())
+            file = HistoryStore::defaultFilePath();
+        m_history->open(file, m_settings->historyRetentionDays());
+        m_history->attach(m_monitor.get());
+    }
     applySettings();
+}
+
+QString Workspace::historyProblem() const
+{
+    return m_history ? m_history->problem() : QString();
 }
 
 Workspace::~Workspace()
@@ -68,6 +87,8 @@ Workspace::~Workspace()
     m_keepAlive.reset();
     m_reachability.reset();
     m_accounts.reset();
+    // Writes what it was handed before the monitor it observes goes.
+    m_history.reset();
     m_monitor.reset();
 }
 

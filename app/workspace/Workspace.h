@@ -17,6 +17,7 @@ namespace arr {
 class AccountManager;
 class AccountStore;
 class KeepAliveManager;
+class HistoryRecorder;
 class Clock;
 class LocalEmulator;
 class NetworkWatcher;
@@ -50,6 +51,9 @@ public:
         const Clock *clock = nullptr;
         // --read-only: every account is watch only; create, extend, stop and keep-alive are refused.
         bool readOnly = false;
+        // The session history's file: empty for the default (HistoryStore::defaultFilePath(), or beside
+        // settingsFile when one is given); demo mode keeps none.
+        QString historyFile;
     };
 
     explicit Workspace(const Options &options);
@@ -72,6 +76,10 @@ public:
     LocalEmulator &emulator() const { return *m_emulator; }
     AccountManager &accounts() const { return *m_accounts; }
     KeepAliveManager &keepAlive() const { return *m_keepAlive; }
+    // Records every poll and command; its problemChanged() and problem() say when history is off or
+    // a damaged file was replaced. Null in demo mode.
+    HistoryRecorder *history() const { return m_history.get(); }
+    QString historyProblem() const;
 
     // Whether the account is watch only (marked so, or the whole app started with --read-only).
     bool isReadOnly(const QString &account) const;
@@ -106,6 +114,7 @@ private:
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<NetworkWatcher> m_reachability;
     std::unique_ptr<KeepAliveManager> m_keepAlive;
+    std::unique_ptr<HistoryRecorder> m_history;
 };
 
 } // namespace arr

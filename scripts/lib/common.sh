@@ -10,6 +10,7 @@ ARRSM_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qtkeychain-qt6-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
+    libqt6sql6-sqlite python3-prometheus-client
     clang-format curl dbus gnome-keyring xvfb
     dpkg-dev desktop-file-utils appstream
 )

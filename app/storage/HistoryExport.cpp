@@ -1,0 +1,96 @@
+#include "storage/HistoryExport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+namespace {
+
+QString isoTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QString csvField(const QString &value)
+{
+    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
+        return value;
+    QString quoted = value;
+    quoted.replace(u"\""_s, u"\"\""_s);
+    return u'"' + quoted + u'"';
+}
+
+QString number(const std::optional<double> &value)
+{
+    return value ? QString::number(*value, 'f', 4) : QString();
+}
+
+QString flag(bool value)
+{
+    return value ? u"true"_s : u"false"_s;
+}
+
+const QStringList Columns = {u"account"_s, u"sessionId"_s, u"size"_s, u"status"_s, u"finalStatus"_s, u"firstSeen"_s,
+    u"readyAt"_s, u"lastSeen"_s, u"endedAt"_s, u"leaseSeconds"_s, u"billedSeconds"_s, u"pricePerHour"_s, u"cost"_s,
+    u"extendCount"_s, u"createdHere"_s, u"stoppedHere"_s, u"closedUnseen"_s, u"lastMessage"_s};
+
+} // namespace
+
+QByteArray historyCsv(const QList<HistorySession> &sessions)
+{
+    QString text = Columns.join(u',') + u"\r\n"_s;
+    for (const HistorySession &s : sessions) {
+        const QStringList fields = {s.account, s.sessionId, s.size, s.status, s.finalStatus, isoTime(s.firstSeen),
+            isoTime(s.readyAt), isoTime(s.lastSeen), isoTime(s.endedAt),
+            s.leaseSeconds ? QString::number(*s.leaseSeconds) : QString(), QString::number(s.billedSeconds),
+            number(s.pricePerHour), number(s.cost), QString::number(s.extendCount), flag(s.createdHere),
+            flag(s.stoppedHere), flag(s.closedUnseen), s.lastMessage};
+        QStringList quoted;
+        quoted.reserve(fields.size());
+        for (const QString &field : fields)
+            quoted << csvField(field);
+        text += quoted.join(u',') + u"\r\n"_s;
+    }
+    return text.toUtf8();
+}
+
+QJsonArray historyJson(const QList<HistorySession> &sessions)
+{
+    const auto time = [](const QDateTime &t) { return t.isValid() ? QJsonValue(isoTime(t)) : QJsonValue(); };
+    const auto real = [](const std::optional<double> &v) { return v ? QJsonValue(*v) : QJsonValue(); };
+    QJsonArray array;
+    for (const HistorySession &s : sessions) {
+        QJsonObject o;
+        o.insert(Columns[0], s.account);
+        o.insert(Columns[1], s.sessionId);
+        o.insert(Columns[2], s.size);
+        o.insert(Columns[3], s.status);
+        o.insert(Columns[4], s.finalStatus.isEmpty() ? QJsonValue() : QJsonValue(s.finalStatus));
+        o.insert(Columns[5], time(s.firstSeen));
+        o.insert(Columns[6], time(s.readyAt));
+        o.insert(Columns[7], time(s.lastSeen));
+        o.insert(Columns[8], time(s.endedAt));
+        o.insert(Columns[9], s.leaseSeconds ? QJsonValue(double(*s.leaseSeconds)) : QJsonValue());
+        o.insert(Columns[10], double(s.billedSeconds));
+        o.insert(Columns[11], real(s.pricePerHour));
+        o.insert(Columns[12], real(s.cost));
+        o.insert(Columns[13], s.extendCount);
+        o.insert(Columns[14], s.createdHere);
+        o.insert(Columns[15], s.stoppedHere);
+        o.insert(Columns[16], s.closedUnseen);
+        o.insert(Columns[17], s.lastMessage);
+        array.append(o);
+    }
+    return array;
+}
+
+QByteArray historyJsonText(const QList<HistorySession> &sessions)
+{
+    return QJsonDocument(historyJson(sessions)).toJson(QJsonDocument::Indented);
+}
+
+} // namespace arr

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "core/Session.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace arr {
+
+// The values the session history stores and hands back. Times are UTC.
+
+// One session as the history knows it: one row per account and session id.
+struct HistorySession
+{
+    QString account;
+    QString sessionId;
+    QString size;
+    // The last status seen, as the service spelt it in v1 wire form ("ready").
+    QString status;
+    QDateTime firstSeen;
+    // When the session was first seen ready; invalid if it never was.
+    QDateTime readyAt;
+    QDateTime lastSeen;
+    // When it was first seen in a final state, or when it disappeared from the list; invalid while open.
+    QDateTime endedAt;
+    // Stopped, expired or error; or the last known status when it disappeared from the list.
+    QString finalStatus;
+    // The lease (maximum lease time) last seen, in seconds.
+    std::optional<qint64> leaseSeconds;
+    // Time in the ready state, as the service reported it (v1 sessionElapsedTime); 0 if never ready.
+    qint64 billedSeconds = 0;
+    // The price per hour of the size in force when the session was recorded, and the cost it gives;
+    // empty when no price was known.
+    std::optional<double> pricePerHour;
+    std::optional<double> cost;
+    int extendCount = 0;
+    bool createdHere = false;
+    bool stoppedHere = false;
+    // Disappeared from the list without a final status: closed at its last known state.
+    bool closedUnseen = false;
+    QString lastMessage;
+};
+
+// One thing that happened to a session.
+struct HistoryEvent
+{
+    QString account;
+    QString sessionId;
+    QDateTime at;
+    // "created", "ready", "extended", "stopped", "expired", "failed", "disappeared", "command-failed".
+    QString kind;
+    QString detail;
+    QString msCv;
+};
+
+// Which sessions to read: those whose life [first seen, ended or last seen] overlaps [since, until).
+// Empty or invalid members do not filter.
+struct HistoryQuery
+{
+    QDateTime since;
+    QDateTime until;
+    QStringList accounts;
+    QStringList sizes;
+    // Last status (wire names, "stopped").
+    QStringList statuses;
+    bool createdHereOnly = false;
+    // At most this many sessions, newest first; 0 for all.
+    int limit = 0;
+};
+
+// Per day (UTC, by the day the session was first seen) and account.
+struct HistoryDailyTotal
+{
+    QDate day;
+    QString account;
+    int sessions = 0;
+    qint64 billedSeconds = 0;
+    // The sum of the known costs; empty when none of the day's sessions had a price.
+    std::optional<double> cost;
+};
+
+// What the app or arrsm saw of one session at one moment.
+struct HistoryObservation
+{
+    QString account;
+    Session session;
+    QDateTime at;
+    QString msCv;
+    // The price per hour of the session's size at that moment, when known.
+    std::optional<double> pricePerHour;
+};
+
+// What the app or arrsm did.
+struct HistoryCommand
+{
+    enum class Kind { Created, Extended, Stopped, Failed };
+    Kind kind = Kind::Created;
+    QString account;
+    QString sessionId;
+    QDateTime at;
+    QString detail;
+    QString msCv;
+    // Created: the size asked for. Extended: the new lease.
+    QString size;
+    std::optional<qint64> leaseSeconds;
+};
+
+// A session gone from its account's list.
+struct HistoryDisappearance
+{
+    QString account;
+    QString sessionId;
+    QDateTime at;
+};
+
+// Everything one poll or one command changed, written in one transaction.
+struct HistoryBatch
+{
+    QList<HistoryObservation> observations;
+    QList<HistoryCommand> commands;
+    QList<HistoryDisappearance> disappearances;
+
+    bool isEmpty() const { return observations.isEmpty() && commands.isEmpty() && disappearances.isEmpty(); }
+};
+
+} // namespace arr
+
+Q_DECLARE_METATYPE(arr::HistoryBatch)

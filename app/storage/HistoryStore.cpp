@@ -1,0 +1,561 @@
+#include "storage/HistoryStore.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+namespace {
+
+// SQLite's result codes for a file that is not a database, or a damaged one.
+bool isCorruption(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == "26"_L1 || code == "11"_L1;
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// Each migration takes the schema from version (index) to version (index + 1).
+const char *const Migrations[] = {
+    // 0 -> 1: the first schema.
+    "CREATE TABLE sessions (account TEXT NOT NULL, session_id TEXT NOT NULL, size TEXT NOT NULL DEFAULT '',"
+    " first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, status TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (account, session_id));"
+    "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, session_id TEXT NOT NULL,"
+    " at INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')",
+    // 1 -> 2: billing, commands, MS-CVs, closing of vanished sessions.
+    "ALTER TABLE sessions ADD COLUMN ready_at INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN ended_at INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN final_status TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sessions ADD COLUMN lease_seconds INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN billed_seconds INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN price_per_hour REAL;"
+    "ALTER TABLE sessions ADD COLUMN cost REAL;"
+    "ALTER TABLE sessions ADD COLUMN extend_count INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN created_here INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN stopped_here INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN closed_unseen INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN last_message TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE events ADD COLUMN ms_cv TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX sessions_by_time ON sessions (first_seen);"
+    "CREATE INDEX sessions_by_last_seen ON sessions (last_seen);"
+    "CREATE INDEX events_by_session ON events (account, session_id, at)",
+};
+static_assert(std::size(Migrations) == HistoryStore::SchemaVersion);
+
+const auto SessionColumns
+    = "account, session_id, size, status, first_seen, ready_at, last_seen, ended_at, final_status, lease_seconds,"
+      " billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here, closed_unseen, last_message"_L1;
+
+HistorySession sessionFrom(const QSqlQuery &q)
+{
+    HistorySession s;
+    s.account = q.value(0).toString();
+    s.sessionId = q.value(1).toString();
+    s.size = q.value(2).toString();
+    s.status = q.value(3).toString();
+    s.firstSeen = timeFrom(q.value(4));
+    s.readyAt = timeFrom(q.value(5));
+    s.lastSeen = timeFrom(q.value(6));
+    s.endedAt = timeFrom(q.value(7));
+    s.finalStatus = q.value(8).toString();
+    if (!q.value(9).isNull())
+        s.leaseSeconds = q.value(9).toLongLong();
+    s.billedSeconds = q.value(10).toLongLong();
+    if (!q.value(11).isNull())
+        s.pricePerHour = q.value(11).toDouble();
+    if (!q.value(12).isNull())
+        s.cost = q.value(12).toDouble();
+    s.extendCount = q.value(13).toInt();
+    s.createdHere = q.value(14).toBool();
+    s.stoppedHere = q.value(15).toBool();
+    s.closedUnseen = q.value(16).toBool();
+    s.lastMessage = q.value(17).toString();
+    return s;
+}
+
+QString finalEventKind(SessionStatus status)
+{
+    switch (status) {
+    case SessionStatus::Stopped:
+        return u"stopped"_s;
+    case SessionStatus::Expired:
+        return u"expired"_s;
+    default:
+        return u"failed"_s;
+    }
+}
+
+// A WHERE clause for `query` and its bound values.
+QString whereClause(const HistoryQuery &query, QVariantList &values)
+{
+    QStringList conditions;
+    if (query.since.isValid()) {
+        conditions << u"COALESCE(ended_at, last_seen) >= ?"_s;
+        values << query.since.toMSecsSinceEpoch();
+    }
+    if (query.until.isValid()) {
+        conditions << u"first_seen < ?"_s;
+        values << query.until.toMSecsSinceEpoch();
+    }
+    const auto anyOf = [&](const QString &column, const QStringList &list) {
+        if (list.isEmpty())
+            return;
+        QStringList marks;
+        for (const QString &item : list) {
+            marks << u"?"_s;
+            values << item;
+        }
+        conditions << column + u" IN ("_s + marks.join(u',') + u')';
+    };
+    anyOf(u"account"_s, query.accounts);
+    anyOf(u"size"_s, query.sizes);
+    anyOf(u"status"_s, query.statuses);
+    if (query.createdHereOnly)
+        conditions << u"created_here = 1"_s;
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
+QAtomicInt connectionCounter;
+
+} // namespace
+
+HistoryStore::HistoryStore(const QString &filePath)
+    : m_filePath(filePath)
+    , m_connectionName(u"arrsm-history-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+HistoryStore::~HistoryStore()
+{
+    close();
+}
+
+QString HistoryStore::defaultFilePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(u"history.sqlite"_s);
+}
+
+void HistoryStore::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_open = false;
+}
+
+void HistoryStore::fail(const QString &what, const QString &error)
+{
+    m_problem = QCoreApplication::translate("HistoryStore", "Session history is off: %1 (%2).").arg(what, error);
+    // The connection goes with the object (or the next open()): its queries may still be alive here.
+    m_open = false;
+}
+
+HistoryStore::OpenResult HistoryStore::open()
+{
+    close();
+    m_problem.clear();
+    m_movedAside.clear();
+    const QFileInfo info(m_filePath);
+    if (!QDir().mkpath(info.absolutePath())) {
+        fail(QCoreApplication::translate("HistoryStore", "the folder %1 cannot be created").arg(info.absolutePath()),
+            QCoreApplication::translate("HistoryStore", "permission denied or disk full"));
+        return OpenResult::Unavailable;
+    }
+    if (openConnection())
+        return OpenResult::Opened;
+    if (m_movedAside.isEmpty())
+        return OpenResult::Unavailable;
+    // The damaged file is kept for whoever wants to look at it; history goes on in a new one.
+    const QString kept = m_movedAside;
+    if (!openConnection())
+        return OpenResult::Unavailable;
+    m_movedAside = kept;
+    m_problem = QCoreApplication::translate(
+        "HistoryStore", "The session history file was damaged; it was kept as %1 and a new history was started.")
+                    .arg(kept);
+    return OpenResult::RecoveredFromCorruption;
+}
+
+bool HistoryStore::openConnection()
+{
+    QSqlError error;
+    bool opened = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+        db.setDatabaseName(m_filePath);
+        // The other process may hold the write lock for a moment: wait rather than fail.
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!db.open()) {
+            error = db.lastError();
+        } else {
+            QSqlQuery q(db);
+            // The first statement reads the file: a file that is not a database shows here.
+            if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()) {
+                error = q.lastError();
+            } else {
+                q.finish();
+                // A committed transaction survives a crash of the process; NORMAL is enough in WAL mode.
+                q.exec(u"PRAGMA synchronous=NORMAL"_s);
+                q.finish();
+                opened = true;
+            }
+        }
+    }
+    if (opened) {
+        m_open = true;
+        if (migrate())
+            return true;
+        error = m_lastError;
+        if (!m_problem.isEmpty()) {
+            close();
+            return false;
+        }
+    }
+    close();
+    if (isCorruption(error) && m_movedAside.isEmpty()) {
+        const QString aside
+            = m_filePath + u".corrupt-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s);
+        if (QFile::rename(m_filePath, aside)) {
+            QFile::remove(m_filePath + u"-wal"_s);
+            QFile::remove(m_filePath + u"-shm"_s);
+            m_movedAside = aside;
+            return false;
+        }
+    }
+    fail(QCoreApplication::translate("HistoryStore", "%1 cannot be used").arg(m_filePath), error.text());
+    m_movedAside.clear();
+    return false;
+}
+
+bool HistoryStore::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+        m_lastError = q.lastError();
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    if (version > SchemaVersion) {
+        fail(QCoreApplication::translate("HistoryStore", "%1 was written by a newer version").arg(m_filePath),
+            QCoreApplication::translate("HistoryStore", "schema %1").arg(version));
+        return false;
+    }
+    if (version == SchemaVersion)
+        return true;
+    q.finish();
+    if (!db.transaction()) {
+        m_lastError = db.lastError();
+        return false;
+    }
+    for (int v = version; v < SchemaVersion; ++v) {
+        const QStringList statements = QString::fromLatin1(Migrations[v]).split(u';', Qt::SkipEmptyParts);
+        for (const QString &statement : statements) {
+            if (!q.exec(statement)) {
+                const QSqlError error = q.lastError();
+                m_lastError = error;
+                db.rollback();
+                if (!isCorruption(error))
+                    fail(QCoreApplication::translate("HistoryStore", "%1 cannot be upgraded").arg(m_filePath),
+                        error.text());
+                return false;
+            }
+        }
+    }
+    if (!q.exec(u"PRAGMA user_version = %1"_s.arg(SchemaVersion)) || !db.commit()) {
+        db.rollback();
+        fail(
+            QCoreApplication::translate("HistoryStore", "%1 cannot be upgraded").arg(m_filePath), q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::record(const HistoryBatch &batch)
+{
+    if (!m_open)
+        return false;
+    if (batch.isEmpty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    // Take the write lock at once: what is read below stays true until the commit, even with arrsm
+    // writing the same sessions.
+    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+        fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath), q.lastError().text());
+        return false;
+    }
+    QSqlQuery find(db);
+    find.prepare(u"SELECT status, ready_at, ended_at, billed_seconds, price_per_hour FROM sessions"
+                 " WHERE account = ? AND session_id = ?"_s);
+    QSqlQuery insert(db);
+    insert.prepare(u"INSERT INTO sessions (account, session_id, size, status, first_seen, ready_at, last_seen,"
+                   " ended_at, final_status, lease_seconds, billed_seconds, price_per_hour, cost, last_message)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery update(db);
+    update.prepare(u"UPDATE sessions SET size = ?, status = ?, ready_at = ?, last_seen = ?, ended_at = ?,"
+                   " final_status = ?, lease_seconds = COALESCE(?, lease_seconds), billed_seconds = ?,"
+                   " price_per_hour = ?, cost = ?, last_message = ?, closed_unseen = 0"
+                   " WHERE account = ? AND session_id = ?"_s);
+    QSqlQuery hasEvent(db);
+    hasEvent.prepare(u"SELECT id FROM events WHERE account = ? AND session_id = ? AND kind = ? LIMIT 1"_s);
+    QSqlQuery event(db);
+    event.prepare(u"INSERT INTO events (account, session_id, at, kind, detail, ms_cv) VALUES (?, ?, ?, ?, ?, ?)"_s);
+
+    bool ok = true;
+    QString firstError;
+    const auto run = [&ok, &firstError](QSqlQuery &query, const QVariantList &values) {
+        for (int i = 0; i < values.size(); ++i) {
+            // A null QString binds as NULL; the text columns want ''.
+            const QVariant &v = values[i];
+            query.bindValue(
+                i, !v.isNull() && v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(u""_s) : v);
+        }
+        if (!query.exec() && ok) {
+            ok = false;
+            firstError = query.lastError().text();
+        }
+    };
+    const auto addEvent = [&](const QString &account, const QString &id, const QDateTime &at, const QString &kind,
+                              const QString &detail, const QString &msCv) {
+        run(event, {account, id, at.toMSecsSinceEpoch(), kind, detail, msCv});
+    };
+    const auto eventId = [&](const QString &account, const QString &id, const QString &kind) -> QVariant {
+        run(hasEvent, {account, id, kind});
+        return hasEvent.next() ? hasEvent.value(0) : QVariant();
+    };
+    const QVariant nullInt(QMetaType(QMetaType::LongLong));
+    const QVariant nullReal(QMetaType(QMetaType::Double));
+
+    for (const HistoryObservation &o : batch.observations) {
+        if (!ok)
+            break;
+        const Session &s = o.session;
+        const QString status = s.status == SessionStatus::Unknown ? s.statusText : sessionStatusWireName(s.status);
+        const bool final = isFinalStatus(s.status);
+        run(find, {o.account, s.id});
+        const bool known = find.next();
+        const bool wasEnded = known && !find.value(2).isNull();
+        QVariant readyAt = known ? find.value(1) : nullInt;
+        QVariant endedAt = known ? find.value(2) : nullInt;
+        qint64 billed = known ? find.value(3).toLongLong() : 0;
+        QVariant price = o.pricePerHour ? QVariant(*o.pricePerHour) : (known ? find.value(4) : nullReal);
+        find.finish();
+        // v1's elapsed time counts the time in the ready state: the billed time. Before ready it is 0.
+        if (s.status != SessionStatus::Starting && s.elapsed)
+            billed = std::max(billed, s.elapsed->totalMilliseconds() / 1000);
+        const QVariant cost = price.isNull() ? nullReal : QVariant(double(billed) / 3600.0 * price.toDouble());
+        const QVariant lease = s.maxLease ? QVariant(s.maxLease->totalMilliseconds() / 1000) : nullInt;
+        const bool becameReady = s.status == SessionStatus::Ready && readyAt.isNull();
+        if (becameReady)
+            readyAt = o.at.toMSecsSinceEpoch();
+        const bool ended = final && !wasEnded;
+        if (ended)
+            endedAt = o.at.toMSecsSinceEpoch();
+        const QString finalStatus = final ? status : QString();
+        if (!known) {
+            run(insert,
+                {o.account, s.id, s.size, status, o.at.toMSecsSinceEpoch(), readyAt, o.at.toMSecsSinceEpoch(), endedAt,
+                    finalStatus, lease, billed, price, cost, s.message});
+        } else {
+            run(update,
+                {s.size, status, readyAt, o.at.toMSecsSinceEpoch(), final ? endedAt : nullInt, finalStatus, lease,
+                    billed, price, cost, s.message, o.account, s.id});
+        }
+        // Each of these happens once in a session's life, whoever saw it first.
+        if (becameReady && eventId(o.account, s.id, u"ready"_s).isNull())
+            addEvent(o.account, s.id, o.at, u"ready"_s, {}, o.msCv);
+        if (final) {
+            const QString kind = finalEventKind(s.status);
+            if (eventId(o.account, s.id, kind).isNull())
+                addEvent(o.account, s.id, o.at, kind, s.message, o.msCv);
+        }
+    }
+
+    QSqlQuery touch(db);
+    for (const HistoryCommand &c : batch.commands) {
+        if (!ok || c.sessionId.isEmpty())
+            continue;
+        // A command may come before any poll saw the session.
+        touch.prepare(u"INSERT OR IGNORE INTO sessions (account, session_id, size, first_seen, last_seen)"
+                      " VALUES (?, ?, ?, ?, ?)"_s);
+        run(touch, {c.account, c.sessionId, c.size, c.at.toMSecsSinceEpoch(), c.at.toMSecsSinceEpoch()});
+        switch (c.kind) {
+        case HistoryCommand::Kind::Created:
+            touch.prepare(u"UPDATE sessions SET created_here = 1 WHERE account = ? AND session_id = ?"_s);
+            run(touch, {c.account, c.sessionId});
+            if (eventId(c.account, c.sessionId, u"created"_s).isNull())
+                addEvent(c.account, c.sessionId, c.at, u"created"_s, c.detail, c.msCv);
+            break;
+        case HistoryCommand::Kind::Extended:
+            touch.prepare(u"UPDATE sessions SET extend_count = extend_count + 1,"
+                          " lease_seconds = COALESCE(?, lease_seconds) WHERE account = ? AND session_id = ?"_s);
+            run(touch, {c.leaseSeconds ? QVariant(*c.leaseSeconds) : nullInt, c.account, c.sessionId});
+            addEvent(c.account, c.sessionId, c.at, u"extended"_s, c.detail, c.msCv);
+            break;
+        case HistoryCommand::Kind::Stopped: {
+            touch.prepare(u"UPDATE sessions SET stopped_here = 1 WHERE account = ? AND session_id = ?"_s);
+            run(touch, {c.account, c.sessionId});
+            // A poll may have seen it stopped before the command's outcome came: that event is this one.
+            const QVariant existing = eventId(c.account, c.sessionId, u"stopped"_s);
+            if (existing.isNull()) {
+                addEvent(c.account, c.sessionId, c.at, u"stopped"_s, c.detail, c.msCv);
+            } else {
+                touch.prepare(u"UPDATE events SET detail = ?, ms_cv = ? WHERE id = ?"_s);
+                run(touch, {c.detail, c.msCv, existing});
+            }
+            break;
+        }
+        case HistoryCommand::Kind::Failed:
+            addEvent(c.account, c.sessionId, c.at, u"command-failed"_s, c.detail, c.msCv);
+            break;
+        }
+    }
+
+    QSqlQuery vanish(db);
+    vanish.prepare(u"UPDATE sessions SET ended_at = ?, final_status = status, closed_unseen = 1"
+                   " WHERE account = ? AND session_id = ? AND ended_at IS NULL"_s);
+    for (const HistoryDisappearance &d : batch.disappearances) {
+        if (!ok)
+            break;
+        run(vanish, {d.at.toMSecsSinceEpoch(), d.account, d.sessionId});
+        if (ok && vanish.numRowsAffected() > 0)
+            addEvent(d.account, d.sessionId, d.at, u"disappeared"_s,
+                QCoreApplication::translate("HistoryStore", "gone from the list without a final status"), {});
+    }
+
+    if (!ok || !q.exec(u"COMMIT"_s)) {
+        const QString error = !ok ? firstError : q.lastError().text();
+        q.exec(u"ROLLBACK"_s);
+        fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath),
+            error.isEmpty() ? QCoreApplication::translate("HistoryStore", "a statement failed") : error);
+        return false;
+    }
+    return true;
+}
+
+int HistoryStore::prune(const QDateTime &before)
+{
+    if (!m_open)
+        return -1;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    const qint64 limit = before.toMSecsSinceEpoch();
+    if (!q.exec(u"BEGIN IMMEDIATE"_s))
+        return -1;
+    q.prepare(u"DELETE FROM events WHERE (account, session_id) IN"
+              " (SELECT account, session_id FROM sessions WHERE last_seen < ?)"_s);
+    q.addBindValue(limit);
+    bool ok = q.exec();
+    q.prepare(u"DELETE FROM sessions WHERE last_seen < ?"_s);
+    q.addBindValue(limit);
+    ok = ok && q.exec();
+    const int removed = ok ? q.numRowsAffected() : -1;
+    QSqlQuery end(db);
+    if (!ok || !end.exec(u"COMMIT"_s)) {
+        end.exec(u"ROLLBACK"_s);
+        return -1;
+    }
+    return removed;
+}
+
+QList<HistorySession> HistoryStore::sessions(const HistoryQuery &query) const
+{
+    QList<HistorySession> result;
+    if (!m_open)
+        return result;
+    QVariantList values;
+    QString sql = u"SELECT "_s + SessionColumns + u" FROM sessions"_s + whereClause(query, values)
+        + u" ORDER BY first_seen DESC, account, session_id"_s;
+    if (query.limit > 0)
+        sql += u" LIMIT %1"_s.arg(query.limit);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec())
+        return result;
+    while (q.next())
+        result.append(sessionFrom(q));
+    return result;
+}
+
+std::optional<HistorySession> HistoryStore::session(const QString &account, const QString &sessionId) const
+{
+    if (!m_open)
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT "_s + SessionColumns + u" FROM sessions WHERE account = ? AND session_id = ?"_s);
+    q.addBindValue(account);
+    q.addBindValue(sessionId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return sessionFrom(q);
+}
+
+QList<HistoryEvent> HistoryStore::events(const QString &account, const QString &sessionId) const
+{
+    QList<HistoryEvent> result;
+    if (!m_open)
+        return result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT at, kind, detail, ms_cv FROM events WHERE account = ? AND session_id = ? ORDER BY at, id"_s);
+    q.addBindValue(account);
+    q.addBindValue(sessionId);
+    if (!q.exec())
+        return result;
+    while (q.next())
+        result.append({account, sessionId, timeFrom(q.value(0)), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toString()});
+    return result;
+}
+
+QList<HistoryDailyTotal> HistoryStore::dailyTotals(const HistoryQuery &query) const
+{
+    QList<HistoryDailyTotal> result;
+    if (!m_open)
+        return result;
+    QVariantList values;
+    const QString sql = u"SELECT first_seen / 86400000 AS day, account, COUNT(*), SUM(billed_seconds), SUM(cost)"
+                        " FROM sessions"_s
+        + whereClause(query, values) + u" GROUP BY day, account ORDER BY day, account"_s;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(sql);
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        HistoryDailyTotal total;
+        total.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
+        total.account = q.value(1).toString();
+        total.sessions = q.value(2).toInt();
+        total.billedSeconds = q.value(3).toLongLong();
+        if (!q.value(4).isNull())
+            total.cost = q.value(4).toDouble();
+        result.append(total);
+    }
+    return result;
+}
+
+} // namespace arr

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "storage/HistoryRecords.h"
+
+#include <QSqlError>
+#include <QString>
+
+namespace arr {
+
+// The session history: one SQLite file shared by the desktop app and arrsm (WAL mode and a busy
+// timeout, so both may write at once). The schema carries a version and is migrated when opened.
+// A corrupt file is moved aside and a new one started; a file that cannot be written turns history
+// off with a reason. Synchronous: use one object per thread (each has its own connection).
+class HistoryStore
+{
+public:
+    // The schema this build writes; older files are migrated when opened.
+    static constexpr int SchemaVersion = 2;
+
+    enum class OpenResult {
+        Opened,
+        // The file was not a database: kept under movedAsidePath(), a new one started.
+        RecoveredFromCorruption,
+        // History is off: problem() says why.
+        Unavailable,
+    };
+
+    explicit HistoryStore(const QString &filePath);
+    ~HistoryStore();
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    // "history.sqlite" in the application's data location (the same for the app and arrsm).
+    static QString defaultFilePath();
+
+    OpenResult open();
+    bool isOpen() const { return m_open; }
+    QString filePath() const { return m_filePath; }
+    // Why history is off, or what happened to a corrupt file; empty when all is well.
+    QString problem() const { return m_problem; }
+    QString movedAsidePath() const { return m_movedAside; }
+
+    // Writes the batch in one transaction. False (and history off, with problem() set) when the
+    // disk refuses it.
+    bool record(const HistoryBatch &batch);
+    // Deletes sessions (and their events) last seen before `before`; the number deleted, or -1.
+    int prune(const QDateTime &before);
+
+    // The read API.
+    QList<HistorySession> sessions(const HistoryQuery &query = {}) const;
+    std::optional<HistorySession> session(const QString &account, const QString &sessionId) const;
+    // Oldest first.
+    QList<HistoryEvent> events(const QString &account, const QString &sessionId) const;
+    // Oldest day first, then by account.
+    QList<HistoryDailyTotal> dailyTotals(const HistoryQuery &query = {}) const;
+
+private:
+    bool openConnection();
+    bool migrate();
+    void fail(const QString &what, const QString &error);
+    void close();
+
+    QString m_filePath;
+    QString m_connectionName;
+    QString m_problem;
+    QString m_movedAside;
+    bool m_open = false;
+    QSqlError m_lastError;
+};
+
+} // namespace arr
