@@ -543,16 +543,16 @@ void benchFirstData(BenchTable &table)
         u"bare QMainWindow: %1 MiB"_s.arg(double(bareKib) / 1024.0, 0, 'f', 1));
 }
 
-// Waits in the event loop until `done` holds or `timeoutMs` passed; whether it holds.
+// Waits in the event loop until `done` holds or `timeoutMs` passed; whether it holds. Checks after
+// every event, so that a poll-by-poll loop does not wait longer than the poll takes.
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
     QElapsedTimer timer;
     timer.start();
-    while (!done() && timer.elapsed() < timeoutMs) {
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    QTimer wake;
+    wake.start(100);
+    while (!done() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return done();
 }
 
