@@ -529,7 +529,7 @@ void benchFirstData(BenchTable &table)
         }
         const double ms = median(loaded);
         table.add(u"first data: start to the first poll's %1 sessions painted, --demo, offscreen (median of %2)"_s
-                      .arg(QLocale::c().toString(count))
+                      .arg(QLocale(QLocale::English).toString(count))
                       .arg(Runs),
             ok ? u"%1 ms"_s.arg(ms, 0, 'f', 1) : u"failed"_s, u"≤ %1 ms"_s.arg(targetMs, 0, 'f', 0),
             ok && ms <= targetMs, context);
@@ -645,7 +645,7 @@ void benchIdleCost(BenchTable &table, int seconds)
         const bool seeded = waitFor([&] { return pending == 0; }, 300'000) && failed == 0;
         for (const bool selected : {false, true}) {
             const QString figure = u"idle cost: watching %1 sessions, 10 s polls, 1 s tick, %2, over %3 s"_s
-                                       .arg(QLocale::c().toString(count))
+                                       .arg(QLocale(QLocale::English).toString(count))
                                        .arg(selected ? u"first row selected"_s : u"nothing selected"_s)
                                        .arg(seconds);
             const double target = selected ? selectedTarget : quietTarget;
