@@ -785,7 +785,8 @@ void benchDayInAMinute(BenchTable &table)
     const long long dayKib = residentKib();
     const double seconds = double(wall.elapsed()) / 1000.0;
     const long long growth = dayKib - hourKib;
-    table.add(u"a day in a minute: %1 polls (24 h at 10 s), 50 creates and stops an hour; resident memory"_s.arg(Polls),
+    table.add(u"a day in a minute: %1 polls (24 h at 10 s), 50 creates and stops an hour; resident memory"_s.arg(
+                  QLocale(QLocale::English).toString(Polls)),
         ok ? u"%1 MiB at 1 h, %2 MiB at 24 h (%3%4 KiB); took %5 s"_s.arg(double(hourKib) / 1024.0, 0, 'f', 1)
                  .arg(double(dayKib) / 1024.0, 0, 'f', 1)
                  .arg(growth >= 0 ? u"+"_s : QString())
