@@ -30,6 +30,9 @@ struct CreateSessionRequest
     TimeSpan maxLease;
     QString size;
     QList<QUrl> models;
+    // The 2021-01-01 API lets the client name the session; empty: the client picks a new UUID. v1
+    // names sessions itself and ignores this.
+    QString sessionId;
 };
 
 // The best readable message found in an error body, whatever its shape.
