@@ -27,6 +27,17 @@ template<typename T> struct Decoded
 // What a person asked for when creating a session.
 struct CreateSessionRequest
 {
+    // A constructor rather than an aggregate, so that the braces callers write ({lease, size, models})
+    // keep working as members are added.
+    CreateSessionRequest() = default;
+    CreateSessionRequest(TimeSpan lease, QString sessionSize, QList<QUrl> modelUrls, QString id = {})
+        : maxLease(lease)
+        , size(std::move(sessionSize))
+        , models(std::move(modelUrls))
+        , sessionId(std::move(id))
+    {
+    }
+
     TimeSpan maxLease;
     QString size;
     QList<QUrl> models;

@@ -74,7 +74,7 @@ void ApiJob::send(const QByteArray &token)
     // A list starts from its first page again (after a token refresh, too).
     m_pages = 0;
     m_listed.clear();
-    sendTo(m_api->m_dialect.url(m_api->m_account.endpoint, m_request.path));
+    sendTo(m_api->m_dialect.url(m_api->m_account.endpoint, m_request));
 }
 
 void ApiJob::sendTo(const QUrl &url)

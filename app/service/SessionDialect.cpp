@@ -49,9 +49,11 @@ SessionDialect::SessionDialect(ApiVersion version, const QString &accountId)
 {
 }
 
-QUrl SessionDialect::url(const QUrl &endpoint, const QStringList &path) const
+QUrl SessionDialect::url(const QUrl &endpoint, const SessionRequest &request) const
 {
-    QUrl url = RequestFactory::buildUrl(endpoint, path);
+    QUrl url = RequestFactory::buildUrl(endpoint, request.path);
+    if (!request.action.isEmpty())
+        url.setPath(url.path(QUrl::FullyEncoded) + u'/' + QString::fromLatin1(request.action), QUrl::StrictMode);
     if (m_version == ApiVersion::Api20210101) {
         QUrlQuery query;
         query.addQueryItem(ApiVersionQuery, apiVersionName(m_version));
@@ -139,7 +141,7 @@ SessionRequest SessionDialect::properties(const QString &sessionId) const
 SessionRequest SessionDialect::stop(const QString &sessionId) const
 {
     if (m_version == ApiVersion::Api20210101)
-        return {"POST", sessionsPath() << sessionId << u":stop"_s, {}};
+        return {"POST", sessionsPath() << sessionId, {}, ":stop"};
     return {"DELETE", sessionsPath() << sessionId, {}};
 }
 

@@ -28,6 +28,9 @@ struct SessionRequest
     QByteArray method;
     QStringList path;
     QByteArray body;
+    // A last segment written as it is rather than percent-encoded: 2021-01-01's ":stop" (an encoded
+    // ':' would name a session called ":stop").
+    QByteArray action = {};
 };
 
 // Everything that differs between the API versions of the session API, in one place: how each call
@@ -41,7 +44,7 @@ public:
     ApiVersion version() const { return m_version; }
 
     // The address of `path` under `endpoint`, with the version's query (2021-01-01: api-version).
-    QUrl url(const QUrl &endpoint, const QStringList &path) const;
+    QUrl url(const QUrl &endpoint, const SessionRequest &request) const;
     // A next-page address the service gave, resolved against `endpoint`, with the version's query
     // added if it lacks it; invalid when it is not on `endpoint`'s scheme, host and port (the bearer
     // token goes nowhere else), with `why` saying so.
