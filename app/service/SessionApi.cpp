@@ -145,14 +145,21 @@ void ApiJob::onHttpFinished(const HttpOutcome &outcome)
         return;
     }
     // A failed TLS handshake sent nothing: the request goes out only once the connection is secure.
-    // A 2021-01-01 create names its session and was repeated under the retry policy already.
-    if (m_operation == SessionOperation::Create && !m_api->m_dialect.clientNamesSessions()
-        && failure.kind != ErrorKind::Rejected && failure.kind != ErrorKind::Authentication
+    const bool answerMayBeLost = failure.kind != ErrorKind::Rejected && failure.kind != ErrorKind::Authentication
         && failure.kind != ErrorKind::Forbidden && failure.kind != ErrorKind::Configuration
-        && failure.kind != ErrorKind::Tls) {
-        failure.message += u' '
-            + tr("The session may have been created anyway; it was not requested again. Refresh the list before "
-                 "creating another.");
+        && failure.kind != ErrorKind::Tls;
+    if (m_operation == SessionOperation::Create && answerMayBeLost) {
+        if (m_api->m_dialect.clientNamesSessions()) {
+            // The create was repeated under the retry policy already; the id makes one more safe.
+            failure.message += u' '
+                + tr("The session %1 may have been created anyway; creating it again with the same id is safe: the "
+                     "service answers a repeat with the same session.")
+                      .arg(m_sessionId);
+        } else {
+            failure.message += u' '
+                + tr("The session may have been created anyway; it was not requested again. Refresh the list "
+                     "before creating another.");
+        }
     }
     finish(failure);
 }
