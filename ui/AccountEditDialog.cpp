@@ -9,6 +9,8 @@
 
 #include <QPushButton>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace arr {
@@ -33,6 +35,8 @@ AccountEditDialog::AccountEditDialog(AccountManager *manager, const QString &pre
     for (const QString &region : knownRegions())
         m_ui->regionCombo->addItem(region, region);
     m_ui->regionCombo->addItem(tr("Custom endpoint…"), QString());
+    m_ui->apiVersionCombo->addItem(tr("v1 (2019)"), apiVersionName(ApiVersion::V1));
+    m_ui->apiVersionCombo->addItem(tr("2021-01-01 (GA)"), apiVersionName(ApiVersion::Api20210101));
     m_ui->tokenEndpointEdit->setPlaceholderText(defaultTokenEndpoint().toString());
 
     styleAsProblem(m_ui->problemLabel);
@@ -76,6 +80,8 @@ void AccountEditDialog::load(const Account &account)
     m_ui->accountIdEdit->setText(account.accountId);
     m_ui->enabledBox->setChecked(account.enabled);
     m_ui->readOnlyBox->setChecked(account.readOnly);
+    m_ui->apiVersionCombo->setCurrentIndex(
+        std::max(0, m_ui->apiVersionCombo->findData(apiVersionName(account.apiVersion))));
     int regionIndex = m_ui->regionCombo->count() - 1;
     const QStringList regions = knownRegions();
     for (int i = 0; i < regions.size(); ++i) {
@@ -122,6 +128,7 @@ Account AccountEditDialog::account() const
     account.accountId = m_ui->accountIdEdit->text().trimmed();
     account.enabled = m_ui->enabledBox->isChecked();
     account.readOnly = m_ui->readOnlyBox->isChecked();
+    account.apiVersion = parseApiVersion(m_ui->apiVersionCombo->currentData().toString()).value_or(ApiVersion::V1);
     return account;
 }
 

@@ -36,6 +36,7 @@ CreateSessionDialog::CreateSessionDialog(const QList<Account> &accounts, QWidget
     whenSpinBoxEdited(m_ui->leaseHoursSpin, this, [this] { validate(); });
     whenSpinBoxEdited(m_ui->leaseMinutesSpin, this, [this] { validate(); });
     connect(m_ui->modelsEdit, &QPlainTextEdit::textChanged, this, &CreateSessionDialog::validate);
+    connect(m_ui->sessionIdEdit, &QLineEdit::textChanged, this, &CreateSessionDialog::validate);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, [this] {
         validate();
         if (m_problem.isEmpty())
@@ -53,18 +54,32 @@ QStringList CreateSessionDialog::sizesFor(ApiVersion version)
     case ApiVersion::V1:
         // v1 served both eras: standard/premium from 2020, small/big before.
         return knownSessionSizes();
+    case ApiVersion::Api20210101:
+        return {u"Standard"_s, u"Premium"_s};
     }
     return knownSessionSizes();
+}
+
+ApiVersion CreateSessionDialog::apiVersion() const
+{
+    for (const Account &account : m_accounts) {
+        if (account.name == m_ui->accountCombo->currentData().toString())
+            return account.apiVersion;
+    }
+    return ApiVersion::V1;
 }
 
 void CreateSessionDialog::onAccountChanged()
 {
     const QString typed = m_ui->sizeCombo->currentText();
-    ApiVersion version = ApiVersion::V1;
-    for (const Account &account : m_accounts) {
-        if (account.name == m_ui->accountCombo->currentData().toString())
-            version = account.apiVersion;
-    }
+    const ApiVersion version = apiVersion();
+    // v1 names sessions itself and takes models at create; 2021-01-01 lets the client name the session
+    // and loads models from the rendering client.
+    const bool ga = version == ApiVersion::Api20210101;
+    m_ui->sessionIdEdit->setEnabled(ga);
+    m_ui->sessionIdEdit->setPlaceholderText(
+        ga ? tr("Optional: letters, digits, - and _; a new UUID when empty") : tr("Named by the service (v1 API)"));
+    m_ui->modelsEdit->setEnabled(!ga);
     const QSignalBlocker blocker(m_ui->sizeCombo);
     m_ui->sizeCombo->clear();
     m_ui->sizeCombo->addItems(sizesFor(version));
@@ -108,7 +123,10 @@ CreateSessionRequest CreateSessionDialog::request() const
     CreateSessionRequest request;
     request.maxLease = lease();
     request.size = m_ui->sizeCombo->currentText().trimmed();
-    modelsProblem(m_ui->modelsEdit->toPlainText(), &request.models);
+    if (apiVersion() == ApiVersion::Api20210101)
+        request.sessionId = m_ui->sessionIdEdit->text().trimmed();
+    else
+        modelsProblem(m_ui->modelsEdit->toPlainText(), &request.models);
     return request;
 }
 
@@ -149,8 +167,12 @@ void CreateSessionDialog::validate()
         problem = RequestValidator::checkSize(m_ui->sizeCombo->currentText()).sentence;
     if (problem.isEmpty())
         problem = leaseProblem(m_ui->leaseHoursSpin, m_ui->leaseMinutesSpin);
-    if (problem.isEmpty())
+    const bool ga = apiVersion() == ApiVersion::Api20210101;
+    if (problem.isEmpty() && !ga)
         problem = modelsProblem(m_ui->modelsEdit->toPlainText());
+    const QString sessionId = m_ui->sessionIdEdit->text().trimmed();
+    if (problem.isEmpty() && ga && !sessionId.isEmpty())
+        problem = RequestValidator::checkSessionId(sessionId, SessionIdRule::Api20210101).sentence;
     m_problem = problem;
     m_ui->problemLabel->setText(problem);
     m_ui->problemLabel->setVisible(!problem.isEmpty());

@@ -17,7 +17,8 @@ namespace arr {
 
 // Asks for what a new session needs: the account, a size (offered from the sizes the account's API
 // version knows, or typed), a lease between 1 minute and 24 hours, and models to preload (URLs, each
-// checked). Create is enabled only when all of it is valid; until then the dialog says what is wrong.
+// checked), and for the 2021-01-01 API an optional session id (a new UUID when left empty). Create is enabled only when
+// all of it is valid; until then the dialog says what is wrong.
 class CreateSessionDialog : public QDialog
 {
     Q_OBJECT
@@ -41,6 +42,8 @@ public:
     // One URL per line; blank lines are ignored. `models` receives the URLs when all are valid.
     static QString modelsProblem(const QString &text, QList<QUrl> *models = nullptr);
     static QStringList sizesFor(ApiVersion version);
+    // The API version of the chosen account.
+    ApiVersion apiVersion() const;
 
 private:
     void onAccountChanged();

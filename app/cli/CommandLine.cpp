@@ -2,6 +2,7 @@
 
 #include "core/Account.h"
 #include "core/RequestValidator.h"
+#include "core/SafeText.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -42,6 +43,8 @@ enum class Opt {
     Before,
     Since,
     Csv,
+    ApiVersion,
+    Id,
 };
 
 constexpr unsigned bit(CommandKind kind)
@@ -63,7 +66,7 @@ struct OptionSpec
     bool repeatable;
 };
 
-constexpr std::array<OptionSpec, 21> Options{{
+constexpr std::array<OptionSpec, 23> Options{{
     {Opt::Endpoint, "endpoint"_L1, true, "ARRSM_ENDPOINT"_L1, EveryCommand, false},
     {Opt::StsEndpoint, "sts-endpoint"_L1, true, "ARRSM_STS_ENDPOINT"_L1, EveryCommand, false},
     {Opt::AccountId, "account-id"_L1, true, "ARRSM_ACCOUNT_ID"_L1, EveryCommand, false},
@@ -88,6 +91,8 @@ constexpr std::array<OptionSpec, 21> Options{{
     {Opt::Before, "before"_L1, true, {}, bit(CommandKind::KeepAlive), false},
     {Opt::Since, "since"_L1, true, {}, bit(CommandKind::History), false},
     {Opt::Csv, "csv"_L1, false, {}, bit(CommandKind::History), false},
+    {Opt::ApiVersion, "api-version"_L1, true, "ARRSM_API_VERSION"_L1, EveryCommand, false},
+    {Opt::Id, "id"_L1, true, {}, bit(CommandKind::Create), false},
 }};
 
 constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 9> CommandNames{{
@@ -355,8 +360,9 @@ Options (each may also come from the environment variable beside it; the option 
   --account-id ID       ARRSM_ACCOUNT_ID
   --account-key KEY     ARRSM_ACCOUNT_KEY    prefer the variable: a key on the command line
                                              can be seen by other users of this computer
-  --account NAME        an account saved by the desktop app (key from the keychain);
-                        replaces the four options above
+  --api-version V       ARRSM_API_VERSION    the session API: v1 (default) or 2021-01-01
+  --account NAME        an account saved by the desktop app (key from the keychain and
+                        its saved API version); replaces the five options above
   --json                machine-readable output on stdout
   --verbose             the request log on stderr, secrets redacted
   --timeout S           give up after S seconds, the whole command included, and exit
@@ -402,7 +408,10 @@ may still have started a session, so list before trying again.
   --lease H:MM[:SS]   the maximum lease, longer than zero and at most 24:00 (the session stops then)
   --size SIZE         the virtual machine size: standard or premium (small or big on older services)
   --model URL         a model to load: an https:// or builtin:// URL (plain http only to this
-                      computer); may be given more than once
+                      computer); may be given more than once (v1 only)
+  --id ID             2021-01-01 only: the new session's id (letters, digits, - and _, at most
+                      256); a new UUID when not given. A create whose answer was lost is repeated
+                      with the same id, which the service answers with the same session.
   --wait              wait until the session is ready, then print it
   --timeout S         give up after S seconds and exit with 3 (default 120; 1800 with --wait)
   --interval S        with --wait: ask every S seconds (default 5)
@@ -557,6 +566,24 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
             return usageError(tr("%1 is not an option of %2.").arg(dashed(spec.id), commandName(*kind)));
     }
 
+    // The API version: the account's own when --account names a saved one.
+    const Sourced apiVersion = given.has(Opt::Account) && !given.has(Opt::ApiVersion)
+        ? Sourced{}
+        : sourced(given, environment, Opt::ApiVersion);
+    if (!apiVersion.isEmpty()) {
+        if (given.has(Opt::Account))
+            return usageError(tr("--account uses the saved account's API version; it cannot be combined with "
+                                 "--api-version."));
+        const std::optional<ApiVersion> version = parseApiVersion(apiVersion.value);
+        if (!version)
+            return usageError(tr("%1: \"%2\" is not an API version; use v1 or 2021-01-01.")
+                                  .arg(apiVersion.source, safeText(apiVersion.value, 80)));
+        command.connection.apiVersion = *version;
+    }
+    const SessionIdRule idRule = given.has(Opt::Account) || command.connection.apiVersion == ApiVersion::Api20210101
+        ? SessionIdRule::Api20210101
+        : SessionIdRule::V1Guid;
+
     const QStringList arguments1 = given.positionals.mid(1);
     if (takesSessionId(*kind)) {
         if (arguments1.isEmpty())
@@ -565,7 +592,9 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
             return usageError(tr("Unexpected argument \"%1\".").arg(arguments1.at(1)));
         command.sessionId = arguments1.first().trimmed();
         // Refused before anything is sent: ".." in a path would reach the account instead of a session.
-        if (const RequestVerdict verdict = RequestValidator::checkSessionId(command.sessionId); !verdict.ok())
+        // A saved account's version is known only once it is read: its ids are held to the looser
+        // 2021-01-01 rule here, and to the account's own rule by the runner.
+        if (const RequestVerdict verdict = RequestValidator::checkSessionId(command.sessionId, idRule); !verdict.ok())
             return usageError(verdict.sentence);
     } else if (!arguments1.isEmpty()) {
         return usageError(tr("Unexpected argument \"%1\".").arg(arguments1.first()));
@@ -595,6 +624,16 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
             if (const RequestVerdict verdict = RequestValidator::checkModel(text, &model); !verdict.ok())
                 return usageError(verdict.sentence);
             command.models.append(model);
+        }
+        if (given.has(Opt::Id)) {
+            // v1 names sessions itself; an id the service would ignore is refused rather than dropped.
+            if (!given.has(Opt::Account) && command.connection.apiVersion == ApiVersion::V1)
+                return usageError(tr("--id needs --api-version 2021-01-01: the v1 API names sessions itself."));
+            command.newSessionId = given.last(Opt::Id).trimmed();
+            if (const RequestVerdict verdict
+                = RequestValidator::checkSessionId(command.newSessionId, SessionIdRule::Api20210101);
+                !verdict.ok())
+                return usageError(u"--id: "_s + verdict.sentence);
         }
     }
     command.timeout = command.wait ? std::chrono::milliseconds(DefaultWaitTimeout)

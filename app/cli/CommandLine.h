@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Account.h"
 #include "core/Session.h"
 #include "core/TimeSpan.h"
 #include "workspace/KeepAlivePolicy.h"
@@ -60,6 +61,8 @@ struct Connection
     QUrl tokenEndpoint;
     QString accountId;
     QString accountKey;
+    // --api-version / ARRSM_API_VERSION; a saved account uses its saved version instead.
+    ApiVersion apiVersion = ApiVersion::V1;
     // --account NAME: endpoint, token endpoint and id come from the saved account, the key from the
     // keychain; the fields above are then filled in by the runner.
     QString savedAccount;
@@ -76,6 +79,8 @@ struct Command
     // create.
     QString size;
     QList<QUrl> models;
+    // create --id: the id a 2021-01-01 create names its session by; empty: a new UUID.
+    QString newSessionId;
     // create and stop with --wait, and wait.
     bool wait = false;
     // The deadline of the whole command (its waiting included); when it passes, arrsm exits with 3.

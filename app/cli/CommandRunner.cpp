@@ -3,6 +3,7 @@
 #include "cli/Output.h"
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
+#include "core/RequestValidator.h"
 #include "service/SessionApi.h"
 #include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
@@ -221,6 +222,23 @@ void CommandRunner::resolveSavedAccount()
     m_command.connection.endpoint = account->endpoint;
     m_command.connection.tokenEndpoint = account->tokenEndpoint;
     m_command.connection.accountId = account->accountId;
+    m_command.connection.apiVersion = account->apiVersion;
+    // The command line held ids to the looser rule until the account's version was known.
+    const SessionIdRule idRule
+        = account->apiVersion == ApiVersion::Api20210101 ? SessionIdRule::Api20210101 : SessionIdRule::V1Guid;
+    if (!m_command.sessionId.isEmpty()) {
+        if (const RequestVerdict verdict = RequestValidator::checkSessionId(m_command.sessionId, idRule);
+            !verdict.ok()) {
+            printErr(u"arrsm: "_s + verdict.sentence);
+            finish(ExitUsage);
+            return;
+        }
+    }
+    if (!m_command.newSessionId.isEmpty() && account->apiVersion == ApiVersion::V1) {
+        printErr(tr("arrsm: --id needs an account on the 2021-01-01 API: the v1 API names sessions itself."));
+        finish(ExitUsage);
+        return;
+    }
     if (!m_context.secrets) {
         printErr(tr("arrsm: the keychain cannot be used."));
         finish(ExitFailure);
@@ -272,6 +290,7 @@ void CommandRunner::connectToService()
     account.endpoint = connection.endpoint;
     account.tokenEndpoint = connection.tokenEndpoint;
     account.accountId = connection.accountId;
+    account.apiVersion = connection.apiVersion;
 
     m_tokens = std::make_unique<TokenProvider>(
         &m_network, connection.tokenEndpoint, connection.accountId, connection.accountKey, &m_log, m_clock);
@@ -354,6 +373,7 @@ void CommandRunner::create()
     request.maxLease = m_command.lease;
     request.size = m_command.size;
     request.models = m_command.models;
+    request.sessionId = m_command.newSessionId;
     ApiJob *job = m_api->createSession(request);
     follow(job, [this](const ApiResult &result) {
         if (!result.ok()) {

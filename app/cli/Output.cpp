@@ -55,6 +55,12 @@ QJsonObject sessionJson(const Session &session)
     QJsonObject object = v1::encodeProperties(session);
     const auto remaining = displayedRemaining(session);
     object.insert(u"remaining"_s, remaining ? QJsonValue(remaining->toString()) : QJsonValue());
+    // The same keys whichever API version answered, so that a script works against either: the later
+    // fields are always present, null where the service gave nothing.
+    for (const QString &key : {u"creationTime"_s, u"teraflops"_s, u"handshakePort"_s, u"arrInspectorPort"_s}) {
+        if (!object.contains(key))
+            object.insert(key, QJsonValue());
+    }
     return object;
 }
 
@@ -76,6 +82,7 @@ QJsonArray accountsJson(const QList<Account> &accounts)
             {u"endpoint"_s, account.endpoint.toString()},
             {u"tokenEndpoint"_s, account.tokenEndpoint.toString()},
             {u"enabled"_s, account.enabled},
+            {u"apiVersion"_s, apiVersionName(account.apiVersion)},
         });
     }
     return array;

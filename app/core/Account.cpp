@@ -136,4 +136,30 @@ bool Account::operator==(const Account &other) const
         && readOnly == other.readOnly;
 }
 
+QString apiVersionName(ApiVersion version)
+{
+    switch (version) {
+    case ApiVersion::V1:
+        return u"v1"_s;
+    case ApiVersion::Api20210101:
+        return u"2021-01-01"_s;
+    }
+    return {};
+}
+
+std::optional<ApiVersion> parseApiVersion(QStringView text)
+{
+    const QStringView trimmed = text.trimmed();
+    for (ApiVersion version : knownApiVersions()) {
+        if (trimmed.compare(apiVersionName(version), Qt::CaseInsensitive) == 0)
+            return version;
+    }
+    return std::nullopt;
+}
+
+QList<ApiVersion> knownApiVersions()
+{
+    return {ApiVersion::V1, ApiVersion::Api20210101};
+}
+
 } // namespace arr

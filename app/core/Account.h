@@ -4,11 +4,22 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace arr {
 
 enum class ApiVersion {
     V1,
+    // The GA session API (2021-01-01): client-chosen ids, minutes, a paged list.
+    Api20210101,
 };
+
+// The spelling used in settings, on arrsm's command line and in its environment: "v1", "2021-01-01".
+QString apiVersionName(ApiVersion version);
+// The inverse of apiVersionName(), ignoring case and surrounding spaces; nullopt for anything else.
+std::optional<ApiVersion> parseApiVersion(QStringView text);
+// Every version, in the order a list offers them.
+QList<ApiVersion> knownApiVersions();
 
 // Where and as whom to talk to the service. The key is not here: it lives in the keychain.
 struct Account

@@ -27,9 +27,23 @@ template<typename T> struct Decoded
 // What a person asked for when creating a session.
 struct CreateSessionRequest
 {
+    // A constructor rather than an aggregate, so that the braces callers write ({lease, size, models})
+    // keep working as members are added.
+    CreateSessionRequest() = default;
+    CreateSessionRequest(TimeSpan lease, QString sessionSize, QList<QUrl> modelUrls, QString id = {})
+        : maxLease(lease)
+        , size(std::move(sessionSize))
+        , models(std::move(modelUrls))
+        , sessionId(std::move(id))
+    {
+    }
+
     TimeSpan maxLease;
     QString size;
     QList<QUrl> models;
+    // The 2021-01-01 API lets the client name the session; empty: the client picks a new UUID. v1
+    // names sessions itself and ignores this.
+    QString sessionId;
 };
 
 // The best readable message found in an error body, whatever its shape.

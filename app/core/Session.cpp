@@ -99,7 +99,8 @@ bool Session::operator==(const Session &other) const
     return id == other.id && status == other.status && statusText == other.statusText && size == other.size
         && hostname == other.hostname && elapsed == other.elapsed && maxLease == other.maxLease
         && message == other.message && teraflops == other.teraflops && handshakePort == other.handshakePort
-        && arrInspectorPort == other.arrInspectorPort && creationTime == other.creationTime;
+        && arrInspectorPort == other.arrInspectorPort && creationTime == other.creationTime
+        && errorCode == other.errorCode && elapsedInWholeMinutes == other.elapsedInWholeMinutes;
 }
 
 QDateTime leaseExpiresAt(const Session &session, const QDateTime &observedAt)

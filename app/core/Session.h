@@ -55,6 +55,12 @@ struct Session
     std::optional<int> handshakePort;
     std::optional<int> arrInspectorPort;
     QDateTime creationTime;
+    // The service's code for the error a session ended in (2021-01-01 `error.code`); the text is in
+    // `message`.
+    QString errorCode;
+    // The 2021-01-01 API reports elapsed time in whole minutes, rounded down: a countdown from it must
+    // not claim seconds it does not know.
+    bool elapsedInWholeMinutes = false;
 
     // The lease left at the moment this was reported; nullopt when either time is unknown.
     std::optional<TimeSpan> remaining() const;

@@ -56,7 +56,12 @@ std::optional<TimeSpan> LiveSessions::remaining(const TrackedSession &entry) con
     if (session.status == SessionStatus::Ready)
         elapsed
             = elapsed + TimeSpan::fromMilliseconds(std::max<qint64>(0, m_clock->monotonicMs() - entry.observedAtMono));
-    return remainingLease(*session.maxLease, elapsed);
+    const TimeSpan left = remainingLease(*session.maxLease, elapsed);
+    // Elapsed in whole minutes rounded down may be up to a minute short: whole minutes left is all
+    // that is known, and never more than the service's own figure.
+    if (session.elapsedInWholeMinutes)
+        return TimeSpan::fromMinutes(left.totalMinutes());
+    return left;
 }
 
 QList<Session> LiveSessions::sessionsOf(const QString &account) const

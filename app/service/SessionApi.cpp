@@ -8,6 +8,7 @@
 #include "service/TokenProvider.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -15,29 +16,14 @@ namespace arr {
 
 namespace {
 
-bool needsSessionId(SessionOperation operation)
+bool needsSessionId(SessionOperation operation, const SessionDialect &dialect)
 {
-    return operation != SessionOperation::Create && operation != SessionOperation::List;
+    if (operation == SessionOperation::Create)
+        return dialect.clientNamesSessions();
+    return operation != SessionOperation::List;
 }
 
 } // namespace
-
-QString sessionOperationName(SessionOperation operation)
-{
-    switch (operation) {
-    case SessionOperation::Create:
-        return u"create"_s;
-    case SessionOperation::Extend:
-        return u"extend"_s;
-    case SessionOperation::List:
-        return u"list"_s;
-    case SessionOperation::Properties:
-        return u"properties"_s;
-    case SessionOperation::Stop:
-        return u"stop"_s;
-    }
-    return {};
-}
 
 ApiJob::ApiJob(SessionApi *api, SessionOperation operation, const QString &sessionId, Request request)
     : QObject(api)
@@ -53,7 +39,7 @@ void ApiJob::start()
     const QString endpointProblem = endpointError(m_api->m_account.endpoint);
     // A last guard, whoever passed the id: "..", "." or "/" would make the path address another
     // resource. Only path safety is asked here; the front ends hold people to the v1 GUID rule.
-    const RequestVerdict id = needsSessionId(m_operation)
+    const RequestVerdict id = needsSessionId(m_operation, m_api->m_dialect)
         ? RequestValidator::checkSessionId(m_sessionId, SessionIdRule::Api20210101)
         : RequestVerdict{};
     if (!endpointProblem.isEmpty() || !id.ok()) {
@@ -85,14 +71,23 @@ void ApiJob::onTokenReady(const TokenResult &token)
 void ApiJob::send(const QByteArray &token)
 {
     m_token = token;
+    // A list starts from its first page again (after a token refresh, too).
+    m_pages = 0;
+    m_listed.clear();
+    sendTo(m_api->m_dialect.url(m_api->m_account.endpoint, m_request));
+}
+
+void ApiJob::sendTo(const QUrl &url)
+{
+    ++m_pages;
     m_call
         = new HttpCall(m_api->m_network, m_api->requestFactory, m_api->retryPolicy, m_api->m_log, m_api->m_clock, this);
     connect(m_call, &HttpCall::finished, this, &ApiJob::onHttpFinished);
 
     HttpRequestSpec spec;
     spec.method = m_request.method;
-    spec.url = RequestFactory::buildUrl(m_api->m_account.endpoint, m_request.path);
-    spec.bearer = token;
+    spec.url = url;
+    spec.bearer = m_token;
     spec.body = m_request.body;
     spec.hasJsonBody = !m_request.body.isEmpty();
     spec.account = m_api->m_account.name.isEmpty() ? m_api->m_account.accountId : m_api->m_account.name;
@@ -123,7 +118,12 @@ void ApiJob::onHttpFinished(const HttpOutcome &outcome)
     if (outcome.isHttpSuccess()) {
         // The body is taken out of the call and gone before the result travels on, so that a list
         // of thousands of sessions is not held both as text and as sessions while the table takes it.
-        ApiResult result = decode(outcome, call ? call->takeBody() : outcome.body);
+        QString nextLink;
+        ApiResult result = decode(outcome, call ? call->takeBody() : outcome.body, &nextLink);
+        if (m_operation == SessionOperation::List && result.ok() && (!nextLink.isEmpty() || m_pages > 1)) {
+            followNextPage(nextLink, std::move(result));
+            return;
+        }
         finish(std::move(result));
         return;
     }
@@ -145,70 +145,61 @@ void ApiJob::onHttpFinished(const HttpOutcome &outcome)
         return;
     }
     // A failed TLS handshake sent nothing: the request goes out only once the connection is secure.
-    if (m_operation == SessionOperation::Create && failure.kind != ErrorKind::Rejected
-        && failure.kind != ErrorKind::Authentication && failure.kind != ErrorKind::Forbidden
-        && failure.kind != ErrorKind::Configuration && failure.kind != ErrorKind::Tls) {
-        failure.message += u' '
-            + tr("The session may have been created anyway; it was not requested again. Refresh the list before "
-                 "creating another.");
+    const bool answerMayBeLost = failure.kind != ErrorKind::Rejected && failure.kind != ErrorKind::Authentication
+        && failure.kind != ErrorKind::Forbidden && failure.kind != ErrorKind::Configuration
+        && failure.kind != ErrorKind::Tls;
+    if (m_operation == SessionOperation::Create && answerMayBeLost) {
+        if (m_api->m_dialect.clientNamesSessions()) {
+            // The create was repeated under the retry policy already; the id makes one more safe.
+            failure.message += u' '
+                + tr("The session %1 may have been created anyway; creating it again with the same id is safe: the "
+                     "service answers a repeat with the same session.")
+                      .arg(m_sessionId);
+        } else {
+            failure.message += u' '
+                + tr("The session may have been created anyway; it was not requested again. Refresh the list "
+                     "before creating another.");
+        }
     }
     finish(failure);
 }
 
-ApiResult ApiJob::decode(const HttpOutcome &outcome, const QByteArray &body)
+ApiResult ApiJob::decode(const HttpOutcome &outcome, const QByteArray &body, QString *nextLink)
 {
     ApiResult result;
     result.httpStatus = outcome.httpStatus;
     result.msCv = outcome.msCv;
-
-    const auto unusable = [&result](const QString &why) {
-        result.kind = ErrorKind::BadResponse;
-        result.message = why;
-    };
-
-    switch (m_operation) {
-    case SessionOperation::Create: {
-        const Decoded<QString> id = v1::decodeCreateResponse(body);
-        if (id.ok()) {
-            result.sessionId = *id.value;
-            m_sessionId = result.sessionId;
-        } else {
-            unusable(tr("The service accepted the create, but its answer could not be read (%1). The session "
-                        "probably exists: refresh the list.")
-                         .arg(id.error));
-        }
-        break;
-    }
-    case SessionOperation::List: {
-        // 204 is the one answer that means "no sessions" without a body.
-        if (outcome.httpStatus == 204)
-            break;
-        Decoded<QList<Session>> list = v1::decodeSessionList(body);
-        if (list.ok())
-            result.sessions = std::move(*list.value);
-        else
-            unusable(tr("The session list could not be read: %1").arg(list.error));
-        break;
-    }
-    case SessionOperation::Properties: {
-        if (outcome.httpStatus == 204) {
-            result.kind = ErrorKind::NotFound;
-            result.message = tr("The service has no properties for this session.");
-            break;
-        }
-        Decoded<Session> session = v1::decodeProperties(body);
-        if (session.ok())
-            result.session = std::move(*session.value);
-        else
-            unusable(tr("The session's properties could not be read: %1").arg(session.error));
-        break;
-    }
-    case SessionOperation::Extend:
-    case SessionOperation::Stop:
-        // The answer has no payload worth reading; the status says it all.
-        break;
-    }
+    m_api->m_dialect.decode(m_operation, outcome.httpStatus, body, result, nextLink);
+    if (m_operation == SessionOperation::Create && result.ok() && !result.sessionId.isEmpty())
+        m_sessionId = result.sessionId;
     return result;
+}
+
+void ApiJob::followNextPage(const QString &link, ApiResult page)
+{
+    m_listed.append(std::move(page.sessions));
+    if (link.isEmpty()) {
+        page.sessions = std::exchange(m_listed, {});
+        finish(std::move(page));
+        return;
+    }
+    ApiResult failure;
+    failure.httpStatus = page.httpStatus;
+    failure.msCv = page.msCv;
+    failure.kind = ErrorKind::BadResponse;
+    if (m_pages >= MaximumListPages) {
+        failure.message = tr("The session list went on past %1 pages; the poll stopped there.").arg(MaximumListPages);
+        finish(failure);
+        return;
+    }
+    QString why;
+    const QUrl next = m_api->m_dialect.nextPageUrl(m_api->m_account.endpoint, link, &why);
+    if (!next.isValid()) {
+        failure.message = why;
+        finish(failure);
+        return;
+    }
+    sendTo(next);
 }
 
 void ApiJob::confirmExtendAfterRefusal(const ApiResult &refusal)
@@ -265,6 +256,7 @@ SessionApi::SessionApi(QNetworkAccessManager *network, TokenProvider *tokens, co
     , m_network(network)
     , m_tokens(tokens)
     , m_account(account)
+    , m_dialect(account.apiVersion, account.accountId)
     , m_log(log)
     , m_clock(clock ? clock : SystemClock::instance())
 {
@@ -282,16 +274,18 @@ ApiJob *SessionApi::startJob(SessionOperation operation, const QString &sessionI
 
 ApiJob *SessionApi::createSession(const CreateSessionRequest &request)
 {
-    return startJob(SessionOperation::Create, {},
-        {"POST", {u"v1"_s, u"accounts"_s, m_account.accountId, u"sessions"_s, u"create"_s},
-            v1::encodeCreateRequest(request)});
+    QString sessionId;
+    if (m_dialect.clientNamesSessions()) {
+        sessionId = request.sessionId.trimmed();
+        if (sessionId.isEmpty())
+            sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
+    return startJob(SessionOperation::Create, sessionId, m_dialect.create(request, sessionId));
 }
 
 ApiJob *SessionApi::extendSession(const QString &sessionId, TimeSpan newMaxLease)
 {
-    auto *job = new ApiJob(this, SessionOperation::Extend, sessionId,
-        {"PATCH", {u"v1"_s, u"accounts"_s, m_account.accountId, u"sessions"_s, sessionId},
-            v1::encodeUpdateRequest(newMaxLease)});
+    auto *job = new ApiJob(this, SessionOperation::Extend, sessionId, m_dialect.extend(sessionId, newMaxLease));
     job->m_requestedLease = newMaxLease;
     ++m_activeJobs;
     job->start();
@@ -300,20 +294,17 @@ ApiJob *SessionApi::extendSession(const QString &sessionId, TimeSpan newMaxLease
 
 ApiJob *SessionApi::listSessions()
 {
-    return startJob(
-        SessionOperation::List, {}, {"GET", {u"v1"_s, u"accounts"_s, m_account.accountId, u"sessions"_s}, {}});
+    return startJob(SessionOperation::List, {}, m_dialect.list());
 }
 
 ApiJob *SessionApi::sessionProperties(const QString &sessionId)
 {
-    return startJob(SessionOperation::Properties, sessionId,
-        {"GET", {u"v1"_s, u"accounts"_s, m_account.accountId, u"sessions"_s, sessionId, u"properties"_s}, {}});
+    return startJob(SessionOperation::Properties, sessionId, m_dialect.properties(sessionId));
 }
 
 ApiJob *SessionApi::stopSession(const QString &sessionId)
 {
-    return startJob(SessionOperation::Stop, sessionId,
-        {"DELETE", {u"v1"_s, u"accounts"_s, m_account.accountId, u"sessions"_s, sessionId}, {}});
+    return startJob(SessionOperation::Stop, sessionId, m_dialect.stop(sessionId));
 }
 
 int SessionApi::activeJobCount() const

@@ -5,6 +5,7 @@
 #include "service/ApiResult.h"
 #include "service/RequestFactory.h"
 #include "service/RetryPolicy.h"
+#include "service/SessionDialect.h"
 
 #include <QObject>
 #include <QPointer>
@@ -20,16 +21,6 @@ class SessionApi;
 class TokenProvider;
 struct HttpOutcome;
 struct TokenResult;
-
-enum class SessionOperation {
-    Create,
-    Extend,
-    List,
-    Properties,
-    Stop,
-};
-
-QString sessionOperationName(SessionOperation operation);
 
 // One call of the session API, from token to decoded answer. Emits finished() exactly once, then
 // deletes itself.
@@ -52,19 +43,18 @@ Q_SIGNALS:
 private:
     friend class SessionApi;
 
-    struct Request
-    {
-        QByteArray method;
-        QStringList path;
-        QByteArray body;
-    };
+    using Request = SessionRequest;
 
     ApiJob(SessionApi *api, SessionOperation operation, const QString &sessionId, Request request);
     void start();
     void send(const QByteArray &token);
+    // Sends one attempt series to `url` with the job's method, body and token.
+    void sendTo(const QUrl &url);
+    // A list page with a link to the next: follows it, or finishes with why not.
+    void followNextPage(const QString &link, ApiResult page);
     void onTokenReady(const TokenResult &token);
     void onHttpFinished(const HttpOutcome &outcome);
-    ApiResult decode(const HttpOutcome &outcome, const QByteArray &body);
+    ApiResult decode(const HttpOutcome &outcome, const QByteArray &body, QString *nextLink);
     void confirmExtendAfterRefusal(const ApiResult &refusal);
     void finish(ApiResult result);
 
@@ -78,11 +68,15 @@ private:
     QPointer<ApiJob> m_confirmation;
     bool m_refreshedToken = false;
     int m_attempts = 0;
+    // A paged list: the pages read so far in this poll and the sessions they held.
+    int m_pages = 0;
+    QList<Session> m_listed;
     bool m_finished = false;
     ApiResult m_result;
 };
 
-// The v1 session API of one account. Every call is an ApiJob owned by this object.
+// The session API of one account, in the account's API version (the dialect builds the requests and
+// decodes the answers). Every call is an ApiJob owned by this object.
 class SessionApi : public QObject
 {
     Q_OBJECT
@@ -97,8 +91,12 @@ public:
 
     const Account &account() const { return m_account; }
 
-    // Sent once, never repeated automatically (a second create is a second paid machine), except
-    // after a 401, which proves the first never reached a session.
+    const SessionDialect &dialect() const { return m_dialect; }
+
+    // v1: sent once, never repeated automatically (a second create is a second paid machine), except
+    // after a 401, which proves the first never reached a session. 2021-01-01: the session is named by
+    // request.sessionId (a new UUID when empty), and a create whose answer was lost is repeated with
+    // the same id under the retry policy: the service answers a repeat with the same session.
     ApiJob *createSession(const CreateSessionRequest &request);
     ApiJob *extendSession(const QString &sessionId, TimeSpan newMaxLease);
     ApiJob *listSessions();
@@ -120,6 +118,7 @@ private:
     QNetworkAccessManager *m_network;
     TokenProvider *m_tokens;
     Account m_account;
+    SessionDialect m_dialect;
     QPointer<RequestLog> m_log;
     const Clock *m_clock;
     int m_activeJobs = 0;

@@ -29,6 +29,17 @@ void AccountStore::load()
         account.tokenEndpoint = QUrl(m_settings->value(u"tokenEndpoint"_s).toString());
         account.enabled = m_settings->value(u"enabled"_s, true).toBool();
         account.readOnly = m_settings->value(u"readOnly"_s, false).toBool();
+        // Accounts saved before versions existed are v1; a version this build does not know is
+        // reported rather than guessed.
+        const QString version = m_settings->value(u"apiVersion"_s, apiVersionName(ApiVersion::V1)).toString();
+        const std::optional<ApiVersion> parsedVersion = parseApiVersion(version);
+        if (!parsedVersion) {
+            m_loadProblems.append(tr("Saved account %1 (\"%2\") was not loaded: its API version \"%3\" is unknown.")
+                                      .arg(i + 1)
+                                      .arg(safeText(account.name, MaximumAccountNameLength), safeText(version, 40)));
+            continue;
+        }
+        account.apiVersion = *parsedVersion;
         // A name that breaks the rules (a line break, a text-direction mark, thousands of characters)
         // is reported, shown safely, and not loaded: it would break the banner and the status bar.
         const QString problem = account.validationError();
@@ -60,6 +71,7 @@ void AccountStore::store()
         m_settings->setValue(u"tokenEndpoint"_s, account.tokenEndpoint.toString());
         m_settings->setValue(u"enabled"_s, account.enabled);
         m_settings->setValue(u"readOnly"_s, account.readOnly);
+        m_settings->setValue(u"apiVersion"_s, apiVersionName(account.apiVersion));
     }
     m_settings->endArray();
     m_settings->sync();

@@ -1,5 +1,6 @@
 #include "cli/CommandLine.h"
 #include "cli/Output.h"
+#include "core/GaCodec.h"
 #include "core/RequestValidationTable.h"
 
 #include <QJsonArray>
@@ -79,6 +80,11 @@ private Q_SLOTS:
     void tableIsAligned();
     void tableShowsMessagesOnlyWhenAny();
     void emptyOutputs();
+    void apiVersionFromOptionOrEnvironment();
+    void apiVersionUsageErrors_data();
+    void apiVersionUsageErrors();
+    void createIdNamesTheSession();
+    void gaSessionJsonHasTheV1Keys();
 };
 
 void TestCliCommandLine::optionsBeforeAndAfterTheCommand()
@@ -542,7 +548,106 @@ void TestCliCommandLine::emptyOutputs()
     account.endpoint = QUrl(u"https://remoterendering.westus2.mixedreality.azure.com"_s);
     account.tokenEndpoint = QUrl(u"https://sts.westus2.mixedreality.azure.com"_s);
     const QJsonObject object = arr::cli::accountsJson({account}).first().toObject();
-    QCOMPARE(object.keys(), (QStringList{u"accountId"_s, u"enabled"_s, u"endpoint"_s, u"name"_s, u"tokenEndpoint"_s}));
+    QCOMPARE(object.keys(),
+        (QStringList{u"accountId"_s, u"apiVersion"_s, u"enabled"_s, u"endpoint"_s, u"name"_s, u"tokenEndpoint"_s}));
+}
+
+void TestCliCommandLine::apiVersionFromOptionOrEnvironment()
+{
+    QCOMPARE(parse({u"list"_s}).command.connection.apiVersion, arr::ApiVersion::V1);
+    QCOMPARE(parse({u"list"_s, u"--api-version"_s, u"2021-01-01"_s}).command.connection.apiVersion,
+        arr::ApiVersion::Api20210101);
+    QCOMPARE(parse({u"--api-version=v1"_s, u"list"_s}).command.connection.apiVersion, arr::ApiVersion::V1);
+
+    QProcessEnvironment environment = connectionEnvironment();
+    environment.insert(u"ARRSM_API_VERSION"_s, u"2021-01-01"_s);
+    QCOMPARE(parse({u"list"_s}, environment).command.connection.apiVersion, arr::ApiVersion::Api20210101);
+    // The option wins over the variable.
+    QCOMPARE(parse({u"list"_s, u"--api-version"_s, u"v1"_s}, environment).command.connection.apiVersion,
+        arr::ApiVersion::V1);
+    // A saved account has its own version: the variable is not read for it.
+    environment.insert(u"ARRSM_API_VERSION"_s, u"nonsense"_s);
+    QCOMPARE(parse({u"list"_s, u"--account"_s, u"Prod"_s}, environment).action, ParseResult::Action::Run);
+
+    // 2021-01-01 ids are chosen by the client: not GUIDs.
+    const ParseResult show = parse({u"show"_s, u"render-7_b"_s, u"--api-version"_s, u"2021-01-01"_s});
+    QCOMPARE(show.action, ParseResult::Action::Run);
+    QCOMPARE(show.command.sessionId, u"render-7_b"_s);
+}
+
+void TestCliCommandLine::apiVersionUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("unknown version") << QStringList{u"list"_s, u"--api-version"_s, u"v2"_s} << u"v1 or 2021-01-01"_s;
+    QTest::newRow("with a saved account")
+        << QStringList{u"list"_s, u"--account"_s, u"Prod"_s, u"--api-version"_s, u"v1"_s} << u"--api-version"_s;
+    QTest::newRow("v1 id rule") << QStringList{u"show"_s, u"render-7"_s} << u"render-7"_s;
+    QTest::newRow("--id with v1") << QStringList{u"create"_s, u"--lease"_s, u"1:0"_s, u"--size"_s, u"standard"_s,
+        u"--id"_s, u"mine"_s} << u"2021-01-01"_s;
+    QTest::newRow("--id bad characters") << QStringList{u"create"_s, u"--lease"_s, u"1:0"_s, u"--size"_s, u"standard"_s,
+        u"--api-version"_s, u"2021-01-01"_s, u"--id"_s, u"a/b"_s}
+                                         << u"--id"_s;
+    QTest::newRow("--id dot segment") << QStringList{u"create"_s, u"--lease"_s, u"1:0"_s, u"--size"_s, u"standard"_s,
+        u"--api-version"_s, u"2021-01-01"_s, u"--id"_s, u".."_s}
+                                      << u"--id"_s;
+    QTest::newRow("--id too long") << QStringList{u"create"_s, u"--lease"_s, u"1:0"_s, u"--size"_s, u"standard"_s,
+        u"--api-version"_s, u"2021-01-01"_s, u"--id"_s, QString(257, u'a')}
+                                   << u"--id"_s;
+    QTest::newRow("--id on another command")
+        << QStringList{u"list"_s, u"--api-version"_s, u"2021-01-01"_s, u"--id"_s, u"x"_s} << u"--id"_s;
+}
+
+void TestCliCommandLine::apiVersionUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const ParseResult result = parse(arguments);
+    QCOMPARE(result.action, ParseResult::Action::UsageError);
+    QVERIFY2(result.text.contains(mentions), qPrintable(result.text));
+}
+
+void TestCliCommandLine::createIdNamesTheSession()
+{
+    const ParseResult named = parse({u"create"_s, u"--lease"_s, u"1:30"_s, u"--size"_s, u"standard"_s,
+        u"--api-version"_s, u"2021-01-01"_s, u"--id"_s, u" nightly-build_42 "_s});
+    QCOMPARE(named.action, ParseResult::Action::Run);
+    QCOMPARE(named.command.newSessionId, u"nightly-build_42"_s);
+    QCOMPARE(named.command.connection.apiVersion, arr::ApiVersion::Api20210101);
+
+    const ParseResult unnamed = parse(
+        {u"create"_s, u"--lease"_s, u"1:30"_s, u"--size"_s, u"standard"_s, u"--api-version"_s, u"2021-01-01"_s});
+    QCOMPARE(unnamed.action, ParseResult::Action::Run);
+    QVERIFY(unnamed.command.newSessionId.isEmpty());
+    // A saved account's version is known later: the runner holds --id to it.
+    QCOMPARE(parse({u"create"_s, u"--lease"_s, u"1:30"_s, u"--size"_s, u"standard"_s, u"--account"_s, u"Prod"_s,
+                       u"--id"_s, u"mine"_s})
+                 .action,
+        ParseResult::Action::Run);
+}
+
+void TestCliCommandLine::gaSessionJsonHasTheV1Keys()
+{
+    const QByteArray body
+        = R"({"id":"render-1","status":"Ready","size":"Standard","maxLeaseTimeMinutes":90,)"
+          R"("elapsedTimeMinutes":30,"hostname":"h.example","handshakePort":50051,)"
+          R"("arrInspectorPort":50052,"teraflops":10.6,"creationTime":"2021-01-01T11:11:11.111Z","error":null})";
+    const arr::Decoded<arr::Session> ga = arr::ga::decodeProperties(body);
+    QVERIFY2(ga.ok(), qPrintable(ga.error));
+    const QJsonObject fromGa = arr::cli::sessionJson(*ga.value);
+    const QJsonObject fromV1 = arr::cli::sessionJson(readySession());
+    QCOMPARE(fromGa.keys(), fromV1.keys());
+    QCOMPARE(fromGa.value(u"sessionId"_s).toString(), u"render-1"_s);
+    QCOMPARE(fromGa.value(u"sessionStatus"_s).toString(), u"ready"_s);
+    QCOMPARE(fromGa.value(u"sessionMaxLeaseTime"_s).toString(), u"01:30:00"_s);
+    QCOMPARE(fromGa.value(u"sessionElapsedTime"_s).toString(), u"00:30:00"_s);
+    QCOMPARE(fromGa.value(u"remaining"_s).toString(), u"01:00:00"_s);
+    QCOMPARE(fromGa.value(u"handshakePort"_s).toInt(), 50051);
+    QCOMPARE(fromGa.value(u"arrInspectorPort"_s).toInt(), 50052);
+    QCOMPARE(fromGa.value(u"teraflops"_s).toDouble(), 10.6);
+    QCOMPARE(fromGa.value(u"creationTime"_s).toString(), u"2021-01-01T11:11:11.111Z"_s);
+    for (const QString &key : {u"creationTime"_s, u"teraflops"_s, u"handshakePort"_s, u"arrInspectorPort"_s})
+        QVERIFY2(fromV1.value(key).isNull(), qPrintable(key));
 }
 
 QTEST_GUILESS_MAIN(TestCliCommandLine)

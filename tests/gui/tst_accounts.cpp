@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void emulatorSwitchAndReservedName();
     void missingKeyIsReported();
     void twoHundredAccountsKeepTheWindowResponsive();
+    void apiVersionIsChosenAndSaved();
 };
 
 void TestAccounts::init()
@@ -359,6 +361,41 @@ void TestAccounts::twoHundredAccountsKeepTheWindowResponsive()
     QCOMPARE(problems->text().count(u'\n'), 0);
     QVERIFY2(problems->text().startsWith(u"%1 accounts have no key"_s.arg(Accounts)), qPrintable(problems->text()));
     QVERIFY(problems->height() < f->window->height() / 4);
+}
+
+void TestAccounts::apiVersionIsChosenAndSaved()
+{
+    QVERIFY(f->open(GuiFixture::Options{false, false, nullptr}));
+    arr::AccountsDialog *accounts = openAccounts();
+    QVERIFY(accounts);
+    arr::AccountEditDialog *editor = openEditor(accounts, u"addButton"_s);
+    QVERIFY(editor);
+    auto *version = editor->findChild<QComboBox *>(u"apiVersionCombo"_s);
+    QVERIFY(version);
+    // New accounts speak v1 unless told otherwise.
+    QCOMPARE(editor->account().apiVersion, arr::ApiVersion::V1);
+    QVERIFY(fill(editor, u"nameEdit"_s, u"General"_s));
+    chooseCustomEndpoint(editor, service->baseUrl());
+    QVERIFY(fill(editor, u"accountIdEdit"_s, AccountId));
+    QVERIFY(fill(editor, u"keyEdit"_s, AccountKey));
+    version->setCurrentIndex(version->findData(u"2021-01-01"_s));
+    QCOMPARE(editor->account().apiVersion, arr::ApiVersion::Api20210101);
+    const QPointer<arr::AccountEditDialog> added = editor;
+    QVERIFY(gui::click(saveButton(editor)));
+    // Closed and deleted before the next editor is looked for.
+    QTRY_VERIFY(!added);
+
+    const std::optional<arr::Account> saved = f->workspace->accountStore().find(u"General"_s);
+    QVERIFY(saved);
+    QCOMPARE(saved->apiVersion, arr::ApiVersion::Api20210101);
+    QVERIFY(f->settingsFileContents().contains("apiVersion=2021-01-01"));
+
+    // Opened again, the editor shows the saved version.
+    accounts->selectAccount(u"General"_s);
+    editor = openEditor(accounts, u"editButton"_s);
+    QVERIFY(editor);
+    QCOMPARE(editor->findChild<QComboBox *>(u"apiVersionCombo"_s)->currentData().toString(), u"2021-01-01"_s);
+    editor->reject();
 }
 
 QTEST_MAIN(TestAccounts)

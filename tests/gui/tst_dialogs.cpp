@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void createRefusesBadSizeAndModels();
     void createGivesTheRequestTyped();
     void createWithoutAccountSaysSo();
+    void createSessionIdOnlyForTheGaApi();
     void extendMustExceedCurrentAndStayWithinADay_data();
     void extendMustExceedCurrentAndStayWithinADay();
     void extendSeveralNamesTheOneThatCannot();
@@ -164,6 +166,40 @@ void TestDialogs::createWithoutAccountSaysSo()
     dialog.show();
     QVERIFY(!okButton(&dialog)->isEnabled());
     QVERIFY(shownProblem(&dialog).contains(u"add one under Accounts"_s));
+}
+
+void TestDialogs::createSessionIdOnlyForTheGaApi()
+{
+    QList<arr::Account> accounts = oneAccount();
+    arr::Account ga = accounts.constFirst();
+    ga.name = u"GA"_s;
+    ga.apiVersion = arr::ApiVersion::Api20210101;
+    accounts.append(ga);
+    arr::CreateSessionDialog dialog(accounts);
+    dialog.show();
+    auto *idEdit = dialog.findChild<QLineEdit *>(u"sessionIdEdit"_s);
+    QVERIFY(idEdit);
+    // v1 names sessions itself.
+    QVERIFY(!idEdit->isEnabled());
+    QVERIFY(okButton(&dialog)->isEnabled());
+    QVERIFY(dialog.request().sessionId.isEmpty());
+
+    dialog.setAccount(u"GA"_s);
+    QVERIFY(idEdit->isEnabled());
+    QCOMPARE(dialog.findChild<QComboBox *>(u"sizeCombo"_s)->itemText(0), u"Standard"_s);
+    // Empty: the client picks a UUID when sending.
+    QVERIFY(okButton(&dialog)->isEnabled());
+    QTest::keyClicks(idEdit, u"render/1"_s);
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QVERIFY2(!shownProblem(&dialog).isEmpty(), "a bad id is explained");
+    QVERIFY(gui::retype(idEdit, QString(257, u'a')));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QVERIFY(gui::retype(idEdit, u" nightly_render-1 "_s));
+    QCOMPARE(shownProblem(&dialog), QString());
+    QVERIFY(gui::click(okButton(&dialog)));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.account(), u"GA"_s);
+    QCOMPARE(dialog.request().sessionId, u"nightly_render-1"_s);
 }
 
 void TestDialogs::extendMustExceedCurrentAndStayWithinADay_data()

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void firstPollInsertsRows();
+    void minutePrecisionCountdownNeverExceedsTheService();
     void pollIsAppliedAsADiff();
     void unchangedPollSignalsNothing();
     void mostRowsChangedIsOneRange();
@@ -323,6 +324,33 @@ void TestSessionTableModel::proxyFiltersAndSorts()
             makeSession(u"done"_s, SessionStatus::Stopped), failed},
         0);
     QCOMPARE(proxy.rowCount(), 2);
+}
+
+void TestSessionTableModel::minutePrecisionCountdownNeverExceedsTheService()
+{
+    // 2021-01-01 reports elapsed minutes rounded down: 12 may mean 12:59.
+    arr::Session session;
+    session.id = u"ga"_s;
+    session.status = arr::SessionStatus::Ready;
+    session.maxLease = arr::TimeSpan::fromMinutes(72);
+    session.elapsed = arr::TimeSpan::fromMinutes(12);
+    session.elapsedInWholeMinutes = true;
+    m_sessions->applyPoll(u"A"_s, {session}, m_clock.monotonicMs());
+    QCOMPARE(m_sessions->remaining(0), arr::TimeSpan::fromMinutes(60));
+    // Counted on from the poll, in whole minutes only, never above the service's own figure.
+    m_clock.advance(1000);
+    QCOMPARE(m_sessions->remaining(0), arr::TimeSpan::fromMinutes(59));
+    m_clock.advance(59'000);
+    QCOMPARE(m_sessions->remaining(0), arr::TimeSpan::fromMinutes(59));
+    m_clock.advance(1000);
+    QCOMPARE(m_sessions->remaining(0), arr::TimeSpan::fromMinutes(58));
+
+    // v1's elapsed time has seconds: the countdown keeps them.
+    session.id = u"v1"_s;
+    session.elapsedInWholeMinutes = false;
+    m_sessions->applyPoll(u"B"_s, {session}, m_clock.monotonicMs());
+    m_clock.advance(1000);
+    QCOMPARE(m_sessions->remaining(m_sessions->indexOf(u"B"_s, u"v1"_s)), arr::TimeSpan::fromSeconds(59 * 60 + 59));
 }
 
 QTEST_GUILESS_MAIN(TestSessionTableModel)

@@ -17,9 +17,10 @@
 struct ServiceFixture
 {
     ServiceFixture(const QUrl &endpoint, const QString &accountId, const QString &key, const arr::Clock *clock,
-        const QUrl &tokenEndpoint = {})
+        const QUrl &tokenEndpoint = {}, arr::ApiVersion version = arr::ApiVersion::V1)
     {
         account.name = QStringLiteral("Test account");
+        account.apiVersion = version;
         account.accountId = accountId;
         account.endpoint = endpoint;
         account.tokenEndpoint = tokenEndpoint.isEmpty() ? endpoint : tokenEndpoint;
