@@ -39,6 +39,8 @@ public:
     explicit LiveSessions(const Clock *clock, QObject *parent = nullptr);
 
     int count() const { return int(m_entries.size()); }
+    // The clock the countdown and the billed time are computed with.
+    const Clock *clock() const { return m_clock; }
     const TrackedSession &at(int index) const { return m_entries[size_t(index)]; }
     // -1 when the account has no such session.
     int indexOf(const QString &account, const QString &sessionId) const;

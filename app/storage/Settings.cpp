@@ -44,6 +44,9 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::LocalEmulatorEnabled, "ui/localEmulatorEnabled"_L1, false},
         {Settings::Key::KeepAlivePolicies, "keepAlive/policies"_L1, QString()},
         {Settings::Key::HistoryRetentionDays, "history/retentionDays"_L1, 400},
+        {Settings::Key::PriceCurrency, "cost/currency"_L1, QString()},
+        {Settings::Key::HourlyPrices, "cost/hourlyPrices"_L1, QString()},
+        {Settings::Key::AccountHourlyPrices, "cost/accountHourlyPrices"_L1, QVariantMap()},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)
@@ -148,6 +151,38 @@ int Settings::criticalThresholdMinutes() const
 int Settings::expiryNotificationMinutes() const
 {
     return boundedInt(Key::ExpiryNotificationMinutes, 1, 24 * 60);
+}
+
+Pricing Settings::pricing() const
+{
+    Pricing pricing;
+    pricing.defaults.currency = value(Key::PriceCurrency).toString().trimmed().toUpper();
+    if (const auto prices = PriceList::parse(value(Key::HourlyPrices).toString()))
+        pricing.defaults.hourly = prices->hourly;
+    const QVariantMap overrides = value(Key::AccountHourlyPrices).toMap();
+    for (auto it = overrides.constBegin(); it != overrides.constEnd(); ++it) {
+        const QVariantMap entry = it.value().toMap();
+        const auto prices = PriceList::parse(entry.value(u"prices"_s).toString());
+        if (!prices || prices->isEmpty())
+            continue;
+        PriceList list = *prices;
+        list.currency = entry.value(u"currency"_s).toString().trimmed().toUpper();
+        pricing.accountOverrides.insert(it.key(), list);
+    }
+    return pricing;
+}
+
+void Settings::setPricing(const Pricing &pricing)
+{
+    setValue(Key::PriceCurrency, pricing.defaults.currency);
+    setValue(Key::HourlyPrices, pricing.defaults.toString());
+    QVariantMap overrides;
+    for (auto it = pricing.accountOverrides.constBegin(); it != pricing.accountOverrides.constEnd(); ++it) {
+        if (it->isEmpty())
+            continue;
+        overrides.insert(it.key(), QVariantMap{{u"currency"_s, it->currency}, {u"prices"_s, it->toString()}});
+    }
+    setValue(Key::AccountHourlyPrices, overrides);
 }
 
 } // namespace arr

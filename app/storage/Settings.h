@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Cost.h"
+
 #include <QSettings>
 #include <QVariant>
 
@@ -41,6 +43,11 @@ public:
         KeepAlivePolicies,
         // Days the session history keeps a session after it was last seen; older ones are pruned at start-up.
         HistoryRetentionDays,
+        // Cost: ISO 4217 code, the default prices per hour ("standard=3;premium=12") and, per
+        // account name, a map of "currency" and "prices" (the negotiated prices in the same form).
+        PriceCurrency,
+        HourlyPrices,
+        AccountHourlyPrices,
     };
 
     // Uses the application's default QSettings location.
@@ -64,6 +71,11 @@ public:
     int warningThresholdMinutes() const;
     int criticalThresholdMinutes() const;
     int expiryNotificationMinutes() const;
+
+    // The prices the user entered; unreadable entries (a hand-edited file) are left out, never
+    // guessed. Never the demo's example prices: those are not settings.
+    Pricing pricing() const;
+    void setPricing(const Pricing &pricing);
 
     // Writes pending changes to disk now (they are written on destruction anyway).
     void sync();
