@@ -1,11 +1,13 @@
 #include "ui/MainWindow.h"
 
 #include "core/Clock.h"
+#include "monitor/LiveBilledTime.h"
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/Settings.h"
 #include "ui/AccountStatusBar.h"
 #include "ui/AccountsDialog.h"
+#include "ui/CostStatusLabel.h"
 #include "ui/EmptyStatePage.h"
 #include "ui/MessageBar.h"
 #include "ui/Notifier.h"
@@ -109,6 +111,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_accountStatus = new AccountStatusBar(m_monitor, this);
     m_accountStatus->setObjectName(u"accountStatusBar"_s);
     statusBar()->addPermanentWidget(m_accountStatus);
+    m_billedToday = std::make_unique<LiveBilledTime>(&m_monitor->sessions());
+    m_costStatus = new CostStatusLabel(&m_monitor->sessions(), m_billedToday.get(), this);
+    m_costStatus->setObjectName(u"costStatus"_s);
+    statusBar()->addPermanentWidget(m_costStatus);
 
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setObjectName(u"quitAction"_s);
@@ -166,10 +172,11 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     connect(m_accounts, &AccountManager::problemsChanged, this, &MainWindow::updateEmptyState);
     connect(m_problemsBar, &MessageBar::closed, this, [this] { m_dismissedProblems = m_accounts->problems(); });
 
-    // The tick moves the countdown cells; the sessions page passes the selected one's on to the
-    // details. Nothing else is recomputed.
+    // The tick moves the countdown and cost cells and the status bar's cost; the sessions page
+    // passes the selected one's countdown on to the details. Nothing else is recomputed.
     m_tick.setInterval(TickIntervalMs);
     connect(&m_tick, &QTimer::timeout, m_model, &SessionTableModel::tick);
+    connect(&m_tick, &QTimer::timeout, m_costStatus, &CostStatusLabel::refresh);
     m_tick.start();
 
     applyPreferences();
@@ -304,6 +311,10 @@ void MainWindow::applyPreferences()
     m_model->setThresholds(qint64(m_settings->warningThresholdMinutes()) * 60'000,
         qint64(m_settings->criticalThresholdMinutes()) * 60'000);
     m_workspace->applySettings();
+    // The demo's prices are made up and never come from (or go to) the user's settings.
+    const Pricing pricing = m_demoMode ? Pricing::examplePrices() : m_settings->pricing();
+    m_model->setPricing(pricing);
+    m_costStatus->setPricing(pricing);
     if (m_notifier)
         m_notifier->setEnabled(m_settings->value(Settings::Key::NotificationsEnabled).toBool());
 }

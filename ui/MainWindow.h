@@ -5,6 +5,8 @@
 #include <QMap>
 #include <QTimer>
 
+#include <memory>
+
 class QAction;
 class QDockWidget;
 class QMenu;
@@ -16,6 +18,8 @@ namespace arr {
 class AccountManager;
 class AccountStatusBar;
 class AccountsDialog;
+class BilledTimeSource;
+class CostStatusLabel;
 class EmptyStatePage;
 class MessageBar;
 class Notifier;
@@ -92,6 +96,9 @@ private:
     QDockWidget *m_logDock = nullptr;
     RequestLogPanel *m_logPanel = nullptr;
     AccountStatusBar *m_accountStatus = nullptr;
+    // "Spent today" from the watched sessions, until a history of past sessions replaces it.
+    std::unique_ptr<BilledTimeSource> m_billedToday;
+    CostStatusLabel *m_costStatus = nullptr;
     MessageBar *m_demoBar = nullptr;
     MessageBar *m_keyStorageBar = nullptr;
     MessageBar *m_problemsBar = nullptr;

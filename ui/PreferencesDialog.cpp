@@ -5,7 +5,16 @@
 #include "ui/WidgetHelpers.h"
 #include "ui_PreferencesDialog.h"
 
+#include <QHeaderView>
+#include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QTableWidgetItem>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace arr {
 
@@ -25,6 +34,19 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
                                    .arg(Settings::MinimumPollIntervalSeconds));
     styleAsProblem(m_ui->problemLabel);
 
+    m_pricing = settings->pricing();
+    m_ui->currencyEdit->setText(m_pricing.defaults.currency);
+    m_ui->priceScopeCombo->addItem(tr("All accounts"), QString());
+    setAccounts({}, {});
+    m_ui->priceTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    connect(m_ui->priceScopeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        readPriceTable();
+        fillPriceTable();
+        validate();
+    });
+    connect(m_ui->priceTable, &QTableWidget::itemChanged, this, [this] { validate(); });
+    connect(m_ui->currencyEdit, &QLineEdit::textEdited, this, [this] { validate(); });
+
     for (QSpinBox *spin : {m_ui->pollSpin, m_ui->warningSpin, m_ui->criticalSpin, m_ui->expirySpin})
         whenSpinBoxEdited(spin, this, [this] { validate(); });
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -33,6 +55,115 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
 }
 
 PreferencesDialog::~PreferencesDialog() = default;
+
+void PreferencesDialog::setAccounts(const QStringList &accounts, const QStringList &sizesSeen)
+{
+    readPriceTable();
+    QStringList sizes = knownSessionSizes();
+    for (QStringList extra : {sizesSeen, m_pricing.defaults.hourly.keys()}) {
+        for (const QString &size : extra) {
+            if (!size.isEmpty() && !sizes.contains(size, Qt::CaseInsensitive))
+                sizes.append(size.toLower());
+        }
+    }
+    for (const PriceList &list : std::as_const(m_pricing.accountOverrides)) {
+        for (const QString &size : list.hourly.keys()) {
+            if (!sizes.contains(size, Qt::CaseInsensitive))
+                sizes.append(size);
+        }
+    }
+    m_sizes = sizes;
+    const QSignalBlocker blocker(m_ui->priceScopeCombo);
+    while (m_ui->priceScopeCombo->count() > 1)
+        m_ui->priceScopeCombo->removeItem(1);
+    QStringList names = accounts;
+    for (const QString &name : m_pricing.accountOverrides.keys()) {
+        if (!names.contains(name))
+            names.append(name);
+    }
+    for (const QString &name : std::as_const(names))
+        m_ui->priceScopeCombo->addItem(name, name);
+    const int current = m_ui->priceScopeCombo->findData(m_tableScope);
+    m_ui->priceScopeCombo->setCurrentIndex(std::max(0, current));
+    fillPriceTable();
+}
+
+void PreferencesDialog::showExamplePrices(const Pricing &examples)
+{
+    m_examples = true;
+    m_pricing = examples;
+    m_ui->currencyEdit->setText(examples.defaults.currency);
+    m_ui->currencyEdit->setReadOnly(true);
+    m_ui->priceTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    fillPriceTable();
+}
+
+QString PreferencesDialog::scopeAccount() const
+{
+    return m_ui->priceScopeCombo->currentData().toString();
+}
+
+void PreferencesDialog::fillPriceTable()
+{
+    m_tableScope = scopeAccount();
+    const QSignalBlocker blocker(m_ui->priceTable);
+    const PriceList list = m_tableScope.isEmpty() ? m_pricing.defaults : m_pricing.accountOverrides.value(m_tableScope);
+    const QLocale locale;
+    m_ui->priceTable->setRowCount(int(m_sizes.size()));
+    for (int row = 0; row < m_sizes.size(); ++row) {
+        auto *size = new QTableWidgetItem(m_sizes.at(row));
+        size->setFlags(Qt::ItemIsEnabled);
+        m_ui->priceTable->setItem(row, 0, size);
+        const auto price = list.hourlyPrice(m_sizes.at(row));
+        auto *cell = new QTableWidgetItem(price ? locale.toString(*price, 'f', 2) : QString());
+        cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_ui->priceTable->setItem(row, 1, cell);
+    }
+    if (m_examples)
+        m_ui->priceNoteLabel->setText(tr("The demo uses these example prices; they are not saved."));
+    else if (m_tableScope.isEmpty())
+        m_ui->priceNoteLabel->setText(tr("Leave a price empty to show that size's cost as billed hours."));
+    else
+        m_ui->priceNoteLabel->setText(
+            tr("Prices negotiated for %1; an empty one uses the price for all accounts.").arg(m_tableScope));
+}
+
+QString PreferencesDialog::readPriceTable()
+{
+    if (m_examples || m_ui->priceTable->rowCount() == 0)
+        return {};
+    PriceList list;
+    if (m_tableScope.isEmpty())
+        list.currency = m_pricing.defaults.currency;
+    QString problem;
+    const QLocale locale;
+    for (int row = 0; row < m_ui->priceTable->rowCount(); ++row) {
+        const QTableWidgetItem *sizeItem = m_ui->priceTable->item(row, 0);
+        const QTableWidgetItem *priceItem = m_ui->priceTable->item(row, 1);
+        if (!sizeItem || !priceItem)
+            continue;
+        const QString text = priceItem->text().trimmed();
+        if (text.isEmpty())
+            continue;
+        bool ok = false;
+        double price = locale.toDouble(text, &ok);
+        if (!ok)
+            price = QLocale::c().toDouble(text, &ok);
+        if (!ok || !std::isfinite(price) || price < 0) {
+            if (problem.isEmpty())
+                problem = tr("The price for %1 is not a number of zero or more.").arg(sizeItem->text());
+            continue;
+        }
+        list.hourly.insert(sizeItem->text().toLower(), price);
+    }
+    if (m_tableScope.isEmpty())
+        m_pricing.defaults = list;
+    else if (list.isEmpty())
+        m_pricing.accountOverrides.remove(m_tableScope);
+    else
+        m_pricing.accountOverrides.insert(m_tableScope, list);
+    return problem;
+}
 
 void PreferencesDialog::validate()
 {
@@ -43,6 +174,14 @@ void PreferencesDialog::validate()
             break;
         }
     }
+    if (problem.isEmpty())
+        problem = readPriceTable();
+    const QString currency = m_ui->currencyEdit->text().trimmed();
+    if (problem.isEmpty() && !m_examples && !currency.isEmpty()
+        && (currency.size() != 3 || !std::all_of(currency.begin(), currency.end(), [](QChar c) {
+               return c.isLetter() && c.unicode() < 128;
+           })))
+        problem = tr("Enter the currency as its three-letter ISO code (EUR, USD), or leave it empty.");
     if (problem.isEmpty() && m_ui->criticalSpin->value() > m_ui->warningSpin->value())
         problem = tr("The red threshold (%1 min) must not be above the amber one (%2 min).")
                       .arg(m_ui->criticalSpin->value())
@@ -63,6 +202,10 @@ void PreferencesDialog::accept()
     m_settings->setValue(Settings::Key::CriticalThresholdMinutes, m_ui->criticalSpin->value());
     m_settings->setValue(Settings::Key::ExpiryNotificationMinutes, m_ui->expirySpin->value());
     m_settings->setValue(Settings::Key::NotificationsEnabled, m_ui->notificationsBox->isChecked());
+    if (!m_examples) {
+        m_pricing.defaults.currency = m_ui->currencyEdit->text().trimmed().toUpper();
+        m_settings->setPricing(m_pricing);
+    }
     QDialog::accept();
 }
 

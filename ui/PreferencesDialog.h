@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Cost.h"
+
 #include <QDialog>
 
 #include <memory>
@@ -13,7 +15,9 @@ namespace arr {
 class Settings;
 
 // The app's preferences: poll interval, the remaining-lease thresholds (amber, red), how long before
-// a lease ends to warn, and whether to notify at all. Writes to Settings on OK; the caller applies.
+// a lease ends to warn, whether to notify at all, and the prices per hour (a currency, a price per
+// size for all accounts and, per account, the prices negotiated for it). Writes to Settings on OK;
+// the caller applies.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -22,15 +26,30 @@ public:
     explicit PreferencesDialog(Settings *settings, QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
+    // The accounts whose prices can be set apart and the sizes the service has reported, listed
+    // beside the known ones.
+    void setAccounts(const QStringList &accounts, const QStringList &sizesSeen);
+    // Shows these prices read-only and never saves any (the demo's example prices).
+    void showExamplePrices(const Pricing &examples);
+
     QString problem() const { return m_problem; }
     void accept() override;
 
 private:
     void validate();
+    void fillPriceTable();
+    // Reads the table into the prices of the scope it shows; a problem sentence when a cell is not a price.
+    QString readPriceTable();
+    QString scopeAccount() const;
 
     std::unique_ptr<Ui::PreferencesDialog> m_ui;
     Settings *m_settings;
     QString m_problem;
+    Pricing m_pricing;
+    QStringList m_sizes;
+    // The scope the table shows: "" for all accounts, else an account name.
+    QString m_tableScope;
+    bool m_examples = false;
 };
 
 } // namespace arr

@@ -1,5 +1,6 @@
 #include "ui/SessionCommands.h"
 
+#include "monitor/LiveSessions.h"
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
 #include "storage/Settings.h"
@@ -308,6 +309,14 @@ AccountsDialog *SessionCommands::showAccounts()
 PreferencesDialog *SessionCommands::showPreferences()
 {
     auto *dialog = new PreferencesDialog(&m_workspace->settings(), m_window);
+    const LiveSessions &sessions = m_workspace->monitor().sessions();
+    QStringList sizes;
+    for (int i = 0; i < sessions.count(); ++i)
+        sizes.append(sessions.at(i).session.size);
+    sizes.removeDuplicates();
+    dialog->setAccounts(m_workspace->monitor().accountNames(), sizes);
+    if (m_workspace->isDemo())
+        dialog->showExamplePrices(Pricing::examplePrices());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &SessionCommands::preferencesChanged);
     dialog->open();

@@ -1,9 +1,12 @@
 #include "ui/SessionTableModel.h"
 
+#include "core/Clock.h"
 #include "monitor/LiveSessions.h"
 
 #include <QLocale>
 #include <QStringList>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -84,6 +87,9 @@ QVariant SessionTableModel::displayValue(const TrackedSession &entry, int column
         return s.creationTime.isValid()
             ? QVariant(QLocale().toString(s.creationTime.toLocalTime(), QLocale::ShortFormat))
             : QVariant();
+    case CostSoFarColumn:
+    case CostAtLeaseEndColumn:
+        return costDisplay(entry, column);
     default:
         return {};
     }
@@ -110,6 +116,9 @@ QVariant SessionTableModel::rawValue(const TrackedSession &entry, int column) co
         return s.handshakePort ? QVariant(*s.handshakePort) : QVariant();
     case CreatedColumn:
         return s.creationTime;
+    case CostSoFarColumn:
+    case CostAtLeaseEndColumn:
+        return costRaw(entry, column);
     default:
         return displayValue(entry, column);
     }
@@ -130,11 +139,16 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
                              .arg(QLocale().toString(since.toLocalTime().time(), u"HH:mm:ss"_s), entry.account));
         if ((index.column() == MessageColumn || index.column() == StatusColumn) && !entry.session.message.isEmpty())
             lines.append(entry.session.message);
+        if (index.column() == CostSoFarColumn || index.column() == CostAtLeaseEndColumn) {
+            if (const QVariant cost = costToolTip(entry, index.column()); cost.isValid())
+                lines.append(cost.toString());
+        }
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
     }
     case Qt::TextAlignmentRole:
         if (index.column() == ElapsedColumn || index.column() == LeaseColumn || index.column() == RemainingColumn
-            || index.column() == TeraflopsColumn || index.column() == HandshakePortColumn)
+            || index.column() == TeraflopsColumn || index.column() == HandshakePortColumn
+            || index.column() == CostSoFarColumn || index.column() == CostAtLeaseEndColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case RawValueRole:
@@ -192,6 +206,10 @@ QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Handshake port");
     case CreatedColumn:
         return tr("Created");
+    case CostSoFarColumn:
+        return tr("Cost so far");
+    case CostAtLeaseEndColumn:
+        return tr("Cost at lease end");
     default:
         return {};
     }
@@ -203,6 +221,73 @@ void SessionTableModel::tick()
         return;
     Q_EMIT dataChanged(index(0, RemainingColumn), index(m_sessions->count() - 1, RemainingColumn),
         {Qt::DisplayRole, RawValueRole, RemainingMsRole, RemainingLevelRole});
+    Q_EMIT dataChanged(index(0, CostSoFarColumn), index(m_sessions->count() - 1, CostAtLeaseEndColumn),
+        {Qt::DisplayRole, RawValueRole, Qt::ToolTipRole});
+}
+
+bool SessionTableModel::movesWithTime(int first, int last)
+{
+    return (first == RemainingColumn && last == RemainingColumn)
+        || (first >= CostSoFarColumn && last <= CostAtLeaseEndColumn);
+}
+
+void SessionTableModel::setPricing(const Pricing &pricing)
+{
+    m_pricing = pricing;
+    if (m_sessions->count() == 0)
+        return;
+    Q_EMIT dataChanged(index(0, CostSoFarColumn), index(m_sessions->count() - 1, CostAtLeaseEndColumn),
+        {Qt::DisplayRole, RawValueRole, Qt::ToolTipRole});
+}
+
+std::optional<TimeSpan> SessionTableModel::billedFor(const TrackedSession &entry, int column) const
+{
+    const Clock *clock = m_sessions->clock();
+    const qint64 sincePoll = std::max<qint64>(0, clock->monotonicMs() - entry.observedAtMono);
+    if (column == CostSoFarColumn)
+        return billedTime(entry.session, sincePoll);
+    return billedAtLeaseEnd(entry.session, sincePoll, clock->now());
+}
+
+QVariant SessionTableModel::costDisplay(const TrackedSession &entry, int column) const
+{
+    const auto billed = billedFor(entry, column);
+    if (!billed)
+        return {};
+    const auto price = m_pricing.hourlyPrice(entry.account, entry.session.size);
+    if (const auto amount = costOf(*billed, price))
+        return formatMoney(*amount, m_pricing.currencyFor(entry.account), QLocale());
+    return formatBilledHours(*billed, QLocale());
+}
+
+QVariant SessionTableModel::costRaw(const TrackedSession &entry, int column) const
+{
+    // Sorted on the amount when there is a price, else on the billed milliseconds: in a table
+    // where every session has a price (or none has) the order is the one people expect.
+    const auto billed = billedFor(entry, column);
+    if (!billed)
+        return {};
+    if (const auto amount = costOf(*billed, m_pricing.hourlyPrice(entry.account, entry.session.size)))
+        return *amount;
+    return double(billed->totalMilliseconds());
+}
+
+QVariant SessionTableModel::costToolTip(const TrackedSession &entry, int column) const
+{
+    const auto billed = billedFor(entry, column);
+    if (!billed)
+        return tr("The service did not say how long this session has been ready.");
+    const QLocale locale;
+    const QString hours = formatBilledHours(*billed, locale);
+    const auto price = m_pricing.hourlyPrice(entry.account, entry.session.size);
+    if (!price)
+        return tr("%1 billed (time ready). No price is set for size \"%2\": set one in Preferences.")
+            .arg(hours, entry.session.size);
+    QString text
+        = tr("%1 billed × %2 per hour").arg(hours, formatMoney(*price, m_pricing.currencyFor(entry.account), locale));
+    if (m_pricing.examples)
+        text += u" "_s + tr("(example prices)");
+    return text;
 }
 
 void SessionTableModel::setThresholds(qint64 warningMs, qint64 criticalMs)

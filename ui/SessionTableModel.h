@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Cost.h"
 #include "core/Session.h"
 
 #include <QAbstractTableModel>
@@ -33,6 +34,9 @@ public:
         TeraflopsColumn,
         HandshakePortColumn,
         CreatedColumn,
+        // Billed so far and if left until the lease ends: money with a price, else billed hours.
+        CostSoFarColumn,
+        CostAtLeaseEndColumn,
         ColumnCount
     };
 
@@ -70,8 +74,15 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Recomputes the countdown: one dataChanged for the remaining column.
+    // Recomputes what moves with time alone: one dataChanged for the remaining column, one for the
+    // cost columns.
     void tick();
+    // Whether columns [first, last] are among those tick() changes, as its signals cover them.
+    static bool movesWithTime(int first, int last);
+
+    // The prices the cost columns use; an empty Pricing shows billed hours.
+    void setPricing(const Pricing &pricing);
+    const Pricing &pricing() const { return m_pricing; }
 
     // Lease left under which the countdown turns amber, then red.
     void setThresholds(qint64 warningMs, qint64 criticalMs);
@@ -92,12 +103,18 @@ private:
     QVariant displayValue(const TrackedSession &entry, int column) const;
     QVariant rawValue(const TrackedSession &entry, int column) const;
     RemainingLevel levelFor(const std::optional<TimeSpan> &remaining) const;
+    // The billed time of the entry for a cost column, now or at lease end.
+    std::optional<TimeSpan> billedFor(const TrackedSession &entry, int column) const;
+    QVariant costDisplay(const TrackedSession &entry, int column) const;
+    QVariant costRaw(const TrackedSession &entry, int column) const;
+    QVariant costToolTip(const TrackedSession &entry, int column) const;
 
     const LiveSessions *m_sessions;
     qint64 m_warningMs = 30 * 60'000;
     qint64 m_criticalMs = 10 * 60'000;
     // Accounts whose last poll failed, with the time of their last good one.
     QHash<QString, QDateTime> m_staleSince;
+    Pricing m_pricing;
 };
 
 } // namespace arr

@@ -182,8 +182,7 @@ SessionsPage::~SessionsPage() = default;
 void SessionsPage::onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
     // The tick: nothing a command depends on has changed, only the time left.
-    if (topLeft.column() == SessionTableModel::RemainingColumn
-        && bottomRight.column() == SessionTableModel::RemainingColumn) {
+    if (SessionTableModel::movesWithTime(topLeft.column(), bottomRight.column())) {
         updateRemaining();
         return;
     }
@@ -360,9 +359,9 @@ void SessionsPage::applyDefaultColumns()
     // What ops staff scan first comes first: who, which, what state, how long is left.
     const QList<int> order{SessionTableModel::AccountColumn, SessionTableModel::SessionIdColumn,
         SessionTableModel::StatusColumn, SessionTableModel::RemainingColumn, SessionTableModel::LeaseColumn,
-        SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn, SessionTableModel::HostnameColumn,
-        SessionTableModel::MessageColumn, SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
-        SessionTableModel::CreatedColumn};
+        SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn, SessionTableModel::CostSoFarColumn,
+        SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::HostnameColumn, SessionTableModel::MessageColumn,
+        SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn, SessionTableModel::CreatedColumn};
     for (int visual = 0; visual < order.size(); ++visual) {
         header->setSectionHidden(order.at(visual), false);
         header->moveSection(header->visualIndex(order.at(visual)), visual);
@@ -376,6 +375,9 @@ void SessionsPage::applyDefaultColumns()
         {SessionTableModel::ElapsedColumn, SessionTableModel::LeaseColumn, SessionTableModel::RemainingColumn})
         m_view->setColumnWidth(column, width(u"Remaining"_s));
     m_view->setColumnWidth(SessionTableModel::SizeColumn, width(u"premium"_s));
+    // Room for "$1,234.56" and for the header's words.
+    m_view->setColumnWidth(SessionTableModel::CostSoFarColumn, width(u"Cost so far"_s));
+    m_view->setColumnWidth(SessionTableModel::CostAtLeaseEndColumn, width(u"Cost at lease end"_s));
     m_view->setColumnWidth(SessionTableModel::HostnameColumn, width(u"00000000-0000.remoterendering"_s));
     m_view->setColumnWidth(SessionTableModel::MessageColumn, width(u"m"_s) * 3);
     m_view->setColumnWidth(SessionTableModel::TeraflopsColumn, width(u"Teraflops"_s));

@@ -134,6 +134,9 @@ std::optional<TimeSpan> billedTime(const Session &session, qint64 msSincePoll)
     TimeSpan billed = std::max(*session.elapsed, TimeSpan());
     if (session.status == SessionStatus::Ready)
         billed = billed + TimeSpan::fromMilliseconds(std::max<qint64>(0, msSincePoll));
+    // Between the last answer and the service's next, a session is never billed past its lease.
+    if (session.maxLease && *session.maxLease < billed && session.status == SessionStatus::Ready)
+        billed = std::max(*session.maxLease, *session.elapsed);
     return billed;
 }
 

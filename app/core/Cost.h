@@ -55,7 +55,7 @@ struct Pricing
 
 // Time billed for a session so far: the time it has spent ready. In v1 `elapsed` is exactly that
 // (zero while starting); while ready the time since the answer arrived (`msSincePoll`, monotonic) is
-// added, as LiveSessions' countdown does. nullopt when the service gave no elapsed time.
+// added, as LiveSessions' countdown does, up to the lease. nullopt when the service gave no elapsed time.
 std::optional<TimeSpan> billedTime(const Session &session, qint64 msSincePoll);
 
 // Time billed if the session is left until its lease ends. The lease counts from the session's

@@ -97,6 +97,9 @@ private Q_SLOTS:
         // Stopped: the time as last reported.
         QCOMPARE(
             *billedTime(session(SessionStatus::Stopped, u"standard"_s, 30, 60), 60'000), TimeSpan::fromMinutes(30));
+        // Never past the lease between two answers.
+        QCOMPARE(
+            *billedTime(session(SessionStatus::Ready, u"standard"_s, 50, 60), 20 * 60'000), TimeSpan::fromMinutes(60));
         Session unknown = session(SessionStatus::Ready, u"standard"_s, 0, 60);
         unknown.elapsed.reset();
         QVERIFY(!billedTime(unknown, 0));

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void mostRowsChangedIsOneRange();
     void accountsAreIndependent();
     void tickChangesOnlyTheCountdown();
+    void costColumns();
     void countdownFollowsTheInjectedClock();
     void thresholdsColourTheCountdown();
     void upsertAndPendingCommand();
@@ -177,9 +178,80 @@ void TestSessionTableModel::tickChangesOnlyTheCountdown()
         0);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     m_model->tick();
-    QCOMPARE(changed.count(), 1);
+    // The countdown, then the cost columns (billed time grows while ready); nothing else.
+    QCOMPARE(changed.count(), 2);
     QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(0, SessionTableModel::RemainingColumn));
     QCOMPARE(changed.first().at(1).toModelIndex(), m_model->index(2, SessionTableModel::RemainingColumn));
+    QCOMPARE(changed.at(1).at(0).toModelIndex(), m_model->index(0, SessionTableModel::CostSoFarColumn));
+    QCOMPARE(changed.at(1).at(1).toModelIndex(), m_model->index(2, SessionTableModel::CostAtLeaseEndColumn));
+    for (const QList<QVariant> &signal : std::as_const(changed))
+        QVERIFY(SessionTableModel::movesWithTime(
+            signal.at(0).toModelIndex().column(), signal.at(1).toModelIndex().column()));
+    QVERIFY(!SessionTableModel::movesWithTime(0, SessionTableModel::ColumnCount - 1));
+}
+
+void TestSessionTableModel::costColumns()
+{
+    m_sessions->applyPoll(u"A"_s,
+        {makeSession(u"ready"_s, SessionStatus::Ready, 90, 240),
+            makeSession(u"starting"_s, SessionStatus::Starting, 0, 240)},
+        m_clock.monotonicMs());
+    Session premium = makeSession(u"premium"_s, SessionStatus::Ready, 30, 60);
+    premium.size = u"premium"_s;
+    m_sessions->applyPoll(u"B"_s, {premium}, m_clock.monotonicMs());
+    const auto cell = [this](const QString &account, const QString &id, int column) {
+        return m_model->index(m_model->rowOf(account, id), column);
+    };
+
+    // No price: billed hours, sorted on milliseconds.
+    QCOMPARE(cell(u"A"_s, u"ready"_s, SessionTableModel::CostSoFarColumn).data().toString(), u"1.5 h"_s);
+    QCOMPARE(cell(u"A"_s, u"starting"_s, SessionTableModel::CostSoFarColumn).data().toString(), u"0 h"_s);
+    QCOMPARE(cell(u"A"_s, u"ready"_s, SessionTableModel::CostAtLeaseEndColumn).data().toString(), u"4 h"_s);
+    QCOMPARE(
+        cell(u"A"_s, u"ready"_s, SessionTableModel::CostSoFarColumn).data(SessionTableModel::RawValueRole).toDouble(),
+        90.0 * 60'000);
+
+    arr::Pricing pricing;
+    pricing.defaults.hourly = {{u"standard"_s, 2.0}, {u"premium"_s, 10.0}};
+    arr::PriceList negotiated;
+    negotiated.hourly = {{u"premium"_s, 8.0}};
+    pricing.accountOverrides.insert(u"B"_s, negotiated);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setPricing(pricing);
+    QCOMPARE(changed.count(), 1);
+
+    // 1.5 h × 2.00; at lease end 4 h × 2.00; B's premium at its own 8.00: 0.5 h and 1 h.
+    const QModelIndex soFar = cell(u"A"_s, u"ready"_s, SessionTableModel::CostSoFarColumn);
+    QCOMPARE(soFar.data(SessionTableModel::RawValueRole).toDouble(), 3.0);
+    QCOMPARE(soFar.data().toString(), QLocale().toString(3.0, 'f', 2));
+    QCOMPARE(cell(u"A"_s, u"ready"_s, SessionTableModel::CostAtLeaseEndColumn)
+                 .data(SessionTableModel::RawValueRole)
+                 .toDouble(),
+        8.0);
+    QCOMPARE(
+        cell(u"B"_s, u"premium"_s, SessionTableModel::CostSoFarColumn).data(SessionTableModel::RawValueRole).toDouble(),
+        4.0);
+    QCOMPARE(cell(u"B"_s, u"premium"_s, SessionTableModel::CostAtLeaseEndColumn)
+                 .data(SessionTableModel::RawValueRole)
+                 .toDouble(),
+        8.0);
+    QVERIFY(soFar.data(Qt::ToolTipRole).toString().contains(u"1.5 h"_s));
+
+    // Time since the poll counts while ready: half an hour later, 2 h × 2.00.
+    m_clock.advance(30 * 60'000);
+    QCOMPARE(soFar.data(SessionTableModel::RawValueRole).toDouble(), 4.0);
+    QCOMPARE(cell(u"A"_s, u"starting"_s, SessionTableModel::CostSoFarColumn)
+                 .data(SessionTableModel::RawValueRole)
+                 .toDouble(),
+        0.0);
+
+    // The proxy sorts the column on the amount: B's premium (1 h × 8.00) above A's (2 h × 2.00).
+    arr::SessionFilterProxy proxy;
+    proxy.setSourceModel(m_model.get());
+    proxy.sort(SessionTableModel::CostSoFarColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, 0).data(SessionTableModel::SessionIdRole).toString(), u"premium"_s);
+    QCOMPARE(proxy.index(1, 0).data(SessionTableModel::SessionIdRole).toString(), u"ready"_s);
+    QCOMPARE(proxy.index(2, 0).data(SessionTableModel::SessionIdRole).toString(), u"starting"_s);
 }
 
 void TestSessionTableModel::countdownFollowsTheInjectedClock()

@@ -1,0 +1,95 @@
+#include "ui/CostStatusLabel.h"
+
+#include "core/BilledTimeSource.h"
+#include "core/Clock.h"
+#include "monitor/LiveSessions.h"
+
+#include <QLocale>
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+namespace {
+
+struct AccountCost
+{
+    CostTotal rate;
+    int ready = 0;
+    CostTotal today;
+};
+
+} // namespace
+
+CostStatusLabel::CostStatusLabel(const LiveSessions *sessions, const BilledTimeSource *spent, QWidget *parent)
+    : QLabel(parent)
+    , m_sessions(sessions)
+    , m_spent(spent)
+{
+    setTextFormat(Qt::PlainText);
+    refresh();
+}
+
+void CostStatusLabel::setPricing(const Pricing &pricing)
+{
+    m_pricing = pricing;
+    refresh();
+}
+
+void CostStatusLabel::refresh()
+{
+    QMap<QString, AccountCost> accounts;
+    CostTotal rate;
+    int ready = 0;
+    for (int i = 0; i < m_sessions->count(); ++i) {
+        const TrackedSession &entry = m_sessions->at(i);
+        if (entry.session.status != SessionStatus::Ready)
+            continue;
+        // One hour of every ready session is the amount spent per hour now.
+        const auto price = m_pricing.hourlyPrice(entry.account, entry.session.size);
+        const QString currency = m_pricing.currencyFor(entry.account);
+        rate.add(TimeSpan::fromHours(1), price, currency);
+        accounts[entry.account].rate.add(TimeSpan::fromHours(1), price, currency);
+        ++accounts[entry.account].ready;
+        ++ready;
+    }
+
+    const QDateTime now = m_sessions->clock()->now().toLocalTime();
+    const QDateTime midnight(now.date(), QTime(0, 0));
+    CostTotal today;
+    for (const BilledUsage &usage : m_spent->billedSince(midnight)) {
+        const auto price = m_pricing.hourlyPrice(usage.account, usage.size);
+        const QString currency = m_pricing.currencyFor(usage.account);
+        today.add(usage.billed, price, currency);
+        accounts[usage.account].today.add(usage.billed, price, currency);
+    }
+
+    const QLocale locale;
+    const auto rateText = [&locale](const CostTotal &total, int readyCount) {
+        if (!total.hasAmount())
+            return tr("%n session(s) ready", nullptr, readyCount);
+        QString text = tr("%1/h").arg(total.toDisplayString(locale));
+        return text;
+    };
+    QString text = rate.hasAmount() ? tr("Burn rate %1").arg(rateText(rate, ready)) : rateText(rate, ready);
+    text += u" \u00b7 "_s + tr("Today %1").arg(today.toDisplayString(locale));
+    if (m_pricing.examples)
+        text += u" "_s + tr("(example prices)");
+    else if (!m_pricing.hasAnyPrice())
+        text += u" "_s + tr("billed");
+    setText(text);
+
+    QStringList tip;
+    if (m_pricing.examples)
+        tip.append(tr("The demo uses example prices, not real ones."));
+    else if (!m_pricing.hasAnyPrice())
+        tip.append(tr("No prices are set: cost is shown as billed time (time ready). Set prices in Preferences."));
+    tip.append(tr("Today counts the sessions this window has watched since midnight."));
+    for (auto it = accounts.constBegin(); it != accounts.constEnd(); ++it)
+        tip.append(
+            tr("%1: %2 now, %3 today").arg(it.key(), rateText(it->rate, it->ready), it->today.toDisplayString(locale)));
+    setToolTip(tip.join(u'\n'));
+}
+
+} // namespace arr

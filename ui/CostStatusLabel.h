@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/Cost.h"
+
+#include <QLabel>
+
+namespace arr {
+
+class BilledTimeSource;
+class LiveSessions;
+
+// The status bar's cost: the burn rate now (the hourly prices of the ready sessions summed) and what
+// has been spent since local midnight, each account's share in the tooltip. Without prices it shows
+// the billed time instead ("3 sessions ready · today 4.5 h"), never an invented amount; the demo's
+// prices are called examples.
+class CostStatusLabel : public QLabel
+{
+    Q_OBJECT
+
+public:
+    // `spent` says what was billed today; it is asked on every refresh.
+    CostStatusLabel(const LiveSessions *sessions, const BilledTimeSource *spent, QWidget *parent = nullptr);
+
+    void setPricing(const Pricing &pricing);
+    // Recomputes the text and the tooltip (the window calls it on its one-second tick).
+    void refresh();
+
+private:
+    const LiveSessions *m_sessions;
+    const BilledTimeSource *m_spent;
+    Pricing m_pricing;
+};
+
+} // namespace arr
