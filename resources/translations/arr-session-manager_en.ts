@@ -66,6 +66,18 @@
         <source>&amp;Watch this account&apos;s sessions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;API version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session API the service speaks: v1 (2019) or the GA API 2021-01-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read-only (watch only: no create, extend, stop or keep-alive)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -150,6 +162,10 @@
     </message>
     <message>
         <source>Optional: URLs of models to preload, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;id:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -335,6 +351,53 @@
     </message>
 </context>
 <context>
+    <name>HistoryStore</name>
+    <message>
+        <source>Session history is off: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied or disk full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session history file was damaged; it was kept as %1 and a new history was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be upgraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gone from the list without a final status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a statement failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -366,6 +429,37 @@
     </message>
     <message>
         <source>Show &amp;notifications (ready, lease running out, failed, expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO code, e.g. EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr</name>
+    <message>
+        <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -418,6 +512,26 @@
         <source>&quot;%1&quot; must start with https://.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The account name contains a control character, a line break or a text-direction mark; use letters, digits, spaces and punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account key is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account key contains a character that is not in a key (a control character, a line break, a space or a non-ASCII character); a key is base64 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains a user name or password, which this app never sends; give the address without them (the key is given separately).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::AccountEditDialog</name>
@@ -447,6 +561,14 @@
     </message>
     <message>
         <source>The primary or secondary key of the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v1 (2019)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2021-01-01 (GA)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -492,6 +614,48 @@
         <source>The key of %1 could not be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n saved accounts could not be read; the details list them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts have no key: %1. Open Accounts, edit each and enter its key.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts have no key in this run (keys cannot be saved without a keychain): %1. Open Accounts, edit each and enter its key.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The keys of %n accounts could not be read: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The keys of %n accounts could not be stored: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arr::AccountStatusBar</name>
@@ -526,6 +690,20 @@
         <source>Next try in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n accounts: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arr::AccountStore</name>
@@ -539,6 +717,10 @@
     </message>
     <message>
         <source>There is already an account named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved account %1 (&quot;%2&quot;) was not loaded: its API version &quot;%3&quot; is unknown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -594,19 +776,11 @@ Sessions of the account keep running (and costing) on the service; they are only
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The service accepted the create, but its answer could not be read (%1). The session probably exists: refresh the list.</source>
+        <source>The session %1 may have been created anyway; creating it again with the same id is safe: the service answers a repeat with the same session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The session list could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service has no properties for this session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session&apos;s properties could not be read: %1</source>
+        <source>The session list went on past %1 pages; the poll stopped there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -754,6 +928,59 @@ Sessions of the account keep running (and costing) on the service; they are only
     </message>
 </context>
 <context>
+    <name>arr::CostStatusLabel</name>
+    <message numerus="yes">
+        <source>%n session(s) ready</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn rate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(example prices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo uses example prices, not real ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No prices are set: cost is shown as billed time (time ready). Set prices in Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today counts the sessions this window has watched since midnight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 now, %3 today</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::CostTotal</name>
+    <message>
+        <source>%1 unpriced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::CreateSessionDialog</name>
     <message>
         <source>&amp;Create</source>
@@ -778,6 +1005,14 @@ https://account.blob.core.windows.net/models/engine.arrAsset</source>
     </message>
     <message>
         <source>&quot;%1&quot; is not a size this API version is known to offer; the service may refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: letters, digits, - and _; a new UUID when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named by the service (v1 API)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -823,6 +1058,14 @@ https://account.blob.core.windows.net/models/engine.arrAsset</source>
         <source>--demo-sessions goes with --demo.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Watch only: sessions of every account can be seen, not created, extended, stopped or kept alive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--settings &quot;%1&quot; is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::DetailsPane</name>
@@ -854,6 +1097,18 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>– (ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS-CV of the last call</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -897,6 +1152,22 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>None of your accounts has a session right now. Start one with New session (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be asked for sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its settings need correcting before anything can be asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -975,9 +1246,95 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::GaCodec</name>
+    <message>
+        <source>The answer is larger than any answer of this service can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is HTML, not JSON: is the endpoint right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session has no &quot;id&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; should be a whole number of minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; should be a port number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;teraflops&quot; should be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;creationTime&quot; is not an ISO 8601 time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not a session object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not a session list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;sessions&quot; is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 of the list is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 of the list: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;@nextLink&quot; is not an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::HistoryRecorder</name>
+    <message>
+        <source>Automatic (keep-alive): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::HttpCall</name>
     <message>
         <source>The answer was larger than %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was cut off after %1 of %2 bytes: the rest did not arrive in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was cut off after %1 bytes: the rest did not arrive in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was cut off after %1 of %2 bytes: the connection ended before the rest arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was cut off after %1 bytes: the connection ended before the rest arrived.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1095,11 +1452,77 @@ Extend and Stop apply to all of them.</numerusform>
         <source>The token service&apos;s answer has no &quot;AccessToken&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The answer is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::JsonReader</name>
     <message>
         <source>The answer is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::KeepAliveManager</name>
+    <message>
+        <source>There is no such session to keep alive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is no longer listed; it is no longer kept alive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 was kept alive %2; it will stop at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 ended; it is no longer kept alive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is being kept alive %2: its lease was extended automatically to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::KeepAliveSpec</name>
+    <message>
+        <source>The time to keep the session alive until is not a valid time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest lease must be longer than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest lease can be at most 24 hours, the service&apos;s limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step to extend by must be at least one minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step to extend by can be at most 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease left before extending must be at least one minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease left before extending can be at most 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to a lease of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1195,6 +1618,36 @@ Extend and Stop apply to all of them.</numerusform>
         <source>Opening your accounts…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>it is asked again when the network returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next retry at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has not answered since %2 (%n failed poll(s)); %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its sessions are shown dimmed, as they were then.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing is asked until the account is corrected: edit it and enter its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::MemorySecretStore</name>
@@ -1207,6 +1660,10 @@ Extend and Stop apply to all of them.</numerusform>
     <name>arr::MessageBar</name>
     <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1241,6 +1698,10 @@ Extend and Stop apply to all of them.</numerusform>
         <source>%1 – %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Session kept alive</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::PreferencesDialog</name>
@@ -1254,6 +1715,37 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>The red threshold (%1 min) must not be above the amber one (%2 min).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo uses these example prices; they are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave a price empty to show that size&apos;s cost as billed hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices negotiated for %1; an empty one uses the price for all accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price for %1 is not a number of zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the currency as its three-letter ISO code (EUR, USD), or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::PriceList</name>
+    <message>
+        <source>&quot;%1&quot; is not a price: write the size, &quot;=&quot; and a price per hour of zero or more, as in &quot;standard=3.5&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1328,6 +1820,10 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Keys and tokens are never recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1529,14 +2025,6 @@ Extend and Stop apply to all of them.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>• %1 (%2, %3, %4, %5 left)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select a session that is running to stop it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,6 +2083,49 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Could not stop session %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to stop: the sessions ended while you were asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep a session alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep session %1 (%2) alive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::SessionDialect</name>
+    <message>
+        <source>The service&apos;s link to the next page of sessions is not an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service linked the next page of sessions to %1, which is not the account&apos;s endpoint %2: it was not followed, so that the account&apos;s token goes nowhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service accepted the create, but its answer could not be read (%1). The session probably exists: refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session list could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service has no properties for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s properties could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1751,6 +2282,34 @@ Extend and Stop apply to all of them.</numerusform>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>As of %1: %2 is not answering, so this may no longer be the session&apos;s state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost at lease end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not say how long this session has been ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 billed (time ready). No price is set for size &quot;%2&quot;: set one in Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 billed × %2 per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(example prices)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::SessionsPage</name>
@@ -1819,6 +2378,18 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Reset columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1892,6 +2463,24 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>The token service&apos;s answer is unusable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::Workspace</name>
+    <message>
+        <source>The app was started with --read-only: sessions can be watched, not created, extended or stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is read-only (watch only): its sessions can be watched, not created, extended or stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::style</name>
+    <message>
+        <source>– (stopping)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
