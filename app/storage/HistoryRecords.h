@@ -116,6 +116,9 @@ struct HistoryDisappearance
     QString account;
     QString sessionId;
     QDateTime at;
+    // The billed time last seen, when it is newer than what was written (billed time is written once
+    // a minute of it has gone by).
+    std::optional<qint64> billedSeconds;
 };
 
 // Everything one poll or one command changed, written in one transaction.

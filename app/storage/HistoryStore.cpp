@@ -432,12 +432,16 @@ bool HistoryStore::record(const HistoryBatch &batch)
     }
 
     QSqlQuery vanish(db);
-    vanish.prepare(u"UPDATE sessions SET ended_at = ?, final_status = status, closed_unseen = 1"
+    vanish.prepare(u"UPDATE sessions SET ended_at = ?, final_status = status, closed_unseen = 1,"
+                   " billed_seconds = MAX(billed_seconds, COALESCE(?, 0)),"
+                   " cost = CASE WHEN price_per_hour IS NULL THEN cost"
+                   " ELSE MAX(billed_seconds, COALESCE(?, 0)) / 3600.0 * price_per_hour END"
                    " WHERE account = ? AND session_id = ? AND ended_at IS NULL"_s);
     for (const HistoryDisappearance &d : batch.disappearances) {
         if (!ok)
             break;
-        run(vanish, {d.at.toMSecsSinceEpoch(), d.account, d.sessionId});
+        const QVariant billed = d.billedSeconds ? QVariant(*d.billedSeconds) : QVariant(QMetaType(QMetaType::LongLong));
+        run(vanish, {d.at.toMSecsSinceEpoch(), billed, billed, d.account, d.sessionId});
         if (ok && vanish.numRowsAffected() > 0)
             addEvent(d.account, d.sessionId, d.at, u"disappeared"_s,
                 QCoreApplication::translate("HistoryStore", "gone from the list without a final status"), {});

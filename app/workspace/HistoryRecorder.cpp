@@ -95,9 +95,16 @@ void HistoryRecorder::recordPoll(const QString &account)
             continue;
         const Session &s = entry.session;
         Recorded &known = recorded[s.id];
-        const bool changed = known.generation == 0 || known.status != s.status || known.size != s.size
-            || known.elapsed != s.elapsed || known.maxLease != s.maxLease || known.message != s.message;
+        // A ready session's billed time moves at every poll: it is written once a minute of it has
+        // gone by, so that an app watching thousands of sessions all day does not rewrite every one
+        // of them every ten seconds. Any other change is written at once, the end of a session too.
+        const bool billedMoved = known.elapsed != s.elapsed
+            && (!known.elapsed || !s.elapsed || *s.elapsed < *known.elapsed
+                || (*s.elapsed - *known.elapsed).totalSeconds() >= 60);
+        const bool changed = known.generation == 0 || known.status != s.status || known.size != s.size || billedMoved
+            || known.maxLease != s.maxLease || known.message != s.message;
         known.generation = generation;
+        known.billedSeen = s.status == SessionStatus::Starting ? std::nullopt : s.elapsed;
         if (!changed)
             continue;
         known.status = s.status;
@@ -116,8 +123,12 @@ void HistoryRecorder::recordPoll(const QString &account)
             ++it;
             continue;
         }
-        if (!isFinalStatus(it->status))
-            batch.disappearances.append({account, it.key(), now});
+        if (!isFinalStatus(it->status)) {
+            std::optional<qint64> billed;
+            if (it->billedSeen && it->billedSeen != it->elapsed)
+                billed = it->billedSeen->totalSeconds();
+            batch.disappearances.append({account, it.key(), now, billed});
+        }
         it = recorded.erase(it);
     }
     send(std::move(batch));

@@ -60,6 +60,8 @@ private:
         SessionStatus status = SessionStatus::Unknown;
         QString size;
         std::optional<TimeSpan> elapsed;
+        // The billed time of the last poll, written or not (elapsed is what was written).
+        std::optional<TimeSpan> billedSeen;
         std::optional<TimeSpan> maxLease;
         QString message;
         // The poll that last listed the session.

@@ -107,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
         QVERIFY(store.record(seen(u"a"_s, session(u"s2"_s, SessionStatus::Starting, 500), T0, 3.0)));
         HistoryBatch gone;
-        gone.disappearances.append({u"a"_s, u"s2"_s, T0.addSecs(30)});
+        gone.disappearances.append({u"a"_s, u"s2"_s, T0.addSecs(30), std::nullopt});
         QVERIFY(store.record(gone));
         const std::optional<HistorySession> s = store.session(u"a"_s, u"s2"_s);
         QVERIFY(s);
@@ -279,6 +279,39 @@ private Q_SLOTS:
         HistoryStore reader(m_file);
         QCOMPARE(reader.open(), HistoryStore::OpenResult::Opened);
         QCOMPARE(reader.sessions().size(), 400);
+    }
+
+    // A ready session's billed time is written once a minute of it has gone by, not at every poll;
+    // a session that disappears is closed with the billed time last seen.
+    void billedTimeIsWrittenOnceAMinute()
+    {
+        ManualClock clock(T0);
+        LiveSessions live(&clock);
+        HistoryRecorder recorder(&live, &clock);
+        recorder.open(m_file, 400);
+        recorder.flush();
+        QVERIFY(recorder.isEnabled());
+        HistoryStore reader(m_file);
+        QCOMPARE(reader.open(), HistoryStore::OpenResult::Opened);
+        const auto pollWith = [&](std::optional<qint64> elapsedSeconds) {
+            QList<Session> sessions;
+            if (elapsedSeconds)
+                sessions.append(session(u"s"_s, SessionStatus::Ready, *elapsedSeconds));
+            live.applyPoll(u"a"_s, sessions, clock.monotonicMs(), "cv.poll");
+            recorder.recordPoll(u"a"_s);
+            recorder.flush();
+        };
+        pollWith(600);
+        QCOMPARE(reader.session(u"a"_s, u"s"_s)->billedSeconds, 600);
+        pollWith(630);
+        QCOMPARE(reader.session(u"a"_s, u"s"_s)->billedSeconds, 600);
+        pollWith(660);
+        QCOMPARE(reader.session(u"a"_s, u"s"_s)->billedSeconds, 660);
+        pollWith(680);
+        QCOMPARE(reader.session(u"a"_s, u"s"_s)->billedSeconds, 660);
+        pollWith(std::nullopt);
+        QCOMPARE(reader.session(u"a"_s, u"s"_s)->billedSeconds, 680);
+        QVERIFY(reader.session(u"a"_s, u"s"_s)->closedUnseen);
     }
 
     // The first poll of 10,000 sessions: the GUI thread's part (compare and copy) and the writer's.
