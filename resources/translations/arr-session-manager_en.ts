@@ -616,44 +616,44 @@
     </message>
     <message numerus="yes">
         <source>%n saved accounts could not be read; the details list them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n saved account could not be read; the details say why.</numerusform>
+            <numerusform>%n saved accounts could not be read; the details list them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n accounts have no key: %1. Open Accounts, edit each and enter its key.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n account has no key: %1. Open Accounts, edit it and enter its key.</numerusform>
+            <numerusform>%n accounts have no key: %1. Open Accounts, edit each and enter its key.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n accounts have no key in this run (keys cannot be saved without a keychain): %1. Open Accounts, edit each and enter its key.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n account has no key in this run (keys cannot be saved without a keychain): %1. Open Accounts, edit it and enter its key.</numerusform>
+            <numerusform>%n accounts have no key in this run (keys cannot be saved without a keychain): %1. Open Accounts, edit each and enter its key.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The keys of %n accounts could not be read: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The key of %n account could not be read: %1.</numerusform>
+            <numerusform>The keys of %n accounts could not be read: %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The keys of %n accounts could not be stored: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The key of %n account could not be stored: %1.</numerusform>
+            <numerusform>The keys of %n accounts could not be stored: %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -692,16 +692,16 @@
     </message>
     <message numerus="yes">
         <source>%n accounts: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n account: %1</numerusform>
+            <numerusform>%n accounts: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -931,9 +931,9 @@ Sessions of the account keep running (and costing) on the service; they are only
     <name>arr::CostStatusLabel</name>
     <message numerus="yes">
         <source>%n session(s) ready</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session ready</numerusform>
+            <numerusform>%n sessions ready</numerusform>
         </translation>
     </message>
     <message>
@@ -1628,9 +1628,9 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message numerus="yes">
         <source>%1 has not answered since %2 (%n failed poll(s)); %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 has not answered since %2 (%n failed poll); %3.</numerusform>
+            <numerusform>%1 has not answered since %2 (%n failed polls); %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
