@@ -20,19 +20,6 @@ class GaCodecText
     Q_DECLARE_TR_FUNCTIONS(arr::GaCodec)
 };
 
-// Keys as the specification spells them; other casings are accepted, as for v1.
-QJsonValue field(const QJsonObject &object, QLatin1StringView key)
-{
-    const auto exact = object.constFind(key);
-    if (exact != object.constEnd())
-        return *exact;
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (it.key().compare(key, Qt::CaseInsensitive) == 0)
-            return it.value();
-    }
-    return QJsonValue(QJsonValue::Undefined);
-}
-
 bool absent(const QJsonValue &value)
 {
     return value.isUndefined() || value.isNull();
@@ -98,7 +85,7 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
 {
     Session session;
     const auto text = [&object](QLatin1StringView key, QString *out) -> bool {
-        const QJsonValue value = field(object, key);
+        const QJsonValue value = jsonField(object, key);
         if (absent(value))
             return true;
         if (!value.isString())
@@ -123,7 +110,7 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
         return Decoded<Session>::failure(wrongType("hostname"_L1));
 
     for (const auto key : {"maxLeaseTimeMinutes"_L1, "elapsedTimeMinutes"_L1}) {
-        const QJsonValue value = field(object, key);
+        const QJsonValue value = jsonField(object, key);
         if (absent(value))
             continue;
         const auto minutes = wholeNumber(value, 0, MaximumMinutes);
@@ -134,7 +121,7 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
     session.elapsedInWholeMinutes = true;
 
     for (const auto key : {"handshakePort"_L1, "arrInspectorPort"_L1}) {
-        const QJsonValue value = field(object, key);
+        const QJsonValue value = jsonField(object, key);
         if (absent(value))
             continue;
         const auto port = wholeNumber(value, 0, 65535);
@@ -146,7 +133,7 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
             (key == "handshakePort"_L1 ? session.handshakePort : session.arrInspectorPort) = int(*port);
     }
 
-    const QJsonValue teraflops = field(object, "teraflops"_L1);
+    const QJsonValue teraflops = jsonField(object, "teraflops"_L1);
     if (!absent(teraflops)) {
         if (!teraflops.isDouble() || !std::isfinite(teraflops.toDouble()) || teraflops.toDouble() < 0)
             return Decoded<Session>::failure(GaCodecText::tr("\"teraflops\" should be a number."));
@@ -165,11 +152,11 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
         session.creationTime = session.creationTime.toUTC();
     }
 
-    const QJsonValue error = field(object, "error"_L1);
+    const QJsonValue error = jsonField(object, "error"_L1);
     if (error.isObject()) {
         const QJsonObject details = error.toObject();
-        const QJsonValue code = field(details, "code"_L1);
-        const QJsonValue message = field(details, "message"_L1);
+        const QJsonValue code = jsonField(details, "code"_L1);
+        const QJsonValue message = jsonField(details, "message"_L1);
         if (code.isString())
             session.errorCode = safeText(code.toString().trimmed(), 200);
         if (message.isString())
@@ -203,7 +190,7 @@ Decoded<SessionPage> decodeSessionPage(const QByteArray &body)
         return Decoded<SessionPage>::failure(GaCodecText::tr("The answer is not a session list."));
     const QJsonObject object = document->object();
     SessionPage page;
-    const QJsonValue sessions = field(object, "sessions"_L1);
+    const QJsonValue sessions = jsonField(object, "sessions"_L1);
     if (!sessions.isArray() && !absent(sessions))
         return Decoded<SessionPage>::failure(GaCodecText::tr("\"sessions\" is not a list."));
     const QJsonArray array = sessions.toArray();
@@ -219,7 +206,7 @@ Decoded<SessionPage> decodeSessionPage(const QByteArray &body)
                 GaCodecText::tr("Session %1 of the list: %2").arg(i + 1).arg(session.error));
         page.sessions.append(std::move(*session.value));
     }
-    const QJsonValue next = field(object, "@nextLink"_L1);
+    const QJsonValue next = jsonField(object, "@nextLink"_L1);
     if (next.isString())
         page.nextLink = next.toString().trimmed();
     else if (!absent(next))

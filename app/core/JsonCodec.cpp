@@ -25,20 +25,6 @@ class JsonCodecText
     Q_DECLARE_TR_FUNCTIONS(arr::JsonCodec)
 };
 
-// The service's casing changed over its life (camelCase, PascalCase); match keys case-insensitively,
-// preferring an exact match.
-QJsonValue field(const QJsonObject &object, QLatin1StringView key)
-{
-    const auto exact = object.constFind(key);
-    if (exact != object.constEnd())
-        return *exact;
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (it.key().compare(key, Qt::CaseInsensitive) == 0)
-            return it.value();
-    }
-    return QJsonValue(QJsonValue::Undefined);
-}
-
 QString tokenTypeName(JsonReader::Token token)
 {
     switch (token) {
@@ -305,7 +291,7 @@ std::optional<QJsonDocument> parseDocument(const QByteArray &body, QString *erro
 QString firstString(const QJsonObject &object, std::initializer_list<QLatin1StringView> keys)
 {
     for (const QLatin1StringView key : keys) {
-        const QJsonValue value = field(object, key);
+        const QJsonValue value = jsonField(object, key);
         if (value.isString() && !value.toString().trimmed().isEmpty())
             return value.toString().trimmed();
     }
@@ -361,7 +347,7 @@ Decoded<QString> decodeCreateResponse(const QByteArray &body)
         return Decoded<QString>::failure(error);
     if (!document->isObject())
         return Decoded<QString>::failure(JsonCodecText::tr("The answer to a create is not a JSON object."));
-    const QJsonValue id = field(document->object(), "sessionId"_L1);
+    const QJsonValue id = jsonField(document->object(), "sessionId"_L1);
     if (!id.isString() || id.toString().trimmed().isEmpty())
         return Decoded<QString>::failure(JsonCodecText::tr("The answer to a create has no session id."));
     return Decoded<QString>::success(safeText(id.toString().trimmed()));
@@ -643,7 +629,7 @@ ServiceErrorBody readErrorBody(const QByteArray &body)
         return result;
 
     const QJsonObject object = document.object();
-    const QJsonValue error = field(object, "error"_L1);
+    const QJsonValue error = jsonField(object, "error"_L1);
     if (error.isString()) {
         result.message = error.toString().trimmed();
     } else if (error.isObject()) {
@@ -685,10 +671,22 @@ Decoded<QByteArray> decodeTokenResponse(const QByteArray &body)
         return Decoded<QByteArray>::failure(error);
     if (!document->isObject())
         return Decoded<QByteArray>::failure(JsonCodecText::tr("The token service's answer is not a JSON object."));
-    const QJsonValue token = field(document->object(), "AccessToken"_L1);
+    const QJsonValue token = jsonField(document->object(), "AccessToken"_L1);
     if (!token.isString() || token.toString().trimmed().isEmpty())
         return Decoded<QByteArray>::failure(JsonCodecText::tr("The token service's answer has no \"AccessToken\"."));
     return Decoded<QByteArray>::success(token.toString().trimmed().toUtf8());
+}
+
+QJsonValue jsonField(const QJsonObject &object, QLatin1StringView key)
+{
+    const auto exact = object.constFind(key);
+    if (exact != object.constEnd())
+        return *exact;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.key().compare(key, Qt::CaseInsensitive) == 0)
+            return it.value();
+    }
+    return QJsonValue(QJsonValue::Undefined);
 }
 
 } // namespace arr

@@ -3,6 +3,8 @@
 #include "core/Session.h"
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -88,5 +90,9 @@ ServiceErrorBody decodeErrorBody(const QByteArray &body);
 
 // The STS answer {"AccessToken":"<JWT>"}, key matched case-insensitively.
 Decoded<QByteArray> decodeTokenResponse(const QByteArray &body);
+
+// A member of a service's JSON object. The service's casing changed over its life (camelCase,
+// PascalCase): keys match case-insensitively, an exact match preferred. Undefined when absent.
+QJsonValue jsonField(const QJsonObject &object, QLatin1StringView key);
 
 } // namespace arr
