@@ -315,14 +315,7 @@ std::optional<ApiError> SessionStore::create(const QString &accountId, const QJs
         return error;
 
     const qint64 now = m_clock->monotonicMs();
-    Record record;
-    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    record.size = *size;
-    record.maxLease = *lease;
-    record.createLease = *lease;
-    record.createdMs = now;
-    record.readyAtMs = now + m_startDelayMs;
-    record.hostname = newHostname();
+    Record record = newRecord(QUuid::createUuid().toString(QUuid::WithoutBraces), *size, *lease, now);
     purge(*owner, now);
     *sessionId = insert(*owner, std::move(record)).id;
     return std::nullopt;
@@ -431,14 +424,8 @@ QString SessionStore::seed(const QString &accountId, const SessionSeed &seed)
     if (seed.status == arr::SessionStatus::Expired && (ageMs < leaseMs || ageMs - leaseMs >= m_retentionMs))
         ageMs = leaseMs;
 
-    Record record;
-    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    record.size = seed.size.trimmed();
-    record.maxLease = seed.maxLease;
-    record.createLease = seed.maxLease;
-    record.createdMs = now - ageMs;
-    record.readyAtMs = record.createdMs + m_startDelayMs;
-    record.hostname = newHostname();
+    Record record = newRecord(
+        QUuid::createUuid().toString(QUuid::WithoutBraces), seed.size.trimmed(), seed.maxLease, now - ageMs);
     switch (seed.status) {
     case arr::SessionStatus::Starting:
         if (record.readyAtMs <= now)
@@ -510,14 +497,7 @@ std::optional<ApiError> SessionStore::createGa(
                 .arg(existing.createLease.totalMinutes())};
     }
 
-    Record record;
-    record.id = sessionId;
-    record.size = *size;
-    record.maxLease = *lease;
-    record.createLease = *lease;
-    record.createdMs = now;
-    record.readyAtMs = now + m_startDelayMs;
-    record.hostname = newHostname();
+    Record record = newRecord(sessionId, *size, *lease, now);
     record.leaseFromReady = true;
     insert(*owner, std::move(record));
     *created = true;
@@ -752,6 +732,20 @@ SessionStore::Record *SessionStore::findSession(
         return nullptr;
     }
     return &owner->sessions[*it];
+}
+
+SessionStore::Record SessionStore::newRecord(
+    const QString &id, const QString &size, TimeSpan lease, qint64 createdMs) const
+{
+    Record record;
+    record.id = id;
+    record.size = size;
+    record.maxLease = lease;
+    record.createLease = lease;
+    record.createdMs = createdMs;
+    record.readyAtMs = createdMs + m_startDelayMs;
+    record.hostname = newHostname();
+    return record;
 }
 
 SessionStore::Record &SessionStore::insert(Account &account, Record record)

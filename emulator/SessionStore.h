@@ -133,6 +133,9 @@ private:
     // account or the session is not there.
     Record *findSession(const QString &accountId, const QString &sessionId, std::optional<ApiError> *error);
     Record &insert(Account &account, Record record);
+    // A session as a create or a seed puts it in place: created at `createdMs`, ready a start delay
+    // later, with a hostname of its own.
+    Record newRecord(const QString &id, const QString &size, TimeSpan lease, qint64 createdMs) const;
 
     const arr::Clock *m_clock;
     qint64 m_startDelayMs = 20'000;
