@@ -80,6 +80,8 @@ void AccountEditDialog::load(const Account &account)
     m_ui->accountIdEdit->setText(account.accountId);
     m_ui->enabledBox->setChecked(account.enabled);
     m_ui->readOnlyBox->setChecked(account.readOnly);
+    m_ui->budgetSpin->setValue(account.dailyBudget);
+    m_ui->longRunningSpin->setValue(account.longRunningHours);
     m_ui->apiVersionCombo->setCurrentIndex(
         std::max(0, m_ui->apiVersionCombo->findData(apiVersionName(account.apiVersion))));
     int regionIndex = m_ui->regionCombo->count() - 1;
@@ -128,6 +130,8 @@ Account AccountEditDialog::account() const
     account.accountId = m_ui->accountIdEdit->text().trimmed();
     account.enabled = m_ui->enabledBox->isChecked();
     account.readOnly = m_ui->readOnlyBox->isChecked();
+    account.dailyBudget = m_ui->budgetSpin->value();
+    account.longRunningHours = m_ui->longRunningSpin->value();
     account.apiVersion = parseApiVersion(m_ui->apiVersionCombo->currentData().toString()).value_or(ApiVersion::V1);
     return account;
 }

@@ -50,20 +50,44 @@ QString Notifier::titleFor(SessionNotification::Kind kind)
         return tr("Session expired");
     case SessionNotification::Kind::KeptAlive:
         return tr("Session kept alive");
+    case SessionNotification::Kind::BudgetWarning:
+        return tr("Budget almost spent");
+    case SessionNotification::Kind::BudgetReached:
+        return tr("Budget spent");
+    case SessionNotification::Kind::LongRunning:
+        return tr("Session running long");
     }
     return {};
 }
 
+namespace {
+
+bool isWarning(SessionNotification::Kind kind)
+{
+    switch (kind) {
+    case SessionNotification::Kind::LeaseEndingSoon:
+    case SessionNotification::Kind::Expired:
+    case SessionNotification::Kind::BudgetWarning:
+    case SessionNotification::Kind::BudgetReached:
+    case SessionNotification::Kind::LongRunning:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 void Notifier::notify(const SessionNotification &notification)
 {
+    const QString title = titleFor(notification.kind);
+    const QDateTime at = m_clock->now();
+    Q_EMIT noted(notification, title, at);
     if (!m_enabled)
         return;
-    const QString title = titleFor(notification.kind);
-    m_lastText = notification.text;
     if (m_tray) {
         QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information;
-        if (notification.kind == SessionNotification::Kind::LeaseEndingSoon
-            || notification.kind == SessionNotification::Kind::Expired)
+        if (isWarning(notification.kind))
             icon = QSystemTrayIcon::Warning;
         else if (notification.kind == SessionNotification::Kind::EndedInError)
             icon = QSystemTrayIcon::Critical;
@@ -74,12 +98,11 @@ void Notifier::notify(const SessionNotification &notification)
     if (!m_bar)
         return;
     MessageBar::Kind kind = MessageBar::Kind::Information;
-    if (notification.kind == SessionNotification::Kind::LeaseEndingSoon
-        || notification.kind == SessionNotification::Kind::Expired)
+    if (isWarning(notification.kind))
         kind = MessageBar::Kind::Warning;
     else if (notification.kind == SessionNotification::Kind::EndedInError)
         kind = MessageBar::Kind::Error;
-    const QString time = m_clock->now().toLocalTime().toString(u"HH:mm"_s);
+    const QString time = at.toLocalTime().toString(u"HH:mm"_s);
     m_bar->showMessage(kind, tr("%1 – %2: %3").arg(time, title, notification.text));
 }
 

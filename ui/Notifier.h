@@ -30,22 +30,23 @@ public:
     // The tray icon's menu (Show window, Quit), when there is a tray.
     void setTrayMenu(QMenu *menu);
 
+    // Shows the notification (unless notifications are off) and, in any case, passes it on to
+    // noted() for the notifications panel.
     void notify(const SessionNotification &notification);
-    // The last text shown, by either way (for tests and the tray's tooltip).
-    QString lastText() const { return m_lastText; }
 
     static QString titleFor(SessionNotification::Kind kind);
 
 Q_SIGNALS:
     // The user clicked the tray icon or its message: bring the window forward.
     void activated();
+    // Every notification, shown or not, with its title and time.
+    void noted(const arr::SessionNotification &notification, const QString &title, const QDateTime &at);
 
 private:
     QPointer<MessageBar> m_bar;
     const Clock *m_clock;
     QSystemTrayIcon *m_tray = nullptr;
     bool m_enabled = true;
-    QString m_lastText;
 };
 
 } // namespace arr

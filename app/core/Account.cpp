@@ -126,6 +126,12 @@ QString Account::validationError() const
         return AccountText::tr("Service endpoint: %1").arg(why);
     if (const QString why = endpointError(tokenEndpoint); !why.isEmpty())
         return AccountText::tr("Token endpoint: %1").arg(why);
+    // NaN fails both comparisons.
+    if (!(dailyBudget >= 0 && dailyBudget <= MaximumDailyBudget))
+        return AccountText::tr("The daily budget must be a number from 0 (none) to %L1.")
+            .arg(MaximumDailyBudget, 0, 'f', 0);
+    if (longRunningHours < 0 || longRunningHours > MaximumLongRunningHours)
+        return AccountText::tr("The long-running alert must be from 0 (off) to %1 hours.").arg(MaximumLongRunningHours);
     return {};
 }
 
@@ -133,7 +139,7 @@ bool Account::operator==(const Account &other) const
 {
     return name == other.name && endpoint == other.endpoint && tokenEndpoint == other.tokenEndpoint
         && accountId == other.accountId && apiVersion == other.apiVersion && enabled == other.enabled
-        && readOnly == other.readOnly;
+        && readOnly == other.readOnly && dailyBudget == other.dailyBudget && longRunningHours == other.longRunningHours;
 }
 
 QString apiVersionName(ApiVersion version)

@@ -32,6 +32,11 @@ struct Account
     bool enabled = true;
     // Watch only: create, extend, stop and keep-alive are refused (by the app and by arrsm).
     bool readOnly = false;
+    // Alerts at 80 % and 100 % of this much spent in a day: money when prices are set for the
+    // account, billed hours otherwise. 0 for no budget.
+    double dailyBudget = 0;
+    // An alert for a session ready for longer than this many hours; 0 for none.
+    int longRunningHours = 0;
 
     // Empty when usable, otherwise a sentence naming the first problem.
     QString validationError() const;
@@ -46,6 +51,11 @@ QUrl defaultTokenEndpoint();
 
 // The longest account name: it is shown in the window's banner, the status bar and arrsm's tables.
 inline constexpr qsizetype MaximumAccountNameLength = 100;
+
+// The largest daily budget accepted (in money or hours), and the longest "ready for longer than" alert
+// (a lease never exceeds a day).
+inline constexpr double MaximumDailyBudget = 1e9;
+inline constexpr int MaximumLongRunningHours = 24;
 
 // Names are printable text of at most MaximumAccountNameLength characters: no control characters,
 // no line breaks, no marks that reorder text. Returns an empty string when `name` is one, a reason

@@ -75,7 +75,18 @@ struct CommandOutcome
 // A moment worth telling the user about.
 struct SessionNotification
 {
-    enum class Kind { BecameReady, LeaseEndingSoon, EndedInError, Expired, KeptAlive };
+    enum class Kind {
+        BecameReady,
+        LeaseEndingSoon,
+        EndedInError,
+        Expired,
+        KeptAlive,
+        // An account's spend today reached 80 % of its daily budget; then all of it.
+        BudgetWarning,
+        BudgetReached,
+        // A session has been ready for longer than its account's alert allows.
+        LongRunning,
+    };
     Kind kind = Kind::BecameReady;
     QString account;
     QString sessionId;

@@ -29,6 +29,9 @@ void AccountStore::load()
         account.tokenEndpoint = QUrl(m_settings->value(u"tokenEndpoint"_s).toString());
         account.enabled = m_settings->value(u"enabled"_s, true).toBool();
         account.readOnly = m_settings->value(u"readOnly"_s, false).toBool();
+        // Unreadable numbers become 0 (no alert) and a number out of range is reported below.
+        account.dailyBudget = m_settings->value(u"dailyBudget"_s, 0.0).toDouble();
+        account.longRunningHours = m_settings->value(u"longRunningHours"_s, 0).toInt();
         // Accounts saved before versions existed are v1; a version this build does not know is
         // reported rather than guessed.
         const QString version = m_settings->value(u"apiVersion"_s, apiVersionName(ApiVersion::V1)).toString();
@@ -71,6 +74,8 @@ void AccountStore::store()
         m_settings->setValue(u"tokenEndpoint"_s, account.tokenEndpoint.toString());
         m_settings->setValue(u"enabled"_s, account.enabled);
         m_settings->setValue(u"readOnly"_s, account.readOnly);
+        m_settings->setValue(u"dailyBudget"_s, account.dailyBudget);
+        m_settings->setValue(u"longRunningHours"_s, account.longRunningHours);
         m_settings->setValue(u"apiVersion"_s, apiVersionName(account.apiVersion));
     }
     m_settings->endArray();

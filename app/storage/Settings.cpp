@@ -47,6 +47,7 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::PriceCurrency, "cost/currency"_L1, QString()},
         {Settings::Key::HourlyPrices, "cost/hourlyPrices"_L1, QString()},
         {Settings::Key::AccountHourlyPrices, "cost/accountHourlyPrices"_L1, QVariantMap()},
+        {Settings::Key::AlertsGiven, "alerts/givenToday"_L1, QString()},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)

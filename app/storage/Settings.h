@@ -48,6 +48,9 @@ public:
         PriceCurrency,
         HourlyPrices,
         AccountHourlyPrices,
+        // The budget and long-running alerts already given today: {"day": "yyyy-MM-dd", "alerts": [...]},
+        // so that a restart does not repeat them.
+        AlertsGiven,
     };
 
     // Uses the application's default QSettings location.

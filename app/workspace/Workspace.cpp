@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
+#include "monitor/LiveBilledTime.h"
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/AccountStore.h"
@@ -9,6 +10,7 @@
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
+#include "workspace/BudgetWatch.h"
 #include "workspace/HistoryRecorder.h"
 #include "workspace/KeepAliveManager.h"
 #include "workspace/LocalEmulator.h"
@@ -61,6 +63,10 @@ Workspace::Workspace(const Options &options)
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
     m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock);
+    m_billedTime = std::make_unique<LiveBilledTime>(&m_monitor->sessions());
+    m_budgets = std::make_unique<BudgetWatch>(
+        m_accountStore.get(), &m_monitor->sessions(), m_billedTime.get(), m_settings.get(), m_options.clock);
+    QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
     if (!m_options.demo) {
         // Opened in its own thread; the made-up sessions of the demo are not history.
         m_history = std::make_unique<HistoryRecorder>(&m_monitor->sessions(), m_options.clock);
@@ -84,6 +90,7 @@ QString Workspace::historyProblem() const
 Workspace::~Workspace()
 {
     // The monitor's jobs refer to the network manager and the log: stop them first.
+    m_budgets.reset();
     m_keepAlive.reset();
     m_reachability.reset();
     m_accounts.reset();
@@ -103,6 +110,12 @@ void Workspace::applySettings()
     m_monitor->setPollInterval(std::chrono::seconds(m_settings->pollIntervalSeconds()));
     m_monitor->setFastPollInterval(std::chrono::seconds(m_settings->fastPollIntervalSeconds()));
     m_monitor->setExpiryWarning(std::chrono::minutes(m_settings->expiryNotificationMinutes()));
+    m_budgets->setPricing(pricing());
+}
+
+Pricing Workspace::pricing() const
+{
+    return m_options.demo ? Pricing::examplePrices() : m_settings->pricing();
 }
 
 bool Workspace::isReadOnly(const QString &account) const

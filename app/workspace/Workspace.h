@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Cost.h"
 #include "core/Session.h"
 #include "core/TimeSpan.h"
 #include "monitor/SessionMonitor.h"
@@ -16,6 +17,8 @@ namespace arr {
 
 class AccountManager;
 class AccountStore;
+class BilledTimeSource;
+class BudgetWatch;
 class KeepAliveManager;
 class HistoryRecorder;
 class Clock;
@@ -76,6 +79,12 @@ public:
     LocalEmulator &emulator() const { return *m_emulator; }
     AccountManager &accounts() const { return *m_accounts; }
     KeepAliveManager &keepAlive() const { return *m_keepAlive; }
+    // The daily budgets and long-running alerts of the accounts.
+    BudgetWatch &budgets() const { return *m_budgets; }
+    // Where "spent today" comes from, for the status bar and the budgets.
+    const BilledTimeSource &billedTime() const { return *m_billedTime; }
+    // The prices in force: the user's, or the demo's examples.
+    Pricing pricing() const;
     // Records every poll and command; its problemChanged() and problem() say when history is off or
     // a damaged file was replaced. Null in demo mode.
     HistoryRecorder *history() const { return m_history.get(); }
@@ -114,6 +123,8 @@ private:
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<NetworkWatcher> m_reachability;
     std::unique_ptr<KeepAliveManager> m_keepAlive;
+    std::unique_ptr<BilledTimeSource> m_billedTime;
+    std::unique_ptr<BudgetWatch> m_budgets;
     std::unique_ptr<HistoryRecorder> m_history;
 };
 

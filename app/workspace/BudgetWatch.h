@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/Cost.h"
+#include "monitor/SessionMonitor.h"
+
+#include <QDate>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace arr {
+
+class AccountStore;
+class BilledTimeSource;
+class Clock;
+class LiveSessions;
+class Settings;
+
+// The accounts' guardrails against money running away: a daily budget (alerts at 80 % and 100 % of
+// what was spent since local midnight: money when prices are set, else billed hours) and an alert for
+// a session ready longer than its account allows. Each alert is given once per day (and session), also
+// across a restart of the app; a new day starts them afresh. Checked shortly after polls, so many
+// accounts polling at once cost one check.
+class BudgetWatch : public QObject
+{
+    Q_OBJECT
+
+public:
+    // What an account spent today, in the unit its budget is in.
+    struct Spend
+    {
+        double amount = 0;
+        // Money in `currency` (may be empty for prices entered without one), else billed hours.
+        bool money = false;
+        QString currency;
+    };
+
+    BudgetWatch(const AccountStore *accounts, const LiveSessions *sessions, const BilledTimeSource *spent,
+        Settings *settings, const Clock *clock, QObject *parent = nullptr);
+    ~BudgetWatch() override;
+
+    void setPricing(const Pricing &pricing);
+    // Schedules a check (after every poll); several requests in a short time make one check.
+    void scheduleCheck();
+    // Checks every account now.
+    void check();
+    Spend spentToday(const QString &account) const;
+
+Q_SIGNALS:
+    void notify(const arr::SessionNotification &notification);
+
+private:
+    QDateTime startOfToday() const;
+    void checkBudget(const Account &account, const Spend &spend);
+    void checkLongRunning(const Account &account);
+    // True the first time today `alert` is given; remembers it (in the settings as well).
+    bool giveOnce(const QString &alert);
+    void loadGiven();
+
+    const AccountStore *m_accounts;
+    const LiveSessions *m_sessions;
+    const BilledTimeSource *m_spent;
+    Settings *m_settings;
+    const Clock *m_clock;
+    Pricing m_pricing;
+    QTimer m_pending;
+    QDate m_givenDay;
+    QSet<QString> m_given;
+};
+
+} // namespace arr
