@@ -34,6 +34,17 @@ ExtendSessionDialog::ExtendSessionDialog(const QList<ExtendTarget> &targets, QWi
                   .arg(targets.constFirst().sessionId, targets.constFirst().account)
             : tr("Extend the lease of %n sessions.", nullptr, int(targets.size())));
     styleAsProblem(m_ui->problemLabel);
+    // One session can be kept alive instead of extended once.
+    if (targets.size() == 1) {
+        QPushButton *keepAlive = m_ui->buttonBox->addButton(tr("Keep &alive…"), QDialogButtonBox::ActionRole);
+        keepAlive->setObjectName(u"keepAliveButton"_s);
+        keepAlive->setIcon(style::icon(u"keep-alive"_s));
+        keepAlive->setToolTip(tr("Extend this session automatically, up to a limit, instead of once"));
+        connect(keepAlive, &QPushButton::clicked, this, [this] {
+            Q_EMIT keepAliveRequested();
+            reject();
+        });
+    }
 
     for (const ExtendTarget &target : targets) {
         auto *item = new QTreeWidgetItem(m_ui->targetsTree);

@@ -44,6 +44,10 @@ public:
     void extendBy(TimeSpan amount);
     void setTotal(TimeSpan total);
 
+Q_SIGNALS:
+    // "Keep alive…" was chosen for the one session (the dialog then closes).
+    void keepAliveRequested();
+
 private:
     void validate();
 

@@ -1,7 +1,6 @@
 #include "ui/MainWindow.h"
 
 #include "core/Clock.h"
-#include "monitor/LiveBilledTime.h"
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/Settings.h"
@@ -10,6 +9,7 @@
 #include "ui/CostStatusLabel.h"
 #include "ui/EmptyStatePage.h"
 #include "ui/MessageBar.h"
+#include "ui/NotificationsPanel.h"
 #include "ui/Notifier.h"
 #include "ui/RequestLogPanel.h"
 #include "ui/SessionCommands.h"
@@ -17,6 +17,8 @@
 #include "ui/SessionTableModel.h"
 #include "ui/SessionsPage.h"
 #include "workspace/AccountManager.h"
+#include "workspace/BudgetWatch.h"
+#include "workspace/KeepAliveManager.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -107,12 +109,17 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_logDock->setObjectName(u"requestLogDock"_s);
     m_logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    // Beside the request log: both are what happened, newest first.
+    m_notificationsDock = new NotificationsPanel(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_notificationsDock);
+    tabifyDockWidget(m_logDock, m_notificationsDock);
+    m_notificationsDock->hide();
+    m_model->setKeepAlive(&m_workspace->keepAlive());
 
     m_accountStatus = new AccountStatusBar(m_monitor, this);
     m_accountStatus->setObjectName(u"accountStatusBar"_s);
     statusBar()->addPermanentWidget(m_accountStatus);
-    m_billedToday = std::make_unique<LiveBilledTime>(&m_monitor->sessions());
-    m_costStatus = new CostStatusLabel(&m_monitor->sessions(), m_billedToday.get(), this);
+    m_costStatus = new CostStatusLabel(&m_monitor->sessions(), &m_workspace->billedTime(), this);
     m_costStatus->setObjectName(u"costStatus"_s);
     statusBar()->addPermanentWidget(m_costStatus);
 
@@ -126,10 +133,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_focusFilter->setShortcut(QKeySequence::Find);
     connect(m_focusFilter, &QAction::triggered, m_sessionsPage, &SessionsPage::focusFilter);
     // Window-wide shortcuts work even while the menu bar is hidden or the focus is in the dock.
-    addActions({m_commands->newSessionAction(), m_commands->extendAction(), m_commands->stopAction(),
-        m_commands->refreshAction(), m_commands->accountsAction(), m_commands->preferencesAction(), m_quit,
-        m_commands->copyIdAction(), m_commands->copyHostnameAction(), m_focusFilter,
-        m_sessionsPage->hideFinishedAction()});
+    addActions({m_commands->newSessionAction(), m_commands->extendAction(), m_commands->keepAliveAction(),
+        m_commands->stopAction(), m_commands->refreshAction(), m_commands->accountsAction(),
+        m_commands->preferencesAction(), m_quit, m_commands->copyIdAction(), m_commands->copyHostnameAction(),
+        m_focusFilter, m_sessionsPage->hideFinishedAction()});
     createToolBar();
     createMenus();
     connect(m_sessionsPage, &SessionsPage::contextMenuRequested, m_contextMenu,
@@ -145,7 +152,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         connect(m_notifier, &Notifier::activated, this, &MainWindow::showWindow);
     }
 
+    connect(m_notifier, &Notifier::noted, m_notificationsDock, &NotificationsPanel::add);
     connect(m_monitor, &SessionMonitor::notify, m_notifier, &Notifier::notify);
+    connect(&m_workspace->keepAlive(), &KeepAliveManager::notify, m_notifier, &Notifier::notify);
+    connect(&m_workspace->budgets(), &BudgetWatch::notify, m_notifier, &Notifier::notify);
     connect(m_monitor, &SessionMonitor::accountHealthChanged, this, [this](const QString &account) {
         onAccountHealthChanged(account);
         updateEmptyState();
@@ -215,7 +225,7 @@ void MainWindow::createMenus()
     file->addAction(m_quit);
 
     QMenu *session = menuBar()->addMenu(tr("&Session"));
-    session->addActions({m_commands->extendAction(), m_commands->stopAction()});
+    session->addActions({m_commands->extendAction(), m_commands->keepAliveAction(), m_commands->stopAction()});
     session->addSeparator();
     session->addActions({m_commands->copyIdAction(), m_commands->copyHostnameAction()});
     session->addSeparator();
@@ -228,6 +238,7 @@ void MainWindow::createMenus()
     QAction *logToggle = m_logDock->toggleViewAction();
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(logToggle);
+    view->addAction(m_notificationsDock->toggleViewAction());
     view->addAction(m_toolBar->toggleViewAction());
     QMenu *columns = view->addMenu(tr("&Columns"));
     columns->setObjectName(u"columnsMenu"_s);
@@ -241,7 +252,7 @@ void MainWindow::createMenus()
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(u"sessionContextMenu"_s);
-    m_contextMenu->addActions({m_commands->extendAction(), m_commands->stopAction()});
+    m_contextMenu->addActions({m_commands->extendAction(), m_commands->keepAliveAction(), m_commands->stopAction()});
     m_contextMenu->addSeparator();
     m_contextMenu->addActions({m_commands->copyIdAction(), m_commands->copyHostnameAction()});
     m_contextMenu->addSeparator();
@@ -259,6 +270,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_commands->refreshAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_commands->accountsAction());
+    m_toolBar->addAction(m_notificationsDock->toggleViewAction());
 }
 
 QWidget *MainWindow::createOpeningPage()
@@ -312,7 +324,7 @@ void MainWindow::applyPreferences()
         qint64(m_settings->criticalThresholdMinutes()) * 60'000);
     m_workspace->applySettings();
     // The demo's prices are made up and never come from (or go to) the user's settings.
-    const Pricing pricing = m_demoMode ? Pricing::examplePrices() : m_settings->pricing();
+    const Pricing pricing = m_workspace->pricing();
     m_model->setPricing(pricing);
     m_costStatus->setPricing(pricing);
     if (m_notifier)

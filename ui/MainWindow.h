@@ -5,8 +5,6 @@
 #include <QMap>
 #include <QTimer>
 
-#include <memory>
-
 class QAction;
 class QDockWidget;
 class QMenu;
@@ -18,10 +16,10 @@ namespace arr {
 class AccountManager;
 class AccountStatusBar;
 class AccountsDialog;
-class BilledTimeSource;
 class CostStatusLabel;
 class EmptyStatePage;
 class MessageBar;
+class NotificationsPanel;
 class Notifier;
 class Prompter;
 class RequestLogPanel;
@@ -95,9 +93,9 @@ private:
     QToolBar *m_toolBar = nullptr;
     QDockWidget *m_logDock = nullptr;
     RequestLogPanel *m_logPanel = nullptr;
+    NotificationsPanel *m_notificationsDock = nullptr;
     AccountStatusBar *m_accountStatus = nullptr;
     // "Spent today" from the watched sessions, until a history of past sessions replaces it.
-    std::unique_ptr<BilledTimeSource> m_billedToday;
     CostStatusLabel *m_costStatus = nullptr;
     MessageBar *m_demoBar = nullptr;
     MessageBar *m_keyStorageBar = nullptr;

@@ -8,11 +8,13 @@
 #include "ui/AccountsDialog.h"
 #include "ui/CreateSessionDialog.h"
 #include "ui/ExtendSessionDialog.h"
+#include "ui/KeepAliveDialog.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/Prompter.h"
 #include "ui/SessionStyle.h"
 #include "ui/SessionsPage.h"
 #include "workspace/AccountManager.h"
+#include "workspace/KeepAliveManager.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -86,6 +88,12 @@ void SessionCommands::createActions()
     m_extend->setToolTip(withShortcut(tr("Extend the lease of the selected sessions (%1)"), m_extend));
     connect(m_extend, &QAction::triggered, this, [this] { extendSelected(); });
 
+    m_keepAlive = make(u"keepAliveAction"_s, u"keep-alive"_s, tr("&Keep alive…"));
+    m_keepAlive->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_keepAlive->setToolTip(withShortcut(
+        tr("Extend the selected session automatically before its lease runs out, up to a limit (%1)"), m_keepAlive));
+    connect(m_keepAlive, &QAction::triggered, this, [this] { keepAliveSelected(); });
+
     m_stop = make(u"stopAction"_s, u"stop"_s, tr("&Stop…"));
     m_stop->setShortcut(QKeySequence::Delete);
     m_stop->setToolTip(withShortcut(tr("Stop the selected sessions, after confirming (%1)"), m_stop));
@@ -126,6 +134,7 @@ void SessionCommands::createActions()
     m_newSessionTip = m_newSession->toolTip();
     m_extendTip = m_extend->toolTip();
     m_stopTip = m_stop->toolTip();
+    m_keepAliveTip = m_keepAlive->toolTip();
 
     m_aboutQt = make(u"aboutQtAction"_s, {}, tr("About &Qt"));
     m_aboutQt->setMenuRole(QAction::AboutQtRole);
@@ -166,6 +175,9 @@ void SessionCommands::updateActions()
     m_stop->setEnabled(stoppable > 0 && readOnlyWhy.isEmpty());
     m_extend->setToolTip(readOnlyWhy.isEmpty() ? m_extendTip : readOnlyWhy);
     m_stop->setToolTip(readOnlyWhy.isEmpty() ? m_stopTip : readOnlyWhy);
+    // One session at a time: each has its own limit.
+    m_keepAlive->setEnabled(extendable == 1 && selected.size() == 1 && readOnlyWhy.isEmpty());
+    m_keepAlive->setToolTip(readOnlyWhy.isEmpty() ? m_keepAliveTip : readOnlyWhy);
     m_extend->setText(extendable > 1 ? tr("&Extend %n leases…", nullptr, extendable) : tr("&Extend lease…"));
     m_stop->setText(stoppable > 1 ? tr("&Stop %n sessions…", nullptr, stoppable) : tr("&Stop…"));
     m_copyId->setEnabled(selected.size() == 1);
@@ -231,6 +243,7 @@ ExtendSessionDialog *SessionCommands::extendSelected()
     }
     auto *dialog = new ExtendSessionDialog(targets, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExtendSessionDialog::keepAliveRequested, this, [this] { keepAliveSelected(); });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QList<ExtendTarget> chosen = dialog->targets();
         for (const ExtendTarget &target : chosen) {
@@ -238,6 +251,34 @@ ExtendSessionDialog *SessionCommands::extendSelected()
                 m_workspace->extendSession(target.account, target.sessionId, *lease);
         }
         Q_EMIT statusMessage(tr("Extending %n lease(s)…", nullptr, int(chosen.size())), StatusMessageMs);
+    });
+    dialog->open();
+    return dialog;
+}
+
+KeepAliveDialog *SessionCommands::keepAliveSelected()
+{
+    const QList<SessionRef> selected = m_page->selectedSessions(&isExtendable);
+    if (selected.size() != 1) {
+        Q_EMIT statusMessage(tr("Select one starting or ready session to keep alive."), StatusMessageMs);
+        return nullptr;
+    }
+    const SessionRef ref = selected.constFirst();
+    const Session *session = m_page->sessionFor(ref);
+    KeepAliveManager *keepAlive = &m_workspace->keepAlive();
+    KeepAliveDialog::Target target{ref.account, ref.sessionId, session ? session->maxLease : std::nullopt,
+        keepAlive->policy(ref.account, ref.sessionId)};
+    auto *dialog = new KeepAliveDialog(target, m_workspace->clock(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ref] {
+        m_workspace->keepSessionAlive(ref.account, ref.sessionId, dialog->spec());
+        Q_EMIT statusMessage(
+            tr("Keeping session %1 alive %2.").arg(ref.sessionId, dialog->spec().describe()), StatusMessageMs);
+    });
+    connect(dialog, &KeepAliveDialog::cancelPolicyRequested, this, [this, keepAlive, ref] {
+        keepAlive->cancel(ref.account, ref.sessionId);
+        Q_EMIT statusMessage(
+            tr("Session %1 is no longer kept alive; its lease stays as it is.").arg(ref.sessionId), StatusMessageMs);
     });
     dialog->open();
     return dialog;

@@ -11,6 +11,7 @@ namespace arr {
 class AccountsDialog;
 class CreateSessionDialog;
 class ExtendSessionDialog;
+class KeepAliveDialog;
 class PreferencesDialog;
 class Prompter;
 class SessionsPage;
@@ -34,6 +35,7 @@ public:
     QAction *newSessionAction() const { return m_newSession; }
     QAction *extendAction() const { return m_extend; }
     QAction *stopAction() const { return m_stop; }
+    QAction *keepAliveAction() const { return m_keepAlive; }
     QAction *refreshAction() const { return m_refresh; }
     QAction *accountsAction() const { return m_accounts; }
     QAction *emulatorAction() const { return m_emulator; }
@@ -46,6 +48,8 @@ public:
     // The commands; the dialogs are returned open.
     CreateSessionDialog *newSession();
     ExtendSessionDialog *extendSelected();
+    // For the one selected starting or ready session.
+    KeepAliveDialog *keepAliveSelected();
     // Asks through the prompter, naming each session, then stops those agreed to.
     void stopSelected();
     void refresh();
@@ -74,6 +78,7 @@ private:
     QAction *m_newSession = nullptr;
     QAction *m_extend = nullptr;
     QAction *m_stop = nullptr;
+    QAction *m_keepAlive = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_accounts = nullptr;
     QAction *m_emulator = nullptr;
@@ -86,6 +91,7 @@ private:
     QString m_newSessionTip;
     QString m_extendTip;
     QString m_stopTip;
+    QString m_keepAliveTip;
 
     QPointer<AccountsDialog> m_accountsDialog;
 };

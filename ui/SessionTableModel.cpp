@@ -2,6 +2,8 @@
 
 #include "core/Clock.h"
 #include "monitor/LiveSessions.h"
+#include "ui/SessionStyle.h"
+#include "workspace/KeepAliveManager.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -90,6 +92,15 @@ QVariant SessionTableModel::displayValue(const TrackedSession &entry, int column
     case CostSoFarColumn:
     case CostAtLeaseEndColumn:
         return costDisplay(entry, column);
+    case KeptAliveUntilColumn: {
+        const QDateTime until = keptAliveUntil(entry).toLocalTime();
+        if (!until.isValid())
+            return {};
+        // A time today is enough; another day says which.
+        if (until.date() == m_sessions->clock()->now().toLocalTime().date())
+            return QLocale().toString(until.time(), QLocale::ShortFormat);
+        return QLocale().toString(until, QLocale::ShortFormat);
+    }
     default:
         return {};
     }
@@ -119,6 +130,10 @@ QVariant SessionTableModel::rawValue(const TrackedSession &entry, int column) co
     case CostSoFarColumn:
     case CostAtLeaseEndColumn:
         return costRaw(entry, column);
+    case KeptAliveUntilColumn: {
+        const QDateTime until = keptAliveUntil(entry);
+        return until.isValid() ? QVariant(until.toMSecsSinceEpoch()) : QVariant();
+    }
     default:
         return displayValue(entry, column);
     }
@@ -143,8 +158,17 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             if (const QVariant cost = costToolTip(entry, index.column()); cost.isValid())
                 lines.append(cost.toString());
         }
+        if (index.column() == KeptAliveUntilColumn && m_keepAlive) {
+            if (const auto spec = m_keepAlive->policy(entry.account, entry.session.id))
+                lines.append(tr("Kept alive %1: extended by %2 when less than %3 is left.")
+                                 .arg(spec->describe(), spec->step.toDisplayString(), spec->before.toDisplayString()));
+        }
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
     }
+    case Qt::DecorationRole:
+        if (index.column() == KeptAliveUntilColumn && keptAliveUntil(entry).isValid())
+            return style::icon(u"keep-alive"_s);
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ElapsedColumn || index.column() == LeaseColumn || index.column() == RemainingColumn
             || index.column() == TeraflopsColumn || index.column() == HandshakePortColumn
@@ -210,6 +234,8 @@ QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Cost so far");
     case CostAtLeaseEndColumn:
         return tr("Cost at lease end");
+    case KeptAliveUntilColumn:
+        return tr("Kept alive until");
     default:
         return {};
     }
@@ -223,6 +249,31 @@ void SessionTableModel::tick()
         {Qt::DisplayRole, RawValueRole, RemainingMsRole, RemainingLevelRole});
     Q_EMIT dataChanged(index(0, CostSoFarColumn), index(m_sessions->count() - 1, CostAtLeaseEndColumn),
         {Qt::DisplayRole, RawValueRole, Qt::ToolTipRole});
+}
+
+void SessionTableModel::setKeepAlive(const KeepAliveManager *keepAlive)
+{
+    if (m_keepAlive)
+        disconnect(m_keepAlive, nullptr, this, nullptr);
+    m_keepAlive = keepAlive;
+    if (m_keepAlive)
+        connect(m_keepAlive, &KeepAliveManager::policiesChanged, this, &SessionTableModel::keepAliveChanged);
+}
+
+void SessionTableModel::keepAliveChanged(const QString &account, const QString &sessionId)
+{
+    const int row = rowOf(account, sessionId);
+    if (row < 0)
+        return;
+    Q_EMIT dataChanged(index(row, KeptAliveUntilColumn), index(row, KeptAliveUntilColumn),
+        {Qt::DisplayRole, Qt::DecorationRole, RawValueRole, Qt::ToolTipRole});
+}
+
+QDateTime SessionTableModel::keptAliveUntil(const TrackedSession &entry) const
+{
+    if (!m_keepAlive || m_keepAlive->count() == 0)
+        return {};
+    return m_keepAlive->keptAliveUntil(entry.account, entry.session.id);
 }
 
 bool SessionTableModel::movesWithTime(int first, int last)

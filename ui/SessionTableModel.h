@@ -9,6 +9,7 @@
 
 namespace arr {
 
+class KeepAliveManager;
 class LiveSessions;
 struct TrackedSession;
 
@@ -37,6 +38,8 @@ public:
         // Billed so far and if left until the lease ends: money with a price, else billed hours.
         CostSoFarColumn,
         CostAtLeaseEndColumn,
+        // When a keep-alive policy will let the session stop (empty without one).
+        KeptAliveUntilColumn,
         ColumnCount
     };
 
@@ -84,6 +87,9 @@ public:
     void setPricing(const Pricing &pricing);
     const Pricing &pricing() const { return m_pricing; }
 
+    // The keep-alive policies the "Kept alive until" column shows; its cells follow their changes.
+    void setKeepAlive(const KeepAliveManager *keepAlive);
+
     // Lease left under which the countdown turns amber, then red.
     void setThresholds(qint64 warningMs, qint64 criticalMs);
 
@@ -108,6 +114,8 @@ private:
     QVariant costDisplay(const TrackedSession &entry, int column) const;
     QVariant costRaw(const TrackedSession &entry, int column) const;
     QVariant costToolTip(const TrackedSession &entry, int column) const;
+    QDateTime keptAliveUntil(const TrackedSession &entry) const;
+    void keepAliveChanged(const QString &account, const QString &sessionId);
 
     const LiveSessions *m_sessions;
     qint64 m_warningMs = 30 * 60'000;
@@ -115,6 +123,7 @@ private:
     // Accounts whose last poll failed, with the time of their last good one.
     QHash<QString, QDateTime> m_staleSince;
     Pricing m_pricing;
+    const KeepAliveManager *m_keepAlive = nullptr;
 };
 
 } // namespace arr

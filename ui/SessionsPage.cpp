@@ -358,10 +358,11 @@ void SessionsPage::applyDefaultColumns()
     const auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
     // What ops staff scan first comes first: who, which, what state, how long is left.
     const QList<int> order{SessionTableModel::AccountColumn, SessionTableModel::SessionIdColumn,
-        SessionTableModel::StatusColumn, SessionTableModel::RemainingColumn, SessionTableModel::LeaseColumn,
-        SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn, SessionTableModel::CostSoFarColumn,
-        SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::HostnameColumn, SessionTableModel::MessageColumn,
-        SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn, SessionTableModel::CreatedColumn};
+        SessionTableModel::StatusColumn, SessionTableModel::RemainingColumn, SessionTableModel::KeptAliveUntilColumn,
+        SessionTableModel::LeaseColumn, SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn,
+        SessionTableModel::CostSoFarColumn, SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::HostnameColumn,
+        SessionTableModel::MessageColumn, SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
+        SessionTableModel::CreatedColumn};
     for (int visual = 0; visual < order.size(); ++visual) {
         header->setSectionHidden(order.at(visual), false);
         header->moveSection(header->visualIndex(order.at(visual)), visual);
@@ -375,6 +376,8 @@ void SessionsPage::applyDefaultColumns()
         {SessionTableModel::ElapsedColumn, SessionTableModel::LeaseColumn, SessionTableModel::RemainingColumn})
         m_view->setColumnWidth(column, width(u"Remaining"_s));
     m_view->setColumnWidth(SessionTableModel::SizeColumn, width(u"premium"_s));
+    // The header's words, with room for the keep-alive icon beside the time.
+    m_view->setColumnWidth(SessionTableModel::KeptAliveUntilColumn, width(u"Kept alive until"_s) + 20);
     // Room for "$1,234.56" and for the header's words.
     m_view->setColumnWidth(SessionTableModel::CostSoFarColumn, width(u"Cost so far"_s));
     m_view->setColumnWidth(SessionTableModel::CostAtLeaseEndColumn, width(u"Cost at lease end"_s));
