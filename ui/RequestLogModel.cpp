@@ -73,7 +73,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         case AccountColumn:
             return entry.account;
         case MethodColumn:
-            return QString::fromLatin1(entry.method);
+            // An extend a keep-alive policy asked for says so.
+            return entry.origin.isEmpty() ? QString::fromLatin1(entry.method)
+                                          : tr("%1 (%2)").arg(QString::fromLatin1(entry.method), entry.origin);
         case PathColumn:
             return entry.path;
         case StatusColumn:

@@ -473,9 +473,9 @@ void SessionMonitor::stopSession(const QString &accountName, const QString &sess
 void SessionMonitor::issueCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command)
 {
     ++command->sends;
-    command->job = command->kind == CommandOutcome::Kind::Extend
-        ? account->api->extendSession(command->sessionId, command->lease)
-        : account->api->stopSession(command->sessionId);
+    command->job = command->kind == CommandOutcome::Kind::Extend ? account->api->extendSession(
+                       command->sessionId, command->lease, command->automatic ? tr("keep-alive") : QString())
+                                                                 : account->api->stopSession(command->sessionId);
     const QString accountName = account->account.name;
     connect(command->job, &ApiJob::finished, this, [this, accountName, command](const ApiResult &result) {
         AccountState *current = state(accountName);

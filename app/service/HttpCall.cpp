@@ -279,6 +279,7 @@ void HttpCall::onReplyFinished()
     entry.durationMs = m_attemptTimer.elapsed();
     entry.msCv = m_outcome.msCv;
     entry.attempt = m_outcome.attempts;
+    entry.origin = m_spec.origin;
     if (failed) {
         if (wasAborting)
             entry.error = u"cancelled"_s;

@@ -23,9 +23,10 @@ QString redactSecrets(const QString &text)
 QString RequestLogEntry::toLine() const
 {
     const QString status = httpStatus > 0 ? QString::number(httpStatus) : u"-"_s;
-    return time.toUTC().toString(Qt::ISODateWithMs) + u'\t' + account + u'\t' + QString::fromLatin1(method) + u'\t'
-        + path + u'\t' + status + u'\t' + QString::number(durationMs) + u" ms\t"_s + QString::fromLatin1(msCv) + u'\t'
-        + error;
+    const QString methodText
+        = origin.isEmpty() ? QString::fromLatin1(method) : QString::fromLatin1(method) + u" ("_s + origin + u')';
+    return time.toUTC().toString(Qt::ISODateWithMs) + u'\t' + account + u'\t' + methodText + u'\t' + path + u'\t'
+        + status + u'\t' + QString::number(durationMs) + u" ms\t"_s + QString::fromLatin1(msCv) + u'\t' + error;
 }
 
 RequestLog::RequestLog(int capacity, QObject *parent)

@@ -25,6 +25,8 @@ struct RequestLogEntry
     // Empty when the exchange succeeded.
     QString error;
     int attempt = 1;
+    // Who asked for it when not the user ("keep-alive"); empty for the user's own commands and polls.
+    QString origin;
 
     bool isError() const { return !error.isEmpty(); }
     // One tab-separated line, for a support ticket or a log file.

@@ -91,6 +91,7 @@ void ApiJob::sendTo(const QUrl &url)
     spec.body = m_request.body;
     spec.hasJsonBody = !m_request.body.isEmpty();
     spec.account = m_api->m_account.name.isEmpty() ? m_api->m_account.accountId : m_api->m_account.name;
+    spec.origin = m_origin;
     m_call->start(spec);
 }
 
@@ -283,10 +284,11 @@ ApiJob *SessionApi::createSession(const CreateSessionRequest &request)
     return startJob(SessionOperation::Create, sessionId, m_dialect.create(request, sessionId));
 }
 
-ApiJob *SessionApi::extendSession(const QString &sessionId, TimeSpan newMaxLease)
+ApiJob *SessionApi::extendSession(const QString &sessionId, TimeSpan newMaxLease, const QString &origin)
 {
     auto *job = new ApiJob(this, SessionOperation::Extend, sessionId, m_dialect.extend(sessionId, newMaxLease));
     job->m_requestedLease = newMaxLease;
+    job->m_origin = origin;
     ++m_activeJobs;
     job->start();
     return job;

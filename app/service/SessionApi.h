@@ -63,6 +63,8 @@ private:
     QString m_sessionId;
     Request m_request;
     TimeSpan m_requestedLease;
+    // Who asked for the call when not the user, for the request log.
+    QString m_origin;
     QByteArray m_token;
     QPointer<HttpCall> m_call;
     QPointer<ApiJob> m_confirmation;
@@ -98,7 +100,8 @@ public:
     // request.sessionId (a new UUID when empty), and a create whose answer was lost is repeated with
     // the same id under the retry policy: the service answers a repeat with the same session.
     ApiJob *createSession(const CreateSessionRequest &request);
-    ApiJob *extendSession(const QString &sessionId, TimeSpan newMaxLease);
+    // `origin`: who asked for it when not the user ("keep-alive"), shown in the request log.
+    ApiJob *extendSession(const QString &sessionId, TimeSpan newMaxLease, const QString &origin = {});
     ApiJob *listSessions();
     ApiJob *sessionProperties(const QString &sessionId);
     ApiJob *stopSession(const QString &sessionId);

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 // Account validation: ids, endpoints, and the rule that plain http is for loopback only.
@@ -135,6 +137,23 @@ void TestAccount::validation()
     arr::Account plain = account;
     plain.tokenEndpoint = QUrl(u"http://sts.example.com"_s);
     QVERIFY(plain.validationError().contains(u"http"_s));
+
+    // Budgets and alerts: from none to a sane bound; a hand-edited file's nonsense is refused.
+    arr::Account guarded = account;
+    guarded.dailyBudget = 250.5;
+    guarded.longRunningHours = 8;
+    QVERIFY(guarded.validationError().isEmpty());
+    for (double budget :
+        {-1.0, 2e9, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+        arr::Account wrong = account;
+        wrong.dailyBudget = budget;
+        QVERIFY2(wrong.validationError().contains(u"budget"_s), qPrintable(QString::number(budget)));
+    }
+    for (int hours : {-1, 25}) {
+        arr::Account wrong = account;
+        wrong.longRunningHours = hours;
+        QVERIFY(wrong.validationError().contains(u"hours"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAccount)

@@ -9,6 +9,7 @@
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
+#include "service/RequestLog.h"
 #include "storage/AccountStore.h"
 #include "ui/ExtendSessionDialog.h"
 #include "ui/KeepAliveDialog.h"
@@ -217,6 +218,11 @@ private Q_SLOTS:
         QTRY_VERIFY(cell(id, SessionTableModel::KeptAliveUntilColumn).data().isNull());
         // The first automatic extend is told once, and kept in the panel.
         QCOMPARE(listed(u"Session kept alive"_s), 1);
+        // Both automatic extends are in the request log as such.
+        int automaticInLog = 0;
+        for (const arr::RequestLogEntry &entry : f->workspace->log().entries())
+            automaticInLog += entry.method == "PATCH" && entry.origin == u"keep-alive"_s ? 1 : 0;
+        QCOMPARE(automaticInLog, 2);
     }
 
     void theExtendDialogOffersKeepAlive()
