@@ -128,6 +128,9 @@ private:
         const QString directory = qEnvironmentVariable("ARRSM_SCREENSHOT_DIR");
         if (directory.isEmpty())
             return;
+        // Wrapped values settle their height at their first paint: paint once, then take the picture.
+        f->window->grab();
+        QCoreApplication::processEvents();
         QPixmap picture = f->window->grab();
         if (menu) {
             QPainter painter(&picture);
