@@ -155,6 +155,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     connect(m_notifier, &Notifier::noted, m_notificationsDock, &NotificationsPanel::add);
     connect(m_monitor, &SessionMonitor::notify, m_notifier, &Notifier::notify);
     connect(&m_workspace->keepAlive(), &KeepAliveManager::notify, m_notifier, &Notifier::notify);
+    connect(&m_workspace->keepAlive(), &KeepAliveManager::policyEnded, m_notifier,
+        [this](const QString &account, const QString &sessionId, const QString &sentence) {
+            m_notifier->notify({SessionNotification::Kind::KeepAliveEnded, account, sessionId, sentence});
+        });
     connect(&m_workspace->budgets(), &BudgetWatch::notify, m_notifier, &Notifier::notify);
     connect(m_monitor, &SessionMonitor::accountHealthChanged, this, [this](const QString &account) {
         onAccountHealthChanged(account);

@@ -33,6 +33,7 @@ QString iconFor(SessionNotification::Kind kind)
     case SessionNotification::Kind::Expired:
         return u"status-expired"_s;
     case SessionNotification::Kind::KeptAlive:
+    case SessionNotification::Kind::KeepAliveEnded:
         return u"keep-alive"_s;
     case SessionNotification::Kind::LeaseEndingSoon:
     case SessionNotification::Kind::BudgetWarning:

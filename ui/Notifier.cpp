@@ -56,6 +56,8 @@ QString Notifier::titleFor(SessionNotification::Kind kind)
         return tr("Budget spent");
     case SessionNotification::Kind::LongRunning:
         return tr("Session running long");
+    case SessionNotification::Kind::KeepAliveEnded:
+        return tr("Keep-alive ended");
     }
     return {};
 }

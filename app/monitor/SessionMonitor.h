@@ -86,6 +86,8 @@ struct SessionNotification
         BudgetReached,
         // A session has been ready for longer than its account's alert allows.
         LongRunning,
+        // A keep-alive policy reached its bound (or its session ended): when the session stops.
+        KeepAliveEnded,
     };
     Kind kind = Kind::BecameReady;
     QString account;

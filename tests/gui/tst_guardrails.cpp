@@ -221,6 +221,8 @@ private Q_SLOTS:
         QTRY_VERIFY(cell(id, SessionTableModel::KeptAliveUntilColumn).data().isNull());
         // The first automatic extend is told once, and kept in the panel.
         QCOMPARE(listed(u"Session kept alive"_s), 1);
+        // Its end is listed too, saying when the session stops.
+        QCOMPARE(listed(u"Keep-alive ended"_s), 1);
         // Both automatic extends are in the request log as such.
         int automaticInLog = 0;
         for (const arr::RequestLogEntry &entry : f->workspace->log().entries())
