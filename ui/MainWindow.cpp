@@ -8,7 +8,6 @@
 #include "ui/AccountsDialog.h"
 #include "ui/CostStatusLabel.h"
 #include "ui/EmptyStatePage.h"
-#include "ui/MessageBar.h"
 #include "ui/NotificationsPanel.h"
 #include "ui/Notifier.h"
 #include "ui/RequestLogPanel.h"
@@ -16,6 +15,7 @@
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
 #include "ui/SessionsPage.h"
+#include "ui/WindowBanners.h"
 #include "workspace/AccountManager.h"
 #include "workspace/BudgetWatch.h"
 #include "workspace/KeepAliveManager.h"
@@ -25,7 +25,6 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
@@ -60,29 +59,15 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(6, 6, 6, 0);
     centralLayout->setSpacing(4);
-    m_demoBar = new MessageBar(central);
-    m_demoBar->setObjectName(u"demoBar"_s);
-    m_keyStorageBar = new MessageBar(central);
-    m_keyStorageBar->setObjectName(u"keyStorageBar"_s);
-    m_keyStorageBar->setClosable(false);
-    m_problemsBar = new MessageBar(central);
-    m_problemsBar->setObjectName(u"problemsBar"_s);
-    m_notificationBar = new MessageBar(central);
-    m_notificationBar->setObjectName(u"notificationBar"_s);
-    m_unreachableBar = new MessageBar(central);
-    m_unreachableBar->setObjectName(u"unreachableBar"_s);
-    // True until the next good poll: closing it would hide that the table is out of date.
-    m_unreachableBar->setClosable(false);
     m_stack = new QStackedWidget(central);
     m_openingPage = createOpeningPage();
     m_sessionsPage = new SessionsPage(m_model, m_workspace->clock(), m_stack);
     m_emptyPage = new EmptyStatePage(m_stack);
     for (QWidget *page : {m_openingPage, static_cast<QWidget *>(m_sessionsPage), static_cast<QWidget *>(m_emptyPage)})
         m_stack->addWidget(page);
-    for (QWidget *widget : {static_cast<QWidget *>(m_demoBar), static_cast<QWidget *>(m_keyStorageBar),
-             static_cast<QWidget *>(m_problemsBar), static_cast<QWidget *>(m_unreachableBar),
-             static_cast<QWidget *>(m_notificationBar)})
-        centralLayout->addWidget(widget);
+    m_banners = new WindowBanners(
+        m_workspace, m_model, [this] { showAccounts(); }, central);
+    m_banners->addTo(centralLayout);
     centralLayout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
@@ -142,7 +127,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     connect(m_sessionsPage, &SessionsPage::contextMenuRequested, m_contextMenu,
         [this](const QPoint &position) { m_contextMenu->popup(position); });
 
-    m_notifier = new Notifier(m_notificationBar, dependencies.useSystemTray, m_workspace->clock(), this);
+    m_notifier = new Notifier(m_banners->notificationBar(), dependencies.useSystemTray, m_workspace->clock(), this);
     m_notifier->setObjectName(u"notifier"_s);
     if (m_notifier->usesSystemTray()) {
         auto *trayMenu = new QMenu(this);
@@ -160,31 +145,16 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
             m_notifier->notify({SessionNotification::Kind::KeepAliveEnded, account, sessionId, sentence});
         });
     connect(&m_workspace->budgets(), &BudgetWatch::notify, m_notifier, &Notifier::notify);
-    connect(m_monitor, &SessionMonitor::accountHealthChanged, this, [this](const QString &account) {
-        onAccountHealthChanged(account);
-        updateEmptyState();
-    });
+    connect(m_monitor, &SessionMonitor::accountHealthChanged, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
     connect(m_accounts, &AccountManager::activeAccountsChanged, this, [this] {
         m_accountStatus->setAccounts(m_monitor->accountNames());
-        // Removed accounts take their rows and their staleness with them.
-        const QStringList names = m_monitor->accountNames();
-        for (const QString &account : m_unreachable.keys()) {
-            if (!names.contains(account)) {
-                m_unreachable.remove(account);
-                m_model->setAccountStale(account, {});
-            }
-        }
-        updateUnreachableBar();
         updateEmptyState();
     });
     connect(m_accounts, &AccountManager::loadingFinished, this, &MainWindow::updateEmptyState);
-    connect(m_accounts, &AccountManager::keyStorageLost, this, &MainWindow::updateBanners);
-    connect(m_accounts, &AccountManager::problemsChanged, this, &MainWindow::updateBanners);
     connect(m_accounts, &AccountManager::problemsChanged, this, &MainWindow::updateEmptyState);
-    connect(m_problemsBar, &MessageBar::closed, this, [this] { m_dismissedProblems = m_accounts->problems(); });
 
     // The tick moves the countdown and cost cells and the status bar's cost; the sessions page
     // passes the selected one's countdown on to the details. Nothing else is recomputed.
@@ -196,7 +166,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     applyPreferences();
     restoreSettings();
     m_accountStatus->setAccounts(m_monitor->accountNames());
-    updateBanners();
     updateEmptyState();
 }
 
@@ -333,80 +302,6 @@ void MainWindow::applyPreferences()
     m_costStatus->setPricing(pricing);
     if (m_notifier)
         m_notifier->setEnabled(m_settings->value(Settings::Key::NotificationsEnabled).toBool());
-}
-
-void MainWindow::updateBanners()
-{
-    if (m_demoMode) {
-        m_demoBar->showMessage(MessageBar::Kind::Information,
-            tr("Demo mode: the built-in local emulator with made-up sessions. Your saved accounts are not loaded "
-               "or changed; accounts added now last for this run only."));
-    }
-    if (!m_demoMode && !m_accounts->keysArePersistent()) {
-        // Said once; the keychain's own words (a D-Bus error) are behind Details and in the tooltip.
-        m_keyStorageBar->showMessage(MessageBar::Kind::Warning,
-            tr("No system keychain is available: account keys are kept in memory for this run only and must be "
-               "entered again after a restart. They are never written to a file."));
-        const QString reason = m_accounts->keyStorageProblem();
-        m_keyStorageBar->setDetails(reason);
-        m_keyStorageBar->setToolTip(reason);
-    } else {
-        m_keyStorageBar->hide();
-    }
-    const QStringList problems = m_accounts->problems();
-    if (problems.isEmpty()) {
-        m_problemsBar->hide();
-        m_dismissedProblems.clear();
-    } else if (problems != m_dismissedProblems) {
-        m_problemsBar->showMessage(MessageBar::Kind::Warning, problems.join(u'\n'));
-        // The short list sums up problems many accounts share; the details name each account.
-        const QStringList details = m_accounts->problemDetails();
-        m_problemsBar->setDetails(details == problems ? QString() : details.join(u'\n'));
-        m_problemsBar->setAction(tr("Accounts…"), [this] { showAccounts(); });
-    }
-}
-
-void MainWindow::onAccountHealthChanged(const QString &account)
-{
-    const AccountHealth health = m_monitor->health(account);
-    // Rows exist only after a good poll; from the first failure after it they may be out of date.
-    const bool unreachable = health.lastGoodPoll.isValid() && health.state != AccountHealth::State::Healthy
-        && health.state != AccountHealth::State::Connecting;
-    if (unreachable)
-        m_unreachable.insert(account, m_workspace->clock()->now().addMSecs(health.nextPollInMs));
-    else
-        m_unreachable.remove(account);
-    m_model->setAccountStale(account, unreachable ? health.lastGoodPoll : QDateTime());
-    updateUnreachableBar();
-}
-
-void MainWindow::updateUnreachableBar()
-{
-    if (m_unreachable.isEmpty()) {
-        m_unreachableBar->hide();
-        return;
-    }
-    const QLocale locale;
-    const auto time
-        = [&locale](const QDateTime &when) { return locale.toString(when.toLocalTime().time(), u"HH:mm:ss"_s); };
-    QStringList lines;
-    QStringList reasons;
-    for (auto it = m_unreachable.cbegin(); it != m_unreachable.cend(); ++it) {
-        const AccountHealth health = m_monitor->health(it.key());
-        const QString retry = health.state == AccountHealth::State::Offline
-            ? tr("it is asked again when the network returns")
-            : tr("next retry at %1").arg(time(it.value()));
-        lines.append(tr("%1 has not answered since %2 (%n failed poll(s)); %3.", nullptr, health.failures)
-                         .arg(it.key(), time(health.lastGoodPoll), retry));
-        reasons.append(u"%1: %2"_s.arg(it.key(), health.lastError.summary()));
-    }
-    lines.append(tr("Its sessions are shown dimmed, as they were then.", nullptr, int(m_unreachable.size())));
-    m_unreachableBar->showMessage(MessageBar::Kind::Warning, lines.join(u'\n'));
-    m_unreachableBar->setDetails(reasons.join(u'\n'));
-    m_unreachableBar->setAction(tr("Retry now"), [this] {
-        for (const QString &account : m_unreachable.keys())
-            m_monitor->refresh(account);
-    });
 }
 
 void MainWindow::updateEmptyState()

@@ -1,8 +1,6 @@
 #pragma once
 
-#include <QDateTime>
 #include <QMainWindow>
-#include <QMap>
 #include <QTimer>
 
 class QAction;
@@ -18,7 +16,6 @@ class AccountStatusBar;
 class AccountsDialog;
 class CostStatusLabel;
 class EmptyStatePage;
-class MessageBar;
 class NotificationsPanel;
 class Notifier;
 class Prompter;
@@ -28,6 +25,7 @@ class SessionMonitor;
 class SessionTableModel;
 class SessionsPage;
 class Settings;
+class WindowBanners;
 class Workspace;
 
 // The app's one window: every session of every watched account in one table (sortable, filtered by
@@ -69,11 +67,6 @@ private:
     void restoreSettings();
     void applyPreferences();
     void updateEmptyState();
-    void updateBanners();
-    // Marks the rows of an account that stopped answering as stale, and clears the mark at its next
-    // good poll; the unreachable bar names every such account.
-    void onAccountHealthChanged(const QString &account);
-    void updateUnreachableBar();
     void showStatusMessage(const QString &text, int timeoutMs);
     AccountsDialog *showAccounts();
     void showWindow();
@@ -97,23 +90,13 @@ private:
     AccountStatusBar *m_accountStatus = nullptr;
     // "Spent today" from the watched sessions, until a history of past sessions replaces it.
     CostStatusLabel *m_costStatus = nullptr;
-    MessageBar *m_demoBar = nullptr;
-    MessageBar *m_keyStorageBar = nullptr;
-    MessageBar *m_problemsBar = nullptr;
-    MessageBar *m_notificationBar = nullptr;
-    MessageBar *m_unreachableBar = nullptr;
+    WindowBanners *m_banners = nullptr;
     Notifier *m_notifier = nullptr;
     QMenu *m_contextMenu = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_focusFilter = nullptr;
     // The countdown: the model's remaining column, once a second.
     QTimer m_tick;
-
-    // Problems the user dismissed; the bar comes back only when the list changes.
-    QStringList m_dismissedProblems;
-    // Accounts not answering, with when their next poll is due (the clock's time at the last change
-    // plus the monitor's wait).
-    QMap<QString, QDateTime> m_unreachable;
 };
 
 } // namespace arr
