@@ -21,6 +21,7 @@ class AccountsDialog;
 class BilledTimeSource;
 class CostStatusLabel;
 class EmptyStatePage;
+class HistoryLauncher;
 class MessageBar;
 class Notifier;
 class Prompter;
@@ -89,6 +90,7 @@ private:
 
     SessionsPage *m_sessionsPage = nullptr;
     SessionCommands *m_commands = nullptr;
+    HistoryLauncher *m_history = nullptr;
     QStackedWidget *m_stack = nullptr;
     QWidget *m_openingPage = nullptr;
     EmptyStatePage *m_emptyPage = nullptr;

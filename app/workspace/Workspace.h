@@ -80,6 +80,8 @@ public:
     // a damaged file was replaced. Null in demo mode.
     HistoryRecorder *history() const { return m_history.get(); }
     QString historyProblem() const;
+    // The session history's file (what Options::historyFile resolved to); empty in demo mode.
+    QString historyFile() const { return m_historyFile; }
 
     // Whether the account is watch only (marked so, or the whole app started with --read-only).
     bool isReadOnly(const QString &account) const;
@@ -115,6 +117,7 @@ private:
     std::unique_ptr<NetworkWatcher> m_reachability;
     std::unique_ptr<KeepAliveManager> m_keepAlive;
     std::unique_ptr<HistoryRecorder> m_history;
+    QString m_historyFile;
 };
 
 } // namespace arr
