@@ -29,7 +29,7 @@ HistoryChart::HistoryChart(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setAnimationOptions(QChart::NoAnimation);
-    setMinimumHeight(220);
+    setMinimumHeight(260);
 }
 
 void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pricing &pricing, QDate first, QDate last)
@@ -103,21 +103,26 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
         highest = std::max(highest, total);
     chart->addSeries(series);
 
+    // Within one month the day numbers say it all (the month goes in the axis title); across months
+    // each label names its month too, turned upright when there are many.
     const QLocale locale;
+    const bool oneMonth
+        = !days.isEmpty() && days.first().year() == days.last().year() && days.first().month() == days.last().month();
     QStringList labels;
     for (const QDate &day : std::as_const(days))
-        labels << locale.toString(day, u"d MMM"_s);
+        labels << (oneMonth ? locale.toString(day.day()) : locale.toString(day, u"d MMM"_s));
     auto *dayAxis = new QBarCategoryAxis(chart);
     dayAxis->append(labels);
-    // Dates stay readable when a month of them shares the width.
-    dayAxis->setLabelsAngle(days.size() > 14 ? -90 : 0);
+    dayAxis->setLabelsAngle(!oneMonth && days.size() > 14 ? -90 : 0);
+    if (oneMonth)
+        dayAxis->setTitleText(locale.toString(days.first(), u"MMMM yyyy"_s));
     chart->addAxis(dayAxis, Qt::AlignBottom);
     series->attachAxis(dayAxis);
 
     auto *valueAxis = new QValueAxis(chart);
     valueAxis->setRange(0, highest > 0 ? highest : 1);
     valueAxis->applyNiceNumbers();
-    valueAxis->setLabelFormat(m_showsCost || highest < 10 ? u"%.2f"_s : u"%.0f"_s);
+    valueAxis->setLabelFormat(highest < 10 ? u"%.2f"_s : u"%.0f"_s);
     valueAxis->setTitleText(m_showsCost ? (m_currency.isEmpty() ? tr("Cost") : m_currency) : tr("Hours"));
     chart->addAxis(valueAxis, Qt::AlignLeft);
     series->attachAxis(valueAxis);

@@ -2,6 +2,7 @@
 
 #include "ui/HistoryTableModel.h"
 
+#include <QHash>
 #include <QLabel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -9,6 +10,27 @@
 using namespace Qt::StringLiterals;
 
 namespace arr {
+
+namespace {
+
+// The history's event kinds for people; an unknown kind (a newer arrsm's) is shown as written.
+QString kindText(const QString &kind)
+{
+    static const QHash<QString, const char *> names = {
+        {u"created"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Created")},
+        {u"ready"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Ready")},
+        {u"extended"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Extended")},
+        {u"stopped"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Stopped")},
+        {u"expired"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Expired")},
+        {u"failed"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Failed")},
+        {u"disappeared"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Gone from the list")},
+        {u"command-failed"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Command failed")},
+    };
+    const char *name = names.value(kind);
+    return name ? HistoryEventsPane::tr(name) : kind;
+}
+
+} // namespace
 
 HistoryEventsPane::HistoryEventsPane(QWidget *parent)
     : QWidget(parent)
@@ -31,7 +53,9 @@ void HistoryEventsPane::showEvents(const HistorySession &session, const QList<Hi
     m_events->clear();
     for (const HistoryEvent &event : events) {
         auto *item = new QTreeWidgetItem(
-            m_events, {HistoryTableModel::timeText(event.at), event.kind, event.detail, event.msCv});
+            m_events, {HistoryTableModel::timeText(event.at), kindText(event.kind), event.detail, event.msCv});
+        // The kind as the history and the export spell it.
+        item->setData(1, Qt::UserRole, event.kind);
         item->setToolTip(2, event.detail);
     }
     if (events.isEmpty())

@@ -73,6 +73,9 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    // One line per session: a long message is in the tooltip and the export.
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setToolTip(tr("Double-click a session to see its events."));
     connect(m_table, &QAbstractItemView::doubleClicked, this, &HistoryWindow::showEvents);
@@ -89,6 +92,7 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 1);
+    splitter->setSizes({340, 400, 180});
 
     m_totals = new QLabel(this);
     m_totals->setObjectName(u"historyTotals"_s);

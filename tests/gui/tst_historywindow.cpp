@@ -138,6 +138,44 @@ QList<Recorded> sessions()
     };
 }
 
+// A month of realistic use for the screenshot: three accounts, a few sessions a day, GUID ids.
+QList<Recorded> busyMonth()
+{
+    const QStringList accounts = {u"contoso-prod"_s, u"contoso-dev"_s, u"fabrikam"_s};
+    const QList<SessionStatus> ends = {SessionStatus::Stopped, SessionStatus::Stopped, SessionStatus::Expired,
+        SessionStatus::Stopped, SessionStatus::Error};
+    QList<Recorded> month;
+    quint32 seed = 20260301;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (QDate day(2026, 3, 1); day <= Today; day = day.addDays(1)) {
+        const bool weekend = day.dayOfWeek() >= 6;
+        for (int a = 0; a < int(accounts.size()); ++a) {
+            const int count = weekend ? int(next() % 2) : 1 + int(next() % 3);
+            for (int i = 0; i < count; ++i) {
+                const auto hex = [&next](int digits) {
+                    return QString::number(next() % (1u << (digits * 4 > 24 ? 24 : digits * 4)), 16)
+                        .rightJustified(digits, u'0');
+                };
+                const QString id = u"%1-%2-4%3-a%4-%5%6"_s.arg(hex(6) + hex(2), hex(4), hex(3), hex(3), hex(6), hex(6));
+                const bool premium = next() % 4 == 0;
+                const bool ongoing = day == Today && i == count - 1;
+                Recorded r = recorded(accounts[a], id, premium ? u"premium"_s : u"standard"_s,
+                    at(day, 8 + int(next() % 8), int(next() % 60)), 20 + int(next() % 300),
+                    ongoing ? SessionStatus::Unknown : ends[int(next() % ends.size())], premium ? 12.0 : 3.0);
+                if (r.final == SessionStatus::Error)
+                    r.message = u"The model could not be loaded: the storage account refused access."_s;
+                r.createdHere = a != 2;
+                r.extends = int(next() % 3);
+                month.append(r);
+            }
+        }
+    }
+    return month;
+}
+
 QString money(double amount)
 {
     return formatMoney(amount, u"EUR"_s, QLocale());
@@ -431,7 +469,9 @@ private Q_SLOTS:
         QVERIFY(chart->showsCost());
         QCOMPARE(chart->currency(), u"EUR"_s);
         QCOMPARE(days(window).size(), 7); // Monday 16 to Sunday 22, empty days included
-        QCOMPARE(days(window).first(), QLocale().toString(QDate(2026, 3, 16), u"d MMM"_s));
+        // One month: day numbers, the month in the axis title.
+        QCOMPARE(days(window).first(), u"16"_s);
+        QCOMPARE(days(window).last(), u"22"_s);
         const QMap<QString, QList<qreal>> cost = bars(window);
         QCOMPARE(cost.keys(), QStringList({u"alpha"_s, u"beta"_s, u"gamma"_s}));
         QCOMPARE(cost[u"alpha"_s], QList<qreal>({0, 12, 6, 0, 0, 0, 0}));
@@ -479,13 +519,14 @@ private Q_SLOTS:
         QStringList kinds;
         QStringList msCvs;
         for (int i = 0; i < events->topLevelItemCount(); ++i) {
-            kinds << events->topLevelItem(i)->text(1);
+            kinds << events->topLevelItem(i)->data(1, Qt::UserRole).toString();
             msCvs << events->topLevelItem(i)->text(3);
         }
         QCOMPARE(kinds, QStringList({u"created"_s, u"ready"_s, u"extended"_s, u"stopped"_s}));
         QCOMPARE(msCvs.first(), u"cv-a1-create"_s);
         QCOMPARE(msCvs[2], u"cv-a1-extend"_s);
         QCOMPARE(events->topLevelItem(0)->text(0), u"2026-03-18 09:00"_s);
+        QCOMPARE(events->topLevelItem(2)->text(1), u"Extended"_s);
     }
 
     void exportsTheSelectionAsCsvAndJson()
@@ -555,6 +596,40 @@ private Q_SLOTS:
         QCOMPARE(bar->kind(), MessageBar::Kind::Error);
         QVERIFY2(bar->text().contains(QDir::toNativeSeparators(path)), qPrintable(bar->text()));
         QVERIFY(!QFile::exists(path));
+    }
+
+    // Saves the window as history-window.png when ARRSM_SCREENSHOT_DIR names a directory; checks what
+    // it shows either way.
+    void aBusyMonth()
+    {
+        HistoryWindow *window = openHistory(busyMonth());
+        QVERIFY(window);
+        window->resize(1280, 860);
+        const QList<HistorySession> shown = window->selection();
+        QVERIFY(shown.size() > 40);
+        QCOMPARE(days(window).size(), 31);
+        QCOMPARE(bars(window).keys(), QStringList({u"contoso-dev"_s, u"contoso-prod"_s, u"fabrikam"_s}));
+        double charted = 0;
+        for (const QList<qreal> &values : bars(window)) {
+            for (qreal value : values)
+                charted += value;
+        }
+        double recorded = 0;
+        for (const HistorySession &s : shown)
+            recorded += s.cost.value_or(0);
+        QVERIFY(qAbs(charted - recorded) < 0.01);
+
+        auto *table = part<QTableView>(window, u"historyTable"_s);
+        const QModelIndex first = table->model()->index(2, HistoryTableModel::SessionIdColumn);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+        QVERIFY(QTest::qWaitFor([window] { return part<QTreeWidget>(window, u"historyEvents"_s)->isVisible(); }));
+
+        const QString directory = qEnvironmentVariable("ARRSM_SCREENSHOT_DIR");
+        if (!directory.isEmpty()) {
+            QCoreApplication::processEvents(); // the chart lays its labels out when polished
+            QVERIFY(window->grab().save(directory + u"/history-window.png"_s));
+        }
     }
 
     void demoModeDisablesTheAction()
