@@ -77,6 +77,8 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows: measuring ten thousand would take longer than reading them.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->setToolTip(tr("Double-click a session to see its events."));
     connect(m_table, &QAbstractItemView::doubleClicked, this, &HistoryWindow::showEvents);
     connect(m_table, &QAbstractItemView::activated, this, &HistoryWindow::showEvents);
@@ -129,7 +131,7 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
         m_store->open();
     }
     setRecorderProblem({});
-    onRangeChosen();
+    showRangeDates();
 }
 
 HistoryWindow::~HistoryWindow() = default;
@@ -200,7 +202,6 @@ void HistoryWindow::setPricing(const Pricing &pricing)
 {
     m_pricing = pricing;
     m_model->setPricing(pricing);
-    applyFilters();
 }
 
 void HistoryWindow::setRecorderProblem(const QString &problem)
@@ -260,6 +261,12 @@ std::pair<QDate, QDate> HistoryWindow::dates() const
 
 void HistoryWindow::onRangeChosen()
 {
+    showRangeDates();
+    refresh();
+}
+
+void HistoryWindow::showRangeDates()
+{
     const bool custom = Range(m_range->currentData().toInt()) == Range::Custom;
     m_from->setEnabled(custom);
     m_to->setEnabled(custom);
@@ -271,7 +278,6 @@ void HistoryWindow::onRangeChosen()
         m_from->setDate(first);
         m_to->setDate(last);
     }
-    refresh();
 }
 
 void HistoryWindow::refresh()

@@ -46,12 +46,12 @@ public:
     HistoryWindow(const QString &filePath, const Clock *clock, QWidget *parent = nullptr);
     ~HistoryWindow() override;
 
-    // The currencies of the prices, for showing the recorded amounts.
+    // The currencies of the prices, for showing the recorded amounts (from the next refresh()).
     void setPricing(const Pricing &pricing);
     // What the app's recorder reported (history off, a damaged file replaced); empty when all is well.
     void setRecorderProblem(const QString &problem);
-    // Reads the range again; refreshSoon() does it a little later, once, if the window is visible
-    // (the recorder writes after every poll).
+    // Reads the range (nothing is read before the first call); refreshSoon() does it a little later, once, if the
+    // window is visible (the recorder writes after every poll).
     void refresh();
     void refreshSoon();
 
@@ -65,6 +65,8 @@ public:
 private:
     void buildFilters(QWidget *bar);
     void onRangeChosen();
+    // Shows the preset's days in the date edits, which only a custom range enables.
+    void showRangeDates();
     // The range's first and last day (local time), from the preset or the date edits.
     std::pair<QDate, QDate> dates() const;
     void applyFilters();

@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QJsonArray>
@@ -630,6 +631,39 @@ private Q_SLOTS:
             QCoreApplication::processEvents(); // the chart lays its labels out when polished
             QVERIFY(window->grab().save(directory + u"/history-window.png"_s));
         }
+    }
+
+    void aRangeOfMoreThanMaxRowsIsCappedAndSaysSo()
+    {
+        {
+            HistoryStore store(historyFile());
+            QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+            HistoryBatch batch;
+            for (int i = 0; i < HistoryWindow::MaxRows + 5; ++i) {
+                Recorded r = recorded(u"bulk"_s, u"s%1"_s.arg(i, 5, 10, QChar(u'0')), u"standard"_s,
+                    at(Today, 8).addSecs(i), 60, SessionStatus::Stopped, 3.0);
+                batch.observations.append({r.account, session(r, SessionStatus::Stopped, 3600), r.start, {}, 3.0});
+            }
+            QVERIFY(store.record(batch));
+        }
+        HistoryWindow *window = openHistory({});
+        QVERIFY(window);
+        QElapsedTimer timer;
+        timer.start();
+        window->refresh();
+        qInfo("Reading and showing %d sessions took %lld ms", HistoryWindow::MaxRows, timer.elapsed());
+        QCOMPARE(window->selection().size(), HistoryWindow::MaxRows);
+        // The newest: the five first seen earliest are left out.
+        QCOMPARE(window->selection().first().sessionId, u"s%1"_s.arg(HistoryWindow::MaxRows + 4));
+        QVERIFY(part<QLabel>(window, u"historyCapNote"_s)->isVisible());
+        QVERIFY(part<QLabel>(window, u"historyCapNote"_s)->text().contains(u"10,000"_s));
+        QCOMPARE(sums(window), u"billed 10,000 h · cost %1"_s.arg(money(30000)));
+
+        // A range with fewer sessions has no note.
+        window->setRange(HistoryWindow::Range::Custom);
+        window->setCustomRange(Today.addDays(-3), Today.addDays(-1));
+        QVERIFY(window->selection().isEmpty());
+        QVERIFY(!part<QLabel>(window, u"historyCapNote"_s)->isVisible());
     }
 
     void demoModeDisablesTheAction()
