@@ -8,6 +8,7 @@
 #include "ui/AccountsDialog.h"
 #include "ui/CostStatusLabel.h"
 #include "ui/EmptyStatePage.h"
+#include "ui/HistoryLauncher.h"
 #include "ui/NotificationsPanel.h"
 #include "ui/Notifier.h"
 #include "ui/RequestLogPanel.h"
@@ -122,6 +123,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         m_commands->stopAction(), m_commands->refreshAction(), m_commands->accountsAction(),
         m_commands->preferencesAction(), m_quit, m_commands->copyIdAction(), m_commands->copyHostnameAction(),
         m_focusFilter, m_sessionsPage->hideFinishedAction()});
+    m_history = new HistoryLauncher(m_workspace, this);
+    addAction(m_history->action());
     createToolBar();
     createMenus();
     connect(m_sessionsPage, &SessionsPage::contextMenuRequested, m_contextMenu,
@@ -208,6 +211,7 @@ void MainWindow::createMenus()
     view->addAction(m_focusFilter);
     view->addAction(m_sessionsPage->hideFinishedAction());
     view->addSeparator();
+    view->addAction(m_history->action());
     QAction *logToggle = m_logDock->toggleViewAction();
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(logToggle);
@@ -243,6 +247,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_commands->refreshAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_commands->accountsAction());
+    m_toolBar->addAction(m_history->action());
     m_toolBar->addAction(m_notificationsDock->toggleViewAction());
 }
 

@@ -16,6 +16,7 @@ class AccountStatusBar;
 class AccountsDialog;
 class CostStatusLabel;
 class EmptyStatePage;
+class HistoryLauncher;
 class NotificationsPanel;
 class Notifier;
 class Prompter;
@@ -80,6 +81,7 @@ private:
 
     SessionsPage *m_sessionsPage = nullptr;
     SessionCommands *m_commands = nullptr;
+    HistoryLauncher *m_history = nullptr;
     QStackedWidget *m_stack = nullptr;
     QWidget *m_openingPage = nullptr;
     EmptyStatePage *m_emptyPage = nullptr;

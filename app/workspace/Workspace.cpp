@@ -76,6 +76,7 @@ Workspace::Workspace(const Options &options)
             file = m_options.settingsFile + u".history.sqlite"_s;
         if (file.isEmpty())
             file = HistoryStore::defaultFilePath();
+        m_historyFile = file;
         m_history->open(file, m_settings->historyRetentionDays());
         m_history->attach(m_monitor.get());
     }

@@ -89,6 +89,8 @@ public:
     // a damaged file was replaced. Null in demo mode.
     HistoryRecorder *history() const { return m_history.get(); }
     QString historyProblem() const;
+    // The session history's file (what Options::historyFile resolved to); empty in demo mode.
+    QString historyFile() const { return m_historyFile; }
 
     // Whether the account is watch only (marked so, or the whole app started with --read-only).
     bool isReadOnly(const QString &account) const;
@@ -126,6 +128,7 @@ private:
     std::unique_ptr<BilledTimeSource> m_billedTime;
     std::unique_ptr<BudgetWatch> m_budgets;
     std::unique_ptr<HistoryRecorder> m_history;
+    QString m_historyFile;
 };
 
 } // namespace arr

@@ -8,7 +8,7 @@ ARRSM_BUILD_DIR=${ARRSM_BUILD_DIR:-$ARRSM_ROOT/build}
 # scripts/package, its dependencies from dpkg-shlibdeps, and the validators of the desktop files).
 ARRSM_PACKAGES=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qtkeychain-qt6-dev qt6-svg-dev
+    qt6-base-dev qtkeychain-qt6-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
     libqt6sql6-sqlite python3-prometheus-client
     clang-format curl dbus gnome-keyring xvfb

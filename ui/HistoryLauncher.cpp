@@ -1,0 +1,63 @@
+#include "ui/HistoryLauncher.h"
+
+#include "storage/Settings.h"
+#include "ui/HistoryWindow.h"
+#include "ui/SessionStyle.h"
+#include "workspace/HistoryRecorder.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+HistoryLauncher::HistoryLauncher(Workspace *workspace, QWidget *mainWindow)
+    : QObject(mainWindow)
+    , m_workspace(workspace)
+    , m_mainWindow(mainWindow)
+    , m_action(new QAction(style::icon(u"history"_s), tr("&History…"), this))
+{
+    setObjectName(u"historyLauncher"_s);
+    m_action->setObjectName(u"historyAction"_s);
+    m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Y));
+    m_action->setIconText(tr("History"));
+    if (!m_workspace->history()) {
+        m_action->setEnabled(false);
+        m_action->setToolTip(tr("No history is kept in demo mode: its sessions are made up."));
+    } else {
+        m_action->setToolTip(tr("Past sessions, their billed time and cost (%1)")
+                                 .arg(m_action->shortcut().toString(QKeySequence::NativeText)));
+        connect(m_workspace->history(), &HistoryRecorder::historyChanged, this, [this] {
+            if (m_window)
+                m_window->refreshSoon();
+        });
+        connect(m_workspace->history(), &HistoryRecorder::problemChanged, this, [this](const QString &problem) {
+            if (m_window)
+                m_window->setRecorderProblem(problem);
+        });
+    }
+    connect(m_action, &QAction::triggered, this, &HistoryLauncher::show);
+}
+
+HistoryWindow *HistoryLauncher::window() const
+{
+    return m_window;
+}
+
+void HistoryLauncher::show()
+{
+    if (!m_workspace->history())
+        return;
+    if (!m_window)
+        m_window = new HistoryWindow(m_workspace->historyFile(), m_workspace->clock(), m_mainWindow);
+    m_window->setPricing(m_workspace->settings().pricing());
+    m_window->setRecorderProblem(m_workspace->historyProblem());
+    m_window->refresh();
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+} // namespace arr

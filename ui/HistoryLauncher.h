@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QWidget;
+
+namespace arr {
+
+class HistoryWindow;
+class Workspace;
+
+// The main window's way into the session history: the History action (menu and toolbar) and the one
+// History window it opens and shows again, on the database the workspace's recorder writes. In demo
+// mode, which keeps no history, the action is disabled and says why.
+class HistoryLauncher : public QObject
+{
+    Q_OBJECT
+
+public:
+    HistoryLauncher(Workspace *workspace, QWidget *mainWindow);
+
+    QAction *action() const { return m_action; }
+    // The History window once opened; null before.
+    HistoryWindow *window() const;
+    // Opens the window (or brings it to the front), with the prices in force, read afresh.
+    void show();
+
+private:
+    Workspace *m_workspace;
+    QWidget *m_mainWindow;
+    QAction *m_action;
+    QPointer<HistoryWindow> m_window;
+};
+
+} // namespace arr

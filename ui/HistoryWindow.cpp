@@ -1,0 +1,434 @@
+#include "ui/HistoryWindow.h"
+
+#include "core/Clock.h"
+#include "core/Session.h"
+#include "storage/HistoryExport.h"
+#include "storage/HistoryStore.h"
+#include "ui/HistoryChart.h"
+#include "ui/HistoryEventsPane.h"
+#include "ui/HistoryTableModel.h"
+#include "ui/MessageBar.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace arr {
+
+namespace {
+
+constexpr int RefreshDelayMs = 2000;
+
+QDate today(const Clock *clock)
+{
+    return (clock ? clock->now() : QDateTime::currentDateTime()).toLocalTime().date();
+}
+
+} // namespace
+
+HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_clock(clock)
+{
+    setObjectName(u"historyWindow"_s);
+    setWindowTitle(tr("Session history"));
+    resize(1200, 800);
+
+    m_problemBar = new MessageBar(this);
+    m_problemBar->setObjectName(u"historyProblem"_s);
+    m_problemBar->setClosable(false);
+    m_messageBar = new MessageBar(this);
+    m_messageBar->setObjectName(u"historyMessage"_s);
+
+    auto *filters = new QWidget(this);
+    buildFilters(filters);
+
+    m_chart = new HistoryChart(this);
+    m_chart->setObjectName(u"historyChart"_s);
+
+    m_model = new HistoryTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(HistoryTableModel::SortRole);
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"historyTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(HistoryTableModel::FirstSeenColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    // One line per session: a long message is in the tooltip and the export.
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows: measuring ten thousand would take longer than reading them.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
+    m_table->setToolTip(tr("Double-click a session to see its events."));
+    connect(m_table, &QAbstractItemView::doubleClicked, this, &HistoryWindow::showEvents);
+    connect(m_table, &QAbstractItemView::activated, this, &HistoryWindow::showEvents);
+
+    m_eventsPane = new HistoryEventsPane(this);
+    m_eventsPane->setObjectName(u"historyEventsPane"_s);
+    m_eventsPane->hide();
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_eventsPane);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 1);
+    splitter->setSizes({340, 400, 180});
+
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(u"historyTotals"_s);
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_capNote = new QLabel(this);
+    m_capNote->setObjectName(u"historyCapNote"_s);
+    m_capNote->setWordWrap(true);
+    m_capNote->hide();
+    m_exportCsv = new QPushButton(tr("Export CSV…"), this);
+    m_exportCsv->setObjectName(u"historyExportCsv"_s);
+    m_exportJson = new QPushButton(tr("Export JSON…"), this);
+    m_exportJson->setObjectName(u"historyExportJson"_s);
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseExportFile(ExportFormat::Csv); });
+    connect(m_exportJson, &QPushButton::clicked, this, [this] { chooseExportFile(ExportFormat::Json); });
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_totals, 1);
+    bottom->addWidget(m_exportCsv);
+    bottom->addWidget(m_exportJson);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_problemBar);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(filters);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_capNote);
+    layout->addLayout(bottom);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(RefreshDelayMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &HistoryWindow::refresh);
+
+    if (!filePath.isEmpty()) {
+        m_store = std::make_unique<HistoryStore>(filePath);
+        m_store->open();
+    }
+    setRecorderProblem({});
+    showRangeDates();
+}
+
+HistoryWindow::~HistoryWindow() = default;
+
+void HistoryWindow::buildFilters(QWidget *bar)
+{
+    m_range = new QComboBox(bar);
+    m_range->setObjectName(u"historyRange"_s);
+    m_range->addItem(tr("Today"), int(Range::Today));
+    m_range->addItem(tr("This week"), int(Range::ThisWeek));
+    m_range->addItem(tr("This month"), int(Range::ThisMonth));
+    m_range->addItem(tr("Custom"), int(Range::Custom));
+    m_range->setCurrentIndex(int(Range::ThisMonth));
+    m_from = new QDateEdit(bar);
+    m_from->setObjectName(u"historyFrom"_s);
+    m_to = new QDateEdit(bar);
+    m_to->setObjectName(u"historyTo"_s);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(u"yyyy-MM-dd"_s);
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (Range(m_range->currentData().toInt()) == Range::Custom)
+                refresh();
+        });
+    }
+    connect(m_range, &QComboBox::currentIndexChanged, this, &HistoryWindow::onRangeChosen);
+
+    m_account = new QComboBox(bar);
+    m_account->setObjectName(u"historyAccount"_s);
+    m_account->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_account->addItem(tr("All accounts"), QString());
+    m_status = new QComboBox(bar);
+    m_status->setObjectName(u"historyStatus"_s);
+    m_status->addItem(tr("All statuses"), QString());
+    for (SessionStatus status : {SessionStatus::Starting, SessionStatus::Ready, SessionStatus::Stopping,
+             SessionStatus::Stopped, SessionStatus::Expired, SessionStatus::Error})
+        m_status->addItem(sessionStatusDisplayName(status), sessionStatusWireName(status));
+    m_text = new QLineEdit(bar);
+    m_text->setObjectName(u"historyText"_s);
+    m_text->setClearButtonEnabled(true);
+    m_text->setPlaceholderText(tr("Session ID, size or message"));
+    connect(m_account, &QComboBox::currentIndexChanged, this, &HistoryWindow::applyFilters);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &HistoryWindow::applyFilters);
+    connect(m_text, &QLineEdit::textChanged, this, &HistoryWindow::applyFilters);
+    auto *reload = new QPushButton(tr("Refresh"), bar);
+    reload->setObjectName(u"historyRefresh"_s);
+    connect(reload, &QPushButton::clicked, this, &HistoryWindow::refresh);
+
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    const auto labelled = [&](const QString &text, QWidget *widget) {
+        auto *label = new QLabel(text, bar);
+        label->setBuddy(widget);
+        row->addWidget(label);
+        row->addWidget(widget);
+    };
+    labelled(tr("&Range:"), m_range);
+    labelled(tr("&From:"), m_from);
+    labelled(tr("&To:"), m_to);
+    row->addSpacing(12);
+    labelled(tr("&Account:"), m_account);
+    labelled(tr("&Status:"), m_status);
+    row->addWidget(m_text, 1);
+    row->addWidget(reload);
+}
+
+void HistoryWindow::setPricing(const Pricing &pricing)
+{
+    m_pricing = pricing;
+    m_model->setPricing(pricing);
+}
+
+void HistoryWindow::setRecorderProblem(const QString &problem)
+{
+    if (!m_store) {
+        m_problemBar->showMessage(
+            MessageBar::Kind::Information, tr("No history is kept in demo mode: its sessions are made up."));
+    } else if (!m_store->isOpen()) {
+        m_problemBar->showMessage(
+            MessageBar::Kind::Error, tr("The session history cannot be read. %1").arg(m_store->problem()));
+    } else if (!problem.isEmpty() || !m_store->problem().isEmpty()) {
+        m_problemBar->showMessage(MessageBar::Kind::Warning, problem.isEmpty() ? m_store->problem() : problem);
+    } else {
+        m_problemBar->hide();
+    }
+    const bool readable = m_store && m_store->isOpen();
+    m_exportCsv->setEnabled(readable);
+    m_exportJson->setEnabled(readable);
+}
+
+void HistoryWindow::setRange(Range range)
+{
+    m_range->setCurrentIndex(m_range->findData(int(range)));
+}
+
+void HistoryWindow::setCustomRange(QDate first, QDate last)
+{
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->setDate(first);
+    m_to->setDate(last);
+    if (Range(m_range->currentData().toInt()) == Range::Custom)
+        refresh();
+    else
+        setRange(Range::Custom);
+}
+
+std::pair<QDate, QDate> HistoryWindow::dates() const
+{
+    const QDate day = today(m_clock);
+    switch (Range(m_range->currentData().toInt())) {
+    case Range::Today:
+        return {day, day};
+    case Range::ThisWeek: {
+        const int sinceStart = (day.dayOfWeek() - int(QLocale().firstDayOfWeek()) + 7) % 7;
+        return {day.addDays(-sinceStart), day.addDays(6 - sinceStart)};
+    }
+    case Range::ThisMonth: {
+        const QDate first(day.year(), day.month(), 1);
+        return {first, first.addMonths(1).addDays(-1)};
+    }
+    case Range::Custom:
+        break;
+    }
+    return {m_from->date(), m_to->date()};
+}
+
+void HistoryWindow::onRangeChosen()
+{
+    showRangeDates();
+    refresh();
+}
+
+void HistoryWindow::showRangeDates()
+{
+    const bool custom = Range(m_range->currentData().toInt()) == Range::Custom;
+    m_from->setEnabled(custom);
+    m_to->setEnabled(custom);
+    if (!custom) {
+        // The edits show the preset's days, ready to be adjusted as a custom range.
+        const auto [first, last] = dates();
+        const QSignalBlocker blockFrom(m_from);
+        const QSignalBlocker blockTo(m_to);
+        m_from->setDate(first);
+        m_to->setDate(last);
+    }
+}
+
+void HistoryWindow::refresh()
+{
+    m_refreshTimer.stop();
+    m_read.clear();
+    m_capped = false;
+    const auto [first, last] = dates();
+    if (m_store && m_store->isOpen() && first <= last) {
+        HistoryQuery query;
+        query.since = QDateTime(first, QTime(0, 0));
+        query.until = QDateTime(last.addDays(1), QTime(0, 0));
+        // One more than shown tells whether the range holds more.
+        query.limit = MaxRows + 1;
+        m_read = m_store->sessions(query);
+        m_capped = m_read.size() > MaxRows;
+        if (m_capped)
+            m_read.resize(MaxRows);
+    }
+
+    // The accounts of the range, keeping the one chosen even when the range has none of its sessions.
+    const QString chosen = m_account->currentData().toString();
+    QStringList accounts;
+    for (const HistorySession &s : std::as_const(m_read)) {
+        if (!accounts.contains(s.account))
+            accounts.append(s.account);
+    }
+    if (!chosen.isEmpty() && !accounts.contains(chosen))
+        accounts.append(chosen);
+    accounts.sort(Qt::CaseInsensitive);
+    {
+        const QSignalBlocker block(m_account);
+        while (m_account->count() > 1)
+            m_account->removeItem(1);
+        for (const QString &account : std::as_const(accounts))
+            m_account->addItem(account, account);
+        m_account->setCurrentIndex(std::max(0, m_account->findData(chosen)));
+    }
+    m_capNote->setVisible(m_capped);
+    m_capNote->setText(
+        tr("Only the newest %L1 sessions of this range are shown, counted and exported: choose a shorter range to "
+           "see the others.")
+            .arg(MaxRows));
+    applyFilters();
+}
+
+void HistoryWindow::refreshSoon()
+{
+    if (isVisible() && !m_refreshTimer.isActive())
+        m_refreshTimer.start();
+}
+
+void HistoryWindow::applyFilters()
+{
+    const QString account = m_account->currentData().toString();
+    const SessionStatus status = parseSessionStatus(m_status->currentData().toString());
+    const bool anyStatus = m_status->currentData().toString().isEmpty();
+    const QString text = m_text->text().trimmed();
+    m_selection.clear();
+    for (const HistorySession &s : std::as_const(m_read)) {
+        if (!account.isEmpty() && s.account != account)
+            continue;
+        if (!anyStatus && parseSessionStatus(s.status) != status)
+            continue;
+        if (!text.isEmpty() && !s.sessionId.contains(text, Qt::CaseInsensitive)
+            && !s.size.contains(text, Qt::CaseInsensitive) && !s.lastMessage.contains(text, Qt::CaseInsensitive))
+            continue;
+        m_selection.append(s);
+    }
+    m_model->setSessions(m_selection);
+    m_table->resizeColumnsToContents();
+    const auto [first, last] = dates();
+    m_chart->setSessions(m_selection, m_pricing, first, last);
+    updateTotals();
+}
+
+void HistoryWindow::updateTotals()
+{
+    const auto [first, last] = dates();
+    if (first > last) {
+        m_totals->setText(tr("The range ends before it starts: choose a later end date."));
+        return;
+    }
+    // The amounts recorded at the prices then in force, per currency; sessions without one count as
+    // billed time only.
+    CostTotal total;
+    for (const HistorySession &s : std::as_const(m_selection)) {
+        const TimeSpan billed = TimeSpan::fromSeconds(s.billedSeconds);
+        total.billedTime = total.billedTime + billed;
+        if (s.cost) {
+            const QString currency = m_pricing.currencyFor(s.account);
+            total.amounts[currency] = total.amounts.value(currency) + *s.cost;
+        } else {
+            total.unpricedTime = total.unpricedTime + billed;
+        }
+    }
+    for (double &amount : total.amounts)
+        amount = roundToCents(amount);
+    const QLocale locale;
+    const QString sessions = tr("%n session(s)", nullptr, int(m_selection.size()));
+    const QString billed = formatBilledHours(total.billedTime, locale);
+    m_totals->setText(total.hasAmount()
+            ? tr("%1 · billed %2 · cost %3").arg(sessions, billed, total.toDisplayString(locale))
+            : tr("%1 · billed %2 · no price was set, so no cost is shown").arg(sessions, billed));
+}
+
+void HistoryWindow::showEvents(const QModelIndex &index)
+{
+    const QModelIndex source = m_proxy->mapToSource(index);
+    if (!source.isValid() || !m_store)
+        return;
+    const HistorySession &session = m_model->session(source.row());
+    m_eventsPane->showEvents(session, m_store->events(session.account, session.sessionId));
+    m_eventsPane->show();
+}
+
+bool HistoryWindow::exportTo(const QString &path, ExportFormat format, QString *error) const
+{
+    const QByteArray bytes = format == ExportFormat::Csv ? historyCsv(m_selection) : historyJsonText(m_selection);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = tr("The history could not be written to %1: %2.")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void HistoryWindow::chooseExportFile(ExportFormat format)
+{
+    const bool csv = format == ExportFormat::Csv;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name
+        = u"session-history-%1.%2"_s.arg(today(m_clock).toString(Qt::ISODate), csv ? u"csv"_s : u"json"_s);
+    auto *dialog = new QFileDialog(this, csv ? tr("Export the history as CSV") : tr("Export the history as JSON"),
+        QDir(folder).filePath(name), csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    dialog->setObjectName(u"historyExportDialog"_s);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(csv ? u"csv"_s : u"json"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) {
+        QString error;
+        if (exportTo(path, format, &error))
+            m_messageBar->showMessage(MessageBar::Kind::Information,
+                tr("Exported %n session(s) to %1.", nullptr, int(m_selection.size()))
+                    .arg(QDir::toNativeSeparators(path)));
+        else
+            m_messageBar->showMessage(MessageBar::Kind::Error, error);
+    });
+    dialog->open();
+}
+
+} // namespace arr

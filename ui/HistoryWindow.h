@@ -1,0 +1,105 @@
+#pragma once
+
+#include "core/Cost.h"
+#include "storage/HistoryRecords.h"
+
+#include <QDate>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace arr {
+
+class Clock;
+class HistoryChart;
+class HistoryEventsPane;
+class HistoryStore;
+class HistoryTableModel;
+class MessageBar;
+
+// The session history for people: the sessions of a date range (today, this week, this month or
+// two dates), filtered by account, status and text, with the billed time and cost of the selection,
+// a chart of it per day and account, each session's events on a double-click, and an export of the
+// selection in the formats `arrsm history` writes. Reads the database through a store of its own on
+// the GUI thread: a range is at most MaxRows sessions (the newest), a few milliseconds of SQLite.
+class HistoryWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Range { Today, ThisWeek, ThisMonth, Custom };
+    enum class ExportFormat { Csv, Json };
+    // More rows than a person reads; the window says when a range holds more.
+    static constexpr int MaxRows = 10'000;
+
+    // `filePath` is the history's database (empty: there is none, as in demo mode); `clock` says what
+    // "today" is (null for the system clock).
+    HistoryWindow(const QString &filePath, const Clock *clock, QWidget *parent = nullptr);
+    ~HistoryWindow() override;
+
+    // The currencies of the prices, for showing the recorded amounts (from the next refresh()).
+    void setPricing(const Pricing &pricing);
+    // What the app's recorder reported (history off, a damaged file replaced); empty when all is well.
+    void setRecorderProblem(const QString &problem);
+    // Reads the range (nothing is read before the first call); refreshSoon() does it a little later, once, if the
+    // window is visible (the recorder writes after every poll).
+    void refresh();
+    void refreshSoon();
+
+    void setRange(Range range);
+    void setCustomRange(QDate first, QDate last);
+    // The sessions shown, which the totals, the chart and the export cover; newest first.
+    const QList<HistorySession> &selection() const { return m_selection; }
+    // Writes the selection to `path`; false with a sentence in *error when it cannot.
+    bool exportTo(const QString &path, ExportFormat format, QString *error) const;
+
+private:
+    void buildFilters(QWidget *bar);
+    void onRangeChosen();
+    // Shows the preset's days in the date edits, which only a custom range enables.
+    void showRangeDates();
+    // The range's first and last day (local time), from the preset or the date edits.
+    std::pair<QDate, QDate> dates() const;
+    void applyFilters();
+    void updateTotals();
+    void showEvents(const QModelIndex &index);
+    void chooseExportFile(ExportFormat format);
+
+    std::unique_ptr<HistoryStore> m_store;
+    const Clock *m_clock;
+    Pricing m_pricing;
+    // The range as read (at most MaxRows), and what the filters keep of it.
+    QList<HistorySession> m_read;
+    QList<HistorySession> m_selection;
+    bool m_capped = false;
+    QTimer m_refreshTimer;
+
+    MessageBar *m_problemBar = nullptr;
+    MessageBar *m_messageBar = nullptr;
+    QComboBox *m_range = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QComboBox *m_account = nullptr;
+    QComboBox *m_status = nullptr;
+    QLineEdit *m_text = nullptr;
+    HistoryChart *m_chart = nullptr;
+    HistoryTableModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    HistoryEventsPane *m_eventsPane = nullptr;
+    QLabel *m_totals = nullptr;
+    QLabel *m_capNote = nullptr;
+    QPushButton *m_exportCsv = nullptr;
+    QPushButton *m_exportJson = nullptr;
+};
+
+} // namespace arr
