@@ -6,7 +6,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -200,6 +202,95 @@ private Q_SLOTS:
         QVERIFY(!store.record(seen(u"a"_s, session(u"s"_s, SessionStatus::Ready), T0)));
         QVERIFY(store.sessions().isEmpty());
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+
+    // root ignores a folder's permissions: a "folder" that is a regular file fails for anyone. The
+    // recorder says why history is off; the sessions it was given keep being tracked.
+    void folderThatIsAFileTurnsHistoryOff()
+    {
+        QFile blocker(m_dir->filePath(u"not-a-folder"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.write("a file where the history's folder should be");
+        blocker.close();
+        const QString file = blocker.fileName() + u"/history/history.sqlite"_s;
+
+        HistoryStore store(file);
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Unavailable);
+        QVERIFY(store.problem().startsWith(u"Session history is off"_s));
+        QVERIFY(!store.record(seen(u"a"_s, session(u"s"_s, SessionStatus::Ready), T0)));
+
+        ManualClock clock(T0);
+        LiveSessions live(&clock);
+        HistoryRecorder recorder(&live, &clock);
+        QSignalSpy problems(&recorder, &HistoryRecorder::problemChanged);
+        recorder.open(file, 400);
+        recorder.flush();
+        QVERIFY(problems.wait(5000) || problems.size() > 0);
+        QVERIFY(!recorder.isEnabled());
+        QVERIFY2(recorder.problem().contains(u"off"_s), qPrintable(recorder.problem()));
+        QVERIFY(recorder.problem().contains(blocker.fileName()));
+        live.applyPoll(u"a"_s, {session(u"s"_s, SessionStatus::Ready, 5)}, clock.monotonicMs());
+        recorder.recordPoll(u"a"_s);
+        recorder.flush();
+        QCOMPARE(live.count(), 1);
+        QCOMPARE(live.at(0).session.status, SessionStatus::Ready);
+        QVERIFY(!QFileInfo::exists(file));
+    }
+
+    // Killed (SIGKILL) between two polls, mid-write or not: the file opens cleanly and holds every
+    // poll committed before the kill.
+    void killedWriterLosesNothingCommitted()
+    {
+#ifdef Q_OS_UNIX
+        QProcess writer;
+        writer.start(QStringLiteral(HISTORY_POLL_WRITER), {m_file});
+        QVERIFY2(writer.waitForStarted(10'000), qPrintable(writer.errorString()));
+        QByteArray out;
+        int committed = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (committed < 8 && timer.elapsed() < 60'000) {
+            if (!writer.waitForReadyRead(10'000))
+                break;
+            out += writer.readAllStandardOutput();
+            const QList<QByteArray> lines = out.trimmed().split('\n');
+            committed = lines.last().startsWith("poll ") ? lines.last().mid(5).toInt() : committed;
+        }
+        QVERIFY2(committed >= 8, out.constData());
+        writer.kill();
+        QVERIFY(writer.waitForFinished(10'000));
+        QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+        // What it printed after the last complete line may be one more poll committed.
+        out += writer.readAllStandardOutput();
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        committed = std::max(committed, lines.last().mid(5).toInt());
+
+        HistoryStore store(m_file);
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        QVERIFY(store.problem().isEmpty());
+        HistoryQuery query;
+        query.accounts = {u"killed"_s};
+        const QList<HistorySession> sessions = store.sessions(query);
+        // Every committed poll whole; a poll being written at the kill wholly or not at all.
+        QVERIFY2(sessions.size() == committed * 100 || sessions.size() == (committed + 1) * 100,
+            qPrintable(u"%1 sessions, %2 polls committed"_s.arg(sessions.size()).arg(committed)));
+        const std::optional<HistorySession> first = store.session(u"killed"_s, u"poll-1-0"_s);
+        QVERIFY(first);
+        QVERIFY(first->billedSeconds >= committed * 60);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"integrity"_s);
+            db.setDatabaseName(m_file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"PRAGMA integrity_check"_s) && q.next());
+            QCOMPARE(q.value(0).toString(), u"ok"_s);
+        }
+        QSqlDatabase::removeDatabase(u"integrity"_s);
+        // And it goes on being written.
+        QVERIFY(store.record(seen(u"killed"_s, session(u"after"_s, SessionStatus::Ready, 5), T0)));
+#else
+        QSKIP("SIGKILL is a Unix signal");
+#endif
     }
 
     void retentionPrunesOldSessions()
