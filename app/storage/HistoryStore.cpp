@@ -717,4 +717,27 @@ QList<HistoryDailyTotal> HistoryStore::dailyTotals(const HistoryQuery &query) co
     return result;
 }
 
+QList<BilledUsage> HistoryStore::billedEndedSince(const QDateTime &since) const
+{
+    QList<BilledUsage> result;
+    if (!m_open)
+        return result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT account, session_id, size, billed_seconds, ended_at FROM sessions"
+              " WHERE ended_at >= ? AND billed_seconds > 0"_s);
+    q.addBindValue(since.toMSecsSinceEpoch());
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        const qint64 billedMs = q.value(3).toLongLong() * 1000;
+        const qint64 windowMs = std::max<qint64>(0, q.value(4).toLongLong() - since.toMSecsSinceEpoch());
+        const qint64 todayMs = std::min(billedMs, windowMs);
+        if (todayMs > 0)
+            result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                TimeSpan::fromMilliseconds(todayMs)});
+    }
+    return result;
+}
+
 } // namespace arr

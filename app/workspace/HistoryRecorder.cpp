@@ -20,6 +20,7 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
     , m_clock(clock ? clock : SystemClock::instance())
 {
     qRegisterMetaType<HistoryBatch>();
+    qRegisterMetaType<QList<BilledUsage>>();
     m_writer = new HistoryWriter;
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
@@ -32,6 +33,11 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
         setProblem(problem);
     });
     connect(m_writer, &HistoryWriter::written, this, &HistoryRecorder::historyChanged);
+    connect(
+        m_writer, &HistoryWriter::endedUsage, this, [this](const QDateTime &since, const QList<BilledUsage> &usage) {
+            m_endedSince = since;
+            m_endedUsage = usage;
+        });
     // Entries already listed are new to the history; from here on only what the diff signals name.
     m_dirty.assign(size_t(m_sessions->count()), 1);
     for (int i = 0; i < m_sessions->count(); ++i)
@@ -67,6 +73,23 @@ void HistoryRecorder::attach(SessionMonitor *monitor)
             recordPoll(account);
     });
     connect(monitor, &SessionMonitor::commandFinished, this, &HistoryRecorder::recordCommand);
+}
+
+void HistoryRecorder::watchEndedSince(const QDateTime &since)
+{
+    if (since == m_watchedSince)
+        return;
+    m_watchedSince = since;
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, since] { writer->watchEndedSince(since); }, Qt::QueuedConnection);
+}
+
+bool HistoryRecorder::endedSince(const QDateTime &since, QList<BilledUsage> *usage) const
+{
+    if (!m_enabled || m_endedSince != since)
+        return false;
+    *usage = m_endedUsage;
+    return true;
 }
 
 void HistoryRecorder::flush()

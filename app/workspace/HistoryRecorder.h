@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/BilledTimeSource.h"
 #include "storage/HistoryRecords.h"
 
 #include <QHash>
@@ -50,6 +51,13 @@ public:
     // After a poll of `account` was applied to the sessions: records what changed.
     void recordPoll(const QString &account);
     void recordCommand(const arr::CommandOutcome &outcome);
+
+    // Asks the writer to report, now and after every write, the sessions that ended since `since`
+    // (endedSince()). Returns at once.
+    void watchEndedSince(const QDateTime &since);
+    // What the writer last reported for `since`: the ended sessions' billed time after it. False
+    // (and nothing) when nothing was reported for that moment yet.
+    bool endedSince(const QDateTime &since, QList<BilledUsage> *usage) const;
 
     // Waits until every batch handed over so far is on disk (finishing a poll still being sliced).
     void flush();
@@ -117,6 +125,9 @@ private:
     // Sessions removed from the list since the account's last recorded poll.
     QHash<QString, QList<HistoryDisappearance>> m_gone;
     bool m_continuing = false;
+    QDateTime m_watchedSince;
+    QDateTime m_endedSince;
+    QList<BilledUsage> m_endedUsage;
     qint64 m_longestSliceUs = 0;
     qint64 m_signalNs = 0;
     bool m_enabled = false;

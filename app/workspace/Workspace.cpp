@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
+#include "monitor/LiveBilledTime.h"
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/AccountStore.h"
@@ -9,6 +10,7 @@
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
+#include "workspace/HistoryBilledTime.h"
 #include "workspace/HistoryRecorder.h"
 #include "workspace/KeepAliveManager.h"
 #include "workspace/LocalEmulator.h"
@@ -72,6 +74,13 @@ Workspace::Workspace(const Options &options)
             file = HistoryStore::defaultFilePath();
         m_history->open(file, m_settings->historyRetentionDays());
         m_history->attach(m_monitor.get());
+        // The cost of each session at the price in force when it was seen (read from the settings
+        // once per Preferences change, not per session).
+        m_history->setPriceLookup(
+            [this](const QString &account, const QString &size) { return m_pricing.hourlyPrice(account, size); });
+        m_billedToday = std::make_unique<HistoryBilledTime>(&m_monitor->sessions(), m_history.get());
+    } else {
+        m_billedToday = std::make_unique<LiveBilledTime>(&m_monitor->sessions());
     }
     applySettings();
 }
@@ -88,6 +97,7 @@ Workspace::~Workspace()
     m_reachability.reset();
     m_accounts.reset();
     // Writes what it was handed before the monitor it observes goes.
+    m_billedToday.reset();
     m_history.reset();
     m_monitor.reset();
 }
@@ -103,6 +113,7 @@ void Workspace::applySettings()
     m_monitor->setPollInterval(std::chrono::seconds(m_settings->pollIntervalSeconds()));
     m_monitor->setFastPollInterval(std::chrono::seconds(m_settings->fastPollIntervalSeconds()));
     m_monitor->setExpiryWarning(std::chrono::minutes(m_settings->expiryNotificationMinutes()));
+    m_pricing = m_settings->pricing();
 }
 
 bool Workspace::isReadOnly(const QString &account) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Cost.h"
 #include "core/Session.h"
 #include "core/TimeSpan.h"
 #include "monitor/SessionMonitor.h"
@@ -15,6 +16,7 @@ class QTemporaryDir;
 namespace arr {
 
 class AccountManager;
+class BilledTimeSource;
 class AccountStore;
 class KeepAliveManager;
 class HistoryRecorder;
@@ -80,6 +82,9 @@ public:
     // a damaged file was replaced. Null in demo mode.
     HistoryRecorder *history() const { return m_history.get(); }
     QString historyProblem() const;
+    // Where the status bar's "spent today" comes from: the history (the sessions listed now and
+    // those that ended today), or in demo mode only the sessions listed now.
+    const BilledTimeSource &billedToday() const { return *m_billedToday; }
 
     // Whether the account is watch only (marked so, or the whole app started with --read-only).
     bool isReadOnly(const QString &account) const;
@@ -115,6 +120,9 @@ private:
     std::unique_ptr<NetworkWatcher> m_reachability;
     std::unique_ptr<KeepAliveManager> m_keepAlive;
     std::unique_ptr<HistoryRecorder> m_history;
+    std::unique_ptr<BilledTimeSource> m_billedToday;
+    // The prices of the settings, as last applied.
+    Pricing m_pricing;
 };
 
 } // namespace arr

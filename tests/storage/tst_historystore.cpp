@@ -2,6 +2,7 @@
 #include "monitor/LiveSessions.h"
 #include "storage/HistoryExport.h"
 #include "storage/HistoryStore.h"
+#include "workspace/HistoryBilledTime.h"
 #include "workspace/HistoryRecorder.h"
 
 #include <QElapsedTimer>
@@ -454,6 +455,51 @@ private Q_SLOTS:
         QCOMPARE(reader.events(u"a"_s, u"sess-5"_s).size(), 2);
         QCOMPARE(reader.events(u"a"_s, u"sess-7"_s).size(), 1);
         QCOMPARE(problems.size(), 0);
+    }
+
+    // "Spent today" from the history: the listed sessions as before, plus those that ended since and
+    // are no longer listed, read by the writer thread and never twice.
+    void spentTodayIncludesEndedSessions()
+    {
+        ManualClock clock(T0);
+        LiveSessions live(&clock);
+        HistoryRecorder recorder(&live, &clock);
+        recorder.open(m_file, 400);
+        recorder.flush();
+        HistoryBilledTime today(&live, &recorder);
+        QVERIFY(today.includesEndedSessions());
+        const auto pollWith = [&](const QList<Session> &sessions) {
+            live.applyPoll(u"a"_s, sessions, clock.monotonicMs(), "cv.poll");
+            recorder.recordPoll(u"a"_s);
+            recorder.flush();
+        };
+        pollWith({session(u"done"_s, SessionStatus::Ready, 600), session(u"early"_s, SessionStatus::Stopped, 7200)});
+        clock.advance(10 * 60'000);
+        pollWith({session(u"done"_s, SessionStatus::Stopped, 1200), session(u"early"_s, SessionStatus::Stopped, 7200),
+            session(u"live"_s, SessionStatus::Ready, 300)});
+        clock.advance(60'000);
+        // Both ended sessions gone from the list: only the history knows them.
+        pollWith({session(u"live"_s, SessionStatus::Ready, 300)});
+
+        const QDateTime since = T0.addSecs(-3600);
+        const auto billedById = [&] {
+            QHash<QString, qint64> seconds;
+            for (const BilledUsage &usage : today.billedSince(since))
+                seconds.insert(usage.sessionId, usage.billed.totalSeconds());
+            return seconds;
+        };
+        // The first ask starts the writer's read; until it answers, the listed sessions only.
+        QCOMPARE(billedById().keys(), QList<QString>{u"live"_s});
+        QTRY_COMPARE(billedById().size(), 3);
+        const QHash<QString, qint64> billed = billedById();
+        QCOMPARE(billed.value(u"live"_s), 300);
+        QCOMPARE(billed.value(u"done"_s), 1200);
+        // Ready two hours, ended an hour after `since`: an hour of it falls after `since`.
+        QCOMPARE(billed.value(u"early"_s), 3600);
+
+        // Listed again (stopped sessions stay listed a while): counted once, as listed.
+        pollWith({session(u"live"_s, SessionStatus::Ready, 300), session(u"done"_s, SessionStatus::Stopped, 1200)});
+        QCOMPARE(today.billedSince(since).size(), 3);
     }
 
     // Only what the diff signals name is looked at: sessions inserted, changed or removed.
