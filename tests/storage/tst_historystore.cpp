@@ -1,9 +1,12 @@
 #include "core/Clock.h"
+#include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
+#include "monitor/SessionMonitor.h"
 #include "storage/HistoryExport.h"
 #include "storage/HistoryStore.h"
 #include "workspace/HistoryBilledTime.h"
 #include "workspace/HistoryRecorder.h"
+#include "workspace/Workspace.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -236,6 +239,48 @@ private Q_SLOTS:
         QCOMPARE(live.count(), 1);
         QCOMPARE(live.at(0).session.status, SessionStatus::Ready);
         QVERIFY(!QFileInfo::exists(file));
+    }
+
+    // The whole application layer with its history under a file: it says history is off, and the
+    // monitor goes on polling and listing sessions.
+    void workspaceKeepsWorkingWithHistoryOff()
+    {
+        QFile blocker(m_dir->filePath(u"file-not-folder"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        emulator::EmulatorServer server;
+        const QString accountId = u"01234567-89ab-cdef-0123-456789abcdef"_s;
+        server.addAccount(accountId, u"key"_s);
+        emulator::SessionSeed seed;
+        seed.status = SessionStatus::Ready;
+        seed.age = TimeSpan::fromMinutes(10);
+        const QString sessionId = server.addSession(accountId, seed);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+        Workspace::Options options;
+        options.settingsFile = m_dir->filePath(u"settings.ini"_s);
+        options.keychainService.clear();
+        options.historyFile = blocker.fileName() + u"/history.sqlite"_s;
+        Workspace workspace(options);
+        QVERIFY(workspace.history());
+        workspace.history()->flush();
+        QTRY_VERIFY(!workspace.historyProblem().isEmpty());
+        QVERIFY(workspace.historyProblem().startsWith(u"Session history is off"_s));
+        QVERIFY(!workspace.history()->isEnabled());
+
+        Account account;
+        account.name = u"Emulator"_s;
+        account.accountId = accountId;
+        account.endpoint = server.baseUrl();
+        account.tokenEndpoint = server.baseUrl();
+        QSignalSpy polled(&workspace.monitor(), &SessionMonitor::pollFinished);
+        workspace.monitor().addAccount(account, u"key"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!polled.isEmpty(), 10'000);
+        QVERIFY(polled.first().at(1).value<ApiResult>().ok());
+        QVERIFY(workspace.monitor().sessions().find(u"Emulator"_s, sessionId));
+        // Spent today still comes from the listed sessions.
+        QCOMPARE(workspace.billedToday().billedSince(QDateTime::currentDateTimeUtc().addSecs(-3600)).size(), 1);
+        QVERIFY(!QFileInfo::exists(options.historyFile));
     }
 
     // Killed (SIGKILL) between two polls, mid-write or not: the file opens cleanly and holds every
