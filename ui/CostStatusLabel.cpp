@@ -37,6 +37,12 @@ void CostStatusLabel::setPricing(const Pricing &pricing)
     refresh();
 }
 
+void CostStatusLabel::setBilledTimeSource(const BilledTimeSource *spent)
+{
+    m_spent = spent;
+    refresh();
+}
+
 void CostStatusLabel::refresh()
 {
     QMap<QString, AccountCost> accounts;
@@ -85,7 +91,10 @@ void CostStatusLabel::refresh()
         tip.append(tr("The demo uses example prices, not real ones."));
     else if (!m_pricing.hasAnyPrice())
         tip.append(tr("No prices are set: cost is shown as billed time (time ready). Set prices in Preferences."));
-    tip.append(tr("Today counts the sessions this window has watched since midnight."));
+    tip.append(m_spent->includesEndedSessions()
+            ? tr("Today counts the sessions billed since midnight: those listed now and, from the session "
+                 "history, those that ended.")
+            : tr("Today counts the sessions this window has watched since midnight."));
     for (auto it = accounts.constBegin(); it != accounts.constEnd(); ++it)
         tip.append(
             tr("%1: %2 now, %3 today").arg(it.key(), rateText(it->rate, it->ready), it->today.toDisplayString(locale)));

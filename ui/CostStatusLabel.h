@@ -22,6 +22,8 @@ public:
     CostStatusLabel(const LiveSessions *sessions, const BilledTimeSource *spent, QWidget *parent = nullptr);
 
     void setPricing(const Pricing &pricing);
+    // Where "today" comes from from now on (the workspace's history-backed source, say).
+    void setBilledTimeSource(const BilledTimeSource *spent);
     // Recomputes the text and the tooltip (the window calls it on its one-second tick).
     void refresh();
 

@@ -105,7 +105,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_accountStatus = new AccountStatusBar(m_monitor, this);
     m_accountStatus->setObjectName(u"accountStatusBar"_s);
     statusBar()->addPermanentWidget(m_accountStatus);
-    m_costStatus = new CostStatusLabel(&m_monitor->sessions(), &m_workspace->billedTime(), this);
+    m_costStatus = new CostStatusLabel(&m_monitor->sessions(), &m_workspace->billedToday(), this);
     m_costStatus->setObjectName(u"costStatus"_s);
     statusBar()->addPermanentWidget(m_costStatus);
 

@@ -95,7 +95,7 @@ constexpr std::array<OptionSpec, 23> Options{{
     {Opt::Id, "id"_L1, true, {}, bit(CommandKind::Create), false},
 }};
 
-constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 9> CommandNames{{
+constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 10> CommandNames{{
     {CommandKind::List, "list"_L1},
     {CommandKind::Show, "show"_L1},
     {CommandKind::Create, "create"_L1},
@@ -105,6 +105,7 @@ constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 9> CommandNames{
     {CommandKind::Accounts, "accounts"_L1},
     {CommandKind::KeepAlive, "keep-alive"_L1},
     {CommandKind::History, "history"_L1},
+    {CommandKind::Metrics, "metrics"_L1},
 }};
 
 const OptionSpec *findOption(QStringView name)
@@ -326,6 +327,9 @@ QString commandUsage(std::optional<CommandKind> kind)
     case CommandKind::History:
         synopsis = u"history [--since DATE] [--until DATE] [--account NAME] [--csv|--json]"_s;
         break;
+    case CommandKind::Metrics:
+        synopsis = u"metrics"_s;
+        break;
     }
     return tr("Usage: arrsm [options] %1\nTry 'arrsm %2 --help' for more information.")
         .arg(synopsis, commandName(*kind));
@@ -352,6 +356,8 @@ Commands:
                               extend a session's lease as it runs low, up to a bound
   history [--since DATE] [--until DATE] [--account NAME] [--csv|--json]
                               the sessions seen or handled on this computer
+  metrics                     the account's sessions, leases and burn rate in the OpenMetrics
+                              text format (for Prometheus)
 
 Options (each may also come from the environment variable beside it; the option wins):
   --endpoint URL        ARRSM_ENDPOINT       service base URL
@@ -376,7 +382,7 @@ Plain http is accepted only for this computer's own address (a local emulator).
 
 Output: an aligned table, or with --json a JSON array (list) or one JSON object (show, create,
 extend, stop, wait) with the service's v1 field names, "remaining" (the lease left) added, and
-null where the service gave nothing. Timespans are [d.]hh:mm:ss.
+null where the service gave nothing. Timespans are [d.]hh:mm:ss. metrics prints OpenMetrics text.
 
 Exit status:
   0  success
@@ -477,6 +483,20 @@ cannot get past. Ctrl+C ends it without touching the session.
   --until DATE    sessions first seen before the end of DATE
   --account NAME  only this account's sessions
   --csv           RFC 4180 CSV with one header row; --json: a JSON array. Times are ISO 8601 UTC.
+)");
+        break;
+    case CommandKind::Metrics:
+        body = tr(R"(Prints the account's live state in the OpenMetrics text format, for Prometheus and Grafana
+(node exporter's textfile collector, or any scraper running the command), then "# EOF":
+  arrsm_sessions{account,status,size}          sessions by status and size
+  arrsm_session_remaining_lease_seconds{account,session_id,size}
+                                               each session's lease left, where the service gave it
+  arrsm_billed_hours_per_hour{account}         sessions ready now (billed hours per hour)
+  arrsm_burn_rate_per_hour{account,currency}   the hourly prices of the ready sessions summed, with
+                                               arrsm_unpriced_ready_sessions{account}; only when
+                                               prices are set in the desktop app's Preferences
+The account is chosen as for list: --account NAME, or --endpoint, --account-id and the key.
+Exits with 1 when the service cannot be asked (nothing is printed on stdout then).
 )");
         break;
     }
@@ -699,6 +719,8 @@ ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnviron
 
     if (*kind == CommandKind::Accounts)
         return result;
+    if (*kind == CommandKind::Metrics && command.json)
+        return usageError(tr("metrics prints the OpenMetrics text format; --json does not apply."));
 
     // Where to connect, and as whom.
     Connection &connection = command.connection;

@@ -40,6 +40,8 @@ enum class CommandKind {
     KeepAlive,
     // The session history kept on this computer; needs no connection.
     History,
+    // The account's live state in the OpenMetrics text format.
+    Metrics,
 };
 
 // How long a command that waits for a session may take, start to end, when no --timeout is given.

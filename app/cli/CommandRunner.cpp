@@ -1,5 +1,6 @@
 #include "cli/CommandRunner.h"
 
+#include "cli/Metrics.h"
 #include "cli/Output.h"
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
@@ -320,6 +321,9 @@ void CommandRunner::connectToService()
     case CommandKind::KeepAlive:
         keepAlive();
         break;
+    case CommandKind::Metrics:
+        metrics();
+        break;
     case CommandKind::Accounts:
     case CommandKind::History:
         Q_UNREACHABLE();
@@ -349,6 +353,21 @@ void CommandRunner::list()
             printOut(jsonText(sessionsJson(result.sessions)));
         else
             printOut(sessionTable(result.sessions).toUtf8());
+        finish(ExitSuccess);
+    });
+}
+
+void CommandRunner::metrics()
+{
+    ApiJob *job = m_api->listSessions();
+    follow(job, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            fail(result);
+            return;
+        }
+        recordSeen(result.sessions, result.msCv);
+        const AccountSessions account{historyAccount(), m_command.connection.savedAccount, result.sessions};
+        printOut(openMetricsText({account}, m_context.pricing ? *m_context.pricing : Pricing()));
         finish(ExitSuccess);
     });
 }

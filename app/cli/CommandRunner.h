@@ -23,6 +23,7 @@ class ApiJob;
 class HistoryStore;
 class Clock;
 class KeepAlivePolicy;
+struct Pricing;
 class SecretStore;
 class SessionApi;
 class SessionWatch;
@@ -55,6 +56,8 @@ public:
         // The session history: read by `history`, and every other command records what it saw and
         // did into it. Null (or not open) for none.
         HistoryStore *history = nullptr;
+        // The prices set in the desktop app, for `metrics`' burn rate; null for none.
+        const Pricing *pricing = nullptr;
     };
 
     CommandRunner(Command command, Context context, QObject *parent = nullptr);
@@ -86,6 +89,7 @@ private:
     // Calls `handler` with the job's result unless the command has finished by then.
     void follow(ApiJob *job, std::function<void(const arr::ApiResult &)> handler);
     void list();
+    void metrics();
     void show();
     void create();
     void extend();

@@ -3,6 +3,7 @@
 #include "storage/AccountStore.h"
 #include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
+#include "storage/Settings.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -124,7 +125,13 @@ int main(int argc, char *argv[])
     if (command.kind == arr::cli::CommandKind::KeepAlive)
         quitOnInterrupt(&app);
 
-    arr::cli::CommandRunner runner(command, {&out, &err, accounts.get(), secrets.get(), nullptr, history.get()});
+    // metrics' burn rate uses the prices set in the desktop app (the same settings).
+    arr::Pricing pricing;
+    if (command.kind == arr::cli::CommandKind::Metrics)
+        pricing = arr::Settings().pricing();
+
+    arr::cli::CommandRunner runner(
+        command, {&out, &err, accounts.get(), secrets.get(), nullptr, history.get(), &pricing});
     QObject::connect(&runner, &arr::cli::CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     runner.start();
     return QCoreApplication::exec();

@@ -27,6 +27,9 @@ public:
     virtual ~BilledTimeSource() = default;
     // The time each session was billed between `since` and now; sessions with none are left out.
     virtual QList<BilledUsage> billedSince(const QDateTime &since) const = 0;
+    // Whether sessions that ended and are no longer listed are counted too (a history), or only the
+    // sessions listed now: what a tooltip says "today" covers.
+    virtual bool includesEndedSessions() const { return false; }
 };
 
 } // namespace arr

@@ -5,11 +5,15 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
+
+#include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -132,6 +136,136 @@ QString whereClause(const HistoryQuery &query, QVariantList &values)
 
 QAtomicInt connectionCounter;
 
+// Inserts rows into one table, up to RowsPerStatement of them in one multi-row INSERT.
+class RowInserter
+{
+public:
+    using Run = std::function<void(QSqlQuery &, const QVariantList &)>;
+
+    RowInserter(const QSqlDatabase &db, QString head, int columns, Run run)
+        : m_db(db)
+        , m_head(std::move(head))
+        , m_columns(columns)
+        , m_run(std::move(run))
+        , m_full(db)
+    {
+    }
+
+    void add(const QVariantList &row)
+    {
+        m_values.append(row);
+        if (++m_rows == RowsPerStatement)
+            flush();
+    }
+
+    void flush()
+    {
+        if (m_rows == 0)
+            return;
+        if (m_rows == RowsPerStatement) {
+            if (!m_fullPrepared)
+                m_full.prepare(statement(m_rows));
+            m_fullPrepared = true;
+            m_run(m_full, m_values);
+        } else {
+            QSqlQuery partial(m_db);
+            partial.prepare(statement(m_rows));
+            m_run(partial, m_values);
+        }
+        m_values.clear();
+        m_rows = 0;
+    }
+
+private:
+    static constexpr int RowsPerStatement = 50;
+
+    QString statement(int rows) const
+    {
+        QString one = u"(?"_s;
+        for (int i = 1; i < m_columns; ++i)
+            one.append(u",?"_s);
+        one.append(u')');
+        QString sql = m_head;
+        for (int i = 0; i < rows; ++i) {
+            if (i > 0)
+                sql.append(u',');
+            sql.append(one);
+        }
+        return sql;
+    }
+
+    QSqlDatabase m_db;
+    QString m_head;
+    int m_columns;
+    Run m_run;
+    QSqlQuery m_full;
+    bool m_fullPrepared = false;
+    QVariantList m_values;
+    int m_rows = 0;
+};
+
+// A session's row as the file holds it, where a write depends on it.
+struct KnownRow
+{
+    bool known = false;
+    QVariant readyAt;
+    QVariant endedAt;
+    qint64 billedSeconds = 0;
+    QVariant price;
+};
+
+// Reads the rows of `idsByAccount` that exist, by account and id, a few hundred ids per statement.
+bool readKnownRows(const QSqlDatabase &db, const QHash<QString, QStringList> &idsByAccount,
+    QHash<QString, QHash<QString, KnownRow>> *rows, QString *error)
+{
+    constexpr qsizetype Chunk = 500;
+    const auto statement = [](qsizetype count) {
+        QString sql(u"SELECT session_id, ready_at, ended_at, billed_seconds, price_per_hour FROM sessions"
+                    " WHERE account = ? AND session_id IN (?"_s);
+        sql.reserve(sql.size() + count * 2 + 1);
+        for (qsizetype i = 1; i < count; ++i)
+            sql.append(u",?"_s);
+        sql.append(u')');
+        return sql;
+    };
+    QSqlQuery full(db);
+    full.setForwardOnly(true);
+    bool fullPrepared = false;
+    QSqlQuery partial(db);
+    partial.setForwardOnly(true);
+    for (auto it = idsByAccount.constBegin(); it != idsByAccount.constEnd(); ++it) {
+        QHash<QString, KnownRow> &known = (*rows)[it.key()];
+        const QStringList &ids = it.value();
+        for (qsizetype begin = 0; begin < ids.size(); begin += Chunk) {
+            const qsizetype count = std::min(Chunk, ids.size() - begin);
+            QSqlQuery *q = &partial;
+            if (count == Chunk) {
+                if (!fullPrepared && !full.prepare(statement(Chunk))) {
+                    *error = full.lastError().text();
+                    return false;
+                }
+                fullPrepared = true;
+                q = &full;
+            } else if (!partial.prepare(statement(count))) {
+                *error = partial.lastError().text();
+                return false;
+            }
+            q->bindValue(0, it.key());
+            for (qsizetype i = 0; i < count; ++i)
+                q->bindValue(int(i + 1), ids[begin + i]);
+            if (!q->exec()) {
+                *error = q->lastError().text();
+                return false;
+            }
+            while (q->next())
+                known.insert(
+                    q->value(0).toString(), {true, q->value(1), q->value(2), q->value(3).toLongLong(), q->value(4)});
+            q->finish();
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 HistoryStore::HistoryStore(const QString &filePath)
@@ -215,6 +349,10 @@ bool HistoryStore::openConnection()
                 q.finish();
                 // A committed transaction survives a crash of the process; NORMAL is enough in WAL mode.
                 q.exec(u"PRAGMA synchronous=NORMAL"_s);
+                q.finish();
+                // A first poll of thousands of sessions touches four b-trees per row: room for them
+                // in memory until the commit (16 MiB) rather than spilling pages mid-transaction.
+                q.exec(u"PRAGMA cache_size=-16384"_s);
                 q.finish();
                 opened = true;
             }
@@ -304,13 +442,6 @@ bool HistoryStore::record(const HistoryBatch &batch)
         fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath), q.lastError().text());
         return false;
     }
-    QSqlQuery find(db);
-    find.prepare(u"SELECT status, ready_at, ended_at, billed_seconds, price_per_hour FROM sessions"
-                 " WHERE account = ? AND session_id = ?"_s);
-    QSqlQuery insert(db);
-    insert.prepare(u"INSERT INTO sessions (account, session_id, size, status, first_seen, ready_at, last_seen,"
-                   " ended_at, final_status, lease_seconds, billed_seconds, price_per_hour, cost, last_message)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     QSqlQuery update(db);
     update.prepare(u"UPDATE sessions SET size = ?, status = ?, ready_at = ?, last_seen = ?, ended_at = ?,"
                    " final_status = ?, lease_seconds = COALESCE(?, lease_seconds), billed_seconds = ?,"
@@ -318,8 +449,6 @@ bool HistoryStore::record(const HistoryBatch &batch)
                    " WHERE account = ? AND session_id = ?"_s);
     QSqlQuery hasEvent(db);
     hasEvent.prepare(u"SELECT id FROM events WHERE account = ? AND session_id = ? AND kind = ? LIMIT 1"_s);
-    QSqlQuery event(db);
-    event.prepare(u"INSERT INTO events (account, session_id, at, kind, detail, ms_cv) VALUES (?, ?, ?, ?, ?, ?)"_s);
 
     bool ok = true;
     QString firstError;
@@ -335,16 +464,39 @@ bool HistoryStore::record(const HistoryBatch &batch)
             firstError = query.lastError().text();
         }
     };
+    // New rows go in many at a time: a first poll of thousands of sessions is thousands of rows and
+    // events, and one statement per row costs more than the rows. Pending rows are written before
+    // anything reads or updates what they hold.
+    RowInserter inserts(db,
+        u"INSERT INTO sessions (account, session_id, size, status, first_seen, ready_at, last_seen, ended_at,"
+        " final_status, lease_seconds, billed_seconds, price_per_hour, cost, last_message) VALUES "_s,
+        14, run);
+    RowInserter events(db, u"INSERT INTO events (account, session_id, at, kind, detail, ms_cv) VALUES "_s, 6, run);
+    const auto flushRows = [&] {
+        inserts.flush();
+        events.flush();
+    };
     const auto addEvent = [&](const QString &account, const QString &id, const QDateTime &at, const QString &kind,
                               const QString &detail, const QString &msCv) {
-        run(event, {account, id, at.toMSecsSinceEpoch(), kind, detail, msCv});
+        events.add({account, id, at.toMSecsSinceEpoch(), kind, detail, msCv});
     };
     const auto eventId = [&](const QString &account, const QString &id, const QString &kind) -> QVariant {
+        flushRows();
         run(hasEvent, {account, id, kind});
         return hasEvent.next() ? hasEvent.value(0) : QVariant();
     };
     const QVariant nullInt(QMetaType(QMetaType::LongLong));
     const QVariant nullReal(QMetaType(QMetaType::Double));
+
+    // What the file holds of the observed sessions, read in a few statements rather than one per
+    // session: a first poll of thousands of sessions is thousands of new rows.
+    QHash<QString, QHash<QString, KnownRow>> rows;
+    if (!batch.observations.isEmpty()) {
+        QHash<QString, QStringList> idsByAccount;
+        for (const HistoryObservation &o : batch.observations)
+            idsByAccount[o.account].append(o.session.id);
+        ok = readKnownRows(db, idsByAccount, &rows, &firstError);
+    }
 
     for (const HistoryObservation &o : batch.observations) {
         if (!ok)
@@ -352,14 +504,13 @@ bool HistoryStore::record(const HistoryBatch &batch)
         const Session &s = o.session;
         const QString status = s.status == SessionStatus::Unknown ? s.statusText : sessionStatusWireName(s.status);
         const bool final = isFinalStatus(s.status);
-        run(find, {o.account, s.id});
-        const bool known = find.next();
-        const bool wasEnded = known && !find.value(2).isNull();
-        QVariant readyAt = known ? find.value(1) : nullInt;
-        QVariant endedAt = known ? find.value(2) : nullInt;
-        qint64 billed = known ? find.value(3).toLongLong() : 0;
-        QVariant price = o.pricePerHour ? QVariant(*o.pricePerHour) : (known ? find.value(4) : nullReal);
-        find.finish();
+        KnownRow &row = rows[o.account][s.id];
+        const bool known = row.known;
+        const bool wasEnded = known && !row.endedAt.isNull();
+        QVariant readyAt = known ? row.readyAt : nullInt;
+        QVariant endedAt = known ? row.endedAt : nullInt;
+        qint64 billed = known ? row.billedSeconds : 0;
+        QVariant price = o.pricePerHour ? QVariant(*o.pricePerHour) : (known ? row.price : nullReal);
         // v1's elapsed time counts the time in the ready state: the billed time. Before ready it is 0.
         if (s.status != SessionStatus::Starting && s.elapsed)
             billed = std::max(billed, s.elapsed->totalMilliseconds() / 1000);
@@ -373,24 +524,27 @@ bool HistoryStore::record(const HistoryBatch &batch)
             endedAt = o.at.toMSecsSinceEpoch();
         const QString finalStatus = final ? status : QString();
         if (!known) {
-            run(insert,
-                {o.account, s.id, s.size, status, o.at.toMSecsSinceEpoch(), readyAt, o.at.toMSecsSinceEpoch(), endedAt,
-                    finalStatus, lease, billed, price, cost, s.message});
+            inserts.add({o.account, s.id, s.size, status, o.at.toMSecsSinceEpoch(), readyAt, o.at.toMSecsSinceEpoch(),
+                endedAt, finalStatus, lease, billed, price, cost, s.message});
         } else {
+            flushRows();
             run(update,
                 {s.size, status, readyAt, o.at.toMSecsSinceEpoch(), final ? endedAt : nullInt, finalStatus, lease,
                     billed, price, cost, s.message, o.account, s.id});
         }
-        // Each of these happens once in a session's life, whoever saw it first.
-        if (becameReady && eventId(o.account, s.id, u"ready"_s).isNull())
+        row = {true, readyAt, final ? endedAt : nullInt, billed, price};
+        // Each of these happens once in a session's life, whoever saw it first. A session new to the
+        // file has no events yet (a command's event comes with a row).
+        if (becameReady && (!known || eventId(o.account, s.id, u"ready"_s).isNull()))
             addEvent(o.account, s.id, o.at, u"ready"_s, {}, o.msCv);
         if (final) {
             const QString kind = finalEventKind(s.status);
-            if (eventId(o.account, s.id, kind).isNull())
+            if (!known || eventId(o.account, s.id, kind).isNull())
                 addEvent(o.account, s.id, o.at, kind, s.message, o.msCv);
         }
     }
 
+    flushRows();
     QSqlQuery touch(db);
     for (const HistoryCommand &c : batch.commands) {
         if (!ok || c.sessionId.isEmpty())
@@ -447,6 +601,7 @@ bool HistoryStore::record(const HistoryBatch &batch)
                 QCoreApplication::translate("HistoryStore", "gone from the list without a final status"), {});
     }
 
+    flushRows();
     if (!ok || !q.exec(u"COMMIT"_s)) {
         const QString error = !ok ? firstError : q.lastError().text();
         q.exec(u"ROLLBACK"_s);
@@ -558,6 +713,29 @@ QList<HistoryDailyTotal> HistoryStore::dailyTotals(const HistoryQuery &query) co
         if (!q.value(4).isNull())
             total.cost = q.value(4).toDouble();
         result.append(total);
+    }
+    return result;
+}
+
+QList<BilledUsage> HistoryStore::billedEndedSince(const QDateTime &since) const
+{
+    QList<BilledUsage> result;
+    if (!m_open)
+        return result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT account, session_id, size, billed_seconds, ended_at FROM sessions"
+              " WHERE ended_at >= ? AND billed_seconds > 0"_s);
+    q.addBindValue(since.toMSecsSinceEpoch());
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        const qint64 billedMs = q.value(3).toLongLong() * 1000;
+        const qint64 windowMs = std::max<qint64>(0, q.value(4).toLongLong() - since.toMSecsSinceEpoch());
+        const qint64 todayMs = std::min(billedMs, windowMs);
+        if (todayMs > 0)
+            result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                TimeSpan::fromMilliseconds(todayMs)});
     }
     return result;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/BilledTimeSource.h"
 #include "storage/HistoryRecords.h"
 
 #include <QSqlError>
@@ -53,6 +54,10 @@ public:
     QList<HistoryEvent> events(const QString &account, const QString &sessionId) const;
     // Oldest day first, then by account.
     QList<HistoryDailyTotal> dailyTotals(const HistoryQuery &query = {}) const;
+    // The sessions that ended at or after `since`, each with its billed time after `since`: its
+    // billed time, cut to the time from `since` to its end (the file knows how long a session was
+    // ready, not exactly when).
+    QList<BilledUsage> billedEndedSince(const QDateTime &since) const;
 
 private:
     bool openConnection();

@@ -5,6 +5,11 @@
 #include "monitor/SessionMonitor.h"
 #include "workspace/HistoryWriter.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace arr {
@@ -15,6 +20,7 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
     , m_clock(clock ? clock : SystemClock::instance())
 {
     qRegisterMetaType<HistoryBatch>();
+    qRegisterMetaType<QList<BilledUsage>>();
     m_writer = new HistoryWriter;
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
@@ -27,6 +33,18 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
         setProblem(problem);
     });
     connect(m_writer, &HistoryWriter::written, this, &HistoryRecorder::historyChanged);
+    connect(
+        m_writer, &HistoryWriter::endedUsage, this, [this](const QDateTime &since, const QList<BilledUsage> &usage) {
+            m_endedSince = since;
+            m_endedUsage = usage;
+        });
+    // Entries already listed are new to the history; from here on only what the diff signals name.
+    m_dirty.assign(size_t(m_sessions->count()), 1);
+    for (int i = 0; i < m_sessions->count(); ++i)
+        ++m_dirtyCount[m_sessions->at(i).account];
+    connect(m_sessions, &LiveSessions::inserted, this, &HistoryRecorder::onInserted);
+    connect(m_sessions, &LiveSessions::aboutToRemove, this, &HistoryRecorder::onAboutToRemove);
+    connect(m_sessions, &LiveSessions::changed, this, &HistoryRecorder::onChanged);
     m_thread.setObjectName(u"history writer"_s);
     m_thread.start(QThread::LowPriority);
 }
@@ -57,8 +75,36 @@ void HistoryRecorder::attach(SessionMonitor *monitor)
     connect(monitor, &SessionMonitor::commandFinished, this, &HistoryRecorder::recordCommand);
 }
 
+void HistoryRecorder::watchEndedSince(const QDateTime &since)
+{
+    if (since == m_watchedSince)
+        return;
+    m_watchedSince = since;
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, since] { writer->watchEndedSince(since); }, Qt::QueuedConnection);
+}
+
+bool HistoryRecorder::endedSince(const QDateTime &since, QList<BilledUsage> *usage) const
+{
+    if (!m_enabled || m_endedSince != since)
+        return false;
+    *usage = m_endedUsage;
+    return true;
+}
+
 void HistoryRecorder::flush()
 {
+    // A poll still being sliced is finished first: flush() is for when the caller may wait.
+    const QStringList accounts = m_polls.keys();
+    for (const QString &account : accounts) {
+        PendingPoll &poll = m_polls[account];
+        if (m_enabled) {
+            recordSlice(account, poll, true);
+            finishPoll(account, poll);
+        } else {
+            m_polls.remove(account);
+        }
+    }
     // Queued calls run in order: once this empty one has, every earlier batch has been written.
     QMetaObject::invokeMethod(
         m_writer, [] {}, Qt::BlockingQueuedConnection);
@@ -80,58 +126,212 @@ void HistoryRecorder::send(HistoryBatch batch)
         m_writer, [writer = m_writer, batch = std::move(batch)] { writer->write(batch); }, Qt::QueuedConnection);
 }
 
+namespace {
+
+// How long the GUI thread may spend recording before it lets the event loop run (a frame is 4 ms;
+// the rest of the frame is the window's).
+constexpr qint64 SliceBudgetNs = 2'000'000;
+
+} // namespace
+
+void HistoryRecorder::onInserted()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const int count = m_sessions->count();
+    const int first = int(m_dirty.size());
+    m_dirty.resize(size_t(count), 1);
+    const QString *account = nullptr;
+    int *dirty = nullptr;
+    for (int i = first; i < count; ++i) {
+        const QString &entryAccount = m_sessions->at(i).account;
+        if (!account || entryAccount != *account) {
+            account = &entryAccount;
+            dirty = &m_dirtyCount[entryAccount];
+        }
+        ++*dirty;
+    }
+    m_signalNs += timer.nsecsElapsed();
+}
+
+void HistoryRecorder::onChanged(int first, int last)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString *account = nullptr;
+    int *dirty = nullptr;
+    for (int i = first; i <= last; ++i) {
+        if (m_dirty[size_t(i)])
+            continue;
+        m_dirty[size_t(i)] = 1;
+        const QString &entryAccount = m_sessions->at(i).account;
+        if (!account || entryAccount != *account) {
+            account = &entryAccount;
+            dirty = &m_dirtyCount[entryAccount];
+        }
+        ++*dirty;
+    }
+    // A poll being sliced may have passed these positions already.
+    for (PendingPoll &poll : m_polls)
+        poll.next = 0;
+    m_signalNs += timer.nsecsElapsed();
+}
+
+void HistoryRecorder::onAboutToRemove(int first, int last)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = first; i <= last; ++i) {
+        const TrackedSession &entry = m_sessions->at(i);
+        if (m_dirty[size_t(i)])
+            --m_dirtyCount[entry.account];
+        const auto account = m_recorded.find(entry.account);
+        if (account == m_recorded.end())
+            continue;
+        const auto known = account->constFind(entry.session.id);
+        if (known == account->constEnd())
+            continue;
+        // Gone from the list: closed at its last known state unless it had ended. Whether it is
+        // really gone is known when the account's poll is recorded (an account removed and added
+        // again lists it anew).
+        if (!isFinalStatus(known->status)) {
+            std::optional<qint64> billed;
+            if (known->billedSeen && known->billedSeen != known->elapsed)
+                billed = known->billedSeen->totalSeconds();
+            m_gone[entry.account].append({entry.account, entry.session.id, {}, billed});
+        }
+        account->erase(known);
+    }
+    m_dirty.erase(m_dirty.begin() + first, m_dirty.begin() + last + 1);
+    // Positions moved: a poll being sliced looks again from the start (what it recorded is clean).
+    for (PendingPoll &poll : m_polls)
+        poll.next = 0;
+    m_signalNs += timer.nsecsElapsed();
+}
+
 void HistoryRecorder::recordPoll(const QString &account)
 {
     if (!m_enabled)
         return;
-    const QDateTime now = m_clock->now().toUTC();
+    QElapsedTimer stretch;
+    stretch.start();
+    PendingPoll &poll = m_polls[account];
+    poll.requested = true;
+    poll.at = m_clock->now().toUTC();
+    poll.next = 0;
+    if (recordSlice(account, poll, false))
+        finishPoll(account, poll);
+    else
+        continuePolls();
+    m_longestSliceUs = std::max(m_longestSliceUs, stretch.nsecsElapsed() / 1000);
+}
+
+bool HistoryRecorder::recordSlice(const QString &account, PendingPoll &poll, bool unbounded)
+{
+    int &dirty = m_dirtyCount[account];
+    if (dirty == 0)
+        return true;
+    QElapsedTimer timer;
+    timer.start();
     QHash<QString, Recorded> &recorded = m_recorded[account];
-    const quint64 generation = ++m_generation;
-    HistoryBatch batch;
+    recorded.reserve(recorded.size() + dirty);
+    poll.batch.observations.reserve(poll.batch.observations.size() + dirty);
+    // Every session of one poll carries the poll's MS-CV, and few sizes exist: convert and look up once.
+    QByteArray lastMsCv;
+    QString lastMsCvText;
+    QHash<QString, std::optional<double>> prices;
     const int count = m_sessions->count();
-    for (int i = 0; i < count; ++i) {
+    int looked = 0;
+    for (int i = poll.next; i < count && dirty > 0; ++i) {
+        if (!m_dirty[size_t(i)])
+            continue;
         const TrackedSession &entry = m_sessions->at(i);
         if (entry.account != account)
             continue;
+        m_dirty[size_t(i)] = 0;
+        --dirty;
         const Session &s = entry.session;
-        Recorded &known = recorded[s.id];
+        const auto found = recorded.find(s.id);
+        const bool fresh = found == recorded.end();
+        Recorded &known = fresh ? *recorded.insert(s.id, Recorded()) : *found;
         // A ready session's billed time moves at every poll: it is written once a minute of it has
         // gone by, so that an app watching thousands of sessions all day does not rewrite every one
         // of them every ten seconds. Any other change is written at once, the end of a session too.
         const bool billedMoved = known.elapsed != s.elapsed
             && (!known.elapsed || !s.elapsed || *s.elapsed < *known.elapsed
                 || (*s.elapsed - *known.elapsed).totalSeconds() >= 60);
-        const bool changed = known.generation == 0 || known.status != s.status || known.size != s.size || billedMoved
+        const bool changed = fresh || known.status != s.status || known.size != s.size || billedMoved
             || known.maxLease != s.maxLease || known.message != s.message;
-        known.generation = generation;
         known.billedSeen = s.status == SessionStatus::Starting ? std::nullopt : s.elapsed;
-        if (!changed)
-            continue;
-        known.status = s.status;
-        known.size = s.size;
-        known.elapsed = s.elapsed;
-        known.maxLease = s.maxLease;
-        known.message = s.message;
-        HistoryObservation observation{account, s, now, QString::fromLatin1(entry.lastMsCv), std::nullopt};
-        if (m_priceLookup)
-            observation.pricePerHour = m_priceLookup(account, s.size);
-        batch.observations.append(std::move(observation));
-    }
-    // Gone from the list: closed at its last known state unless it had ended.
-    for (auto it = recorded.begin(); it != recorded.end();) {
-        if (it->generation == generation) {
-            ++it;
-            continue;
+        if (changed) {
+            known.status = s.status;
+            known.size = s.size;
+            known.elapsed = s.elapsed;
+            known.maxLease = s.maxLease;
+            known.message = s.message;
+            if (entry.lastMsCv != lastMsCv || lastMsCvText.isNull()) {
+                lastMsCv = entry.lastMsCv;
+                lastMsCvText = QString::fromLatin1(lastMsCv);
+            }
+            HistoryObservation observation{account, s, poll.at, lastMsCvText, std::nullopt};
+            if (m_priceLookup) {
+                auto price = prices.constFind(s.size);
+                if (price == prices.constEnd())
+                    price = prices.insert(s.size, m_priceLookup(account, s.size));
+                observation.pricePerHour = *price;
+            }
+            poll.batch.observations.append(std::move(observation));
         }
-        if (!isFinalStatus(it->status)) {
-            std::optional<qint64> billed;
-            if (it->billedSeen && it->billedSeen != it->elapsed)
-                billed = it->billedSeen->totalSeconds();
-            batch.disappearances.append({account, it.key(), now, billed});
+        if (!unbounded && (++looked % 64) == 0 && timer.nsecsElapsed() >= SliceBudgetNs) {
+            poll.next = i + 1;
+            return dirty == 0;
         }
-        it = recorded.erase(it);
     }
+    return true;
+}
+
+void HistoryRecorder::finishPoll(const QString &account, PendingPoll &poll)
+{
+    HistoryBatch batch = std::move(poll.batch);
+    const QList<HistoryDisappearance> gone = m_gone.take(account);
+    for (HistoryDisappearance disappearance : gone) {
+        if (m_sessions->find(account, disappearance.sessionId))
+            continue;
+        disappearance.at = poll.at;
+        batch.disappearances.append(disappearance);
+    }
+    m_polls.remove(account);
     send(std::move(batch));
+}
+
+void HistoryRecorder::continuePolls()
+{
+    if (m_continuing)
+        return;
+    m_continuing = true;
+    QTimer::singleShot(0, this, [this] {
+        m_continuing = false;
+        QElapsedTimer stretch;
+        stretch.start();
+        const QStringList accounts = m_polls.keys();
+        bool more = false;
+        for (const QString &account : accounts) {
+            PendingPoll &poll = m_polls[account];
+            if (!m_enabled) {
+                m_polls.remove(account);
+                continue;
+            }
+            if (recordSlice(account, poll, false))
+                finishPoll(account, poll);
+            else
+                more = true;
+            if (stretch.nsecsElapsed() >= SliceBudgetNs)
+                break;
+        }
+        if (more || !m_polls.isEmpty())
+            continuePolls();
+        m_longestSliceUs = std::max(m_longestSliceUs, stretch.nsecsElapsed() / 1000);
+    });
 }
 
 void HistoryRecorder::recordCommand(const CommandOutcome &outcome)

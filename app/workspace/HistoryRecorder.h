@@ -1,13 +1,16 @@
 #pragma once
 
+#include "core/BilledTimeSource.h"
 #include "storage/HistoryRecords.h"
 
 #include <QHash>
 #include <QObject>
 #include <QThread>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace arr {
 
@@ -17,9 +20,13 @@ class LiveSessions;
 class SessionMonitor;
 struct CommandOutcome;
 
-// Records what the monitor sees and what the user's commands did into the session history. After
-// each poll it compares the account's sessions with what it last recorded and hands only the
-// changes, as one batch, to a writer thread; the GUI thread only compares and copies.
+// Records what the monitor sees and what the user's commands did into the session history. It
+// follows LiveSessions' diff signals, so that after a poll it looks only at the sessions that poll
+// inserted, changed or removed (never at every session of the account), compares them with what it
+// last recorded and hands the changes, as one batch, to a writer thread: the GUI thread only
+// compares and copies. A poll that changed more than the GUI thread should do at once (the first
+// poll of thousands of sessions) is looked at in slices of a few milliseconds, one per turn of the
+// event loop, and still written as one batch.
 class HistoryRecorder : public QObject
 {
     Q_OBJECT
@@ -45,8 +52,25 @@ public:
     void recordPoll(const QString &account);
     void recordCommand(const arr::CommandOutcome &outcome);
 
-    // Waits until every batch handed over so far is on disk.
+    // Asks the writer to report, now and after every write, the sessions that ended since `since`
+    // (endedSince()). Returns at once.
+    void watchEndedSince(const QDateTime &since);
+    // What the writer last reported for `since`: the ended sessions' billed time after it. False
+    // (and nothing) when nothing was reported for that moment yet.
+    bool endedSince(const QDateTime &since, QList<BilledUsage> *usage) const;
+
+    // Waits until every batch handed over so far is on disk (finishing a poll still being sliced).
     void flush();
+
+    // The longest the GUI thread spent in the recorder at one time, in microseconds, since the last
+    // reset: what a frame may be delayed by. The diff signals of one poll are handled within the
+    // monitor's own stretch (applying the poll): their time since the reset, summed, counts as one.
+    qint64 longestSliceMicroseconds() const { return std::max(m_longestSliceUs, m_signalNs / 1000); }
+    void resetLongestSlice()
+    {
+        m_longestSliceUs = 0;
+        m_signalNs = 0;
+    }
 
 Q_SIGNALS:
     void problemChanged(const QString &problem);
@@ -64,12 +88,28 @@ private:
         std::optional<TimeSpan> billedSeen;
         std::optional<TimeSpan> maxLease;
         QString message;
-        // The poll that last listed the session.
-        quint64 generation = 0;
+    };
+
+    // A poll being recorded: the observations of its changed sessions so far, and its sessions gone.
+    struct PendingPoll
+    {
+        HistoryBatch batch;
+        QDateTime at;
+        // Where the look for changed entries goes on from.
+        int next = 0;
+        bool requested = false;
     };
 
     void send(HistoryBatch batch);
     void setProblem(const QString &problem);
+    void onInserted();
+    void onAboutToRemove(int first, int last);
+    void onChanged(int first, int last);
+    // Looks at the account's changed entries for at most the time budget; true when it saw them all.
+    bool recordSlice(const QString &account, PendingPoll &poll, bool unbounded);
+    // Records the rest of every requested poll in slices, one per turn of the event loop.
+    void continuePolls();
+    void finishPoll(const QString &account, PendingPoll &poll);
 
     const LiveSessions *m_sessions;
     const Clock *m_clock;
@@ -77,7 +117,19 @@ private:
     HistoryWriter *m_writer = nullptr;
     PriceLookup m_priceLookup;
     QHash<QString, QHash<QString, Recorded>> m_recorded;
-    quint64 m_generation = 0;
+    // One flag per LiveSessions entry, in the same order: changed or inserted since last recorded.
+    std::vector<quint8> m_dirty;
+    // Dirty entries per account.
+    QHash<QString, int> m_dirtyCount;
+    QHash<QString, PendingPoll> m_polls;
+    // Sessions removed from the list since the account's last recorded poll.
+    QHash<QString, QList<HistoryDisappearance>> m_gone;
+    bool m_continuing = false;
+    QDateTime m_watchedSince;
+    QDateTime m_endedSince;
+    QList<BilledUsage> m_endedUsage;
+    qint64 m_longestSliceUs = 0;
+    qint64 m_signalNs = 0;
     bool m_enabled = false;
     QString m_problem;
 };

@@ -26,6 +26,7 @@ void HistoryWriter::open(const QString &filePath, int retentionDays)
     }
     m_store->prune(QDateTime::currentDateTimeUtc().addDays(-qint64(retentionDays)));
     Q_EMIT opened(true, m_store->problem());
+    reportEndedUsage();
 }
 
 void HistoryWriter::write(const HistoryBatch &batch)
@@ -41,6 +42,21 @@ void HistoryWriter::write(const HistoryBatch &batch)
         return;
     }
     Q_EMIT written(timer.nsecsElapsed() / 1000);
+    reportEndedUsage();
+}
+
+void HistoryWriter::watchEndedSince(const QDateTime &since)
+{
+    m_usageSince = since;
+    reportEndedUsage();
+}
+
+void HistoryWriter::reportEndedUsage()
+{
+    // Read here, in the writer's thread, so that the window's once-a-second "spent today" never
+    // waits on the disk: it uses what was last reported.
+    if (m_store && m_usageSince.isValid())
+        Q_EMIT endedUsage(m_usageSince, m_store->billedEndedSince(m_usageSince));
 }
 
 void HistoryWriter::close()

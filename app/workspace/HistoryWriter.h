@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/BilledTimeSource.h"
 #include "storage/HistoryRecords.h"
+
+#include <QDateTime>
 
 #include <QObject>
 
@@ -24,6 +27,9 @@ public:
     void open(const QString &filePath, int retentionDays);
     void write(const arr::HistoryBatch &batch);
     void close();
+    // From now on, after opening and after every write: the sessions that ended since `since`, with
+    // their billed time after it (endedUsage()).
+    void watchEndedSince(const QDateTime &since);
 
 Q_SIGNALS:
     // Empty `problem` when the history opened cleanly.
@@ -31,9 +37,13 @@ Q_SIGNALS:
     void written(qint64 microseconds);
     // History turned off: the disk refused a write.
     void failed(const QString &problem);
+    void endedUsage(const QDateTime &since, const QList<arr::BilledUsage> &usage);
 
 private:
+    void reportEndedUsage();
+
     std::unique_ptr<HistoryStore> m_store;
+    QDateTime m_usageSince;
 };
 
 } // namespace arr

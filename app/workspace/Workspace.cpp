@@ -11,6 +11,7 @@
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
 #include "workspace/BudgetWatch.h"
+#include "workspace/HistoryBilledTime.h"
 #include "workspace/HistoryRecorder.h"
 #include "workspace/KeepAliveManager.h"
 #include "workspace/LocalEmulator.h"
@@ -63,10 +64,6 @@ Workspace::Workspace(const Options &options)
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
     m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock);
-    m_billedTime = std::make_unique<LiveBilledTime>(&m_monitor->sessions());
-    m_budgets = std::make_unique<BudgetWatch>(
-        m_accountStore.get(), &m_monitor->sessions(), m_billedTime.get(), m_settings.get(), m_options.clock);
-    QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
     if (!m_options.demo) {
         // Opened in its own thread; the made-up sessions of the demo are not history.
         m_history = std::make_unique<HistoryRecorder>(&m_monitor->sessions(), m_options.clock);
@@ -79,7 +76,18 @@ Workspace::Workspace(const Options &options)
         m_historyFile = file;
         m_history->open(file, m_settings->historyRetentionDays());
         m_history->attach(m_monitor.get());
+        // The cost of each session at the price in force when it was seen (read from the settings
+        // once per Preferences change, not per session).
+        m_history->setPriceLookup(
+            [this](const QString &account, const QString &size) { return m_pricing.hourlyPrice(account, size); });
+        m_billedToday = std::make_unique<HistoryBilledTime>(&m_monitor->sessions(), m_history.get());
+    } else {
+        m_billedToday = std::make_unique<LiveBilledTime>(&m_monitor->sessions());
     }
+    // Today's spend from the same source as the status bar's, so that the alerts and the bar agree.
+    m_budgets = std::make_unique<BudgetWatch>(
+        m_accountStore.get(), &m_monitor->sessions(), m_billedToday.get(), m_settings.get(), m_options.clock);
+    QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
     applySettings();
 }
 
@@ -96,6 +104,7 @@ Workspace::~Workspace()
     m_reachability.reset();
     m_accounts.reset();
     // Writes what it was handed before the monitor it observes goes.
+    m_billedToday.reset();
     m_history.reset();
     m_monitor.reset();
 }
@@ -111,12 +120,13 @@ void Workspace::applySettings()
     m_monitor->setPollInterval(std::chrono::seconds(m_settings->pollIntervalSeconds()));
     m_monitor->setFastPollInterval(std::chrono::seconds(m_settings->fastPollIntervalSeconds()));
     m_monitor->setExpiryWarning(std::chrono::minutes(m_settings->expiryNotificationMinutes()));
+    m_pricing = m_settings->pricing();
     m_budgets->setPricing(pricing());
 }
 
 Pricing Workspace::pricing() const
 {
-    return m_options.demo ? Pricing::examplePrices() : m_settings->pricing();
+    return m_options.demo ? Pricing::examplePrices() : m_pricing;
 }
 
 bool Workspace::isReadOnly(const QString &account) const

@@ -16,6 +16,7 @@ class QTemporaryDir;
 namespace arr {
 
 class AccountManager;
+class BilledTimeSource;
 class AccountStore;
 class BilledTimeSource;
 class BudgetWatch;
@@ -81,8 +82,6 @@ public:
     KeepAliveManager &keepAlive() const { return *m_keepAlive; }
     // The daily budgets and long-running alerts of the accounts.
     BudgetWatch &budgets() const { return *m_budgets; }
-    // Where "spent today" comes from, for the status bar and the budgets.
-    const BilledTimeSource &billedTime() const { return *m_billedTime; }
     // The prices in force: the user's, or the demo's examples.
     Pricing pricing() const;
     // Records every poll and command; its problemChanged() and problem() say when history is off or
@@ -91,6 +90,9 @@ public:
     QString historyProblem() const;
     // The session history's file (what Options::historyFile resolved to); empty in demo mode.
     QString historyFile() const { return m_historyFile; }
+    // Where "spent today" comes from, for the status bar and the budgets: the history (the sessions
+    // listed now and those that ended today), or in demo mode only the sessions listed now.
+    const BilledTimeSource &billedToday() const { return *m_billedToday; }
 
     // Whether the account is watch only (marked so, or the whole app started with --read-only).
     bool isReadOnly(const QString &account) const;
@@ -125,10 +127,12 @@ private:
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<NetworkWatcher> m_reachability;
     std::unique_ptr<KeepAliveManager> m_keepAlive;
-    std::unique_ptr<BilledTimeSource> m_billedTime;
     std::unique_ptr<BudgetWatch> m_budgets;
     std::unique_ptr<HistoryRecorder> m_history;
     QString m_historyFile;
+    std::unique_ptr<BilledTimeSource> m_billedToday;
+    // The prices of the settings, as last applied.
+    Pricing m_pricing;
 };
 
 } // namespace arr

@@ -1,3 +1,4 @@
+#include "OpenMetricsParser.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "storage/AccountStore.h"
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void savedAccounts();
     void savedAccountNeedsTheKeychain();
     void secretsNeverPrinted();
+    void metricsParsedByPrometheusClient();
 
 private:
     void startEmulator(const EmulatorOptions &options = {}, std::unique_ptr<arr::Clock> clock = nullptr);
@@ -713,6 +715,73 @@ void TestArrsm::secretsNeverPrinted()
     QVERIFY(verboseLines >= 8);
     // A token was issued on every run that got that far, and none of them was printed.
     QVERIFY(m_emulator->requestCount(u"token"_s) >= 6);
+}
+
+// arrsm metrics against the emulator, with prices set as the desktop app saves them: the output is
+// judged by prometheus_client's OpenMetrics parser and its values checked.
+void TestArrsm::metricsParsedByPrometheusClient()
+{
+    SessionSeed standard = seed(SessionStatus::Ready);
+    standard.maxLease = arr::TimeSpan::fromHours(4);
+    const QString readyStandard = addSession(standard);
+    SessionSeed premium = seed(SessionStatus::Ready);
+    premium.size = u"premium"_s;
+    premium.maxLease = arr::TimeSpan::fromHours(2);
+    const QString readyPremium = addSession(premium);
+    addSession(seed(SessionStatus::Starting, {}));
+    addSession(seed(SessionStatus::Stopped));
+    {
+        // Where arrsm (and the desktop app) read their settings with this environment.
+        QSettings settings(
+            m_home->filePath(u"config/ArrSessionManager/arr-session-manager.conf"_s), QSettings::IniFormat);
+        settings.setValue(u"cost/currency"_s, u"EUR"_s);
+        settings.setValue(u"cost/hourlyPrices"_s, u"standard=3;premium=12.5"_s);
+    }
+
+    const Run metrics = run({u"metrics"_s});
+    COMPARE_EXIT(metrics, 0);
+    QVERIFY(metrics.out.endsWith("# EOF\n"));
+    const OpenMetricsParse parse = parseOpenMetrics(metrics.out);
+    QVERIFY2(parse.ok, qPrintable(parse.error + u"\n"_s + QString::fromUtf8(metrics.out)));
+
+    QHash<QString, double> counts;
+    QHash<QString, double> remaining;
+    QHash<QString, double> single;
+    for (const QJsonValue &value : parse.samples) {
+        const QJsonObject sample = value.toObject();
+        const QJsonObject labels = sample.value(u"labels"_s).toObject();
+        QCOMPARE(labels.value(u"account"_s).toString(), AccountId);
+        QCOMPARE(sample.value(u"type"_s).toString(), u"gauge"_s);
+        const QString name = sample.value(u"name"_s).toString();
+        const double number = sample.value(u"value"_s).toDouble();
+        if (name == u"arrsm_sessions"_s)
+            counts.insert(labels.value(u"status"_s).toString() + u'/' + labels.value(u"size"_s).toString(), number);
+        else if (name == u"arrsm_session_remaining_lease_seconds"_s)
+            remaining.insert(labels.value(u"session_id"_s).toString(), number);
+        else
+            single.insert(name + u'/' + labels.value(u"currency"_s).toString(), number);
+    }
+    QCOMPARE(counts.value(u"ready/standard"_s), 1.0);
+    QCOMPARE(counts.value(u"ready/premium"_s), 1.0);
+    QCOMPARE(counts.value(u"starting/standard"_s), 1.0);
+    QCOMPARE(counts.value(u"stopped/standard"_s), 1.0);
+    QCOMPARE(counts.size(), 4);
+    // Ten minutes into their leases, by the service's elapsed time.
+    QVERIFY2(remaining.value(readyStandard) > 4 * 3600 - 11 * 60 && remaining.value(readyStandard) <= 4 * 3600 - 9 * 60,
+        qPrintable(QString::number(remaining.value(readyStandard))));
+    QVERIFY2(remaining.value(readyPremium) > 2 * 3600 - 11 * 60 && remaining.value(readyPremium) <= 2 * 3600 - 9 * 60,
+        qPrintable(QString::number(remaining.value(readyPremium))));
+    QCOMPARE(single.value(u"arrsm_billed_hours_per_hour/"_s), 2.0);
+    QCOMPARE(single.value(u"arrsm_burn_rate_per_hour/EUR"_s), 15.5);
+    QCOMPARE(single.value(u"arrsm_unpriced_ready_sessions/"_s), 0.0);
+
+    // Exit codes as for the other commands: a refused key is 1 with nothing on stdout; --json a usage error.
+    QProcessEnvironment wrongKey = environment();
+    wrongKey.insert(u"ARRSM_ACCOUNT_KEY"_s, u"not-the-key"_s);
+    const Run refused = run({u"metrics"_s}, wrongKey);
+    COMPARE_EXIT(refused, 1);
+    QVERIFY(refused.out.isEmpty());
+    COMPARE_EXIT(run({u"metrics"_s, u"--json"_s}), 2);
 }
 
 QTEST_GUILESS_MAIN(TestArrsm)

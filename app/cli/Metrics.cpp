@@ -1,0 +1,144 @@
+#include "cli/Metrics.h"
+
+#include "cli/Output.h"
+
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+
+namespace arr::cli {
+
+namespace {
+
+QString number(double value)
+{
+    // Integers as integers; other values with the precision a double round-trips with.
+    if (value == double(qint64(value)))
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', 17);
+}
+
+// One sample line: name{label="value",...} value
+QString sample(const QString &name, const QList<std::pair<QString, QString>> &labels, double value)
+{
+    QString line = name;
+    if (!labels.isEmpty()) {
+        line += u'{';
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            if (i > 0)
+                line += u',';
+            line += labels[i].first;
+            line += u"=\""_s;
+            line += openMetricsLabelValue(labels[i].second);
+            line += u'"';
+        }
+        line += u'}';
+    }
+    line += u' ';
+    line += number(value);
+    line += u'\n';
+    return line;
+}
+
+QString family(const QString &name, const QString &help, const QString &unit = {})
+{
+    QString text = u"# TYPE "_s + name + u" gauge\n"_s;
+    if (!unit.isEmpty())
+        text += u"# UNIT "_s + name + u' ' + unit + u'\n';
+    // HELP text has the same escaping as a label value, quotes aside; ours has none of them.
+    text += u"# HELP "_s + name + u' ' + help + u'\n';
+    return text;
+}
+
+} // namespace
+
+QString openMetricsLabelValue(const QString &value)
+{
+    QString escaped;
+    escaped.reserve(value.size());
+    for (const QChar c : value) {
+        if (c == u'\\')
+            escaped += u"\\\\"_s;
+        else if (c == u'"')
+            escaped += u"\\\""_s;
+        else if (c == u'\n')
+            escaped += u"\\n"_s;
+        else
+            escaped += c;
+    }
+    return escaped;
+}
+
+QByteArray openMetricsText(const QList<AccountSessions> &accounts, const Pricing &pricing)
+{
+    QString text;
+
+    text += family(u"arrsm_sessions"_s, u"Sessions the service lists, by account, status and size."_s);
+    for (const AccountSessions &account : accounts) {
+        // Sorted, so that the output of two runs compares line by line.
+        QMap<std::pair<QString, QString>, int> counts;
+        for (const Session &session : account.sessions)
+            ++counts[{statusText(session), session.size}];
+        for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+            text += sample(u"arrsm_sessions"_s,
+                {{u"account"_s, account.account}, {u"status"_s, it.key().first}, {u"size"_s, it.key().second}},
+                it.value());
+    }
+
+    const QString remaining = u"arrsm_session_remaining_lease_seconds"_s;
+    text += family(remaining,
+        u"Lease left of each session when the service answered, where it gave the lease and the elapsed time."_s,
+        u"seconds"_s);
+    for (const AccountSessions &account : accounts) {
+        for (const Session &session : account.sessions) {
+            if (const auto left = displayedRemaining(session))
+                text += sample(remaining,
+                    {{u"account"_s, account.account}, {u"session_id"_s, session.id}, {u"size"_s, session.size}},
+                    double(left->totalMilliseconds()) / 1000.0);
+        }
+    }
+
+    text += family(u"arrsm_billed_hours_per_hour"_s,
+        u"Sessions ready now, per account: the billed hours each hour at the current rate."_s);
+    for (const AccountSessions &account : accounts) {
+        int ready = 0;
+        for (const Session &session : account.sessions)
+            ready += session.status == SessionStatus::Ready ? 1 : 0;
+        text += sample(u"arrsm_billed_hours_per_hour"_s, {{u"account"_s, account.account}}, ready);
+    }
+
+    // Money only where the user set prices (in the desktop app's Preferences); never an invented amount.
+    QString burn;
+    QString unpriced;
+    for (const AccountSessions &account : accounts) {
+        const bool hasPrices
+            = !pricing.defaults.isEmpty() || !pricing.accountOverrides.value(account.pricingAccount).isEmpty();
+        if (!hasPrices)
+            continue;
+        double rate = 0;
+        int withoutPrice = 0;
+        for (const Session &session : account.sessions) {
+            if (session.status != SessionStatus::Ready)
+                continue;
+            if (const auto price = pricing.hourlyPrice(account.pricingAccount, session.size); price && *price >= 0)
+                rate += *price;
+            else
+                ++withoutPrice;
+        }
+        burn += sample(u"arrsm_burn_rate_per_hour"_s,
+            {{u"account"_s, account.account}, {u"currency"_s, pricing.currencyFor(account.pricingAccount)}}, rate);
+        unpriced += sample(u"arrsm_unpriced_ready_sessions"_s, {{u"account"_s, account.account}}, withoutPrice);
+    }
+    if (!burn.isEmpty()) {
+        text += family(u"arrsm_burn_rate_per_hour"_s,
+            u"Sum of the hourly prices of the ready sessions, per account, in the currency of the prices set."_s);
+        text += burn;
+        text += family(u"arrsm_unpriced_ready_sessions"_s,
+            u"Ready sessions whose size has no price set, left out of the burn rate."_s);
+        text += unpriced;
+    }
+    text += u"# EOF\n"_s;
+    return text.toUtf8();
+}
+
+} // namespace arr::cli

@@ -1,0 +1,263 @@
+#include "core/Clock.h"
+#include "emulator/EmulatorServer.h"
+#include "monitor/LiveSessions.h"
+#include "storage/HistoryStore.h"
+#include "workspace/HistoryRecorder.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using arr::SessionStatus;
+using arr::emulator::EmulatorOptions;
+using arr::emulator::EmulatorServer;
+using arr::emulator::SessionSeed;
+
+namespace {
+
+const QString AccountId = u"01234567-89ab-cdef-0123-456789abcdef"_s;
+const QString AccountKey = u"history-test-key-c2VjcmV0"_s;
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString describe() const
+    {
+        return u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(exitCode).arg(
+            QString::fromUtf8(out), QString::fromUtf8(err));
+    }
+};
+
+} // namespace
+
+#define COMPARE_EXIT(run, expected) QVERIFY2((run).exitCode == (expected), qPrintable((run).describe()))
+
+// The session history as arrsm and the app's recorder write it: a session's whole life through
+// arrsm against the emulator, exported as JSON and CSV; and both writing one file at once.
+class TestArrsmHistory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
+        // A minute of the service's time passes in a second: a session starts in a third of one.
+        m_clock = std::make_unique<arr::ScaledClock>(60.0);
+        m_emulator = std::make_unique<EmulatorServer>(EmulatorOptions{}, m_clock.get());
+        m_emulator->addAccount(AccountId, AccountKey);
+        QVERIFY2(m_emulator->listen(QHostAddress::LocalHost, 0), qPrintable(m_emulator->errorString()));
+    }
+
+    void cleanup()
+    {
+        m_emulator.reset();
+        m_clock.reset();
+        m_home.reset();
+    }
+
+    void sessionLifeThroughArrsm();
+    void recorderAndArrsmWriteAtOnce();
+
+private:
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : environment.keys()) {
+            if (name.startsWith(u"ARRSM_"_s))
+                environment.remove(name);
+        }
+        environment.insert(u"HOME"_s, m_home->path());
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
+        environment.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
+        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+        environment.insert(u"ARRSM_ENDPOINT"_s, m_emulator->baseUrl().toString());
+        environment.insert(u"ARRSM_STS_ENDPOINT"_s, m_emulator->baseUrl().toString());
+        environment.insert(u"ARRSM_ACCOUNT_ID"_s, AccountId);
+        environment.insert(u"ARRSM_ACCOUNT_KEY"_s, AccountKey);
+        return environment;
+    }
+    // Where arrsm keeps its history with environment(): the user's data location.
+    QString historyFile() const
+    {
+        return m_home->filePath(u"data/ArrSessionManager/arr-session-manager/history.sqlite"_s);
+    }
+    Run run(const QStringList &arguments)
+    {
+        Run result;
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(ARRSM_BINARY), arguments);
+        // Waits in this event loop, which serves the emulator.
+        if (!process.waitForStarted(10'000) || !finished.wait(60'000)) {
+            process.kill();
+            process.waitForFinished();
+            result.err = "test: arrsm did not run to its end\n" + process.readAllStandardError();
+            return result;
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        return result;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<arr::Clock> m_clock;
+    std::unique_ptr<EmulatorServer> m_emulator;
+};
+
+void TestArrsmHistory::sessionLifeThroughArrsm()
+{
+    const Run created = run({u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"standard"_s, u"--wait"_s,
+        u"--interval"_s, u"0.1"_s, u"--json"_s});
+    COMPARE_EXIT(created, 0);
+    const QString id = QJsonDocument::fromJson(created.out).object().value(u"sessionId"_s).toString();
+    QVERIFY2(!id.isEmpty(), created.out.constData());
+    // Ready for a few of the service's minutes, so that its billed time is well above zero.
+    QTest::qWait(300);
+    COMPARE_EXIT(run({u"extend"_s, id, u"--lease"_s, u"2:00"_s}), 0);
+    COMPARE_EXIT(run({u"stop"_s, id, u"--wait"_s, u"--interval"_s, u"0.1"_s}), 0);
+
+    const Run json = run({u"history"_s, u"--json"_s});
+    COMPARE_EXIT(json, 0);
+    const QJsonArray sessions = QJsonDocument::fromJson(json.out).array();
+    QCOMPARE(sessions.size(), 1);
+    const QJsonObject session = sessions.first().toObject();
+    QCOMPARE(session.value(u"sessionId"_s).toString(), id);
+    QCOMPARE(session.value(u"account"_s).toString(), AccountId);
+    QCOMPARE(session.value(u"status"_s).toString(), u"stopped"_s);
+    QCOMPARE(session.value(u"finalStatus"_s).toString(), u"stopped"_s);
+    QCOMPARE(session.value(u"extendCount"_s).toInt(), 1);
+    QCOMPARE(session.value(u"createdHere"_s).toBool(), true);
+    QCOMPARE(session.value(u"stoppedHere"_s).toBool(), true);
+    QCOMPARE(session.value(u"closedUnseen"_s).toBool(), false);
+    QCOMPARE(session.value(u"leaseSeconds"_s).toInt(), 7200);
+    QVERIFY2(session.value(u"billedSeconds"_s).toDouble() > 0, json.out.constData());
+    QVERIFY(!session.value(u"readyAt"_s).toString().isEmpty());
+    QVERIFY(!session.value(u"endedAt"_s).toString().isEmpty());
+
+    // The CSV of the same, read by Python's csv module, holds the same values.
+    const Run csv = run({u"history"_s, u"--csv"_s});
+    COMPARE_EXIT(csv, 0);
+    QProcess python;
+    python.start(QStringLiteral(ARRSM_TEST_PYTHON),
+        {u"-c"_s,
+            u"import csv, io, json, sys\n"
+            "rows = list(csv.DictReader(io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8', newline='')))\n"
+            "json.dump(rows, sys.stdout)\n"_s});
+    QVERIFY(python.waitForStarted(10'000));
+    python.write(csv.out);
+    python.closeWriteChannel();
+    QVERIFY(python.waitForFinished(30'000));
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    const QJsonArray rows = QJsonDocument::fromJson(python.readAllStandardOutput()).array();
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.first().toObject();
+    QCOMPARE(row.keys().size(), session.keys().size());
+    for (const QString &key : session.keys()) {
+        const QJsonValue expected = session.value(key);
+        const QString field = row.value(key).toString();
+        if (expected.isNull())
+            QVERIFY2(field.isEmpty(), qPrintable(key));
+        else if (expected.isBool())
+            QCOMPARE(field, expected.toBool() ? u"true"_s : u"false"_s);
+        else if (expected.isDouble())
+            QVERIFY2(qAbs(field.toDouble() - expected.toDouble()) < 1e-3, qPrintable(key + u": "_s + field));
+        else
+            QCOMPARE(field, expected.toString());
+    }
+}
+
+void TestArrsmHistory::recorderAndArrsmWriteAtOnce()
+{
+    for (int i = 0; i < 40; ++i) {
+        SessionSeed seed;
+        seed.status = SessionStatus::Ready;
+        seed.age = arr::TimeSpan::fromMinutes(5);
+        m_emulator->addSession(AccountId, seed);
+    }
+    // The file exists first, as it would once the app has run.
+    {
+        arr::HistoryStore store(historyFile());
+        QCOMPARE(store.open(), arr::HistoryStore::OpenResult::Opened);
+    }
+    arr::ManualClock clock;
+    arr::LiveSessions live(&clock);
+    arr::HistoryRecorder recorder(&live, &clock);
+    recorder.open(historyFile(), 400);
+    recorder.flush();
+    QVERIFY(recorder.isEnabled());
+    int written = 0;
+    connect(&recorder, &arr::HistoryRecorder::historyChanged, this, [&written] { ++written; });
+
+    // Four arrsm processes list (and so record) while the recorder writes a poll every 50 ms (a
+    // real app polls every 10 s): each side waits for the other's transaction, none fails.
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int i = 0; i < 4; ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(environment());
+        process->start(QStringLiteral(ARRSM_BINARY), {u"list"_s, u"--verbose"_s});
+        processes.push_back(std::move(process));
+    }
+    QList<arr::Session> sessions;
+    int polls = 0;
+    const auto running = [&processes] {
+        return std::any_of(processes.begin(), processes.end(),
+            [](const std::unique_ptr<QProcess> &p) { return p->state() != QProcess::NotRunning; });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    while ((running() || polls < 20) && timer.elapsed() < 60'000) {
+        for (int i = 0; i < 50; ++i) {
+            arr::Session s;
+            s.id = u"app-%1-%2"_s.arg(polls).arg(i);
+            s.status = SessionStatus::Ready;
+            s.statusText = u"ready"_s;
+            s.size = u"standard"_s;
+            s.elapsed = arr::TimeSpan::fromSeconds(polls * 60);
+            s.maxLease = arr::TimeSpan::fromHours(4);
+            sessions.append(s);
+        }
+        clock.advance(10'000);
+        live.applyPoll(u"app"_s, sessions, clock.monotonicMs(), "cv.app");
+        recorder.recordPoll(u"app"_s);
+        ++polls;
+        QTest::qWait(50);
+    }
+    recorder.flush();
+    for (const auto &process : processes) {
+        QCOMPARE(process->state(), QProcess::NotRunning);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitCode() == 0, err.constData());
+        QVERIFY2(!err.contains("locked") && !err.contains("history is off"), err.constData());
+    }
+    QVERIFY2(recorder.problem().isEmpty(), qPrintable(recorder.problem()));
+    QVERIFY(recorder.isEnabled());
+    QVERIFY(written > 0);
+
+    arr::HistoryStore reader(historyFile());
+    QCOMPARE(reader.open(), arr::HistoryStore::OpenResult::Opened);
+    arr::HistoryQuery app;
+    app.accounts = {u"app"_s};
+    QCOMPARE(reader.sessions(app).size(), polls * 50);
+    arr::HistoryQuery listed;
+    listed.accounts = {AccountId};
+    QCOMPARE(reader.sessions(listed).size(), 40);
+}
+
+QTEST_GUILESS_MAIN(TestArrsmHistory)
+#include "tst_arrsm_history.moc"
