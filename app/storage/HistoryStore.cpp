@@ -21,6 +21,15 @@ namespace arr {
 
 namespace {
 
+// Each wait is the busy timeout; SQLite's codes for a file another connection holds.
+constexpr int BusyRetries = 3;
+
+bool isBusy(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == u"5"_s || code == u"6"_s;
+}
+
 // SQLite's result codes for a file that is not a database, or a damaged one.
 bool isCorruption(const QSqlError &error)
 {
@@ -438,7 +447,12 @@ bool HistoryStore::record(const HistoryBatch &batch)
     QSqlQuery q(db);
     // Take the write lock at once: what is read below stays true until the commit, even with arrsm
     // writing the same sessions.
-    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+    // Another writer (arrsm, or the app beside arrsm) holding the file past the busy timeout is a
+    // passing state, not a broken disk: wait for it a few more times before history goes off.
+    bool begun = q.exec(u"BEGIN IMMEDIATE"_s);
+    for (int retry = 0; !begun && retry < BusyRetries && isBusy(q.lastError()); ++retry)
+        begun = q.exec(u"BEGIN IMMEDIATE"_s);
+    if (!begun) {
         fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath), q.lastError().text());
         return false;
     }
