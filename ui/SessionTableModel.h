@@ -37,6 +37,10 @@ public:
         // Billed so far and if left until the lease ends: money with a price, else billed hours.
         CostSoFarColumn,
         CostAtLeaseEndColumn,
+        // Fields of the 2021-01-01 API (empty for v1): the ArrInspector's port and the code of the
+        // error a session ended in.
+        ArrInspectorPortColumn,
+        ErrorCodeColumn,
         ColumnCount
     };
 

@@ -361,7 +361,9 @@ void SessionsPage::applyDefaultColumns()
         SessionTableModel::StatusColumn, SessionTableModel::RemainingColumn, SessionTableModel::LeaseColumn,
         SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn, SessionTableModel::CostSoFarColumn,
         SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::HostnameColumn, SessionTableModel::MessageColumn,
-        SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn, SessionTableModel::CreatedColumn};
+        SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
+        SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
+        SessionTableModel::ErrorCodeColumn};
     for (int visual = 0; visual < order.size(); ++visual) {
         header->setSectionHidden(order.at(visual), false);
         header->moveSection(header->visualIndex(order.at(visual)), visual);
@@ -382,11 +384,14 @@ void SessionsPage::applyDefaultColumns()
     m_view->setColumnWidth(SessionTableModel::MessageColumn, width(u"m"_s) * 3);
     m_view->setColumnWidth(SessionTableModel::TeraflopsColumn, width(u"Teraflops"_s));
     m_view->setColumnWidth(SessionTableModel::HandshakePortColumn, width(u"Handshake port"_s));
+    m_view->setColumnWidth(SessionTableModel::ArrInspectorPortColumn, width(u"Inspector port"_s));
     m_view->setColumnWidth(SessionTableModel::CreatedColumn, width(u"00/00/0000 00:00"_s));
-    // Fields of later API versions: available from the header's menu, hidden until the service
-    // sends them, so that a v1 account does not show three empty columns.
-    for (int column :
-        {SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn, SessionTableModel::CreatedColumn})
+    m_view->setColumnWidth(SessionTableModel::ErrorCodeColumn, width(u"InternalServerError"_s));
+    // Fields of the 2021-01-01 API: available from the header's menu, hidden by default, so that a
+    // v1 account does not show five empty columns.
+    for (int column : {SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
+             SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
+             SessionTableModel::ErrorCodeColumn})
         header->setSectionHidden(column, true);
     header->setSortIndicator(SessionTableModel::AccountColumn, Qt::AscendingOrder);
 }
