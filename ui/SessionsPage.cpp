@@ -28,6 +28,15 @@ namespace arr {
 
 namespace {
 
+// Fields of the 2021-01-01 API: available from the header's menu, hidden by default, so that a v1
+// account does not show five empty columns.
+QList<int> hiddenByDefault()
+{
+    return {SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
+        SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
+        SessionTableModel::ErrorCodeColumn};
+}
+
 struct StatusPreset
 {
     const char *label;
@@ -387,11 +396,7 @@ void SessionsPage::applyDefaultColumns()
     m_view->setColumnWidth(SessionTableModel::ArrInspectorPortColumn, width(u"Inspector port"_s));
     m_view->setColumnWidth(SessionTableModel::CreatedColumn, width(u"00/00/0000 00:00"_s));
     m_view->setColumnWidth(SessionTableModel::ErrorCodeColumn, width(u"InternalServerError"_s));
-    // Fields of the 2021-01-01 API: available from the header's menu, hidden by default, so that a
-    // v1 account does not show five empty columns.
-    for (int column : {SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
-             SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
-             SessionTableModel::ErrorCodeColumn})
+    for (int column : hiddenByDefault())
         header->setSectionHidden(column, true);
     header->setSortIndicator(SessionTableModel::AccountColumn, Qt::AscendingOrder);
 }
@@ -405,6 +410,13 @@ void SessionsPage::restoreSettings(Settings *settings)
         applyDefaultColumns();
         m_fitColumns = true;
         fitColumnsOnce();
+    } else {
+        // A state saved by an earlier version shows the columns added since as visible: they take
+        // the visibility a new user's table gives them instead.
+        const QList<int> optional = hiddenByDefault();
+        for (int column = qMax(0, settings->value(Settings::Key::TableColumnCount).toInt());
+             column < SessionTableModel::ColumnCount; ++column)
+            header->setSectionHidden(column, optional.contains(column));
     }
     // A saved state with every column hidden would leave an unusable table.
     if (header->hiddenSectionCount() >= SessionTableModel::ColumnCount)
@@ -438,6 +450,7 @@ void SessionsPage::saveSettings(Settings *settings) const
     settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
     QHeaderView *header = m_view->horizontalHeader();
     settings->setValue(Settings::Key::TableHeaderState, header->saveState());
+    settings->setValue(Settings::Key::TableColumnCount, int(SessionTableModel::ColumnCount));
     settings->setValue(Settings::Key::SortColumn, header->sortIndicatorSection());
     settings->setValue(Settings::Key::SortOrder, int(header->sortIndicatorOrder()));
     settings->setValue(Settings::Key::TextFilter, m_filterEdit->text());

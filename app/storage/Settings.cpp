@@ -47,6 +47,7 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::PriceCurrency, "cost/currency"_L1, QString()},
         {Settings::Key::HourlyPrices, "cost/hourlyPrices"_L1, QString()},
         {Settings::Key::AccountHourlyPrices, "cost/accountHourlyPrices"_L1, QVariantMap()},
+        {Settings::Key::TableColumnCount, "table/columnCount"_L1, 14},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)

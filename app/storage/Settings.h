@@ -48,6 +48,10 @@ public:
         PriceCurrency,
         HourlyPrices,
         AccountHourlyPrices,
+        // How many columns the sessions table had when TableHeaderState was saved: columns added
+        // since then are shown or hidden as in a new user's table (14 for a state saved before the
+        // count was kept).
+        TableColumnCount,
     };
 
     // Uses the application's default QSettings location.

@@ -7,8 +7,10 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
 
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void gaAndV1AccountsInOneTable();
     void gaColumnsAreOptionalAndSortable();
     void detailsShowTheErrorCodeOnlyWhenThereIsOne();
+    void columnsAddedSinceTheSavedLayoutTakeTheirDefault();
 
 private:
     // Opens the window with the emulator's v1 account and adds a GA account of the same emulator.
@@ -293,6 +296,38 @@ void TestGaSessions::detailsShowTheErrorCodeOnlyWhenThereIsOne()
     QVERIFY(!code->isVisible());
     QVERIFY(!pane.findChild<QLabel *>(u"errorCodeCaption"_s)->isVisible());
     QVERIFY(pane.findChild<QLabel *>(u"inspectorPortValue"_s)->isVisible());
+}
+
+void TestGaSessions::columnsAddedSinceTheSavedLayoutTakeTheirDefault()
+{
+    // The header as a version with 14 columns (before Inspector port and Error code) saved it, with
+    // Size hidden and Teraflops shown by the user.
+    QStandardItemModel older(0, 14);
+    QTableView olderView;
+    olderView.setModel(&older);
+    olderView.horizontalHeader()->setSectionHidden(SessionTableModel::SizeColumn, true);
+    {
+        QSettings settings(f->settingsFile(), QSettings::IniFormat);
+        settings.setValue(u"table/header"_s, olderView.horizontalHeader()->saveState());
+    }
+    QVERIFY(f->open());
+    QHeaderView *header = view()->horizontalHeader();
+    QCOMPARE(header->count(), int(SessionTableModel::ColumnCount));
+    // The user's choices stand; the new optional columns are hidden, as for a new user.
+    QVERIFY(header->isSectionHidden(SessionTableModel::SizeColumn));
+    QVERIFY(!header->isSectionHidden(SessionTableModel::TeraflopsColumn));
+    QVERIFY(!header->isSectionHidden(SessionTableModel::AccountColumn));
+    QVERIFY(header->isSectionHidden(SessionTableModel::ArrInspectorPortColumn));
+    QVERIFY(header->isSectionHidden(SessionTableModel::ErrorCodeColumn));
+
+    // Shown by the user now, and saved with the number of columns: it stays shown.
+    header->setSectionHidden(SessionTableModel::ErrorCodeColumn, false);
+    f->closeWindow();
+    QCOMPARE(QSettings(f->settingsFile(), QSettings::IniFormat).value(u"table/columnCount"_s).toInt(),
+        int(SessionTableModel::ColumnCount));
+    QVERIFY(f->open());
+    QVERIFY(!view()->horizontalHeader()->isSectionHidden(SessionTableModel::ErrorCodeColumn));
+    QVERIFY(view()->horizontalHeader()->isSectionHidden(SessionTableModel::ArrInspectorPortColumn));
 }
 
 QTEST_MAIN(TestGaSessions)
