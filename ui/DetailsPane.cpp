@@ -31,6 +31,9 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_ui(std::make_unique<Ui::DetailsPane>())
 {
     m_ui->setupUi(this);
+    // The rows are in a scroll area (DetailsPane.ui): in a short window, beside a tall request log,
+    // they scroll rather than being squeezed on top of each other. Tab goes to the values inside it,
+    // each of which the scroll area brings into view, not to the area itself.
     QFont title = m_ui->titleLabel->font();
     title.setBold(true);
     m_ui->titleLabel->setFont(title);
@@ -120,11 +123,18 @@ void DetailsPane::showSession(const SessionDetails &details)
             ? locale.toString(details.leaseEndsAt.toLocalTime(), QLocale::ShortFormat)
             : u"–"_s);
     m_ui->messageValue->setText(orDash(s.message));
-    m_ui->teraflopsValue->setText(s.teraflops ? locale.toString(*s.teraflops, 'f', 1) : u"–"_s);
-    m_ui->handshakePortValue->setText(s.handshakePort ? QString::number(*s.handshakePort) : u"–"_s);
-    m_ui->inspectorPortValue->setText(s.arrInspectorPort ? QString::number(*s.arrInspectorPort) : u"–"_s);
-    m_ui->createdValue->setText(
-        s.creationTime.isValid() ? locale.toString(s.creationTime.toLocalTime(), QLocale::ShortFormat) : u"–"_s);
+    // Fields only the 2021-01-01 API sends, and only once they apply: a row where there is a value,
+    // rather than rows of dashes under every v1 session.
+    const auto showOptional = [this](QLabel *value, const QString &text) {
+        value->setText(text);
+        m_ui->formLayout->setRowVisible(value, !text.isEmpty());
+    };
+    showOptional(m_ui->teraflopsValue, s.teraflops ? locale.toString(*s.teraflops, 'f', 1) : QString());
+    showOptional(m_ui->handshakePortValue, s.handshakePort ? QString::number(*s.handshakePort) : QString());
+    showOptional(m_ui->inspectorPortValue, s.arrInspectorPort ? QString::number(*s.arrInspectorPort) : QString());
+    showOptional(m_ui->createdValue,
+        s.creationTime.isValid() ? locale.toString(s.creationTime.toLocalTime(), QLocale::ShortFormat) : QString());
+    showOptional(m_ui->errorCodeValue, s.errorCode);
     setToken(m_ui->msCvValue, orDash(QString::fromLatin1(details.lastMsCv)));
     m_ui->copyMsCvButton->setEnabled(!details.lastMsCv.isEmpty());
     m_ui->pendingValue->setText(orDash(details.pendingCommand));

@@ -101,6 +101,10 @@ QVariant SessionTableModel::displayValue(const TrackedSession &entry, int column
             return QLocale().toString(until.time(), QLocale::ShortFormat);
         return QLocale().toString(until, QLocale::ShortFormat);
     }
+    case ArrInspectorPortColumn:
+        return s.arrInspectorPort ? QVariant(*s.arrInspectorPort) : QVariant();
+    case ErrorCodeColumn:
+        return s.errorCode;
     default:
         return {};
     }
@@ -127,6 +131,8 @@ QVariant SessionTableModel::rawValue(const TrackedSession &entry, int column) co
         return s.handshakePort ? QVariant(*s.handshakePort) : QVariant();
     case CreatedColumn:
         return s.creationTime;
+    case ArrInspectorPortColumn:
+        return s.arrInspectorPort ? QVariant(*s.arrInspectorPort) : QVariant();
     case CostSoFarColumn:
     case CostAtLeaseEndColumn:
         return costRaw(entry, column);
@@ -172,7 +178,8 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == ElapsedColumn || index.column() == LeaseColumn || index.column() == RemainingColumn
             || index.column() == TeraflopsColumn || index.column() == HandshakePortColumn
-            || index.column() == CostSoFarColumn || index.column() == CostAtLeaseEndColumn)
+            || index.column() == ArrInspectorPortColumn || index.column() == CostSoFarColumn
+            || index.column() == CostAtLeaseEndColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case RawValueRole:
@@ -236,6 +243,10 @@ QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Cost at lease end");
     case KeptAliveUntilColumn:
         return tr("Kept alive until");
+    case ArrInspectorPortColumn:
+        return tr("Inspector port");
+    case ErrorCodeColumn:
+        return tr("Error code");
     default:
         return {};
     }

@@ -40,6 +40,10 @@ public:
         CostAtLeaseEndColumn,
         // When a keep-alive policy will let the session stop (empty without one).
         KeptAliveUntilColumn,
+        // Fields of the 2021-01-01 API (empty for v1): the ArrInspector's port and the code of the
+        // error a session ended in.
+        ArrInspectorPortColumn,
+        ErrorCodeColumn,
         ColumnCount
     };
 

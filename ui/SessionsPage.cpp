@@ -28,6 +28,15 @@ namespace arr {
 
 namespace {
 
+// Fields of the 2021-01-01 API: available from the header's menu, hidden by default, so that a v1
+// account does not show five empty columns.
+QList<int> hiddenByDefault()
+{
+    return {SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
+        SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
+        SessionTableModel::ErrorCodeColumn};
+}
+
 struct StatusPreset
 {
     const char *label;
@@ -362,7 +371,8 @@ void SessionsPage::applyDefaultColumns()
         SessionTableModel::LeaseColumn, SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn,
         SessionTableModel::CostSoFarColumn, SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::HostnameColumn,
         SessionTableModel::MessageColumn, SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
-        SessionTableModel::CreatedColumn};
+        SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
+        SessionTableModel::ErrorCodeColumn};
     for (int visual = 0; visual < order.size(); ++visual) {
         header->setSectionHidden(order.at(visual), false);
         header->moveSection(header->visualIndex(order.at(visual)), visual);
@@ -385,11 +395,10 @@ void SessionsPage::applyDefaultColumns()
     m_view->setColumnWidth(SessionTableModel::MessageColumn, width(u"m"_s) * 3);
     m_view->setColumnWidth(SessionTableModel::TeraflopsColumn, width(u"Teraflops"_s));
     m_view->setColumnWidth(SessionTableModel::HandshakePortColumn, width(u"Handshake port"_s));
+    m_view->setColumnWidth(SessionTableModel::ArrInspectorPortColumn, width(u"Inspector port"_s));
     m_view->setColumnWidth(SessionTableModel::CreatedColumn, width(u"00/00/0000 00:00"_s));
-    // Fields of later API versions: available from the header's menu, hidden until the service
-    // sends them, so that a v1 account does not show three empty columns.
-    for (int column :
-        {SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn, SessionTableModel::CreatedColumn})
+    m_view->setColumnWidth(SessionTableModel::ErrorCodeColumn, width(u"InternalServerError"_s));
+    for (int column : hiddenByDefault())
         header->setSectionHidden(column, true);
     header->setSortIndicator(SessionTableModel::AccountColumn, Qt::AscendingOrder);
 }
@@ -403,6 +412,13 @@ void SessionsPage::restoreSettings(Settings *settings)
         applyDefaultColumns();
         m_fitColumns = true;
         fitColumnsOnce();
+    } else {
+        // A state saved by an earlier version shows the columns added since as visible: they take
+        // the visibility a new user's table gives them instead.
+        const QList<int> optional = hiddenByDefault();
+        for (int column = qMax(0, settings->value(Settings::Key::TableColumnCount).toInt());
+             column < SessionTableModel::ColumnCount; ++column)
+            header->setSectionHidden(column, optional.contains(column));
     }
     // A saved state with every column hidden would leave an unusable table.
     if (header->hiddenSectionCount() >= SessionTableModel::ColumnCount)
@@ -436,6 +452,7 @@ void SessionsPage::saveSettings(Settings *settings) const
     settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
     QHeaderView *header = m_view->horizontalHeader();
     settings->setValue(Settings::Key::TableHeaderState, header->saveState());
+    settings->setValue(Settings::Key::TableColumnCount, int(SessionTableModel::ColumnCount));
     settings->setValue(Settings::Key::SortColumn, header->sortIndicatorSection());
     settings->setValue(Settings::Key::SortOrder, int(header->sortIndicatorOrder()));
     settings->setValue(Settings::Key::TextFilter, m_filterEdit->text());

@@ -21,8 +21,10 @@ namespace arr {
 namespace {
 
 // A request body that can be read once only. Qt re-sends a request on its own when a kept-alive
-// connection closes before any answer, whatever the method; for a create that would start a second
-// paid machine. A body that cannot be rewound makes Qt fail the request instead of re-sending it.
+// connection closes before any answer, whatever the method; for a v1 create that would start a second
+// paid machine. A body that cannot be rewound makes Qt fail the request instead of re-sending it, so
+// every request with a body (a PUT or PATCH too) is repeated only by the retry policy: counted
+// against its bound and written to the request log, never sent again unseen.
 class OneShotBody final : public QIODevice
 {
 public:
@@ -142,14 +144,12 @@ void HttpCall::sendAttempt()
         m_reply = m_network->get(request);
     } else if (m_spec.method == "DELETE") {
         m_reply = m_network->deleteResource(request);
-    } else if (!RetryPolicy::isSafeToRepeat(m_spec.method)) {
+    } else {
         request.setHeader(QNetworkRequest::ContentLengthHeader, m_spec.body.size());
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         auto *body = new OneShotBody(m_spec.body, nullptr);
         m_reply = m_network->sendCustomRequest(request, m_spec.method, body);
         body->setParent(m_reply);
-    } else {
-        m_reply = m_network->sendCustomRequest(request, m_spec.method, m_spec.body);
     }
     m_attemptTimer.start();
     m_deadlinePassed = false;

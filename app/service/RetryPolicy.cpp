@@ -31,6 +31,9 @@ bool RetryPolicy::isTransient(QNetworkReply::NetworkError error, int httpStatus)
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::UnknownNetworkError:
     case QNetworkReply::ProtocolFailure:
+    // The connection closed before any answer and Qt would have sent the body again itself; it may
+    // not (HttpCall's bodies are read once), so that a repeat is this policy's, counted and logged.
+    case QNetworkReply::ContentReSendError:
         return true;
     default:
         return false;

@@ -48,6 +48,7 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::HourlyPrices, "cost/hourlyPrices"_L1, QString()},
         {Settings::Key::AccountHourlyPrices, "cost/accountHourlyPrices"_L1, QVariantMap()},
         {Settings::Key::AlertsGiven, "alerts/givenToday"_L1, QString()},
+        {Settings::Key::TableColumnCount, "table/columnCount"_L1, 14},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)

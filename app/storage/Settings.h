@@ -51,6 +51,10 @@ public:
         // The budget and long-running alerts already given today: {"day": "yyyy-MM-dd", "alerts": [...]},
         // so that a restart does not repeat them.
         AlertsGiven,
+        // How many columns the sessions table had when TableHeaderState was saved: columns added
+        // since then are shown or hidden as in a new user's table (14 for a state saved before the
+        // count was kept).
+        TableColumnCount,
     };
 
     // Uses the application's default QSettings location.

@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 
 #include <memory>
@@ -39,7 +40,8 @@ struct IssuedCommand
 } // namespace
 
 // The monitor and the command flow against the emulator with 30 % of requests faulted, on an
-// accelerated clock; then the faults stop and everything must add up.
+// accelerated clock, with two v1 accounts and one 2021-01-01 account; then the faults stop and
+// everything must add up.
 class TestChaosSoak : public QObject
 {
     Q_OBJECT
@@ -61,6 +63,11 @@ void TestChaosSoak::soak()
 
     const QStringList accountIds{u"50a50a50-0000-4000-8000-000000000001"_s, u"50a50a50-0000-4000-8000-000000000002"_s,
         u"50a50a50-0000-4000-8000-000000000003"_s};
+    // The last account speaks the GA API: its creates are PUTs under an id the client chose, which
+    // it repeats when an answer is lost.
+    const QString gaAccountId = accountIds.last();
+    const QString gaAccountName = u"Account 3"_s;
+    QSet<QString> seeded;
     for (const QString &id : accountIds) {
         emulator.addAccount(id, u"key-"_s + id);
         for (int i = 0; i < 5; ++i) {
@@ -68,7 +75,7 @@ void TestChaosSoak::soak()
             seed.status = SessionStatus::Ready;
             seed.maxLease = TimeSpan::fromHours(6);
             seed.age = TimeSpan::fromMinutes(10 * i);
-            emulator.addSession(id, seed);
+            seeded.insert(emulator.addSession(id, seed));
         }
     }
 
@@ -103,6 +110,7 @@ void TestChaosSoak::soak()
         account.accountId = id;
         account.endpoint = emulator.baseUrl();
         account.tokenEndpoint = emulator.baseUrl();
+        account.apiVersion = id == gaAccountId ? arr::ApiVersion::Api20210101 : arr::ApiVersion::V1;
         monitor->addAccount(account, u"key-"_s + id);
     }
 
@@ -119,6 +127,7 @@ void TestChaosSoak::soak()
     QRandomGenerator random(4242);
     QList<IssuedCommand> issued;
     int creates = 0;
+    int gaCreates = 0;
     QElapsedTimer elapsed;
     elapsed.start();
     while (network.sent() < MinimumPolls && elapsed.elapsed() < ChaosBudgetMs) {
@@ -129,6 +138,7 @@ void TestChaosSoak::soak()
             const QString account = monitor->accountNames().at(int(random.bounded(3)));
             monitor->createSession(account, {TimeSpan::fromHours(1 + random.bounded(4)), u"standard"_s, {}});
             ++creates;
+            gaCreates += account == gaAccountName ? 1 : 0;
         } else if (dice < 14) {
             const arr::Session *session = &live.at(row).session;
             if (!session->maxLease || arr::isFinalStatus(session->status))
@@ -163,6 +173,12 @@ void TestChaosSoak::soak()
         for (const QString &name : monitor->accountNames()) {
             QList<arr::Session> mine = live.sessionsOf(name);
             QList<arr::Session> truth = emulator.sessions(accountIdOf(name));
+            // The GA list has only the sessions that are starting or ready.
+            if (name == gaAccountName) {
+                truth.removeIf([](const arr::Session &s) {
+                    return s.status != SessionStatus::Starting && s.status != SessionStatus::Ready;
+                });
+            }
             if (mine.size() != truth.size())
                 return false;
             const auto byId = [](const arr::Session &a, const arr::Session &b) { return a.id < b.id; };
@@ -186,17 +202,61 @@ void TestChaosSoak::soak()
     // No two polls of one account were ever in flight at once.
     QCOMPARE(network.maxInFlightPerAccount(), 1);
 
-    // Every create was sent at most once (one that could not get a token was not sent at all and was
-    // reported), and the emulator saw exactly the creates the client sent.
-    const int createsSent = int(std::count_if(log.entries().begin(), log.entries().end(),
-        [](const arr::RequestLogEntry &entry) { return entry.method == "POST"; }));
-    qInfo("creates: %d issued, %d sent, %d seen by the emulator", creates, createsSent,
-        emulator.requestCount(u"create"_s));
-    QVERIFY(createsSent <= creates);
-    QCOMPARE(emulator.requestCount(u"create"_s), createsSent);
+    // Every v1 create was sent at most once (one that could not get a token was not sent at all and
+    // was reported). A GA create may be sent again, always under the id of its first attempt: each
+    // issued create names at most one id. The emulator saw exactly the creates the client sent.
+    int v1CreatesSent = 0;
+    int gaCreatesSent = 0;
+    QSet<QString> gaIdsSent;
+    for (const arr::RequestLogEntry &entry : log.entries()) {
+        if (entry.account != gaAccountName && entry.method == "POST") {
+            ++v1CreatesSent;
+        } else if (entry.account == gaAccountName && entry.method == "PUT") {
+            ++gaCreatesSent;
+            gaIdsSent.insert(QUrl(u"http://host"_s + entry.path).path().section(u'/', -1));
+        }
+    }
+    QVERIFY(v1CreatesSent <= creates - gaCreates);
+    QVERIFY(int(gaIdsSent.size()) <= gaCreates);
+    QCOMPARE(emulator.requestCount(u"create"_s), v1CreatesSent + gaCreatesSent);
     const int createsReported = int(std::count_if(outcomes.begin(), outcomes.end(),
         [](const arr::CommandOutcome &o) { return o.kind == arr::CommandOutcome::Kind::Create; }));
     QCOMPARE(createsReported, creates);
+
+    // The sessions the creates made, counted by distinct id: each in the emulator once, a GA one only
+    // under an id the client sent, however often that id was sent.
+    QSet<QString> createdIds;
+    int sessionsCreated = 0;
+    int gaSessionsCreated = 0;
+    for (const QString &id : accountIds) {
+        const QList<arr::Session> truth = emulator.sessions(id);
+        for (const arr::Session &session : truth) {
+            if (seeded.contains(session.id))
+                continue;
+            ++sessionsCreated;
+            createdIds.insert(session.id);
+            if (id == gaAccountId) {
+                ++gaSessionsCreated;
+                QVERIFY2(gaIdsSent.contains(session.id), qPrintable(u"GA session %1 was never sent"_s.arg(session.id)));
+            }
+        }
+    }
+    QCOMPARE(int(createdIds.size()), sessionsCreated);
+    QVERIFY(sessionsCreated - gaSessionsCreated <= v1CreatesSent);
+    QVERIFY(gaSessionsCreated <= int(gaIdsSent.size()));
+    // A repeat of a GA create is answered with the session it made, never refused as a conflict, and
+    // every create reported as made names a session the emulator holds.
+    for (const arr::CommandOutcome &o : outcomes) {
+        if (o.kind != arr::CommandOutcome::Kind::Create)
+            continue;
+        QVERIFY2(o.result.httpStatus != 409, qPrintable(o.description));
+        if (o.succeeded)
+            QVERIFY2(createdIds.contains(o.sessionId), qPrintable(o.sessionId));
+    }
+    qInfo("creates: %d issued (%d GA); v1: %d sent; GA: %d PUTs for %d ids (%d repeats); %d sessions created "
+          "(%d GA), %d seen by the emulator",
+        creates, gaCreates, v1CreatesSent, gaCreatesSent, int(gaIdsSent.size()), gaCreatesSent - int(gaIdsSent.size()),
+        sessionsCreated, gaSessionsCreated, emulator.requestCount(u"create"_s));
 
     // Every extend and stop was confirmed in the emulator's state, or reported as failed.
     int confirmed = 0;
