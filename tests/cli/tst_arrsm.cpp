@@ -790,124 +790,125 @@ void TestArrsm::metricsParsedByPrometheusClient()
     COMPARE_EXIT(refused, 1);
     QVERIFY(refused.out.isEmpty());
     COMPARE_EXIT(run({u"metrics"_s, u"--json"_s}), 2);
-    void TestArrsm::gaCreateListExtendStop()
-    {
-        // Twenty seconds of start take one on this clock; one session a page, so that a list of two
-        // follows a link.
-        EmulatorOptions options;
-        options.startDelayMs = 20'000;
-        options.stopDelayMs = 500;
-        options.pageSize = 1;
-        startEmulator(options, std::make_unique<arr::ScaledClock>(20.0));
-        const QStringList ga{u"--api-version"_s, u"2021-01-01"_s};
+}
 
-        const Run created = run(ga
-            + QStringList{u"create"_s, u"--id"_s, u"render-job-7"_s, u"--lease"_s, u"2:00"_s, u"--size"_s,
-                u"standard"_s, u"--wait"_s, u"--timeout"_s, u"20"_s, u"--json"_s});
-        COMPARE_EXIT(created, 0);
-        const QJsonObject ready = created.json().object();
-        QVERIFY(hasEveryField(ready));
-        QCOMPARE(ready.value(u"sessionId"_s).toString(), u"render-job-7"_s);
-        QCOMPARE(ready.value(u"sessionStatus"_s).toString(), u"ready"_s);
-        // The size as the service spells it (GA: "Standard").
-        QCOMPARE(ready.value(u"sessionSize"_s).toString().toLower(), u"standard"_s);
-        QCOMPARE(ready.value(u"sessionMaxLeaseTime"_s).toString(), u"02:00:00"_s);
-        QVERIFY(!ready.value(u"sessionHostname"_s).toString().isEmpty());
-        QVERIFY(ready.value(u"message"_s).isNull());
-        QVERIFY(QDateTime::fromString(ready.value(u"creationTime"_s).toString(), Qt::ISODateWithMs).isValid());
-        QVERIFY(ready.value(u"teraflops"_s).toDouble() > 0);
-        QCOMPARE(ready.value(u"handshakePort"_s).toInt(), 50051);
-        QCOMPARE(ready.value(u"arrInspectorPort"_s).toInt(), 50052);
-        QCOMPARE(m_emulator->requestCount(u"create"_s), 1);
-        QCOMPARE(m_emulator->sessions(AccountId).size(), 1);
-        QCOMPARE(m_emulator->sessions(AccountId).first().id, u"render-job-7"_s);
+void TestArrsm::gaCreateListExtendStop()
+{
+    // Twenty seconds of start take one on this clock; one session a page, so that a list of two
+    // follows a link.
+    EmulatorOptions options;
+    options.startDelayMs = 20'000;
+    options.stopDelayMs = 500;
+    options.pageSize = 1;
+    startEmulator(options, std::make_unique<arr::ScaledClock>(20.0));
+    const QStringList ga{u"--api-version"_s, u"2021-01-01"_s};
 
-        // A second session, named by arrsm; the environment gives the version this time.
-        QProcessEnvironment gaEnvironment = environment();
-        gaEnvironment.insert(u"ARRSM_API_VERSION"_s, u"2021-01-01"_s);
-        const Run second
-            = run({u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"premium"_s, u"--json"_s}, gaEnvironment);
-        COMPARE_EXIT(second, 0);
-        const QString secondId = second.json().object().value(u"sessionId"_s).toString();
-        QVERIFY2(!QUuid::fromString(secondId).isNull(), qPrintable(secondId));
-        QCOMPARE(second.json().object().value(u"sessionStatus"_s).toString(), u"starting"_s);
-        // Not started yet: the fields that do not apply are null, not zero.
-        for (const QString &key : {u"teraflops"_s, u"handshakePort"_s, u"arrInspectorPort"_s})
-            QVERIFY2(second.json().object().value(key).isNull(), qPrintable(key));
+    const Run created = run(ga
+        + QStringList{u"create"_s, u"--id"_s, u"render-job-7"_s, u"--lease"_s, u"2:00"_s, u"--size"_s, u"standard"_s,
+            u"--wait"_s, u"--timeout"_s, u"20"_s, u"--json"_s});
+    COMPARE_EXIT(created, 0);
+    const QJsonObject ready = created.json().object();
+    QVERIFY(hasEveryField(ready));
+    QCOMPARE(ready.value(u"sessionId"_s).toString(), u"render-job-7"_s);
+    QCOMPARE(ready.value(u"sessionStatus"_s).toString(), u"ready"_s);
+    // The size as the service spells it (GA: "Standard").
+    QCOMPARE(ready.value(u"sessionSize"_s).toString().toLower(), u"standard"_s);
+    QCOMPARE(ready.value(u"sessionMaxLeaseTime"_s).toString(), u"02:00:00"_s);
+    QVERIFY(!ready.value(u"sessionHostname"_s).toString().isEmpty());
+    QVERIFY(ready.value(u"message"_s).isNull());
+    QVERIFY(QDateTime::fromString(ready.value(u"creationTime"_s).toString(), Qt::ISODateWithMs).isValid());
+    QVERIFY(ready.value(u"teraflops"_s).toDouble() > 0);
+    QCOMPARE(ready.value(u"handshakePort"_s).toInt(), 50051);
+    QCOMPARE(ready.value(u"arrInspectorPort"_s).toInt(), 50052);
+    QCOMPARE(m_emulator->requestCount(u"create"_s), 1);
+    QCOMPARE(m_emulator->sessions(AccountId).size(), 1);
+    QCOMPARE(m_emulator->sessions(AccountId).first().id, u"render-job-7"_s);
 
-        // The list: both sessions over two pages, with the same keys as v1's list of the same sessions.
-        m_emulator->resetCounters();
-        const Run listed = run({u"list"_s, u"--json"_s}, gaEnvironment);
-        COMPARE_EXIT(listed, 0);
-        QCOMPARE(m_emulator->requestCount(u"list"_s), 2);
-        const QJsonArray sessions = listed.json().array();
-        QCOMPARE(sessions.size(), 2);
-        const Run listedV1 = run({u"list"_s, u"--json"_s});
-        COMPARE_EXIT(listedV1, 0);
-        QCOMPARE(listedV1.json().array().size(), 2);
-        const QStringList v1Keys = listedV1.json().array().first().toObject().keys();
-        static const QRegularExpression constantFormat(u"^(\\d+\\.)?\\d\\d:\\d\\d:\\d\\d$"_s);
-        QSet<QString> ids;
-        for (const QJsonValue &value : sessions) {
-            const QJsonObject object = value.toObject();
-            QCOMPARE(object.keys(), v1Keys);
-            QVERIFY(hasEveryField(object));
-            for (const QString &key : GaFields)
-                QVERIFY2(object.contains(key), qPrintable(key));
-            const QString status = object.value(u"sessionStatus"_s).toString();
-            QVERIFY2(status == u"ready" || status == u"starting", qPrintable(status));
-            const QString lease = object.value(u"sessionMaxLeaseTime"_s).toString();
-            QVERIFY2(constantFormat.match(lease).hasMatch(), qPrintable(lease));
-            ids.insert(object.value(u"sessionId"_s).toString());
-        }
-        QCOMPARE(ids, (QSet<QString>{u"render-job-7"_s, secondId}));
+    // A second session, named by arrsm; the environment gives the version this time.
+    QProcessEnvironment gaEnvironment = environment();
+    gaEnvironment.insert(u"ARRSM_API_VERSION"_s, u"2021-01-01"_s);
+    const Run second
+        = run({u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"premium"_s, u"--json"_s}, gaEnvironment);
+    COMPARE_EXIT(second, 0);
+    const QString secondId = second.json().object().value(u"sessionId"_s).toString();
+    QVERIFY2(!QUuid::fromString(secondId).isNull(), qPrintable(secondId));
+    QCOMPARE(second.json().object().value(u"sessionStatus"_s).toString(), u"starting"_s);
+    // Not started yet: the fields that do not apply are null, not zero.
+    for (const QString &key : {u"teraflops"_s, u"handshakePort"_s, u"arrInspectorPort"_s})
+        QVERIFY2(second.json().object().value(key).isNull(), qPrintable(key));
 
-        // Extend: a PATCH; a lease that is not larger is refused by the service (422), exit 1.
-        const Run extended
-            = run(ga + QStringList{u"extend"_s, u"render-job-7"_s, u"--lease"_s, u"3:00"_s, u"--json"_s});
-        COMPARE_EXIT(extended, 0);
-        QCOMPARE(extended.json().object().value(u"sessionMaxLeaseTime"_s).toString(), u"03:00:00"_s);
-        QCOMPARE(m_emulator->sessions(AccountId).first().maxLease, arr::TimeSpan::fromHours(3));
-        const Run shorter = run(ga + QStringList{u"extend"_s, u"render-job-7"_s, u"--lease"_s, u"1:00"_s});
-        COMPARE_EXIT(shorter, 1);
-        QVERIFY2(shorter.err.startsWith("arrsm: HTTP 422: "), shorter.err.constData());
-        QVERIFY(shorter.out.isEmpty());
-
-        // Stop: POST :stop, then waited on until the session reads stopped.
-        const Run stopped
-            = run(ga + QStringList{u"stop"_s, u"render-job-7"_s, u"--wait"_s, u"--timeout=20"_s, u"--json"_s});
-        COMPARE_EXIT(stopped, 0);
-        QCOMPARE(stopped.json().object().value(u"sessionStatus"_s).toString(), u"stopped"_s);
-        QVERIFY(stopped.json().object().value(u"remaining"_s).isNull());
-        QCOMPARE(m_emulator->requestCount(u"stop"_s), 1);
-        QVERIFY(!QString::fromUtf8(stopped.out + stopped.err).contains(AccountKey));
+    // The list: both sessions over two pages, with the same keys as v1's list of the same sessions.
+    m_emulator->resetCounters();
+    const Run listed = run({u"list"_s, u"--json"_s}, gaEnvironment);
+    COMPARE_EXIT(listed, 0);
+    QCOMPARE(m_emulator->requestCount(u"list"_s), 2);
+    const QJsonArray sessions = listed.json().array();
+    QCOMPARE(sessions.size(), 2);
+    const Run listedV1 = run({u"list"_s, u"--json"_s});
+    COMPARE_EXIT(listedV1, 0);
+    QCOMPARE(listedV1.json().array().size(), 2);
+    const QStringList v1Keys = listedV1.json().array().first().toObject().keys();
+    static const QRegularExpression constantFormat(u"^(\\d+\\.)?\\d\\d:\\d\\d:\\d\\d$"_s);
+    QSet<QString> ids;
+    for (const QJsonValue &value : sessions) {
+        const QJsonObject object = value.toObject();
+        QCOMPARE(object.keys(), v1Keys);
+        QVERIFY(hasEveryField(object));
+        for (const QString &key : GaFields)
+            QVERIFY2(object.contains(key), qPrintable(key));
+        const QString status = object.value(u"sessionStatus"_s).toString();
+        QVERIFY2(status == u"ready" || status == u"starting", qPrintable(status));
+        const QString lease = object.value(u"sessionMaxLeaseTime"_s).toString();
+        QVERIFY2(constantFormat.match(lease).hasMatch(), qPrintable(lease));
+        ids.insert(object.value(u"sessionId"_s).toString());
     }
+    QCOMPARE(ids, (QSet<QString>{u"render-job-7"_s, secondId}));
 
-    void TestArrsm::gaCreateRefusesAnInvalidId_data()
-    {
-        QTest::addColumn<QString>("id");
-        QTest::newRow("space") << u"render job"_s;
-        QTest::newRow("slash") << u"render/../job"_s;
-        QTest::newRow("dot dot") << u".."_s;
-        QTest::newRow("too long") << QString(257, u'x');
-        QTest::newRow("control character") << u"job\u001b[2J"_s;
-    }
+    // Extend: a PATCH; a lease that is not larger is refused by the service (422), exit 1.
+    const Run extended = run(ga + QStringList{u"extend"_s, u"render-job-7"_s, u"--lease"_s, u"3:00"_s, u"--json"_s});
+    COMPARE_EXIT(extended, 0);
+    QCOMPARE(extended.json().object().value(u"sessionMaxLeaseTime"_s).toString(), u"03:00:00"_s);
+    QCOMPARE(m_emulator->sessions(AccountId).first().maxLease, arr::TimeSpan::fromHours(3));
+    const Run shorter = run(ga + QStringList{u"extend"_s, u"render-job-7"_s, u"--lease"_s, u"1:00"_s});
+    COMPARE_EXIT(shorter, 1);
+    QVERIFY2(shorter.err.startsWith("arrsm: HTTP 422: "), shorter.err.constData());
+    QVERIFY(shorter.out.isEmpty());
 
-    void TestArrsm::gaCreateRefusesAnInvalidId()
-    {
-        QFETCH(QString, id);
-        const Run result = run({u"--api-version"_s, u"2021-01-01"_s, u"create"_s, u"--id"_s, id, u"--lease"_s,
-            u"1:00"_s, u"--size"_s, u"standard"_s});
-        COMPARE_EXIT(result, 2);
-        const QString err = QString::fromUtf8(result.err);
-        QVERIFY2(err.startsWith(u"arrsm: --id: "_s), qPrintable(err));
-        // A sentence: it ends before the usage text, with a full stop.
-        const QString sentence = err.section(u'\n', 0, 0);
-        QVERIFY2(sentence.endsWith(u'.'), qPrintable(sentence));
-        QVERIFY(result.out.isEmpty());
-        QCOMPARE(m_emulator->requestCount(), 0);
-        QCOMPARE(m_emulator->sessions(AccountId).size(), 0);
-    }
+    // Stop: POST :stop, then waited on until the session reads stopped.
+    const Run stopped
+        = run(ga + QStringList{u"stop"_s, u"render-job-7"_s, u"--wait"_s, u"--timeout=20"_s, u"--json"_s});
+    COMPARE_EXIT(stopped, 0);
+    QCOMPARE(stopped.json().object().value(u"sessionStatus"_s).toString(), u"stopped"_s);
+    QVERIFY(stopped.json().object().value(u"remaining"_s).isNull());
+    QCOMPARE(m_emulator->requestCount(u"stop"_s), 1);
+    QVERIFY(!QString::fromUtf8(stopped.out + stopped.err).contains(AccountKey));
+}
 
-    QTEST_GUILESS_MAIN(TestArrsm)
+void TestArrsm::gaCreateRefusesAnInvalidId_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::newRow("space") << u"render job"_s;
+    QTest::newRow("slash") << u"render/../job"_s;
+    QTest::newRow("dot dot") << u".."_s;
+    QTest::newRow("too long") << QString(257, u'x');
+    QTest::newRow("control character") << u"job\u001b[2J"_s;
+}
+
+void TestArrsm::gaCreateRefusesAnInvalidId()
+{
+    QFETCH(QString, id);
+    const Run result = run({u"--api-version"_s, u"2021-01-01"_s, u"create"_s, u"--id"_s, id, u"--lease"_s, u"1:00"_s,
+        u"--size"_s, u"standard"_s});
+    COMPARE_EXIT(result, 2);
+    const QString err = QString::fromUtf8(result.err);
+    QVERIFY2(err.startsWith(u"arrsm: --id: "_s), qPrintable(err));
+    // A sentence: it ends before the usage text, with a full stop.
+    const QString sentence = err.section(u'\n', 0, 0);
+    QVERIFY2(sentence.endsWith(u'.'), qPrintable(sentence));
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(m_emulator->requestCount(), 0);
+    QCOMPARE(m_emulator->sessions(AccountId).size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestArrsm)
 #include "tst_arrsm.moc"
