@@ -106,6 +106,12 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
     session.status = parseSessionStatus(session.statusText);
     if (!text("size"_L1, &session.size))
         return Decoded<Session>::failure(wrongType("size"_L1));
+    // The sizes both versions know are spelt as v1 spells them ("Standard" is "standard"), so that the
+    // table, the prices, the history and arrsm's output say one thing for one size.
+    for (const auto known : {"standard"_L1, "premium"_L1}) {
+        if (session.size.compare(known, Qt::CaseInsensitive) == 0)
+            session.size = known;
+    }
     if (!text("hostname"_L1, &session.hostname))
         return Decoded<Session>::failure(wrongType("hostname"_L1));
 

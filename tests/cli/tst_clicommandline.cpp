@@ -639,6 +639,7 @@ void TestCliCommandLine::gaSessionJsonHasTheV1Keys()
     QCOMPARE(fromGa.keys(), fromV1.keys());
     QCOMPARE(fromGa.value(u"sessionId"_s).toString(), u"render-1"_s);
     QCOMPARE(fromGa.value(u"sessionStatus"_s).toString(), u"ready"_s);
+    QCOMPARE(fromGa.value(u"sessionSize"_s).toString(), fromV1.value(u"sessionSize"_s).toString());
     QCOMPARE(fromGa.value(u"sessionMaxLeaseTime"_s).toString(), u"01:30:00"_s);
     QCOMPARE(fromGa.value(u"sessionElapsedTime"_s).toString(), u"00:30:00"_s);
     QCOMPARE(fromGa.value(u"remaining"_s).toString(), u"01:00:00"_s);

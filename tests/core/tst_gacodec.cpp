@@ -50,7 +50,8 @@ void TestGaCodec::decodesTheSpecificationsExample()
     const arr::Session &session = *decoded.value;
     QCOMPARE(session.id, u"contoso-session-1"_s);
     QCOMPARE(session.status, arr::SessionStatus::Ready);
-    QCOMPARE(session.size, u"Standard"_s);
+    // Spelt as v1 spells it.
+    QCOMPARE(session.size, u"standard"_s);
     QCOMPARE(session.maxLease, TimeSpan::fromMinutes(72));
     QCOMPARE(session.elapsed, TimeSpan::fromMinutes(12));
     QVERIFY(session.elapsedInWholeMinutes);
