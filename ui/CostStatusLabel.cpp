@@ -28,7 +28,18 @@ CostStatusLabel::CostStatusLabel(const LiveSessions *sessions, const BilledTimeS
     , m_spent(spent)
 {
     setTextFormat(Qt::PlainText);
+    const auto changed = [this] { m_sessionsChanged = true; };
+    connect(m_sessions, &LiveSessions::inserted, this, changed);
+    connect(m_sessions, &LiveSessions::removed, this, changed);
+    connect(m_sessions, &LiveSessions::changed, this, changed);
     refresh();
+}
+
+void CostStatusLabel::tick()
+{
+    constexpr qint64 TodayRefreshMs = 15'000;
+    if (m_sessionsChanged || m_sessions->clock()->monotonicMs() - m_refreshedAtMono >= TodayRefreshMs)
+        refresh();
 }
 
 void CostStatusLabel::setPricing(const Pricing &pricing)
@@ -45,6 +56,8 @@ void CostStatusLabel::setBilledTimeSource(const BilledTimeSource *spent)
 
 void CostStatusLabel::refresh()
 {
+    m_sessionsChanged = false;
+    m_refreshedAtMono = m_sessions->clock()->monotonicMs();
     QMap<QString, AccountCost> accounts;
     CostTotal rate;
     int ready = 0;

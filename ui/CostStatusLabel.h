@@ -24,13 +24,19 @@ public:
     void setPricing(const Pricing &pricing);
     // Where "today" comes from from now on (the workspace's history-backed source, say).
     void setBilledTimeSource(const BilledTimeSource *spent);
-    // Recomputes the text and the tooltip (the window calls it on its one-second tick).
+    // Recomputes the text and the tooltip now.
     void refresh();
+    // For the window's one-second tick: recomputes when the sessions changed since the last time, or
+    // when a quarter of a minute has passed (today's amount moves with time, but a figure summed over
+    // thousands of sessions need not be redone every second).
+    void tick();
 
 private:
     const LiveSessions *m_sessions;
     const BilledTimeSource *m_spent;
     Pricing m_pricing;
+    bool m_sessionsChanged = false;
+    qint64 m_refreshedAtMono = 0;
 };
 
 } // namespace arr

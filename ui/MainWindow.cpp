@@ -163,7 +163,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     // passes the selected one's countdown on to the details. Nothing else is recomputed.
     m_tick.setInterval(TickIntervalMs);
     connect(&m_tick, &QTimer::timeout, m_model, &SessionTableModel::tick);
-    connect(&m_tick, &QTimer::timeout, m_costStatus, &CostStatusLabel::refresh);
+    connect(&m_tick, &QTimer::timeout, m_costStatus, &CostStatusLabel::tick);
     m_tick.start();
 
     applyPreferences();

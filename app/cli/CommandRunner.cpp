@@ -340,35 +340,31 @@ void CommandRunner::follow(ApiJob *job, std::function<void(const ApiResult &)> h
     });
 }
 
-void CommandRunner::list()
+void CommandRunner::printSessionList(std::function<QByteArray(const QList<Session> &)> format)
 {
-    ApiJob *job = m_api->listSessions();
-    follow(job, [this](const ApiResult &result) {
+    follow(m_api->listSessions(), [this, format = std::move(format)](const ApiResult &result) {
         if (!result.ok()) {
             fail(result);
             return;
         }
         recordSeen(result.sessions, result.msCv);
-        if (m_command.json)
-            printOut(jsonText(sessionsJson(result.sessions)));
-        else
-            printOut(sessionTable(result.sessions).toUtf8());
+        printOut(format(result.sessions));
         finish(ExitSuccess);
+    });
+}
+
+void CommandRunner::list()
+{
+    printSessionList([this](const QList<Session> &sessions) {
+        return m_command.json ? jsonText(sessionsJson(sessions)) : sessionTable(sessions).toUtf8();
     });
 }
 
 void CommandRunner::metrics()
 {
-    ApiJob *job = m_api->listSessions();
-    follow(job, [this](const ApiResult &result) {
-        if (!result.ok()) {
-            fail(result);
-            return;
-        }
-        recordSeen(result.sessions, result.msCv);
-        const AccountSessions account{historyAccount(), m_command.connection.savedAccount, result.sessions};
-        printOut(openMetricsText({account}, m_context.pricing ? *m_context.pricing : Pricing()));
-        finish(ExitSuccess);
+    printSessionList([this](const QList<Session> &sessions) {
+        const AccountSessions account{historyAccount(), m_command.connection.savedAccount, sessions};
+        return openMetricsText({account}, m_context.pricing ? *m_context.pricing : Pricing());
     });
 }
 

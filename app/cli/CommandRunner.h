@@ -88,6 +88,8 @@ private:
 
     // Calls `handler` with the job's result unless the command has finished by then.
     void follow(ApiJob *job, std::function<void(const arr::ApiResult &)> handler);
+    // Lists the account's sessions (recording what it saw) and prints them as `format` writes them.
+    void printSessionList(std::function<QByteArray(const QList<arr::Session> &)> format);
     void list();
     void metrics();
     void show();
