@@ -258,13 +258,6 @@ void SessionTableModel::tick()
         return;
     Q_EMIT dataChanged(index(0, RemainingColumn), index(m_sessions->count() - 1, RemainingColumn),
         {Qt::DisplayRole, RawValueRole, RemainingMsRole, RemainingLevelRole});
-    // A cent or a hundredth of an hour takes many seconds to pass: repainting the cost cells every
-    // second would cost more than it shows.
-    constexpr qint64 CostRefreshMs = 10'000;
-    const qint64 now = m_sessions->clock()->monotonicMs();
-    if (now - m_costsTickedAtMono < CostRefreshMs)
-        return;
-    m_costsTickedAtMono = now;
     Q_EMIT dataChanged(index(0, CostSoFarColumn), index(m_sessions->count() - 1, CostAtLeaseEndColumn),
         {Qt::DisplayRole, RawValueRole, Qt::ToolTipRole});
 }

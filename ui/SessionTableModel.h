@@ -81,8 +81,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Recomputes what moves with time alone: one dataChanged for the remaining column, and one for the
-    // cost columns when ten seconds have passed since their last.
+    // Recomputes what moves with time alone: one dataChanged for the remaining column, one for the
+    // cost columns.
     void tick();
     // Whether columns [first, last] are among those tick() changes, as its signals cover them.
     static bool movesWithTime(int first, int last);
@@ -128,8 +128,6 @@ private:
     QHash<QString, QDateTime> m_staleSince;
     Pricing m_pricing;
     const KeepAliveManager *m_keepAlive = nullptr;
-    // When tick() last signalled the cost columns (monotonic).
-    qint64 m_costsTickedAtMono = 0;
 };
 
 } // namespace arr
