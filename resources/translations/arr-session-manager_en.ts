@@ -78,6 +78,34 @@
         <source>&amp;Read-only (watch only: no create, extend, stop or keep-alive)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Daily &amp;budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts when 80 % and 100 % of this is spent in a day: an amount in the prices&apos; currency when prices are set (Preferences), billed hours otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert when &amp;ready longer than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alert, once a day per session, for a session that has been ready for longer than this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -249,6 +277,10 @@
     </message>
     <message>
         <source>In progress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error code:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -530,6 +562,14 @@
     </message>
     <message>
         <source>&quot;%1&quot; contains a user name or password, which this app never sends; give the address without them (the key is given separately).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily budget must be a number from 0 (none) to %L1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The long-running alert must be from 0 (off) to %1 hours.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -928,6 +968,28 @@ Sessions of the account keep running (and costing) on the service; they are only
     </message>
 </context>
 <context>
+    <name>arr::BudgetWatch</name>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has spent %2 today, its whole daily budget of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has spent %2 today, %3 % of its daily budget of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Session %1 (%2) has been ready for %3, longer than the %n hour(s) its account allows.</source>
+        <translation>
+            <numerusform>Session %1 (%2) has been ready for %3, longer than the %n hour its account allows.</numerusform>
+            <numerusform>Session %1 (%2) has been ready for %3, longer than the %n hours its account allows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arr::CostStatusLabel</name>
     <message numerus="yes">
         <source>%n session(s) ready</source>
@@ -970,6 +1032,10 @@ Sessions of the account keep running (and costing) on the service; they are only
     </message>
     <message>
         <source>%1: %2 now, %3 today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today counts the sessions billed since midnight: those listed now and, from the session history, those that ended.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1244,6 +1310,14 @@ Extend and Stop apply to all of them.</numerusform>
         <comment>a session id, then why it cannot take the new lease</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep &amp;alive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend this session automatically, up to a limit, instead of once</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::GaCodec</name>
@@ -1309,10 +1383,319 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::HistoryChart</name>
+    <message>
+        <source>No sessions in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per day by account (sessions without a price are not included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per day by account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed hours per day by account (the costs are in several currencies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed hours per day by account (no prices set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::HistoryEventsPane</name>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS-CV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events of session %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events were recorded for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::HistoryLauncher</name>
+    <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No history is kept in demo mode: its sessions are made up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past sessions, their billed time and cost (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::HistoryRecorder</name>
     <message>
         <source>Automatic (keep-alive): %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::HistoryTableModel</name>
+    <message>
+        <source>%1 (gone from the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price was set for this size when the session was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session disappeared from the list without a final status; it is closed at its last known state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::HistoryWindow</name>
+    <message>
+        <source>Session history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a session to see its events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ID, size or message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No history is kept in demo mode: its sessions are made up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session history cannot be read. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the newest %L1 sessions of this range are shown, counted and exported: choose a shorter range to see the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range ends before it starts: choose a later end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · billed %2 · cost %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · billed %2 · no price was set, so no cost is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be written to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the history as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the history as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n session(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n session to %1.</numerusform>
+            <numerusform>Exported %n sessions to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1465,6 +1848,85 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::KeepAliveDialog</name>
+    <message>
+        <source>H:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep session alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep session &lt;b&gt;%1&lt;/b&gt; (%2) running by extending its lease before it runs out, up to a limit you set. Nothing is extended beyond the limit or the service&apos;s 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep alive until (time of day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to a total &amp;lease of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest total lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When less than this is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When less than this is &amp;left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop keeping alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s lease is already %1: choose a longer total lease.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended by %1 whenever less than %2 is left, never past %3; it then stops when its lease ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended by %1 whenever less than %2 is left, up to a total lease of %3; it then stops when that lease ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::KeepAliveManager</name>
     <message>
         <source>There is no such session to keep alive.</source>
@@ -1603,45 +2065,7 @@ Extend and Stop apply to all of them.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo mode: the built-in local emulator with made-up sessions. Your saved accounts are not loaded or changed; accounts added now last for this run only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No system keychain is available: account keys are kept in memory for this run only and must be entered again after a restart. They are never written to a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accounts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Opening your accounts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it is asked again when the network returns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>next retry at %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has not answered since %2 (%n failed poll(s)); %3.</source>
-        <translation>
-            <numerusform>%1 has not answered since %2 (%n failed poll); %3.</numerusform>
-            <numerusform>%1 has not answered since %2 (%n failed polls); %3.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Its sessions are shown dimmed, as they were then.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Retry now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1664,6 +2088,56 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::NotificationsPanel</name>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notifications yet. Sessions becoming ready, leases running out, keep-alive extends and budget alerts are listed here with their time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every notification from this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Notifications (%n new)</source>
+        <translation>
+            <numerusform>&amp;Notifications (%n new)</numerusform>
+            <numerusform>&amp;Notifications (%n new)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1700,6 +2174,22 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Session kept alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget almost spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session running long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep-alive ended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1789,6 +2279,10 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2101,6 +2595,26 @@ Extend and Stop apply to all of them.</numerusform>
         <source>Could not keep session %1 (%2) alive.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Keep alive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the selected session automatically before its lease runs out, up to a limit (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one starting or ready session to keep alive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping session %1 alive %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is no longer kept alive; its lease stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::SessionDialect</name>
@@ -2231,6 +2745,10 @@ Extend and Stop apply to all of them.</numerusform>
         <source>Session %1 had already ended with an error.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>keep-alive</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::SessionTableModel</name>
@@ -2308,6 +2826,22 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>(example prices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept alive %1: extended by %2 when less than %3 is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept alive until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2463,6 +2997,47 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>The token service&apos;s answer is unusable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::WindowBanners</name>
+    <message>
+        <source>Demo mode: the built-in local emulator with made-up sessions. Your saved accounts are not loaded or changed; accounts added now last for this run only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available: account keys are kept in memory for this run only and must be entered again after a restart. They are never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is asked again when the network returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next retry at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has not answered since %2 (%n failed poll(s)); %3.</source>
+        <translation>
+            <numerusform>%1 has not answered since %2 (%n failed poll); %3.</numerusform>
+            <numerusform>%1 has not answered since %2 (%n failed polls); %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its sessions are shown dimmed, as they were then.</source>
+        <translation>
+            <numerusform>Its sessions are shown dimmed, as they were then.</numerusform>
+            <numerusform>Their sessions are shown dimmed, as they were then.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
