@@ -367,12 +367,12 @@ void SessionsPage::applyDefaultColumns()
     const auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
     // What ops staff scan first comes first: who, which, what state, how long is left.
     const QList<int> order{SessionTableModel::AccountColumn, SessionTableModel::SessionIdColumn,
-        SessionTableModel::StatusColumn, SessionTableModel::RemainingColumn, SessionTableModel::KeptAliveUntilColumn,
-        SessionTableModel::LeaseColumn, SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn,
-        SessionTableModel::CostSoFarColumn, SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::HostnameColumn,
-        SessionTableModel::MessageColumn, SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
-        SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
-        SessionTableModel::ErrorCodeColumn};
+        SessionTableModel::StatusColumn, SessionTableModel::RemainingColumn, SessionTableModel::LeaseColumn,
+        SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn, SessionTableModel::CostSoFarColumn,
+        SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::KeptAliveUntilColumn,
+        SessionTableModel::HostnameColumn, SessionTableModel::MessageColumn, SessionTableModel::TeraflopsColumn,
+        SessionTableModel::HandshakePortColumn, SessionTableModel::ArrInspectorPortColumn,
+        SessionTableModel::CreatedColumn, SessionTableModel::ErrorCodeColumn};
     for (int visual = 0; visual < order.size(); ++visual) {
         header->setSectionHidden(order.at(visual), false);
         header->moveSection(header->visualIndex(order.at(visual)), visual);
