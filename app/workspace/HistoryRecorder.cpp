@@ -136,8 +136,6 @@ constexpr qint64 SliceBudgetNs = 2'000'000;
 
 void HistoryRecorder::onInserted()
 {
-    QElapsedTimer timer;
-    timer.start();
     const int count = m_sessions->count();
     const int first = int(m_dirty.size());
     m_dirty.resize(size_t(count), 1);
@@ -151,13 +149,10 @@ void HistoryRecorder::onInserted()
         }
         ++*dirty;
     }
-    m_signalNs += timer.nsecsElapsed();
 }
 
 void HistoryRecorder::onChanged(int first, int last)
 {
-    QElapsedTimer timer;
-    timer.start();
     const QString *account = nullptr;
     int *dirty = nullptr;
     for (int i = first; i <= last; ++i) {
@@ -174,13 +169,10 @@ void HistoryRecorder::onChanged(int first, int last)
     // A poll being sliced may have passed these positions already.
     for (PendingPoll &poll : m_polls)
         poll.next = 0;
-    m_signalNs += timer.nsecsElapsed();
 }
 
 void HistoryRecorder::onAboutToRemove(int first, int last)
 {
-    QElapsedTimer timer;
-    timer.start();
     for (int i = first; i <= last; ++i) {
         const TrackedSession &entry = m_sessions->at(i);
         if (m_dirty[size_t(i)])
@@ -206,15 +198,12 @@ void HistoryRecorder::onAboutToRemove(int first, int last)
     // Positions moved: a poll being sliced looks again from the start (what it recorded is clean).
     for (PendingPoll &poll : m_polls)
         poll.next = 0;
-    m_signalNs += timer.nsecsElapsed();
 }
 
 void HistoryRecorder::recordPoll(const QString &account)
 {
     if (!m_enabled)
         return;
-    QElapsedTimer stretch;
-    stretch.start();
     PendingPoll &poll = m_polls[account];
     poll.requested = true;
     poll.at = m_clock->now().toUTC();
@@ -223,7 +212,6 @@ void HistoryRecorder::recordPoll(const QString &account)
         finishPoll(account, poll);
     else
         continuePolls();
-    m_longestSliceUs = std::max(m_longestSliceUs, stretch.nsecsElapsed() / 1000);
 }
 
 bool HistoryRecorder::recordSlice(const QString &account, PendingPoll &poll, bool unbounded)
@@ -330,7 +318,6 @@ void HistoryRecorder::continuePolls()
         }
         if (more || !m_polls.isEmpty())
             continuePolls();
-        m_longestSliceUs = std::max(m_longestSliceUs, stretch.nsecsElapsed() / 1000);
     });
 }
 

@@ -62,16 +62,6 @@ public:
     // Waits until every batch handed over so far is on disk (finishing a poll still being sliced).
     void flush();
 
-    // The longest the GUI thread spent in the recorder at one time, in microseconds, since the last
-    // reset: what a frame may be delayed by. The diff signals of one poll are handled within the
-    // monitor's own stretch (applying the poll): their time since the reset, summed, counts as one.
-    qint64 longestSliceMicroseconds() const { return std::max(m_longestSliceUs, m_signalNs / 1000); }
-    void resetLongestSlice()
-    {
-        m_longestSliceUs = 0;
-        m_signalNs = 0;
-    }
-
 Q_SIGNALS:
     void problemChanged(const QString &problem);
     // A batch was written: a history view may refresh.
@@ -128,8 +118,6 @@ private:
     QDateTime m_watchedSince;
     QDateTime m_endedSince;
     QList<BilledUsage> m_endedUsage;
-    qint64 m_longestSliceUs = 0;
-    qint64 m_signalNs = 0;
     bool m_enabled = false;
     QString m_problem;
 };
