@@ -5,6 +5,7 @@
 #include "ui/MessageBar.h"
 #include "ui/SessionTableModel.h"
 #include "workspace/AccountManager.h"
+#include "workspace/HistoryRecorder.h"
 #include "workspace/Workspace.h"
 
 #include <QBoxLayout>
@@ -24,6 +25,7 @@ WindowBanners::WindowBanners(
     , m_keyStorageBar(new MessageBar(parent))
     , m_problemsBar(new MessageBar(parent))
     , m_unreachableBar(new MessageBar(parent))
+    , m_historyBar(new MessageBar(parent))
     , m_notificationBar(new MessageBar(parent))
 {
     m_demoBar->setObjectName(u"demoBar"_s);
@@ -34,6 +36,11 @@ WindowBanners::WindowBanners(
     // True until the next good poll: closing it would hide that the table is out of date.
     m_unreachableBar->setClosable(false);
     m_notificationBar->setObjectName(u"notificationBar"_s);
+    m_historyBar->setObjectName(u"historyBar"_s);
+    if (HistoryRecorder *history = m_workspace->history()) {
+        connect(history, &HistoryRecorder::problemChanged, this, &WindowBanners::showHistoryProblem);
+        showHistoryProblem(history->problem());
+    }
 
     AccountManager *accounts = &m_workspace->accounts();
     connect(&m_workspace->monitor(), &SessionMonitor::accountHealthChanged, this,
@@ -48,7 +55,8 @@ WindowBanners::WindowBanners(
 
 void WindowBanners::addTo(QBoxLayout *layout)
 {
-    for (MessageBar *bar : {m_demoBar, m_keyStorageBar, m_problemsBar, m_unreachableBar, m_notificationBar})
+    for (MessageBar *bar :
+        {m_demoBar, m_keyStorageBar, m_problemsBar, m_unreachableBar, m_historyBar, m_notificationBar})
         layout->addWidget(bar);
 }
 
@@ -82,6 +90,15 @@ void WindowBanners::updateAccountBars()
         m_problemsBar->setDetails(details == problems ? QString() : details.join(u'\n'));
         m_problemsBar->setAction(tr("Accounts…"), m_showAccounts);
     }
+}
+
+void WindowBanners::showHistoryProblem(const QString &problem)
+{
+    if (problem.isEmpty()) {
+        m_historyBar->hide();
+        return;
+    }
+    m_historyBar->showMessage(MessageBar::Kind::Warning, problem);
 }
 
 void WindowBanners::onAccountHealthChanged(const QString &account)

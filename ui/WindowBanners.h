@@ -18,7 +18,8 @@ class Workspace;
 
 // The message bars above the sessions: demo mode, a keychain that is missing, the accounts' problems
 // (one line for a problem many share, each account behind Details), accounts that stopped answering
-// (their rows marked stale until their next good poll, with "Retry now"), and the bar notifications
+// (their rows marked stale until their next good poll, with "Retry now"), the session history being
+// off or its damaged file replaced, and the bar notifications
 // use when there is no system tray. Each bar says a thing once and goes when it is no longer true.
 class WindowBanners : public QObject
 {
@@ -39,6 +40,8 @@ private:
     void onAccountHealthChanged(const QString &account);
     void onAccountsChanged();
     void updateUnreachableBar();
+    // History turned off, or a damaged file replaced: everything else goes on, and the bar says so.
+    void showHistoryProblem(const QString &problem);
 
     Workspace *m_workspace;
     SessionTableModel *m_model;
@@ -47,6 +50,7 @@ private:
     MessageBar *m_keyStorageBar;
     MessageBar *m_problemsBar;
     MessageBar *m_unreachableBar;
+    MessageBar *m_historyBar;
     MessageBar *m_notificationBar;
     // Problems the user dismissed; the bar comes back only when the list changes.
     QStringList m_dismissedProblems;

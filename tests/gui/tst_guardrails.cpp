@@ -19,6 +19,7 @@
 #include "workspace/KeepAliveManager.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
@@ -379,6 +380,21 @@ private Q_SLOTS:
         QVERIFY(poll());
         QCOMPARE(leaseOf(id), TimeSpan::fromMinutes(30));
         QCOMPARE(f->sessions().find(AccountName, id)->session.status, arr::SessionStatus::Ready);
+    }
+
+    void historyOffIsSaidWhileEverythingElseWorks()
+    {
+        // A folder where the history's file should be: the database cannot be opened.
+        QVERIFY(QDir().mkpath(f->settingsFile() + u".history.sqlite"_s));
+        QVERIFY(openWindow());
+        auto *bar = f->find<QWidget>(u"historyBar"_s);
+        QVERIFY(bar);
+        QTRY_VERIFY(bar->isVisible());
+        QVERIFY(!f->workspace->historyProblem().isEmpty());
+        QVERIFY(f->workspace->historyProblem().startsWith(u"Session history is off"_s));
+        // The sessions are watched as ever.
+        QVERIFY(!addSession(TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(5)).isEmpty());
+        QVERIFY(bar->isVisible());
     }
 
     void theContextMenuOffersKeepAlive()
