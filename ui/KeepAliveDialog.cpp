@@ -1,5 +1,6 @@
 #include "ui/KeepAliveDialog.h"
 
+#include "core/Account.h"
 #include "core/Clock.h"
 #include "core/SafeText.h"
 
@@ -48,11 +49,12 @@ KeepAliveDialog::KeepAliveDialog(const Target &target, const Clock *clock, QWidg
     setObjectName(u"keepAliveDialog"_s);
     setWindowTitle(tr("Keep session alive"));
 
-    auto *intro = new QLabel(
-        tr("Keep session <b>%1</b> (%2) running by extending its lease before it runs out, "
-           "up to a limit you set. Nothing is extended beyond the limit or the service's 24 hours.")
-            .arg(safeText(target.sessionId, 80).toHtmlEscaped(), safeText(target.account, 100).toHtmlEscaped()),
-        this);
+    auto *intro
+        = new QLabel(tr("Keep session <b>%1</b> (%2) running by extending its lease before it runs out, "
+                        "up to a limit you set. Nothing is extended beyond the limit or the service's 24 hours.")
+                         .arg(safeText(target.sessionId, 80).toHtmlEscaped(),
+                             safeText(target.account, MaximumAccountNameLength).toHtmlEscaped()),
+            this);
     intro->setWordWrap(true);
 
     m_untilChoice = new QRadioButton(tr("&Until"), this);

@@ -1,5 +1,6 @@
 #include "ui/NotificationsPanel.h"
 
+#include "core/Account.h"
 #include "core/SafeText.h"
 #include "ui/SessionStyle.h"
 
@@ -93,7 +94,7 @@ void NotificationsPanel::add(const SessionNotification &notification, const QStr
     item->setToolTip(TimeColumn, QLocale().toString(local, QLocale::LongFormat));
     item->setIcon(WhatColumn, style::icon(iconFor(notification.kind)));
     item->setText(WhatColumn, title);
-    item->setText(AccountColumn, safeText(notification.account, 100));
+    item->setText(AccountColumn, safeText(notification.account, MaximumAccountNameLength));
     item->setText(SessionColumn, safeText(notification.sessionId, 80));
     item->setText(MessageColumn, notification.text);
     item->setToolTip(MessageColumn, notification.text);

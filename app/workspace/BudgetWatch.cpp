@@ -70,11 +70,16 @@ QDateTime BudgetWatch::startOfToday() const
 
 BudgetWatch::Spend BudgetWatch::spentToday(const QString &account) const
 {
+    return spendOf(account, m_spent->billedSince(startOfToday()));
+}
+
+BudgetWatch::Spend BudgetWatch::spendOf(const QString &account, const QList<BilledUsage> &today) const
+{
     Spend spend;
     spend.money = m_pricing.hasAnyPrice();
     spend.currency = m_pricing.currencyFor(account);
     TimeSpan billed;
-    for (const BilledUsage &usage : m_spent->billedSince(startOfToday())) {
+    for (const BilledUsage &usage : today) {
         if (usage.account != account)
             continue;
         billed = billed + usage.billed;
@@ -91,14 +96,23 @@ BudgetWatch::Spend BudgetWatch::spentToday(const QString &account) const
 void BudgetWatch::check()
 {
     m_pending.stop();
+    // Today's usage and the session list are each read once, however many accounts have a budget
+    // or an alert.
+    std::optional<QList<BilledUsage>> today;
+    QHash<QString, int> longRunningHours;
     for (const Account &account : m_accounts->accounts()) {
         if (!account.enabled)
             continue;
-        if (account.dailyBudget > 0)
-            checkBudget(account, spentToday(account.name));
+        if (account.dailyBudget > 0) {
+            if (!today)
+                today = m_spent->billedSince(startOfToday());
+            checkBudget(account, spendOf(account.name, *today));
+        }
         if (account.longRunningHours > 0)
-            checkLongRunning(account);
+            longRunningHours.insert(account.name, account.longRunningHours);
     }
+    if (!longRunningHours.isEmpty())
+        checkLongRunning(longRunningHours);
 }
 
 void BudgetWatch::checkBudget(const Account &account, const Spend &spend)
@@ -126,23 +140,24 @@ void BudgetWatch::checkBudget(const Account &account, const Spend &spend)
             .arg(name, describe(spend, locale), locale.toString(int(share * 100)), describe(budget, locale))});
 }
 
-void BudgetWatch::checkLongRunning(const Account &account)
+void BudgetWatch::checkLongRunning(const QHash<QString, int> &hoursByAccount)
 {
-    const qint64 limitMs = qint64(account.longRunningHours) * 3'600'000;
     const qint64 nowMono = m_clock->monotonicMs();
     for (int i = 0; i < m_sessions->count(); ++i) {
         const TrackedSession &tracked = m_sessions->at(i);
-        if (tracked.account != account.name || tracked.session.status != SessionStatus::Ready)
+        if (tracked.session.status != SessionStatus::Ready)
+            continue;
+        const auto hours = hoursByAccount.constFind(tracked.account);
+        if (hours == hoursByAccount.constEnd())
             continue;
         const std::optional<TimeSpan> ready = billedTime(tracked.session, nowMono - tracked.observedAtMono);
-        if (!ready || ready->totalMilliseconds() <= limitMs)
+        if (!ready || ready->totalMilliseconds() <= qint64(*hours) * 3'600'000)
             continue;
-        if (!giveOnce(u"long|"_s + account.name + u'|' + tracked.session.id))
+        if (!giveOnce(u"long|"_s + tracked.account + u'|' + tracked.session.id))
             continue;
-        Q_EMIT notify({SessionNotification::Kind::LongRunning, account.name, tracked.session.id,
-            tr("Session %1 (%2) has been ready for %3, longer than the %n hour(s) its account allows.", nullptr,
-                account.longRunningHours)
-                .arg(safeText(tracked.session.id, 80), safeText(account.name, MaximumAccountNameLength),
+        Q_EMIT notify({SessionNotification::Kind::LongRunning, tracked.account, tracked.session.id,
+            tr("Session %1 (%2) has been ready for %3, longer than the %n hour(s) its account allows.", nullptr, *hours)
+                .arg(safeText(tracked.session.id, 80), safeText(tracked.account, MaximumAccountNameLength),
                     ready->toString())});
     }
 }

@@ -4,6 +4,7 @@
 #include "monitor/SessionMonitor.h"
 
 #include <QDate>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -12,6 +13,7 @@ namespace arr {
 
 class AccountStore;
 class BilledTimeSource;
+struct BilledUsage;
 class Clock;
 class LiveSessions;
 class Settings;
@@ -52,7 +54,9 @@ Q_SIGNALS:
 private:
     QDateTime startOfToday() const;
     void checkBudget(const Account &account, const Spend &spend);
-    void checkLongRunning(const Account &account);
+    // One pass over the sessions for every account with an alert (its hours, by account name).
+    void checkLongRunning(const QHash<QString, int> &hoursByAccount);
+    Spend spendOf(const QString &account, const QList<BilledUsage> &today) const;
     // True the first time today `alert` is given; remembers it (in the settings as well).
     bool giveOnce(const QString &alert);
     void loadGiven();
