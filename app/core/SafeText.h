@@ -15,6 +15,7 @@ inline constexpr qsizetype MaximumServerTextLength = 1000;
 // "\u202E"), so they can neither drive a terminal nor disguise what is shown; text longer than
 // `maximumLength` is cut and ends in "…". Ordinary text, including any script, passes unchanged.
 QString safeText(QStringView text, qsizetype maximumLength = MaximumServerTextLength);
+QString safeText(const QString &text, qsizetype maximumLength = MaximumServerTextLength);
 
 // Whether `c` is one of the characters safeText() escapes.
 bool isUnsafeCharacter(char32_t c);

@@ -38,12 +38,16 @@ void TestSafeText::escapesWhatDrivesATerminal()
     QFETCH(QString, text);
     QFETCH(QString, shown);
     QCOMPARE(arr::safeText(text), shown);
+    QCOMPARE(arr::safeText(QStringView(text)), shown);
 }
 
 void TestSafeText::ordinaryTextPassesUnchanged()
 {
     for (const QString &text : {u"westeurope-1.example.com"_s, u"Zürich 東京 😀 مرحبا"_s, u"back\\slash \"quoted\""_s})
         QCOMPARE(arr::safeText(text), text);
+    const QString shared = QString::fromUtf8("westeurope-1.example.com");
+    // Text with nothing to change is shared, not rebuilt.
+    QVERIFY(arr::safeText(shared).isSharedWith(shared));
     QCOMPARE(arr::safeText(QString()), QString());
 }
 
