@@ -1,6 +1,7 @@
 #include "ui/SessionStyle.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 using namespace Qt::StringLiterals;
 
@@ -127,7 +128,14 @@ QIcon icon(const QString &name)
 {
     static const bool resourcesReady = (initIconResources(), true);
     Q_UNUSED(resourcesReady)
-    return QIcon(u":/icons/"_s + name + u".svg"_s);
+    // One QIcon per name for the whole run: a new one would parse its SVG again, and, being a new
+    // engine, miss the pixmaps the last one rendered; the table asks for a status icon for every
+    // cell it measures or paints.
+    static QHash<QString, QIcon> loaded;
+    auto found = loaded.constFind(name);
+    if (found == loaded.constEnd())
+        found = loaded.insert(name, QIcon(u":/icons/"_s + name + u".svg"_s));
+    return *found;
 }
 
 QIcon appIcon()
