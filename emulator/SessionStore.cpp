@@ -8,6 +8,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -249,12 +250,6 @@ QString pascalCase(const QString &text)
     return text.isEmpty() ? text : text.left(1).toUpper() + text.mid(1);
 }
 
-QString newHostname()
-{
-    // Built at its exact size: a store of thousands of sessions keeps every hostname.
-    return QUuid::createUuid().toString(QUuid::WithoutBraces) % u".remoterenderingvm.local.mixedreality.azure.com"_s;
-}
-
 } // namespace
 
 SessionStore::SessionStore(const arr::Clock *clock)
@@ -315,7 +310,7 @@ std::optional<ApiError> SessionStore::create(const QString &accountId, const QJs
         return error;
 
     const qint64 now = m_clock->monotonicMs();
-    Record record = newRecord(QUuid::createUuid().toString(QUuid::WithoutBraces), *size, *lease, now);
+    Record record = newRecord(newUuid(), *size, *lease, now);
     purge(*owner, now);
     *sessionId = insert(*owner, std::move(record)).id;
     return std::nullopt;
@@ -424,8 +419,7 @@ QString SessionStore::seed(const QString &accountId, const SessionSeed &seed)
     if (seed.status == arr::SessionStatus::Expired && (ageMs < leaseMs || ageMs - leaseMs >= m_retentionMs))
         ageMs = leaseMs;
 
-    Record record = newRecord(
-        QUuid::createUuid().toString(QUuid::WithoutBraces), seed.size.trimmed(), seed.maxLease, now - ageMs);
+    Record record = newRecord(newUuid(), seed.size.trimmed(), seed.maxLease, now - ageMs);
     switch (seed.status) {
     case arr::SessionStatus::Starting:
         if (record.readyAtMs <= now)
@@ -734,8 +728,7 @@ SessionStore::Record *SessionStore::findSession(
     return &owner->sessions[*it];
 }
 
-SessionStore::Record SessionStore::newRecord(
-    const QString &id, const QString &size, TimeSpan lease, qint64 createdMs) const
+SessionStore::Record SessionStore::newRecord(const QString &id, const QString &size, TimeSpan lease, qint64 createdMs)
 {
     Record record;
     record.id = id;
@@ -744,8 +737,19 @@ SessionStore::Record SessionStore::newRecord(
     record.createLease = lease;
     record.createdMs = createdMs;
     record.readyAtMs = createdMs + m_startDelayMs;
-    record.hostname = newHostname();
+    // Built at its exact size: a store of thousands of sessions keeps every hostname.
+    record.hostname = newUuid() % u".remoterenderingvm.local.mixedreality.azure.com"_s;
     return record;
+}
+
+QString SessionStore::newUuid()
+{
+    std::array<char, 16> bytes;
+    m_random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / sizeof(quint32));
+    // RFC 4122: version 4 (random), variant 10x.
+    bytes[6] = char((bytes[6] & 0x0f) | 0x40);
+    bytes[8] = char((bytes[8] & 0x3f) | 0x80);
+    return QUuid::fromRfc4122(QByteArrayView(bytes.data(), qsizetype(bytes.size()))).toString(QUuid::WithoutBraces);
 }
 
 SessionStore::Record &SessionStore::insert(Account &account, Record record)

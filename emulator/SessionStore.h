@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
 
@@ -135,7 +136,9 @@ private:
     Record &insert(Account &account, Record record);
     // A session as a create or a seed puts it in place: created at `createdMs`, ready a start delay
     // later, with a hostname of its own.
-    Record newRecord(const QString &id, const QString &size, TimeSpan lease, qint64 createdMs) const;
+    Record newRecord(const QString &id, const QString &size, TimeSpan lease, qint64 createdMs);
+    // A random (version 4) UUID for a session id or a hostname.
+    QString newUuid();
 
     const arr::Clock *m_clock;
     qint64 m_startDelayMs = 20'000;
@@ -143,6 +146,9 @@ private:
     qint64 m_retentionMs = 10 * 60'000;
     quint64 m_nextSerial = 1;
     QHash<QString, Account> m_accounts; // by case-folded id
+    // Seeded once from the system's source, which asks the processor for every number it gives:
+    // on a virtual machine that costs microseconds a call, and a store seeds thousands at once.
+    QRandomGenerator m_random = QRandomGenerator::securelySeeded();
 };
 
 } // namespace arr::emulator
