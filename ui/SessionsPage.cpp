@@ -136,6 +136,10 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    // Fitting a column to its content measures the rows in view and this many more (Qt's default is
+    // 1,000): every cell measured lays out its text, and with thousands of sessions that delayed the
+    // first paint by about a tenth of a second, for widths that a few hundred rows already show.
+    m_view->verticalHeader()->setResizeContentsPrecision(200);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionsMovable(true);
@@ -227,6 +231,13 @@ void SessionsPage::showEvent(QShowEvent *event)
     // Once laid out at its shown size.
     if (m_fitColumns)
         QTimer::singleShot(0, this, &SessionsPage::fitColumnsOnce);
+    // The first time the sessions are shown, the table takes the keyboard: the arrow keys move
+    // through sessions at once and Ctrl+F reaches the filter. A filter box with the focus would
+    // blink its cursor (and repaint) twice a second all day, in a window mostly left open to look at.
+    if (!m_focusGiven) {
+        m_focusGiven = true;
+        m_view->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void SessionsPage::updateCount()

@@ -102,6 +102,7 @@ private:
     SessionRef m_shown;
     // No saved column layout: the columns are fitted to the first sessions shown.
     bool m_fitColumns = false;
+    bool m_focusGiven = false;
 };
 
 } // namespace arr

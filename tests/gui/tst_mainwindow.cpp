@@ -528,6 +528,15 @@ void TestMainWindow::keyboardAndContextMenuRunCommands()
     const QString id = f->addSession(readyFourHours());
     QVERIFY(!id.isEmpty());
     QVERIFY(f->page()->selectSession(Emulator, id));
+    // The table has the keyboard from the start (not the filter, whose cursor would blink all day);
+    // Ctrl+F reaches the filter.
+    QVERIFY(QTest::qWaitForWindowActive(f->window.get()));
+    QWidget *focused = QApplication::focusWidget();
+    QVERIFY2(focused == view(),
+        focused ? qPrintable(focused->objectName() + u' ' + QString::fromLatin1(focused->metaObject()->className()))
+                : "none");
+    QTest::keyClick(view(), Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), f->find<QLineEdit>(u"filterEdit"_s));
     view()->setFocus();
 
     QTest::keyClick(view(), Qt::Key_E, Qt::ControlModifier);
