@@ -13,7 +13,7 @@ namespace arr {
 RequestLogModel::RequestLogModel(RequestLog *log, QObject *parent)
     : QAbstractTableModel(parent)
     , m_log(log)
-    , m_rows(log ? int(log->entries().size()) : 0)
+    , m_rows(log ? int(log->size()) : 0)
 {
     if (!log)
         return;
@@ -30,7 +30,7 @@ void RequestLogModel::onEntryAdded()
 {
     // RequestLog drops old entries (entriesDropped) before announcing the new one, so the log's size
     // is the new row count here.
-    const int size = int(m_log->entries().size());
+    const int size = int(m_log->size());
     if (size <= m_rows)
         return;
     beginInsertRows({}, m_rows, size - 1);
@@ -52,7 +52,7 @@ void RequestLogModel::onEntriesDropped(int count)
 
 int RequestLogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() || !m_log ? 0 : qMin(m_rows, int(m_log->entries().size()));
+    return parent.isValid() || !m_log ? 0 : qMin(m_rows, int(m_log->size()));
 }
 
 int RequestLogModel::columnCount(const QModelIndex &parent) const
@@ -64,7 +64,7 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_log)
         return {};
-    const RequestLogEntry &entry = m_log->entries().at(index.row());
+    const RequestLogEntry &entry = m_log->at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

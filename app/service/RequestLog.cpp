@@ -33,26 +33,67 @@ RequestLog::RequestLog(int capacity, QObject *parent)
     : QObject(parent)
     , m_capacity(qMax(1, capacity))
 {
+    // Room for every entry from the start: a list that grows by copying to ever larger blocks leaves
+    // the blocks behind in the heap, as much again as the log itself. Pages are only taken as entries
+    // fill them.
+    m_entries.reserve(m_capacity);
 }
 
 void RequestLog::record(RequestLogEntry entry)
 {
     // Errors can quote a server; the log is shown in the window and on arrsm's stderr.
-    entry.error = safeText(redactSecrets(entry.error));
-    entry.path = safeText(redactSecrets(entry.path));
-    entry.account = safeText(entry.account);
-    m_entries.append(entry);
-    const int excess = int(m_entries.size()) - m_capacity;
-    if (excess > 0) {
-        m_entries.remove(0, excess);
-        Q_EMIT entriesDropped(excess);
+    entry.error = recentCopy(m_recentTexts, safeText(redactSecrets(entry.error)));
+    entry.path = recentCopy(m_recentTexts, safeText(redactSecrets(entry.path)));
+    entry.account = recentCopy(m_recentTexts, safeText(entry.account));
+    entry.origin = recentCopy(m_recentTexts, entry.origin);
+    entry.method = recentCopy(m_recentMethods, entry.method);
+    if (m_entries.size() < m_capacity) {
+        m_entries.append(std::move(entry));
+        Q_EMIT entryAdded(m_entries.constLast());
+        return;
     }
-    Q_EMIT entryAdded(m_entries.constLast());
+    const qsizetype newest = m_oldest;
+    m_entries[newest] = std::move(entry);
+    m_oldest = (m_oldest + 1) % m_entries.size();
+    Q_EMIT entriesDropped(1);
+    Q_EMIT entryAdded(m_entries.at(newest));
+}
+
+const RequestLogEntry &RequestLog::at(qsizetype index) const
+{
+    return m_entries.at((m_oldest + index) % m_entries.size());
+}
+
+QList<RequestLogEntry> RequestLog::entries() const
+{
+    QList<RequestLogEntry> ordered;
+    ordered.reserve(m_entries.size());
+    ordered.append(m_entries.cbegin() + m_oldest, m_entries.cend());
+    ordered.append(m_entries.cbegin(), m_entries.cbegin() + m_oldest);
+    return ordered;
+}
+
+template<typename Text> Text RequestLog::recentCopy(QList<Text> &recent, const Text &text)
+{
+    // Enough for the poll paths of a few dozen accounts; a linear search of them costs less than the
+    // allocation it saves.
+    constexpr qsizetype MostRemembered = 64;
+    if (text.isEmpty())
+        return text;
+    for (const Text &known : std::as_const(recent)) {
+        if (known == text)
+            return known;
+    }
+    if (recent.size() >= MostRemembered)
+        recent.removeFirst();
+    recent.append(text);
+    return text;
 }
 
 void RequestLog::clear()
 {
     m_entries.clear();
+    m_oldest = 0;
     Q_EMIT cleared();
 }
 

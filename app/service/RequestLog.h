@@ -20,11 +20,11 @@ struct RequestLogEntry
     QString path;
     // 0 when no answer arrived.
     int httpStatus = 0;
+    int attempt = 1;
     qint64 durationMs = 0;
     QByteArray msCv;
     // Empty when the exchange succeeded.
     QString error;
-    int attempt = 1;
     // Who asked for it when not the user ("keep-alive"); empty for the user's own commands and polls.
     QString origin;
 
@@ -46,7 +46,11 @@ public:
     explicit RequestLog(int capacity = 5000, QObject *parent = nullptr);
 
     void record(RequestLogEntry entry);
-    const QList<RequestLogEntry> &entries() const { return m_entries; }
+    // The entries kept, oldest first: at(0) .. at(size() - 1).
+    qsizetype size() const { return m_entries.size(); }
+    const RequestLogEntry &at(qsizetype index) const;
+    // All of them, oldest first (a copy).
+    QList<RequestLogEntry> entries() const;
     int capacity() const { return m_capacity; }
     void clear();
 
@@ -57,8 +61,18 @@ Q_SIGNALS:
     void cleared();
 
 private:
+    // An equal text seen lately, shared, or `text` itself, remembered for the entries to come.
+    template<typename Text> static Text recentCopy(QList<Text> &recent, const Text &text);
+
+    // A ring once full: the newest entry takes the place of the oldest, at m_oldest. The memory stays
+    // that of `capacity` entries; a list that dropped its front and grew at its end took twice that.
     QList<RequestLogEntry> m_entries;
+    qsizetype m_oldest = 0;
     int m_capacity;
+    // Each poll logs the same account, method and path as the one before it, thousands of times a
+    // day: the entries share one copy of each instead of holding their own.
+    QList<QString> m_recentTexts;
+    QList<QByteArray> m_recentMethods;
 };
 
 } // namespace arr

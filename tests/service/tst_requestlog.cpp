@@ -42,16 +42,34 @@ void TestRequestLog::staysWithinCapacity()
     arr::RequestLog log(3);
     QSignalSpy added(&log, &arr::RequestLog::entryAdded);
     QSignalSpy dropped(&log, &arr::RequestLog::entriesDropped);
-    for (int i = 0; i < 5; ++i) {
+    // Around the ring more than twice: the order stays oldest first wherever the oldest is kept.
+    for (int i = 0; i < 8; ++i) {
         arr::RequestLogEntry entry;
         entry.httpStatus = 200 + i;
+        // A string of its own each time, as each request builds its path.
+        entry.path = QString::fromLatin1("/v1/accounts/x/sessions");
         log.record(entry);
+        QCOMPARE(added.constLast().constFirst().value<arr::RequestLogEntry>().httpStatus, 200 + i);
+        QCOMPARE(log.at(log.size() - 1).httpStatus, 200 + i);
     }
-    QCOMPARE(added.count(), 5);
-    QCOMPARE(dropped.count(), 2);
-    QCOMPARE(log.entries().size(), 3);
-    QCOMPARE(log.entries().constFirst().httpStatus, 202);
-    QCOMPARE(log.entries().constLast().httpStatus, 204);
+    QCOMPARE(added.count(), 8);
+    QCOMPARE(dropped.count(), 5);
+    QCOMPARE(log.size(), 3);
+    const QList<arr::RequestLogEntry> entries = log.entries();
+    QCOMPARE(entries.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(entries.at(i).httpStatus, 205 + i);
+        QCOMPARE(log.at(i).httpStatus, 205 + i);
+    }
+    // A path logged again and again is kept once.
+    QVERIFY(log.at(0).path.isSharedWith(log.at(2).path));
+
+    log.clear();
+    QCOMPARE(log.size(), 0);
+    arr::RequestLogEntry entry;
+    entry.httpStatus = 201;
+    log.record(entry);
+    QCOMPARE(log.entries().constFirst().httpStatus, 201);
 }
 
 void TestRequestLog::formatsALine()

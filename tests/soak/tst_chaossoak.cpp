@@ -160,8 +160,9 @@ void TestChaosSoak::soak()
     qInfo("chaos: %d polls, %d creates, %d extends and stops issued in %lld ms", chaosPolls, creates,
         int(issued.size()), elapsed.elapsed());
     QVERIFY2(chaosPolls >= MinimumPolls, qPrintable(u"only %1 polls in the time budget"_s.arg(chaosPolls)));
-    const int faultedLog = int(std::count_if(
-        log.entries().begin(), log.entries().end(), [](const arr::RequestLogEntry &entry) { return entry.isError(); }));
+    const QList<arr::RequestLogEntry> logged = log.entries();
+    const int faultedLog = int(
+        std::count_if(logged.begin(), logged.end(), [](const arr::RequestLogEntry &entry) { return entry.isError(); }));
     QVERIFY2(faultedLog > 0, "no fault reached the client");
 
     // The faults stop. Every command must end, one way or the other.
