@@ -75,8 +75,13 @@ bool SessionFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
         return a.isValid();
     if (!a.isValid())
         return false;
-    if (a.typeId() == QMetaType::QString && b.typeId() == QMetaType::QString)
-        return QString::localeAwareCompare(a.toString(), b.toString()) < 0;
+    if (a.typeId() == QMetaType::QString && b.typeId() == QMetaType::QString) {
+        // Most rows share their account, status and size with many others: equal texts are equal in
+        // any collation, found without asking the locale (the table opens sorted by account).
+        const QString left = a.toString();
+        const QString right = b.toString();
+        return left != right && QString::localeAwareCompare(left, right) < 0;
+    }
     return QVariant::compare(a, b) == QPartialOrdering::Less;
 }
 
