@@ -12,6 +12,7 @@
 #include "ui/NotificationsPanel.h"
 #include "ui/Notifier.h"
 #include "ui/RequestLogPanel.h"
+#include "ui/SessionColumns.h"
 #include "ui/SessionCommands.h"
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
@@ -219,7 +220,8 @@ void MainWindow::createMenus()
     view->addAction(m_toolBar->toggleViewAction());
     QMenu *columns = view->addMenu(tr("&Columns"));
     columns->setObjectName(u"columnsMenu"_s);
-    connect(columns, &QMenu::aboutToShow, m_sessionsPage, [this, columns] { m_sessionsPage->fillColumnMenu(columns); });
+    connect(columns, &QMenu::aboutToShow, m_sessionsPage,
+        [this, columns] { m_sessionsPage->columns()->fillMenu(columns); });
 
     QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
     accounts->addActions({m_commands->accountsAction(), m_commands->emulatorAction()});

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "storage/Settings.h"
 #include "ui/DetailsPane.h"
+#include "ui/SessionColumns.h"
 #include "ui/SessionFilterProxy.h"
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionTableModel.h"
@@ -27,15 +28,6 @@ using namespace Qt::StringLiterals;
 namespace arr {
 
 namespace {
-
-// Fields of the 2021-01-01 API: available from the header's menu, hidden by default, so that a v1
-// account does not show five empty columns.
-QList<int> hiddenByDefault()
-{
-    return {SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
-        SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
-        SessionTableModel::ErrorCodeColumn};
-}
 
 struct StatusPreset
 {
@@ -146,7 +138,7 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     header->setStretchLastSection(true);
     // Rows are selected whole: a title in bold for a "fully selected" column would mean nothing.
     header->setHighlightSections(false);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_columns = new SessionColumns(m_view);
 
     m_details->setObjectName(u"detailsPane"_s);
     m_splitter->setObjectName(u"sessionSplitter"_s);
@@ -162,7 +154,6 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     layout->addLayout(filterRow);
     layout->addWidget(m_splitter, 1);
 
-    connect(header, &QHeaderView::customContextMenuRequested, this, &SessionsPage::showHeaderMenu);
     connect(m_view, &QTableView::customContextMenuRequested, this, &SessionsPage::showContextMenu);
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &SessionFilterProxy::setTextFilter);
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this,
@@ -173,7 +164,7 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
         m_hideFinished->setChecked(hide);
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &SessionsPage::updateCount);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &SessionsPage::fitColumnsOnce);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, m_columns, &SessionColumns::fitOnceWhenShown);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &SessionsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &SessionsPage::updateCount);
     updateCount();
@@ -203,34 +194,12 @@ void SessionsPage::onModelDataChanged(const QModelIndex &topLeft, const QModelIn
     Q_EMIT selectionChanged();
 }
 
-void SessionsPage::fitColumnsOnce()
-{
-    // The view measures only the rows it shows: hidden (the empty page in front), it has none yet.
-    if (!m_fitColumns || m_proxy->rowCount() == 0 || !m_view->isVisible())
-        return;
-    m_fitColumns = false;
-    // The first sessions shown without a layout the user chose: every column as wide as its
-    // content (never narrower than the default, never wider than 70 % of the table), so that ids and
-    // hostnames are read whole. The header's state, saved on close, keeps it and any later choice.
-    QHeaderView *header = m_view->horizontalHeader();
-    const int widest = qMax(m_view->fontMetrics().averageCharWidth() * 24, m_view->viewport()->width() * 7 / 10);
-    for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
-        if (header->isSectionHidden(column) || column == SessionTableModel::MessageColumn)
-            continue;
-        // QTableView keeps its override protected; the base class's is public.
-        const int fitted = qMax(
-            static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column), header->sectionSizeHint(column));
-        if (fitted > header->sectionSize(column))
-            header->resizeSection(column, qMin(fitted, widest));
-    }
-}
-
 void SessionsPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     // Once laid out at its shown size.
-    if (m_fitColumns)
-        QTimer::singleShot(0, this, &SessionsPage::fitColumnsOnce);
+    if (m_columns->fitPending())
+        QTimer::singleShot(0, m_columns, &SessionColumns::fitOnceWhenShown);
     // The first time the sessions are shown, the table takes the keyboard: the arrow keys move
     // through sessions at once and Ctrl+F reaches the filter. A filter box with the focus would
     // blink its cursor (and repaint) twice a second all day, in a window mostly left open to look at.
@@ -333,35 +302,6 @@ void SessionsPage::updateRemaining()
         SessionTableModel::RemainingLevel(index.data(SessionTableModel::RemainingLevelRole).toInt()));
 }
 
-void SessionsPage::fillColumnMenu(QMenu *menu)
-{
-    menu->clear();
-    QHeaderView *header = m_view->horizontalHeader();
-    const bool lastVisible = header->count() - header->hiddenSectionCount() <= 1;
-    for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
-        QAction *toggle = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
-        toggle->setCheckable(true);
-        const bool hidden = header->isSectionHidden(column);
-        toggle->setChecked(!hidden);
-        // A table without columns cannot be used, nor its header right-clicked to bring one back.
-        toggle->setEnabled(hidden || !lastVisible);
-        connect(toggle, &QAction::toggled, header, [header, column](bool on) {
-            if (on || header->count() - header->hiddenSectionCount() > 1)
-                header->setSectionHidden(column, !on);
-        });
-    }
-    menu->addSeparator();
-    menu->addAction(tr("Reset columns"), this, &SessionsPage::applyDefaultColumns);
-}
-
-void SessionsPage::showHeaderMenu(const QPoint &position)
-{
-    QMenu menu(this);
-    menu.setObjectName(u"columnMenu"_s);
-    fillColumnMenu(&menu);
-    menu.exec(m_view->horizontalHeader()->viewport()->mapToGlobal(position));
-}
-
 void SessionsPage::showContextMenu(const QPoint &position)
 {
     const QModelIndex index = m_view->indexAt(position);
@@ -371,69 +311,11 @@ void SessionsPage::showContextMenu(const QPoint &position)
     Q_EMIT contextMenuRequested(m_view->viewport()->mapToGlobal(position));
 }
 
-void SessionsPage::applyDefaultColumns()
-{
-    QHeaderView *header = m_view->horizontalHeader();
-    const QFontMetrics metrics = m_view->fontMetrics();
-    const auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
-    // What ops staff scan first comes first: who, which, what state, how long is left.
-    const QList<int> order{SessionTableModel::AccountColumn, SessionTableModel::SessionIdColumn,
-        SessionTableModel::StatusColumn, SessionTableModel::RemainingColumn, SessionTableModel::LeaseColumn,
-        SessionTableModel::ElapsedColumn, SessionTableModel::SizeColumn, SessionTableModel::CostSoFarColumn,
-        SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::KeptAliveUntilColumn,
-        SessionTableModel::HostnameColumn, SessionTableModel::MessageColumn, SessionTableModel::TeraflopsColumn,
-        SessionTableModel::HandshakePortColumn, SessionTableModel::ArrInspectorPortColumn,
-        SessionTableModel::CreatedColumn, SessionTableModel::ErrorCodeColumn};
-    for (int visual = 0; visual < order.size(); ++visual) {
-        header->setSectionHidden(order.at(visual), false);
-        header->moveSection(header->visualIndex(order.at(visual)), visual);
-    }
-    m_view->setColumnWidth(SessionTableModel::AccountColumn, width(u"Local emulator"_s));
-    // Ids and hostnames are elided in the middle; their ends are what people compare.
-    m_view->setColumnWidth(SessionTableModel::SessionIdColumn, width(u"00000000-0000-0000-0000"_s));
-    // Room for the icon and "Ready – stop requested"; a longer pending command is elided.
-    m_view->setColumnWidth(SessionTableModel::StatusColumn, width(u"Ready – stop requested"_s) + 20);
-    for (int column :
-        {SessionTableModel::ElapsedColumn, SessionTableModel::LeaseColumn, SessionTableModel::RemainingColumn})
-        m_view->setColumnWidth(column, width(u"Remaining"_s));
-    m_view->setColumnWidth(SessionTableModel::SizeColumn, width(u"premium"_s));
-    // The header's words, with room for the keep-alive icon beside the time.
-    m_view->setColumnWidth(SessionTableModel::KeptAliveUntilColumn, width(u"Kept alive until"_s) + 20);
-    // Room for "$1,234.56" and for the header's words.
-    m_view->setColumnWidth(SessionTableModel::CostSoFarColumn, width(u"Cost so far"_s));
-    m_view->setColumnWidth(SessionTableModel::CostAtLeaseEndColumn, width(u"Cost at lease end"_s));
-    m_view->setColumnWidth(SessionTableModel::HostnameColumn, width(u"00000000-0000.remoterendering"_s));
-    m_view->setColumnWidth(SessionTableModel::MessageColumn, width(u"m"_s) * 3);
-    m_view->setColumnWidth(SessionTableModel::TeraflopsColumn, width(u"Teraflops"_s));
-    m_view->setColumnWidth(SessionTableModel::HandshakePortColumn, width(u"Handshake port"_s));
-    m_view->setColumnWidth(SessionTableModel::ArrInspectorPortColumn, width(u"Inspector port"_s));
-    m_view->setColumnWidth(SessionTableModel::CreatedColumn, width(u"00/00/0000 00:00"_s));
-    m_view->setColumnWidth(SessionTableModel::ErrorCodeColumn, width(u"InternalServerError"_s));
-    for (int column : hiddenByDefault())
-        header->setSectionHidden(column, true);
-    header->setSortIndicator(SessionTableModel::AccountColumn, Qt::AscendingOrder);
-}
-
 void SessionsPage::restoreSettings(Settings *settings)
 {
     m_splitter->restoreState(settings->value(Settings::Key::SplitterState).toByteArray());
-    const QByteArray headerState = settings->value(Settings::Key::TableHeaderState).toByteArray();
-    QHeaderView *header = m_view->horizontalHeader();
-    if (headerState.isEmpty() || !header->restoreState(headerState)) {
-        applyDefaultColumns();
-        m_fitColumns = true;
-        fitColumnsOnce();
-    } else {
-        // A state saved by an earlier version shows the columns added since as visible: they take
-        // the visibility a new user's table gives them instead.
-        const QList<int> optional = hiddenByDefault();
-        for (int column = qMax(0, settings->value(Settings::Key::TableColumnCount).toInt());
-             column < SessionTableModel::ColumnCount; ++column)
-            header->setSectionHidden(column, optional.contains(column));
-    }
-    // A saved state with every column hidden would leave an unusable table.
-    if (header->hiddenSectionCount() >= SessionTableModel::ColumnCount)
-        applyDefaultColumns();
+    m_columns->restoreState(settings->value(Settings::Key::TableHeaderState).toByteArray(),
+        settings->value(Settings::Key::TableColumnCount).toInt());
 
     const int sortColumn = settings->value(Settings::Key::SortColumn).toInt();
     const auto sortOrder = settings->value(Settings::Key::SortOrder).toInt() == int(Qt::DescendingOrder)
@@ -462,7 +344,7 @@ void SessionsPage::saveSettings(Settings *settings) const
     settings->setValue(Settings::Key::HideFinishedSessions, m_proxy->hidesFinished());
     settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
     QHeaderView *header = m_view->horizontalHeader();
-    settings->setValue(Settings::Key::TableHeaderState, header->saveState());
+    settings->setValue(Settings::Key::TableHeaderState, m_columns->saveState());
     settings->setValue(Settings::Key::TableColumnCount, int(SessionTableModel::ColumnCount));
     settings->setValue(Settings::Key::SortColumn, header->sortIndicatorSection());
     settings->setValue(Settings::Key::SortOrder, int(header->sortIndicatorOrder()));

@@ -13,7 +13,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QMenu;
 class QSplitter;
 class QTableView;
 
@@ -21,6 +20,7 @@ namespace arr {
 
 class Clock;
 class DetailsPane;
+class SessionColumns;
 class SessionFilterProxy;
 class SessionItemDelegate;
 class SessionTableModel;
@@ -48,10 +48,8 @@ public:
 
     // The View menu's "Hide stopped and expired": the same choice as the filter bar's check box.
     QAction *hideFinishedAction() const { return m_hideFinishedAction; }
-    // Fills `menu` with a check per column (the last visible one cannot be hidden) and "Reset
-    // columns": the header's context menu and the View menu's Columns are this one menu.
-    void fillColumnMenu(QMenu *menu);
-    void applyDefaultColumns();
+    // The columns: the View menu's Columns fills itself from them.
+    SessionColumns *columns() const { return m_columns; }
     void focusFilter();
 
     // The sessions selected in the table, top to bottom, those whose status `accept` takes.
@@ -78,13 +76,11 @@ Q_SIGNALS:
     void copied(const QString &what);
 
 private:
-    void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
     void onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void updateDetails();
     void updateRemaining();
     void updateCount();
-    void fitColumnsOnce();
 
     SessionTableModel *m_model;
     const Clock *m_clock;
@@ -98,10 +94,9 @@ private:
     QTableView *m_view;
     DetailsPane *m_details;
     QSplitter *m_splitter;
+    SessionColumns *m_columns;
     // The one session the details show, if any.
     SessionRef m_shown;
-    // No saved column layout: the columns are fitted to the first sessions shown.
-    bool m_fitColumns = false;
     bool m_focusGiven = false;
 };
 

@@ -2412,6 +2412,13 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::SessionColumns</name>
+    <message>
+        <source>Reset columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::SessionCommands</name>
     <message>
         <source>&amp;New session…</source>
@@ -2909,10 +2916,6 @@ Extend and Stop apply to all of them.</numerusform>
             <numerusform>%1 of %n session shown</numerusform>
             <numerusform>%1 of %n sessions shown</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Reset columns</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Filter sessions</source>
