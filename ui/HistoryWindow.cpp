@@ -6,11 +6,11 @@
 #include "storage/HistoryStore.h"
 #include "ui/HistoryChart.h"
 #include "ui/HistoryEventsPane.h"
+#include "ui/HistoryRangePicker.h"
 #include "ui/HistoryTableModel.h"
 #include "ui/MessageBar.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -131,33 +131,16 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
         m_store->open();
     }
     setRecorderProblem({});
-    showRangeDates();
 }
 
 HistoryWindow::~HistoryWindow() = default;
 
 void HistoryWindow::buildFilters(QWidget *bar)
 {
-    m_range = new QComboBox(bar);
-    m_range->setObjectName(u"historyRange"_s);
-    m_range->addItem(tr("Today"), int(Range::Today));
-    m_range->addItem(tr("This week"), int(Range::ThisWeek));
-    m_range->addItem(tr("This month"), int(Range::ThisMonth));
-    m_range->addItem(tr("Custom"), int(Range::Custom));
-    m_range->setCurrentIndex(int(Range::ThisMonth));
-    m_from = new QDateEdit(bar);
-    m_from->setObjectName(u"historyFrom"_s);
-    m_to = new QDateEdit(bar);
-    m_to->setObjectName(u"historyTo"_s);
-    for (QDateEdit *edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(u"yyyy-MM-dd"_s);
-        connect(edit, &QDateEdit::dateChanged, this, [this] {
-            if (Range(m_range->currentData().toInt()) == Range::Custom)
-                refresh();
-        });
-    }
-    connect(m_range, &QComboBox::currentIndexChanged, this, &HistoryWindow::onRangeChosen);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_range = new HistoryRangePicker(bar, row, m_clock);
+    connect(m_range, &HistoryRangePicker::changed, this, &HistoryWindow::refresh);
 
     m_account = new QComboBox(bar);
     m_account->setObjectName(u"historyAccount"_s);
@@ -180,17 +163,12 @@ void HistoryWindow::buildFilters(QWidget *bar)
     reload->setObjectName(u"historyRefresh"_s);
     connect(reload, &QPushButton::clicked, this, &HistoryWindow::refresh);
 
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
     const auto labelled = [&](const QString &text, QWidget *widget) {
         auto *label = new QLabel(text, bar);
         label->setBuddy(widget);
         row->addWidget(label);
         row->addWidget(widget);
     };
-    labelled(tr("&Range:"), m_range);
-    labelled(tr("&From:"), m_from);
-    labelled(tr("&To:"), m_to);
     row->addSpacing(12);
     labelled(tr("&Account:"), m_account);
     labelled(tr("&Status:"), m_status);
@@ -224,60 +202,12 @@ void HistoryWindow::setRecorderProblem(const QString &problem)
 
 void HistoryWindow::setRange(Range range)
 {
-    m_range->setCurrentIndex(m_range->findData(int(range)));
+    m_range->setRange(range);
 }
 
 void HistoryWindow::setCustomRange(QDate first, QDate last)
 {
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    m_from->setDate(first);
-    m_to->setDate(last);
-    if (Range(m_range->currentData().toInt()) == Range::Custom)
-        refresh();
-    else
-        setRange(Range::Custom);
-}
-
-std::pair<QDate, QDate> HistoryWindow::dates() const
-{
-    const QDate day = today(m_clock);
-    switch (Range(m_range->currentData().toInt())) {
-    case Range::Today:
-        return {day, day};
-    case Range::ThisWeek: {
-        const int sinceStart = (day.dayOfWeek() - int(QLocale().firstDayOfWeek()) + 7) % 7;
-        return {day.addDays(-sinceStart), day.addDays(6 - sinceStart)};
-    }
-    case Range::ThisMonth: {
-        const QDate first(day.year(), day.month(), 1);
-        return {first, first.addMonths(1).addDays(-1)};
-    }
-    case Range::Custom:
-        break;
-    }
-    return {m_from->date(), m_to->date()};
-}
-
-void HistoryWindow::onRangeChosen()
-{
-    showRangeDates();
-    refresh();
-}
-
-void HistoryWindow::showRangeDates()
-{
-    const bool custom = Range(m_range->currentData().toInt()) == Range::Custom;
-    m_from->setEnabled(custom);
-    m_to->setEnabled(custom);
-    if (!custom) {
-        // The edits show the preset's days, ready to be adjusted as a custom range.
-        const auto [first, last] = dates();
-        const QSignalBlocker blockFrom(m_from);
-        const QSignalBlocker blockTo(m_to);
-        m_from->setDate(first);
-        m_to->setDate(last);
-    }
+    m_range->setCustomRange(first, last);
 }
 
 void HistoryWindow::refresh()
@@ -285,7 +215,7 @@ void HistoryWindow::refresh()
     m_refreshTimer.stop();
     m_read.clear();
     m_capped = false;
-    const auto [first, last] = dates();
+    const auto [first, last] = m_range->dates();
     if (m_store && m_store->isOpen() && first <= last) {
         HistoryQuery query;
         query.since = QDateTime(first, QTime(0, 0));
@@ -349,14 +279,14 @@ void HistoryWindow::applyFilters()
     }
     m_model->setSessions(m_selection);
     m_table->resizeColumnsToContents();
-    const auto [first, last] = dates();
+    const auto [first, last] = m_range->dates();
     m_chart->setSessions(m_selection, m_pricing, first, last);
     updateTotals();
 }
 
 void HistoryWindow::updateTotals()
 {
-    const auto [first, last] = dates();
+    const auto [first, last] = m_range->dates();
     if (first > last) {
         m_totals->setText(tr("The range ends before it starts: choose a later end date."));
         return;

@@ -2,6 +2,7 @@
 
 #include "core/Cost.h"
 #include "storage/HistoryRecords.h"
+#include "ui/HistoryRangePicker.h"
 
 #include <QDate>
 #include <QTimer>
@@ -10,7 +11,6 @@
 #include <memory>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -36,7 +36,7 @@ class HistoryWindow : public QWidget
     Q_OBJECT
 
 public:
-    enum class Range { Today, ThisWeek, ThisMonth, Custom };
+    using Range = HistoryRangePicker::Range;
     enum class ExportFormat { Csv, Json };
     // More rows than a person reads; the window says when a range holds more.
     static constexpr int MaxRows = 10'000;
@@ -64,11 +64,6 @@ public:
 
 private:
     void buildFilters(QWidget *bar);
-    void onRangeChosen();
-    // Shows the preset's days in the date edits, which only a custom range enables.
-    void showRangeDates();
-    // The range's first and last day (local time), from the preset or the date edits.
-    std::pair<QDate, QDate> dates() const;
     void applyFilters();
     void updateTotals();
     void showEvents(const QModelIndex &index);
@@ -85,9 +80,7 @@ private:
 
     MessageBar *m_problemBar = nullptr;
     MessageBar *m_messageBar = nullptr;
-    QComboBox *m_range = nullptr;
-    QDateEdit *m_from = nullptr;
-    QDateEdit *m_to = nullptr;
+    HistoryRangePicker *m_range = nullptr;
     QComboBox *m_account = nullptr;
     QComboBox *m_status = nullptr;
     QLineEdit *m_text = nullptr;
