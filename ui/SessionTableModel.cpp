@@ -14,6 +14,12 @@ using namespace Qt::StringLiterals;
 
 namespace arr {
 
+namespace {
+
+constexpr double HundredthOfAnHourMs = 36'000.0;
+
+} // namespace
+
 SessionTableModel::SessionTableModel(const LiveSessions *sessions, QObject *parent)
     : QAbstractTableModel(parent)
     , m_sessions(sessions)
@@ -258,6 +264,13 @@ void SessionTableModel::tick()
         return;
     Q_EMIT dataChanged(index(0, RemainingColumn), index(m_sessions->count() - 1, RemainingColumn),
         {Qt::DisplayRole, RawValueRole, RemainingMsRole, RemainingLevelRole});
+    // The costs move by a cent every few seconds at most: repainting them every second would draw
+    // the same text again most of the time. Shown at most one step late, which is what rounding to
+    // the cent already does.
+    const qint64 now = m_sessions->clock()->monotonicMs();
+    if (m_costTickedAtMs && now - *m_costTickedAtMs < m_costStepMs)
+        return;
+    m_costTickedAtMs = now;
     Q_EMIT dataChanged(index(0, CostSoFarColumn), index(m_sessions->count() - 1, CostAtLeaseEndColumn),
         {Qt::DisplayRole, RawValueRole, Qt::ToolTipRole});
 }
@@ -296,6 +309,17 @@ bool SessionTableModel::movesWithTime(int first, int last)
 void SessionTableModel::setPricing(const Pricing &pricing)
 {
     m_pricing = pricing;
+    // A hundredth of an hour (how billed hours are shown), or a cent at the highest price if that
+    // comes sooner.
+    double highest = 1.0;
+    const auto consider = [&highest](const PriceList &list) {
+        for (double price : list.hourly)
+            highest = std::max(highest, price);
+    };
+    consider(pricing.defaults);
+    for (const PriceList &list : pricing.accountOverrides)
+        consider(list);
+    m_costStepMs = std::max<qint64>(1000, qint64(HundredthOfAnHourMs / highest));
     if (m_sessions->count() == 0)
         return;
     Q_EMIT dataChanged(index(0, CostSoFarColumn), index(m_sessions->count() - 1, CostAtLeaseEndColumn),

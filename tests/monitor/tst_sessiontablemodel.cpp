@@ -178,7 +178,8 @@ void TestSessionTableModel::tickChangesOnlyTheCountdown()
         0);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     m_model->tick();
-    // The countdown, then the cost columns (billed time grows while ready); nothing else.
+    // The countdown, then (the first time) the cost columns, as billed time grows while ready;
+    // nothing else.
     QCOMPARE(changed.count(), 2);
     QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(0, SessionTableModel::RemainingColumn));
     QCOMPARE(changed.first().at(1).toModelIndex(), m_model->index(2, SessionTableModel::RemainingColumn));
@@ -188,6 +189,32 @@ void TestSessionTableModel::tickChangesOnlyTheCountdown()
         QVERIFY(SessionTableModel::movesWithTime(
             signal.at(0).toModelIndex().column(), signal.at(1).toModelIndex().column()));
     QVERIFY(!SessionTableModel::movesWithTime(0, SessionTableModel::ColumnCount - 1));
+
+    // The costs are signalled again only once the smallest amount shown may have been billed: a
+    // hundredth of an hour where billed hours are shown, a cent at the highest price when prices are set.
+    QCOMPARE(m_model->costStepMs(), 36'000);
+    changed.clear();
+    m_clock.advance(35'000);
+    m_model->tick();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(SessionTableModel::RemainingColumn));
+    m_clock.advance(1'000);
+    m_model->tick();
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(changed.last().at(0).toModelIndex().column(), int(SessionTableModel::CostSoFarColumn));
+
+    arr::Pricing pricing;
+    pricing.defaults.hourly = {{u"standard"_s, 3.0}, {u"premium"_s, 12.0}};
+    pricing.accountOverrides.insert(u"A"_s, arr::PriceList{{}, {{u"premium"_s, 18.0}}});
+    m_model->setPricing(pricing);
+    QCOMPARE(m_model->costStepMs(), 2'000);
+    pricing.accountOverrides.clear();
+    pricing.defaults.hourly = {{u"standard"_s, 0.5}};
+    m_model->setPricing(pricing);
+    QCOMPARE(m_model->costStepMs(), 36'000);
+    pricing.defaults.hourly = {{u"standard"_s, 1'000.0}};
+    m_model->setPricing(pricing);
+    QCOMPARE(m_model->costStepMs(), 1'000);
 }
 
 void TestSessionTableModel::costColumns()
