@@ -71,6 +71,7 @@ void AccountStatusBar::setAccounts(const QStringList &names)
         m_labels.clear();
         for (const QString &name : labelled) {
             auto *label = new QLabel(this);
+            label->setObjectName(u"accountHealth:"_s + name);
             label->setTextFormat(Qt::RichText);
             m_labels.insert(name, label);
             m_layout->addWidget(label);
@@ -114,6 +115,8 @@ void AccountStatusBar::updateHealth(const QString &account, const AccountHealth 
 void AccountStatusBar::showHealth(QLabel *label, const QString &account, const AccountHealth &health)
 {
     const QString text = m_texts.value(account);
+    // A screen reader says the words, not the coloured mark before them.
+    label->setAccessibleName(text);
     label->setText(
         u"<span style=\"color:%1\">\u25cf</span> %2"_s.arg(colorFor(health.state).name(), text.toHtmlEscaped()));
     QStringList tip{text};
@@ -156,11 +159,6 @@ void AccountStatusBar::updateSummary()
     if (troubled.size() > MostInTooltip)
         tip.append(tr("… and %n more", nullptr, int(troubled.size() - MostInTooltip)));
     m_summary->setToolTip(tip.join(u'\n'));
-}
-
-QString AccountStatusBar::textFor(const QString &account) const
-{
-    return m_texts.value(account);
 }
 
 } // namespace arr

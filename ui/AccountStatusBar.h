@@ -27,8 +27,6 @@ public:
     void setAccounts(const QStringList &names);
     void updateHealth(const QString &account, const AccountHealth &health);
 
-    // The plain text shown for an account (for tests and accessibility).
-    QString textFor(const QString &account) const;
     static QString describe(const QString &account, const AccountHealth &health);
 
     // More accounts than this are summed up in one line.

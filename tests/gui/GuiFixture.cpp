@@ -6,6 +6,7 @@
 #include "workspace/LocalEmulator.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -196,6 +197,12 @@ QAbstractButton *buttonWithText(QWidget *parent, const QString &text)
             return button;
     }
     return nullptr;
+}
+
+QString accountHealthText(QWidget *window, const QString &account)
+{
+    const auto *label = window->findChild<QLabel *>(u"accountHealth:"_s + account);
+    return label ? label->accessibleName() : QString();
 }
 
 } // namespace gui

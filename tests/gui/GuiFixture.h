@@ -142,5 +142,8 @@ template<typename T> T *findVisible(QWidget *parent = nullptr)
     return nullptr;
 }
 QAbstractButton *buttonWithText(QWidget *parent, const QString &text);
+// What the status bar says of an account's health (its label's words, as a screen reader reads
+// them); empty when no label shows the account.
+QString accountHealthText(QWidget *window, const QString &account);
 
 } // namespace gui

@@ -146,7 +146,7 @@ void TestAccounts::addEditRemoveWithKeyOnlyInTheSecretStore()
     QVERIFY(!file.contains("c2VjcmV0"));
     // And the account is watched: its session shows up in the main table.
     QTRY_COMPARE(f->sessions().sessionsOf(u"Staging"_s).size(), 1);
-    QTRY_VERIFY(f->find<arr::AccountStatusBar>(u"accountStatusBar"_s)->textFor(u"Staging"_s).contains(u"healthy"_s));
+    QTRY_VERIFY(gui::accountHealthText(f->window.get(), u"Staging"_s).contains(u"healthy"_s));
 
     // Edit: rename, keeping the stored key (the field is left empty).
     accounts->selectAccount(u"Staging"_s);
@@ -310,9 +310,8 @@ void TestAccounts::missingKeyIsReported()
     QVERIFY(f->open(GuiFixture::Options{false, false, nullptr}));
     QTRY_VERIFY(f->find<arr::MessageBar>(u"problemsBar"_s)->isVisible());
     QVERIFY(f->find<arr::MessageBar>(u"problemsBar"_s)->text().contains(u"Orphan"_s));
-    QTRY_VERIFY(
-        f->find<arr::AccountStatusBar>(u"accountStatusBar"_s)->textFor(u"Orphan"_s).contains(u"misconfigured"_s));
-    QVERIFY(f->find<arr::AccountStatusBar>(u"accountStatusBar"_s)->textFor(u"Orphan"_s).contains(u"no key"_s));
+    QTRY_VERIFY(gui::accountHealthText(f->window.get(), u"Orphan"_s).contains(u"misconfigured"_s));
+    QVERIFY(gui::accountHealthText(f->window.get(), u"Orphan"_s).contains(u"no key"_s));
 
     // Entering the key in the editor mends it.
     arr::AccountsDialog *accounts = openAccounts();
@@ -322,7 +321,7 @@ void TestAccounts::missingKeyIsReported()
     QVERIFY(editor);
     QVERIFY(fill(editor, u"keyEdit"_s, AccountKey));
     QVERIFY(gui::click(saveButton(editor)));
-    QTRY_VERIFY(f->find<arr::AccountStatusBar>(u"accountStatusBar"_s)->textFor(u"Orphan"_s).contains(u"healthy"_s));
+    QTRY_VERIFY(gui::accountHealthText(f->window.get(), u"Orphan"_s).contains(u"healthy"_s));
     QTRY_VERIFY(!f->find<arr::MessageBar>(u"problemsBar"_s)->isVisible());
     QCOMPARE(f->sessions().sessionsOf(u"Orphan"_s).size(), 1);
 }

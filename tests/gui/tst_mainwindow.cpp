@@ -442,15 +442,15 @@ void TestMainWindow::statusBarShowsAccountHealth()
     QVERIFY(f->open());
     auto *bar = f->find<arr::AccountStatusBar>(u"accountStatusBar"_s);
     QVERIFY(bar);
-    QTRY_VERIFY(bar->textFor(Emulator).contains(u"healthy"_s));
-    QVERIFY(bar->textFor(Emulator).contains(u"last good poll"_s));
+    QTRY_VERIFY(gui::accountHealthText(f->window.get(), Emulator).contains(u"healthy"_s));
+    QVERIFY(gui::accountHealthText(f->window.get(), Emulator).contains(u"last good poll"_s));
 
     // The key stops working: the token service refuses it.
     emulator()->revokeTokens();
     emulator()->addAccount(arr::LocalEmulator::accountId(), u"a-different-key"_s);
     action(u"refreshAction"_s)->trigger();
-    QTRY_VERIFY(bar->textFor(Emulator).contains(u"failing to authenticate"_s));
-    QVERIFY(bar->textFor(Emulator).contains(u"last good poll"_s));
+    QTRY_VERIFY(gui::accountHealthText(f->window.get(), Emulator).contains(u"failing to authenticate"_s));
+    QVERIFY(gui::accountHealthText(f->window.get(), Emulator).contains(u"last good poll"_s));
 }
 
 void TestMainWindow::notifiesInTheWindowWithoutTray()
