@@ -1,11 +1,11 @@
 #include "ui/HistoryRangePicker.h"
 
 #include "core/Clock.h"
+#include "ui/WidgetHelpers.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -37,15 +37,9 @@ HistoryRangePicker::HistoryRangePicker(QWidget *bar, QHBoxLayout *row, const Clo
     }
     connect(m_range, &QComboBox::currentIndexChanged, this, &HistoryRangePicker::onRangeChosen);
 
-    const auto labelled = [&](const QString &text, QWidget *widget) {
-        auto *label = new QLabel(text, bar);
-        label->setBuddy(widget);
-        row->addWidget(label);
-        row->addWidget(widget);
-    };
-    labelled(tr("&Range:"), m_range);
-    labelled(tr("&From:"), m_from);
-    labelled(tr("&To:"), m_to);
+    addLabelled(row, tr("&Range:"), m_range);
+    addLabelled(row, tr("&From:"), m_from);
+    addLabelled(row, tr("&To:"), m_to);
     showRangeDates();
 }
 

@@ -9,6 +9,7 @@
 #include "ui/HistoryRangePicker.h"
 #include "ui/HistoryTableModel.h"
 #include "ui/MessageBar.h"
+#include "ui/WidgetHelpers.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -163,15 +164,9 @@ void HistoryWindow::buildFilters(QWidget *bar)
     reload->setObjectName(u"historyRefresh"_s);
     connect(reload, &QPushButton::clicked, this, &HistoryWindow::refresh);
 
-    const auto labelled = [&](const QString &text, QWidget *widget) {
-        auto *label = new QLabel(text, bar);
-        label->setBuddy(widget);
-        row->addWidget(label);
-        row->addWidget(widget);
-    };
     row->addSpacing(12);
-    labelled(tr("&Account:"), m_account);
-    labelled(tr("&Status:"), m_status);
+    addLabelled(row, tr("&Account:"), m_account);
+    addLabelled(row, tr("&Status:"), m_status);
     row->addWidget(m_text, 1);
     row->addWidget(reload);
 }

@@ -3,6 +3,7 @@
 #include "ui/SessionStyle.h"
 
 #include <QAbstractSpinBox>
+#include <QBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 
@@ -23,6 +24,14 @@ void styleAsProblem(QLabel *label)
     label->setPalette(palette);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
+
+void addLabelled(QBoxLayout *row, const QString &text, QWidget *widget)
+{
+    auto *label = new QLabel(text, widget->parentWidget());
+    label->setBuddy(widget);
+    row->addWidget(label);
+    row->addWidget(widget);
 }
 
 } // namespace arr

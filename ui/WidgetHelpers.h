@@ -3,8 +3,11 @@
 #include <functional>
 
 class QAbstractSpinBox;
+class QBoxLayout;
 class QLabel;
 class QObject;
+class QString;
+class QWidget;
 
 namespace arr {
 
@@ -15,5 +18,8 @@ void whenSpinBoxEdited(QAbstractSpinBox *spin, QObject *context, std::function<v
 // Shows `label` as the sentence saying what is wrong with a form: in red (readable on light and dark
 // palettes), selectable, wrapped.
 void styleAsProblem(QLabel *label);
+
+// Adds to `row` a label reading `text` (its mnemonic focusing `widget`), then `widget`.
+void addLabelled(QBoxLayout *row, const QString &text, QWidget *widget);
 
 } // namespace arr
