@@ -7,6 +7,7 @@
 #include "workspace/Workspace.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -50,14 +51,30 @@ void HistoryLauncher::show()
 {
     if (!m_workspace->history())
         return;
-    if (!m_window)
+    if (!m_window) {
         m_window = new HistoryWindow(m_workspace->historyFile(), m_workspace->clock(), m_mainWindow);
+        m_window->restoreGeometry(m_workspace->settings().value(Settings::Key::HistoryWindowGeometry).toByteArray());
+        m_window->installEventFilter(this);
+    }
     m_window->setPricing(m_workspace->settings().pricing());
     m_window->setRecorderProblem(m_workspace->historyProblem());
     m_window->refresh();
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
+}
+
+void HistoryLauncher::saveSettings()
+{
+    if (m_window)
+        m_workspace->settings().setValue(Settings::Key::HistoryWindowGeometry, m_window->saveGeometry());
+}
+
+bool HistoryLauncher::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::Hide)
+        saveSettings();
+    return QObject::eventFilter(watched, event);
 }
 
 } // namespace arr

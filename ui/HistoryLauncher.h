@@ -24,8 +24,14 @@ public:
     QAction *action() const { return m_action; }
     // The History window once opened; null before.
     HistoryWindow *window() const;
-    // Opens the window (or brings it to the front), with the prices in force, read afresh.
+    // Opens the window (or brings it to the front), with the prices in force, read afresh; the first
+    // time where it was when last closed.
     void show();
+    // Keeps the window's place and size for the next run (done also whenever it is closed).
+    void saveSettings();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     Workspace *m_workspace;

@@ -289,6 +289,7 @@ void MainWindow::saveSettings()
     m_sessionsPage->saveSettings(m_settings);
     m_settings->setValue(Settings::Key::LogErrorsOnly, m_logPanel->errorsOnly());
     m_settings->setValue(Settings::Key::LogHeaderState, m_logPanel->saveHeaderState());
+    m_history->saveSettings();
     m_settings->sync();
 }
 

@@ -49,6 +49,7 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::AccountHourlyPrices, "cost/accountHourlyPrices"_L1, QVariantMap()},
         {Settings::Key::AlertsGiven, "alerts/givenToday"_L1, QString()},
         {Settings::Key::TableColumnCount, "table/columnCount"_L1, 14},
+        {Settings::Key::HistoryWindowGeometry, "history/windowGeometry"_L1, QByteArray()},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)

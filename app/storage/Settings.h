@@ -55,6 +55,8 @@ public:
         // since then are shown or hidden as in a new user's table (14 for a state saved before the
         // count was kept).
         TableColumnCount,
+        // Where the History window was and how large, when it was last closed.
+        HistoryWindowGeometry,
     };
 
     // Uses the application's default QSettings location.

@@ -363,6 +363,26 @@ private Q_SLOTS:
         QVERIFY(!part<MessageBar>(window, u"historyProblem"_s)->isVisible());
     }
 
+    void windowReopensWhereItWasLeft()
+    {
+        HistoryWindow *window = openHistory();
+        QVERIFY(window);
+        QVERIFY(window->size() != QSize(900, 640));
+        window->resize(900, 640);
+        // The app quits with the window open: the next run opens it at that size.
+        f->closeWindow();
+        window = openHistory({});
+        QVERIFY(window);
+        QCOMPARE(window->size(), QSize(900, 640));
+        // Closed by the user, resized in between: the last size is kept.
+        window->resize(1000, 700);
+        window->close();
+        f->closeWindow();
+        window = openHistory({});
+        QVERIFY(window);
+        QCOMPARE(window->size(), QSize(1000, 700));
+    }
+
     void presetsAndCustomRangeTotals()
     {
         HistoryWindow *window = openHistory();
