@@ -37,21 +37,9 @@ bool passesUnchanged(QStringView text, qsizetype maximumLength)
         text.begin(), text.end(), [](QChar c) { return c.isSurrogate() || isUnsafeCharacter(c.unicode()); });
 }
 
-} // namespace
-
-QString safeText(const QString &text, qsizetype maximumLength)
+// Rebuilds text that passesUnchanged() refused, character by character.
+QString escaped(QStringView text, qsizetype maximumLength)
 {
-    // Shares the text rather than rebuilding it character by character: a list of 10,000 sessions
-    // passes some 50,000 strings through here on every poll.
-    if (passesUnchanged(text, maximumLength))
-        return text;
-    return safeText(QStringView(text), maximumLength);
-}
-
-QString safeText(QStringView text, qsizetype maximumLength)
-{
-    if (passesUnchanged(text, maximumLength))
-        return text.toString();
     QString out;
     out.reserve(std::min(text.size(), maximumLength) + 1);
     // Whole characters, so that a cut never splits a surrogate pair; broken pairs become U+FFFD.
@@ -74,6 +62,20 @@ QString safeText(QStringView text, qsizetype maximumLength)
             out += u"\\u"_s + QString::number(uint(c), 16).toUpper().rightJustified(4, u'0');
     }
     return out;
+}
+
+} // namespace
+
+QString safeText(const QString &text, qsizetype maximumLength)
+{
+    // Shares the text rather than rebuilding it character by character: a list of 10,000 sessions
+    // passes some 50,000 strings through here on every poll.
+    return passesUnchanged(text, maximumLength) ? text : escaped(text, maximumLength);
+}
+
+QString safeText(QStringView text, qsizetype maximumLength)
+{
+    return passesUnchanged(text, maximumLength) ? text.toString() : escaped(text, maximumLength);
 }
 
 } // namespace arr
