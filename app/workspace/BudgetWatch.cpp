@@ -68,11 +68,6 @@ QDateTime BudgetWatch::startOfToday() const
     return m_clock->now().toLocalTime().date().startOfDay().toUTC();
 }
 
-BudgetWatch::Spend BudgetWatch::spentToday(const QString &account) const
-{
-    return spendOf(account, m_spent->billedSince(startOfToday()));
-}
-
 BudgetWatch::Spend BudgetWatch::spendOf(const QString &account, const QList<BilledUsage> &today) const
 {
     Spend spend;

@@ -46,7 +46,6 @@ public:
     void scheduleCheck();
     // Checks every account now.
     void check();
-    Spend spentToday(const QString &account) const;
 
 Q_SIGNALS:
     void notify(const arr::SessionNotification &notification);
@@ -56,6 +55,7 @@ private:
     void checkBudget(const Account &account, const Spend &spend);
     // One pass over the sessions for every account with an alert (its hours, by account name).
     void checkLongRunning(const QHash<QString, int> &hoursByAccount);
+    // What `account` spent of `today`'s usage (every account's, as the billed-time source gives it).
     Spend spendOf(const QString &account, const QList<BilledUsage> &today) const;
     // True the first time today `alert` is given; remembers it (in the settings as well).
     bool giveOnce(const QString &alert);
