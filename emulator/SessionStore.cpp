@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -744,8 +745,10 @@ SessionStore::Record SessionStore::newRecord(const QString &id, const QString &s
 
 QString SessionStore::newUuid()
 {
+    std::array<quint32, 4> words;
+    m_random.fillRange(words.data(), qsizetype(words.size()));
     std::array<char, 16> bytes;
-    m_random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / sizeof(quint32));
+    std::memcpy(bytes.data(), words.data(), bytes.size());
     // RFC 4122: version 4 (random), variant 10x.
     bytes[6] = char((bytes[6] & 0x0f) | 0x40);
     bytes[8] = char((bytes[8] & 0x3f) | 0x80);
