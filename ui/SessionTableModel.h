@@ -84,11 +84,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Recomputes what moves with time alone: one dataChanged for the remaining column and, once the
-    // smallest amount they show may have been billed (see costStepMs()), one for the cost columns.
+    // smallest amount they show may have been billed, one for the cost columns.
     void tick();
-    // How often the cost columns can change their text: a cent at the highest price set, or a
-    // hundredth of an hour where they show billed hours; at least a second.
-    qint64 costStepMs() const { return m_costStepMs; }
     // Whether columns [first, last] are among those tick() changes, as its signals cover them.
     static bool movesWithTime(int first, int last);
 
@@ -132,6 +129,8 @@ private:
     // Accounts whose last poll failed, with the time of their last good one.
     QHash<QString, QDateTime> m_staleSince;
     Pricing m_pricing;
+    // How often the cost columns can change their text: a cent at the highest price set, or a
+    // hundredth of an hour where they show billed hours; at least a second.
     qint64 m_costStepMs = 36'000;
     // Monotonic time of the last tick that signalled the cost columns.
     std::optional<qint64> m_costTickedAtMs;
