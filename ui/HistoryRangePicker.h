@@ -1,13 +1,14 @@
 #pragma once
 
 #include <QDate>
-#include <QWidget>
+#include <QObject>
 
 #include <utility>
 
 class QComboBox;
 class QDateEdit;
 class QHBoxLayout;
+class QWidget;
 
 namespace arr {
 
@@ -30,8 +31,6 @@ public:
     void setCustomRange(QDate first, QDate last);
     // The range's first and last day (local time), from the preset or the date edits.
     std::pair<QDate, QDate> dates() const;
-    // Shows the preset's days in the date edits (today may have moved on since).
-    void showRangeDates();
 
 Q_SIGNALS:
     // The range chosen changed: the window reads it again.
@@ -40,6 +39,8 @@ Q_SIGNALS:
 private:
     Range range() const;
     void onRangeChosen();
+    // Shows the preset's days in the date edits, which only a custom range enables.
+    void showRangeDates();
 
     const Clock *m_clock;
     QComboBox *m_range;
