@@ -64,15 +64,6 @@ const RequestLogEntry &RequestLog::at(qsizetype index) const
     return m_entries.at((m_oldest + index) % m_entries.size());
 }
 
-QList<RequestLogEntry> RequestLog::entries() const
-{
-    QList<RequestLogEntry> ordered;
-    ordered.reserve(m_entries.size());
-    ordered.append(m_entries.cbegin() + m_oldest, m_entries.cend());
-    ordered.append(m_entries.cbegin(), m_entries.cbegin() + m_oldest);
-    return ordered;
-}
-
 template<typename Text> Text RequestLog::recentCopy(QList<Text> &recent, const Text &text)
 {
     // Enough for the poll paths of a few dozen accounts; a linear search of them costs less than the

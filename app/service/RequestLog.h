@@ -49,8 +49,6 @@ public:
     // The entries kept, oldest first: at(0) .. at(size() - 1).
     qsizetype size() const { return m_entries.size(); }
     const RequestLogEntry &at(qsizetype index) const;
-    // All of them, oldest first (a copy).
-    QList<RequestLogEntry> entries() const;
     int capacity() const { return m_capacity; }
     void clear();
 

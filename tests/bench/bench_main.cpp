@@ -927,7 +927,7 @@ void benchDayInAMinute(BenchTable &table)
         ok = waitFor([&] { return polls > before; }, 10'000);
         if (poll == PollsPerHour)
             hourKib = residentKib();
-        if (logFullAtPoll < 0 && log.entries().size() >= log.capacity()) {
+        if (logFullAtPoll < 0 && log.size() >= log.capacity()) {
             logFullAtPoll = poll;
             fullLogKib = residentKib();
         }
@@ -947,7 +947,7 @@ void benchDayInAMinute(BenchTable &table)
         logFullAtPoll > 0 ? u"%1 MiB when the log reached its cap (%2 h)"_s.arg(double(fullLogKib) / 1024.0, 0, 'f', 1)
                                 .arg(double(logFullAtPoll) / PollsPerHour, 0, 'f', 1)
                           : QString());
-    const qsizetype logged = log.entries().size();
+    const qsizetype logged = log.size();
     table.add(
         u"  request log after the day; %1 sessions listed at the end, %2 failed polls"_s.arg(monitor.sessions().count())
             .arg(failedPolls),

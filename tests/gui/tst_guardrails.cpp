@@ -6,6 +6,7 @@
 // be closed and opened again over the same sessions. With ARRSM_SCREENSHOT_DIR set, the context menu,
 // the column, the panel and a read-only account are saved there.
 #include "GuiFixture.h"
+#include "common/LoggedEntries.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
@@ -226,7 +227,7 @@ private Q_SLOTS:
         QCOMPARE(listed(u"Keep-alive ended"_s), 1);
         // Both automatic extends are in the request log as such.
         int automaticInLog = 0;
-        for (const arr::RequestLogEntry &entry : f->workspace->log().entries())
+        for (const arr::RequestLogEntry &entry : loggedEntries(f->workspace->log()))
             automaticInLog += entry.method == "PATCH" && entry.origin == u"keep-alive"_s ? 1 : 0;
         QCOMPARE(automaticInLog, 2);
     }

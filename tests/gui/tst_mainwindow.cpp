@@ -2,6 +2,7 @@
 // table, its colours and countdown, commands from the toolbar, menus and keyboard, errors, the
 // details pane, the request log, the status bar, notifications, the empty state and settings.
 #include "GuiFixture.h"
+#include "common/LoggedEntries.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
@@ -431,7 +432,7 @@ void TestMainWindow::requestLogListsCallsWithoutSecrets()
     // Copy the row for a support ticket: the log's own line.
     view->selectRow(0);
     QVERIFY(gui::click(panel->copyButton()));
-    const QList<arr::RequestLogEntry> &entries = f->workspace->log().entries();
+    const QList<arr::RequestLogEntry> &entries = loggedEntries(f->workspace->log());
     const auto failed = std::find_if(entries.begin(), entries.end(), [](const auto &e) { return e.isError(); });
     QVERIFY(failed != entries.end());
     QCOMPARE(QGuiApplication::clipboard()->text(), failed->toLine());

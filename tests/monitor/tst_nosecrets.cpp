@@ -1,3 +1,4 @@
+#include "common/LoggedEntries.h"
 #include "common/SecretReading.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
@@ -142,7 +143,7 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
         QVERIFY2(filesContaining(root, needles).isEmpty(), qPrintable(filesContaining(root, needles).join(u", "_s)));
     }
     QVERIFY(QFile::exists(settings.fileName()));
-    for (const arr::RequestLogEntry &entry : log.entries()) {
+    for (const arr::RequestLogEntry &entry : loggedEntries(log)) {
         for (const QByteArray &needle : needles)
             QVERIFY2(!entry.toLine().contains(QString::fromUtf8(needle)), qPrintable(entry.toLine()));
     }

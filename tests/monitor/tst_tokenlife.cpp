@@ -1,3 +1,4 @@
+#include "common/LoggedEntries.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
@@ -94,7 +95,7 @@ public:
 
     int unauthorizedAnswers() const
     {
-        const auto &entries = log->entries();
+        const auto &entries = loggedEntries(*log);
         return int(std::count_if(
             entries.begin(), entries.end(), [](const arr::RequestLogEntry &entry) { return entry.httpStatus == 401; }));
     }
@@ -327,7 +328,7 @@ void TestTokenLife::wrongKeyFailsUntilTheKeyIsFixed()
     QTRY_COMPARE(m_rig->health().state, AccountHealth::State::Healthy);
     QTRY_COMPARE(m_rig->monitor->sessions().count(), 1);
     QCOMPARE(m_rig->tokensIssued, 1);
-    for (const arr::RequestLogEntry &entry : m_rig->log->entries())
+    for (const arr::RequestLogEntry &entry : loggedEntries(*m_rig->log))
         QVERIFY2(
             !entry.toLine().contains(wrongKey) && !entry.toLine().contains(AccountKey), qPrintable(entry.toLine()));
 }

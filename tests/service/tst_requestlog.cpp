@@ -1,3 +1,4 @@
+#include "common/LoggedEntries.h"
 #include "service/RequestLog.h"
 
 #include <QSignalSpy>
@@ -33,8 +34,8 @@ void TestRequestLog::redactsSecrets()
     arr::RequestLogEntry entry;
     entry.error = u"rejected Bearer abc.def.ghi and eyJhbGciOiJub25lIn0.eyJleHAiOjF9.sig"_s;
     log.record(entry);
-    QVERIFY(!log.entries().constFirst().error.contains(u"abc.def"_s));
-    QVERIFY(!log.entries().constFirst().error.contains(u"eyJleHAiOjF9"_s));
+    QVERIFY(!loggedEntries(log).constFirst().error.contains(u"abc.def"_s));
+    QVERIFY(!loggedEntries(log).constFirst().error.contains(u"eyJleHAiOjF9"_s));
 }
 
 void TestRequestLog::staysWithinCapacity()
@@ -55,7 +56,7 @@ void TestRequestLog::staysWithinCapacity()
     QCOMPARE(added.count(), 8);
     QCOMPARE(dropped.count(), 5);
     QCOMPARE(log.size(), 3);
-    const QList<arr::RequestLogEntry> entries = log.entries();
+    const QList<arr::RequestLogEntry> entries = loggedEntries(log);
     QCOMPARE(entries.size(), 3);
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(entries.at(i).httpStatus, 205 + i);
@@ -69,7 +70,7 @@ void TestRequestLog::staysWithinCapacity()
     arr::RequestLogEntry entry;
     entry.httpStatus = 201;
     log.record(entry);
-    QCOMPARE(log.entries().constFirst().httpStatus, 201);
+    QCOMPARE(loggedEntries(log).constFirst().httpStatus, 201);
 }
 
 void TestRequestLog::formatsALine()

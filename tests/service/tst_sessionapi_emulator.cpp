@@ -1,4 +1,5 @@
 #include "ServiceFixture.h"
+#include "common/LoggedEntries.h"
 
 #include "emulator/EmulatorServer.h"
 
@@ -100,7 +101,7 @@ void TestSessionApiEmulator::everyOperation()
     // One token served every call.
     QCOMPARE(m_emulator->requestCount(u"token"_s), 1);
     // Each call is in the log with its MS-CV.
-    for (const arr::RequestLogEntry &entry : m_client->log.entries())
+    for (const arr::RequestLogEntry &entry : loggedEntries(m_client->log))
         QVERIFY(!entry.msCv.isEmpty());
 }
 
@@ -159,7 +160,7 @@ void TestSessionApiEmulator::throttledThenServed()
     const arr::ApiResult result = ServiceFixture::wait(m_client->api->listSessions());
     QVERIFY2(result.ok(), qPrintable(result.summary()));
     QCOMPARE(result.attempts, 2);
-    const auto &log = m_client->log.entries();
+    const auto &log = loggedEntries(m_client->log);
     QVERIFY(std::any_of(log.begin(), log.end(), [](const arr::RequestLogEntry &e) { return e.httpStatus == 429; }));
 }
 
@@ -259,7 +260,7 @@ void TestSessionApiEmulator::tokenRefreshedAheadOfExpiry()
     m_clock.advance(6 * 60'000);
     QVERIFY(ServiceFixture::wait(m_client->api->listSessions()).ok());
     QCOMPARE(m_emulator->requestCount(u"token"_s), 2);
-    const auto &log = m_client->log.entries();
+    const auto &log = loggedEntries(m_client->log);
     QVERIFY(std::none_of(log.begin(), log.end(), [](const arr::RequestLogEntry &e) { return e.httpStatus == 401; }));
 }
 

@@ -1,4 +1,5 @@
 #include "ServiceFixture.h"
+#include "common/LoggedEntries.h"
 
 #include "emulator/EmulatorServer.h"
 
@@ -23,7 +24,7 @@ constexpr int PageSize = 2;
 QList<arr::RequestLogEntry> entriesOf(const arr::RequestLog &log, const QByteArray &method)
 {
     QList<arr::RequestLogEntry> found;
-    for (const arr::RequestLogEntry &entry : log.entries()) {
+    for (const arr::RequestLogEntry &entry : loggedEntries(log)) {
         if (entry.method == method)
             found.append(entry);
     }
@@ -158,7 +159,7 @@ void TestSessionApiEmulatorGa::everyOperation()
 
     // One token served every call, and each call is in the log with its MS-CV.
     QCOMPARE(m_emulator->requestCount(u"token"_s), 1);
-    for (const arr::RequestLogEntry &entry : m_client->log.entries())
+    for (const arr::RequestLogEntry &entry : loggedEntries(m_client->log))
         QVERIFY(!entry.msCv.isEmpty());
 }
 

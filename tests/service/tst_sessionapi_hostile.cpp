@@ -1,5 +1,6 @@
 #include "ScriptedServer.h"
 #include "ServiceFixture.h"
+#include "common/LoggedEntries.h"
 
 #include "service/HttpCall.h"
 
@@ -120,7 +121,7 @@ void TestSessionApiHostile::cutOffAnswerIsAnError()
     QVERIFY(list.sessions.isEmpty());
     // A safe call is tried again, as for any dropped connection.
     QCOMPARE(list.attempts, 2);
-    QCOMPARE(m_client->log.entries().constLast().error, message);
+    QCOMPARE(loggedEntries(m_client->log).constLast().error, message);
 
     const arr::ApiResult show = ServiceFixture::wait(m_client->api->sessionProperties(u"s1"_s));
     QCOMPARE(show.kind, kind);
@@ -224,7 +225,7 @@ void TestSessionApiHostile::serverTextIsMadeSafe()
         = ServiceFixture::wait(m_client->api->createSession({arr::TimeSpan::fromHours(1), u"standard"_s, {}}));
     QVERIFY2(plain.message.startsWith(u"plain \\x1B[2J text\\x0D\\x0Awith lines"_s), qPrintable(plain.message));
 
-    for (const arr::RequestLogEntry &entry : m_client->log.entries())
+    for (const arr::RequestLogEntry &entry : loggedEntries(m_client->log))
         QVERIFY2(!hasUnsafeCharacter(entry.toLine().remove(u'\t')), qPrintable(entry.toLine()));
 }
 
@@ -274,7 +275,7 @@ void TestSessionApiHostile::authenticationChallengeIsNotAnswered()
     for (const ScriptedServer::Received &request : m_server->received())
         QVERIFY(request.header("Authorization").startsWith("Bearer "));
     // Every request that went out is in the log: two tokens, two calls.
-    QCOMPARE(m_client->log.entries().size(), m_server->tokenRequests() + 2);
+    QCOMPARE(m_client->log.size(), m_server->tokenRequests() + 2);
 
     // Even an address with credentials, were one to reach the request builder, sends none of them.
     m_server->fallback.reset();
@@ -289,7 +290,7 @@ void TestSessionApiHostile::authenticationChallengeIsNotAnswered()
     QCOMPARE(finished.constFirst().constFirst().value<arr::HttpOutcome>().httpStatus, 401);
     QCOMPARE(m_server->received().size(), 3);
     QCOMPARE(m_server->received().constLast().header("Authorization"), QByteArray("Bearer token"));
-    QCOMPARE(m_client->log.entries().constLast().path, u"/direct"_s);
+    QCOMPARE(loggedEntries(m_client->log).constLast().path, u"/direct"_s);
 }
 
 void TestSessionApiHostile::keyWithLineBreakIsNeverSent()

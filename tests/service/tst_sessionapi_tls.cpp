@@ -1,4 +1,5 @@
 #include "ServiceFixture.h"
+#include "common/LoggedEntries.h"
 
 #include "emulator/CommandLine.h"
 #include "emulator/EmulatorServer.h"
@@ -25,7 +26,7 @@ QString tlsFile(const QString &name)
 // Empty when no entry of the log holds the key, the id:key pair or any bearer credentials.
 QString secretInLog(const arr::RequestLog &log)
 {
-    for (const arr::RequestLogEntry &entry : log.entries()) {
+    for (const arr::RequestLogEntry &entry : loggedEntries(log)) {
         const QString line = entry.toLine();
         if (line.contains(AccountKey) || line.contains(u"Bearer"_s, Qt::CaseInsensitive))
             return line;
@@ -129,9 +130,9 @@ void TestSessionApiTls::selfSignedCertificateIsRefused()
     QCOMPARE(m_emulator->requestCount(), 0);
     // A certificate problem is not retried: one attempt, logged without secrets.
     QCOMPARE(client.tokens->fetchCount(), 1);
-    QCOMPARE(client.log.entries().size(), 1);
-    QVERIFY2(client.log.entries().first().error.contains(u"self-signed"_s, Qt::CaseInsensitive),
-        qPrintable(client.log.entries().first().error));
+    QCOMPARE(client.log.size(), 1);
+    QVERIFY2(loggedEntries(client.log).first().error.contains(u"self-signed"_s, Qt::CaseInsensitive),
+        qPrintable(loggedEntries(client.log).first().error));
     QVERIFY2(secretInLog(client.log).isEmpty(), qPrintable(secretInLog(client.log)));
     QCOMPARE(client.api->activeJobCount(), 0);
 }
@@ -181,7 +182,7 @@ void TestSessionApiTls::trustedCertificateServesEveryCall()
 
     QCOMPARE(m_emulator->requestCount(u"token"_s), 1);
     QCOMPARE(m_emulator->requestCount(), 6);
-    for (const arr::RequestLogEntry &entry : client.log.entries())
+    for (const arr::RequestLogEntry &entry : loggedEntries(client.log))
         QVERIFY2(!entry.isError(), qPrintable(entry.toLine()));
     QVERIFY2(secretInLog(client.log).isEmpty(), qPrintable(secretInLog(client.log)));
 }
@@ -213,7 +214,7 @@ void TestSessionApiTls::plainHttpTokenServiceIsRefused()
     QCOMPARE(result.kind, ErrorKind::Configuration);
     QVERIFY2(result.message.contains(u"http://sts.example.com"_s), qPrintable(result.message));
     QVERIFY2(result.message.contains(u"https"_s), qPrintable(result.message));
-    QVERIFY(client.log.entries().isEmpty());
+    QCOMPARE(client.log.size(), 0);
     QCOMPARE(m_emulator->requestCount(), 0);
 }
 
@@ -227,7 +228,7 @@ void TestSessionApiTls::plainHttpSessionApiIsRefusedBeforeAnyToken()
     const arr::ApiResult result = ServiceFixture::wait(client.api->listSessions());
     QCOMPARE(result.kind, ErrorKind::Configuration);
     QVERIFY2(result.message.contains(u"http://sessions.example.com"_s), qPrintable(result.message));
-    QVERIFY(client.log.entries().isEmpty());
+    QCOMPARE(client.log.size(), 0);
     QCOMPARE(client.tokens->fetchCount(), 0);
     QCOMPARE(m_emulator->requestCount(), 0);
 }

@@ -1,3 +1,4 @@
+#include "common/LoggedEntries.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
@@ -160,7 +161,7 @@ void TestChaosSoak::soak()
     qInfo("chaos: %d polls, %d creates, %d extends and stops issued in %lld ms", chaosPolls, creates,
         int(issued.size()), elapsed.elapsed());
     QVERIFY2(chaosPolls >= MinimumPolls, qPrintable(u"only %1 polls in the time budget"_s.arg(chaosPolls)));
-    const QList<arr::RequestLogEntry> logged = log.entries();
+    const QList<arr::RequestLogEntry> logged = loggedEntries(log);
     const int faultedLog = int(
         std::count_if(logged.begin(), logged.end(), [](const arr::RequestLogEntry &entry) { return entry.isError(); }));
     QVERIFY2(faultedLog > 0, "no fault reached the client");
@@ -209,7 +210,7 @@ void TestChaosSoak::soak()
     int v1CreatesSent = 0;
     int gaCreatesSent = 0;
     QSet<QString> gaIdsSent;
-    for (const arr::RequestLogEntry &entry : log.entries()) {
+    for (const arr::RequestLogEntry &entry : loggedEntries(log)) {
         if (entry.account != gaAccountName && entry.method == "POST") {
             ++v1CreatesSent;
         } else if (entry.account == gaAccountName && entry.method == "PUT") {
