@@ -42,11 +42,6 @@ HistoryLauncher::HistoryLauncher(Workspace *workspace, QWidget *mainWindow)
     connect(m_action, &QAction::triggered, this, &HistoryLauncher::show);
 }
 
-HistoryWindow *HistoryLauncher::window() const
-{
-    return m_window;
-}
-
 void HistoryLauncher::show()
 {
     if (!m_workspace->history())

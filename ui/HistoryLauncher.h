@@ -22,8 +22,6 @@ public:
     HistoryLauncher(Workspace *workspace, QWidget *mainWindow);
 
     QAction *action() const { return m_action; }
-    // The History window once opened; null before.
-    HistoryWindow *window() const;
     // Opens the window (or brings it to the front), with the prices in force, read afresh; the first
     // time where it was when last closed.
     void show();
