@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -15,8 +16,34 @@ QString isoTime(const QDateTime &time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
 
-QString csvField(const QString &value)
+// A number written by us (a count, seconds, a price) is read as a number and nothing more.
+bool isPlainNumber(const QString &value)
 {
+    static const QRegularExpression number(u"^-?[0-9]+(\\.[0-9]+)?$"_s);
+    return number.match(value).hasMatch();
+}
+
+// A spreadsheet evaluates a cell that starts with = + - @ (also after leading blanks), and treats a
+// leading tab or CR as the start of one. Session ids, sizes, messages and account names come from a
+// server or a person, so such a cell gets a leading apostrophe, as OWASP's CSV injection advice says:
+// the spreadsheet shows the text instead of running it.
+bool mightBeEvaluated(const QString &value)
+{
+    if (value.isEmpty() || isPlainNumber(value))
+        return false;
+    if (value.front() == u'\t' || value.front() == u'\r')
+        return true;
+    for (const QChar c : value) {
+        if (c == u' ' || c == u'\t' || c == u'\r' || c == u'\n')
+            continue;
+        return c == u'=' || c == u'+' || c == u'-' || c == u'@';
+    }
+    return false;
+}
+
+QString csvField(const QString &text)
+{
+    const QString value = mightBeEvaluated(text) ? u'\'' + text : text;
     if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
         return value;
     QString quoted = value;
