@@ -70,6 +70,23 @@ bool isFinalStatus(SessionStatus status)
     return status == SessionStatus::Stopped || status == SessionStatus::Expired || status == SessionStatus::Error;
 }
 
+QString sessionRangeProblem(const Session &session)
+{
+    if (session.maxLease && (*session.maxLease > MaximumLease || session.maxLease->totalMilliseconds() < 0))
+        return QCoreApplication::translate(
+            "arr::Session", "Session %1 has a lease of %2, outside the API's 0 to 24 hours.")
+            .arg(session.id, session.maxLease->toString());
+    if (session.elapsed && session.elapsed->totalMilliseconds() < 0)
+        return QCoreApplication::translate("arr::Session", "Session %1 has a negative elapsed time (%2).")
+            .arg(session.id, session.elapsed->toString());
+    return {};
+}
+
+bool sameSessionId(QStringView a, QStringView b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
 bool isTransitionalStatus(SessionStatus status)
 {
     return status == SessionStatus::Starting || status == SessionStatus::Stopping;

@@ -35,6 +35,10 @@ bool isFinalStatus(SessionStatus status);
 // Starting and Stopping: the state is about to change on its own.
 bool isTransitionalStatus(SessionStatus status);
 
+// Whether two session ids name one session, compared as the service compares them: without regard to
+// case (GUIDs in v1, the client's names in 2021-01-01).
+bool sameSessionId(QStringView a, QStringView b);
+
 // The sizes the service has offered, per era.
 QStringList knownSessionSizes();
 
@@ -70,6 +74,10 @@ struct Session
     bool operator==(const Session &other) const;
     bool operator!=(const Session &other) const { return !(*this == other); }
 };
+
+// Why a session as a server described it cannot be true (a lease beyond the API's 24 hours, a negative
+// elapsed time); empty when its values are in range.
+QString sessionRangeProblem(const Session &session);
 
 // When the lease of `session`, observed at `observedAt`, runs out; invalid when unknown.
 QDateTime leaseExpiresAt(const Session &session, const QDateTime &observedAt);

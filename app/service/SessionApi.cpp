@@ -2,13 +2,17 @@
 
 #include "core/Clock.h"
 #include "core/RequestValidator.h"
+#include "core/SafeText.h"
 #include "service/HttpCall.h"
 #include "service/Logging.h"
 #include "service/RequestLog.h"
 #include "service/TokenProvider.h"
 
 #include <QCoreApplication>
+#include <QUrlQuery>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +25,35 @@ bool needsSessionId(SessionOperation operation, const SessionDialect &dialect)
     if (operation == SessionOperation::Create)
         return dialect.clientNamesSessions();
     return operation != SessionOperation::List;
+}
+
+// The same page whatever order its query items come in.
+QString pageKey(const QUrl &url)
+{
+    const QUrl normalized = url.adjusted(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash | QUrl::RemoveFragment);
+    QList<QPair<QString, QString>> items = QUrlQuery(normalized).queryItems(QUrl::FullyDecoded);
+    std::sort(items.begin(), items.end());
+    QUrlQuery sorted;
+    sorted.setQueryItems(items);
+    QUrl key = normalized;
+    key.setQuery(sorted);
+    return key.toString(QUrl::FullyEncoded);
+}
+
+// Whether an answer to a call about one session speaks of that session.
+bool answersAbout(SessionOperation operation, const SessionDialect &dialect)
+{
+    switch (operation) {
+    case SessionOperation::Create:
+        return dialect.clientNamesSessions();
+    case SessionOperation::Extend:
+    case SessionOperation::Properties:
+        return true;
+    case SessionOperation::List:
+    case SessionOperation::Stop:
+        return false;
+    }
+    return false;
 }
 
 } // namespace
@@ -74,12 +107,15 @@ void ApiJob::send(const QByteArray &token)
     // A list starts from its first page again (after a token refresh, too).
     m_pages = 0;
     m_listed.clear();
+    m_listedIds.clear();
+    m_followedPages.clear();
     sendTo(m_api->m_dialect.url(m_api->m_account.endpoint, m_request));
 }
 
 void ApiJob::sendTo(const QUrl &url)
 {
     ++m_pages;
+    m_followedPages.insert(pageKey(url));
     m_call
         = new HttpCall(m_api->m_network, m_api->requestFactory, m_api->retryPolicy, m_api->m_log, m_api->m_clock, this);
     connect(m_call, &HttpCall::finished, this, &ApiJob::onHttpFinished);
@@ -171,9 +207,39 @@ ApiResult ApiJob::decode(const HttpOutcome &outcome, const QByteArray &body, QSt
     result.httpStatus = outcome.httpStatus;
     result.msCv = outcome.msCv;
     m_api->m_dialect.decode(m_operation, outcome.httpStatus, body, result, nextLink);
+    if (result.ok() && result.session && answersAbout(m_operation, m_api->m_dialect)
+        && !sameSessionId(result.session->id, m_sessionId)) {
+        // Believing it would record another session as ours, and a script would go on to extend or
+        // stop that one.
+        result.kind = ErrorKind::BadResponse;
+        result.message = tr("The service answered about session %1 when asked about session %2; the answer was "
+                            "not used.")
+                             .arg(result.session->id, safeText(m_sessionId));
+        result.session.reset();
+        result.sessionId.clear();
+        return result;
+    }
     if (m_operation == SessionOperation::Create && result.ok() && !result.sessionId.isEmpty())
         m_sessionId = result.sessionId;
+    if (m_operation == SessionOperation::List && result.ok())
+        checkListedOnce(result);
     return result;
+}
+
+void ApiJob::checkListedOnce(ApiResult &page)
+{
+    for (const Session &session : std::as_const(page.sessions)) {
+        const QString key = session.id.toCaseFolded();
+        if (!m_listedIds.contains(key)) {
+            m_listedIds.insert(key);
+            continue;
+        }
+        // Two rows with two leases for one session: neither can be believed.
+        page.kind = ErrorKind::BadResponse;
+        page.message = tr("Session %1 is listed twice; the list was not used.").arg(session.id);
+        page.sessions.clear();
+        return;
+    }
 }
 
 void ApiJob::followNextPage(const QString &link, ApiResult page)
@@ -197,6 +263,11 @@ void ApiJob::followNextPage(const QString &link, ApiResult page)
     const QUrl next = m_api->m_dialect.nextPageUrl(m_api->m_account.endpoint, link, &why);
     if (!next.isValid()) {
         failure.message = why;
+        finish(failure);
+        return;
+    }
+    if (m_followedPages.contains(pageKey(next))) {
+        failure.message = tr("The session list links back to a page it has already given; the poll stopped there.");
         finish(failure);
         return;
     }

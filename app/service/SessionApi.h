@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class QNetworkAccessManager;
 
@@ -55,6 +56,8 @@ private:
     void onTokenReady(const TokenResult &token);
     void onHttpFinished(const HttpOutcome &outcome);
     ApiResult decode(const HttpOutcome &outcome, const QByteArray &body, QString *nextLink);
+    // A session id met before in this listing (on this page or an earlier one) fails the page.
+    void checkListedOnce(ApiResult &page);
     void confirmExtendAfterRefusal(const ApiResult &refusal);
     void finish(ApiResult result);
 
@@ -73,6 +76,9 @@ private:
     // A paged list: the pages read so far in this poll and the sessions they held.
     int m_pages = 0;
     QList<Session> m_listed;
+    // Case-folded, as the service compares ids.
+    QSet<QString> m_listedIds;
+    QSet<QString> m_followedPages;
     bool m_finished = false;
     ApiResult m_result;
 };

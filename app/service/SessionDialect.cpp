@@ -226,6 +226,20 @@ void SessionDialect::decode(
         // The answer has no payload worth reading; the status says it all.
         break;
     }
+    if (!result.ok() || operation == SessionOperation::Create)
+        return;
+    // A lease of 9,999 days or an elapsed time below zero would drive the countdown, keep-alive and
+    // cost: the answer is not believed, like any other it cannot be.
+    QString outOfRange = result.session ? sessionRangeProblem(*result.session) : QString();
+    for (qsizetype i = 0; outOfRange.isEmpty() && i < result.sessions.size(); ++i)
+        outOfRange = sessionRangeProblem(result.sessions.at(i));
+    if (!outOfRange.isEmpty()) {
+        result.session.reset();
+        result.sessions.clear();
+        unusable(operation == SessionOperation::List
+                ? SessionDialectText::tr("The session list could not be read: %1").arg(outOfRange)
+                : SessionDialectText::tr("The session's properties could not be read: %1").arg(outOfRange));
+    }
 }
 
 } // namespace arr

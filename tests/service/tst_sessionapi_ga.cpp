@@ -56,6 +56,12 @@ private Q_SLOTS:
     void errorBodiesGiveCodeAndMessage();
     void listFollowsEveryPageWithTheSameToken();
     void nextLinkToAnotherHostIsNotFollowed();
+    void answerAboutAnotherSessionIsRefused_data();
+    void answerAboutAnotherSessionIsRefused();
+    void idsDifferingOnlyInCaseAreOneSession();
+    void listLinkingBackIsStoppedAtOnce_data();
+    void listLinkingBackIsStoppedAtOnce();
+    void sessionOnTwoPagesFailsThePoll();
     void nextLinkToAnotherPortOrSchemeIsNotFollowed_data();
     void nextLinkToAnotherPortOrSchemeIsNotFollowed();
 
@@ -278,6 +284,92 @@ void TestSessionApiGa::nextLinkToAnotherPortOrSchemeIsNotFollowed()
     QVERIFY2(result.message.contains(u"not followed"_s), qPrintable(result.message));
     QCOMPARE(m_server->received().size(), 1);
     QCOMPARE(other.received().size(), 0);
+}
+
+void TestSessionApiGa::answerAboutAnotherSessionIsRefused_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::newRow("create") << u"create"_s;
+    QTest::newRow("extend") << u"extend"_s;
+    QTest::newRow("get") << u"get"_s;
+}
+
+void TestSessionApiGa::answerAboutAnotherSessionIsRefused()
+{
+    QFETCH(QString, operation);
+    m_server->enqueue(
+        ScriptedServer::respond(operation == u"create"_s ? 201 : 200, properties("someone-elses-session", "Ready")));
+    arr::ApiJob *job = nullptr;
+    if (operation == u"create"_s) {
+        arr::CreateSessionRequest request;
+        request.maxLease = arr::TimeSpan::fromMinutes(30);
+        request.size = u"Standard"_s;
+        request.sessionId = u"my-session"_s;
+        job = m_client->api->createSession(request);
+    } else if (operation == u"extend"_s) {
+        job = m_client->api->extendSession(u"my-session"_s, arr::TimeSpan::fromMinutes(60));
+    } else {
+        job = m_client->api->sessionProperties(u"my-session"_s);
+    }
+    const arr::ApiResult result = ServiceFixture::wait(job);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.kind, ErrorKind::BadResponse);
+    QVERIFY(!result.session);
+    QVERIFY(result.sessionId.isEmpty());
+    QVERIFY2(result.message.contains(u"someone-elses-session"_s) && result.message.contains(u"my-session"_s),
+        qPrintable(result.message));
+    // Refused, not retried: the same answer would come again.
+    QCOMPARE(m_server->received().size(), 1);
+}
+
+void TestSessionApiGa::idsDifferingOnlyInCaseAreOneSession()
+{
+    m_server->enqueue(ScriptedServer::respond(200, properties("My-Session", "Ready")));
+    const arr::ApiResult got = ServiceFixture::wait(m_client->api->sessionProperties(u"my-session"_s));
+    QVERIFY2(got.ok(), qPrintable(got.summary()));
+}
+
+void TestSessionApiGa::listLinkingBackIsStoppedAtOnce_data()
+{
+    QTest::addColumn<QString>("backTo");
+    QTest::newRow("page 1") << u""_s;
+    QTest::newRow("page 2") << u"2"_s;
+    QTest::newRow("page 1 with a trailing slash") << u"slash"_s;
+}
+
+void TestSessionApiGa::listLinkingBackIsStoppedAtOnce()
+{
+    QFETCH(QString, backTo);
+    const QUrl base = m_server->baseUrl();
+    const QString sessions = base.toString() + QString::fromLatin1(SessionsPath);
+    QString link = linkOn(base, backTo);
+    if (backTo.isEmpty())
+        link = sessions + u"?api-version=2021-01-01"_s;
+    else if (backTo == u"slash"_s)
+        link = sessions + u"/?api-version=2021-01-01"_s;
+    m_server->enqueue(ScriptedServer::respond(200, page({"a"}, linkOn(base, u"2"_s))));
+    m_server->enqueue(ScriptedServer::respond(200, page({"b"}, link)));
+    m_server->fallback = ScriptedServer::respond(200, page({"c"}, link));
+    const arr::ApiResult result = ServiceFixture::wait(m_client->api->listSessions());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.kind, ErrorKind::BadResponse);
+    QVERIFY2(result.message.contains(u"links back"_s), qPrintable(result.message));
+    QVERIFY(result.sessions.isEmpty());
+    QCOMPARE(m_server->received().size(), 2);
+}
+
+void TestSessionApiGa::sessionOnTwoPagesFailsThePoll()
+{
+    const QUrl base = m_server->baseUrl();
+    m_server->enqueue(ScriptedServer::respond(200, page({"a", "b"}, linkOn(base, u"2"_s))));
+    m_server->enqueue(ScriptedServer::respond(200, page({"c", "B"}, linkOn(base, u"3"_s))));
+    m_server->fallback = ScriptedServer::respond(200, page({"d"}, {}));
+    const arr::ApiResult result = ServiceFixture::wait(m_client->api->listSessions());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.kind, ErrorKind::BadResponse);
+    QVERIFY2(result.message.contains(u"listed twice"_s), qPrintable(result.message));
+    QVERIFY(result.sessions.isEmpty());
+    QCOMPARE(m_server->received().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSessionApiGa)
