@@ -2,7 +2,10 @@
 
 #include "cli/Output.h"
 
+#include <QLocale>
 #include <QMap>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -12,10 +15,15 @@ namespace {
 
 QString number(double value)
 {
-    // Integers as integers; other values with the precision a double round-trips with.
-    if (value == double(qint64(value)))
+    // OpenMetrics spells the values that are not numbers its own way.
+    if (std::isnan(value))
+        return u"NaN"_s;
+    if (std::isinf(value))
+        return value > 0 ? u"+Inf"_s : u"-Inf"_s;
+    // Integers as integers (exactly, up to 2^53); others in the shortest form that reads back the same.
+    if (std::abs(value) < 9007199254740992.0 && value == std::trunc(value))
         return QString::number(qint64(value));
-    return QString::number(value, 'g', 17);
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 // One sample line: name{label="value",...} value

@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace arr;
 using namespace arr::cli;
@@ -100,6 +102,34 @@ private Q_SLOTS:
         QCOMPARE(billed[0].value(u"value"_s).toDouble(), 1.0);
         QCOMPARE(billed[1].value(u"labels"_s).toObject().value(u"account"_s).toString(), u"empty"_s);
         QCOMPARE(billed[1].value(u"value"_s).toDouble(), 0.0);
+    }
+
+    // Values in the shortest form that reads back the same, and OpenMetrics' own infinity.
+    void numbersAreShortestAndInfinityIsSpelledRight()
+    {
+        Pricing pricing;
+        pricing.defaults.currency = u"EUR"_s;
+        pricing.defaults.hourly = {{u"standard"_s, 0.1}, {u"premium"_s, 0.2}};
+        const QList<Session> sessions{session(u"s1"_s, SessionStatus::Ready, u"standard"_s, 0, 3600),
+            session(u"s2"_s, SessionStatus::Ready, u"premium"_s, 0, 3600)};
+        const QByteArray text = openMetricsText({{u"acc"_s, u"acc"_s, sessions}}, pricing);
+        QVERIFY2(text.contains("arrsm_burn_rate_per_hour{account=\"acc\",currency=\"EUR\"} 0.30000000000000004\n"),
+            text.constData());
+        QVERIFY(!text.contains("0.10000000000000001"));
+
+        // Two prices near the largest double add up to more than a double holds.
+        const double huge = std::numeric_limits<double>::max() * 0.9;
+        pricing.defaults.hourly = {{u"standard"_s, huge}, {u"premium"_s, huge}};
+        const QByteArray infinite = openMetricsText({{u"acc"_s, u"acc"_s, sessions}}, pricing);
+        QVERIFY2(infinite.contains("currency=\"EUR\"} +Inf\n"), infinite.constData());
+        QVERIFY(!infinite.contains(" inf\n"));
+        const OpenMetricsParse parse = parseOpenMetrics(infinite);
+        QVERIFY2(parse.ok, qPrintable(parse.error));
+        QCOMPARE(samplesNamed(parse, u"arrsm_burn_rate_per_hour"_s).value(0).value(u"value"_s).toString(), u"inf"_s);
+
+        pricing.defaults.hourly = {{u"standard"_s, 0.1}};
+        const QByteArray tenth = openMetricsText({{u"acc"_s, u"acc"_s, {sessions.first()}}}, pricing);
+        QVERIFY2(tenth.contains("currency=\"EUR\"} 0.1\n"), tenth.constData());
     }
 
     // Whatever a service or a person put in a name comes back from a real parser as it was.
