@@ -4,6 +4,8 @@
 
 #include <QSettings>
 
+#include <variant>
+
 using namespace Qt::StringLiterals;
 
 namespace arr {
@@ -18,6 +20,7 @@ AccountStore::AccountStore(QSettings *settings, QObject *parent)
 void AccountStore::load()
 {
     m_accounts.clear();
+    m_unloaded.clear();
     m_loadProblems.clear();
     const int count = m_settings->beginReadArray(u"accounts"_s);
     for (int i = 0; i < count; ++i) {
@@ -40,6 +43,7 @@ void AccountStore::load()
             m_loadProblems.append(tr("Saved account %1 (\"%2\") was not loaded: its API version \"%3\" is unknown.")
                                       .arg(i + 1)
                                       .arg(safeText(account.name, MaximumAccountNameLength), safeText(version, 40)));
+            keepUnloaded(i);
             continue;
         }
         account.apiVersion = *parsedVersion;
@@ -50,10 +54,12 @@ void AccountStore::load()
             m_loadProblems.append(tr("Saved account %1 (\"%2\") was not loaded: %3")
                                       .arg(i + 1)
                                       .arg(safeText(account.name, MaximumAccountNameLength), problem));
+            keepUnloaded(i);
             continue;
         }
         if (find(account.name)) {
             m_loadProblems.append(tr("Saved account \"%1\" appears twice; the second was ignored.").arg(account.name));
+            keepUnloaded(i);
             continue;
         }
         m_accounts.append(account);
@@ -61,13 +67,36 @@ void AccountStore::load()
     m_settings->endArray();
 }
 
+void AccountStore::keepUnloaded(qsizetype index)
+{
+    UnloadedEntry entry;
+    entry.index = index;
+    const QStringList keys = m_settings->allKeys();
+    for (const QString &key : keys)
+        entry.values.append({key, m_settings->value(key)});
+    m_unloaded.append(entry);
+}
+
 void AccountStore::store()
 {
+    // The loaded accounts in their order, with each entry that did not load back at its place.
+    QList<const Account *> loaded;
+    for (const Account &account : std::as_const(m_accounts))
+        loaded.append(&account);
+    QList<std::variant<const Account *, const UnloadedEntry *>> entries(loaded.cbegin(), loaded.cend());
+    for (const UnloadedEntry &unloaded : std::as_const(m_unloaded))
+        entries.insert(std::min(unloaded.index, entries.size()), &unloaded);
+
     m_settings->remove(u"accounts"_s);
-    m_settings->beginWriteArray(u"accounts"_s, int(m_accounts.size()));
-    for (int i = 0; i < m_accounts.size(); ++i) {
-        const Account &account = m_accounts.at(i);
+    m_settings->beginWriteArray(u"accounts"_s, int(entries.size()));
+    for (int i = 0; i < entries.size(); ++i) {
         m_settings->setArrayIndex(i);
+        if (const auto *unloaded = std::get_if<const UnloadedEntry *>(&entries.at(i))) {
+            for (const auto &[key, value] : (*unloaded)->values)
+                m_settings->setValue(key, value);
+            continue;
+        }
+        const Account &account = *std::get<const Account *>(entries.at(i));
         m_settings->setValue(u"name"_s, account.name);
         m_settings->setValue(u"accountId"_s, account.accountId);
         m_settings->setValue(u"endpoint"_s, account.endpoint.toString());
@@ -94,6 +123,8 @@ std::optional<Account> AccountStore::find(const QString &name) const
 
 QString AccountStore::save(const Account &account, const QString &previousName)
 {
+    if (!m_readOnlyReason.isEmpty())
+        return m_readOnlyReason;
     Account cleaned = account;
     cleaned.name = cleaned.name.trimmed();
     cleaned.accountId = cleaned.accountId.trimmed();
@@ -119,6 +150,8 @@ QString AccountStore::save(const Account &account, const QString &previousName)
 
 void AccountStore::remove(const QString &name)
 {
+    if (!m_readOnlyReason.isEmpty())
+        return;
     const auto removed = m_accounts.removeIf(
         [&name](const Account &account) { return account.name.compare(name, Qt::CaseInsensitive) == 0; });
     if (removed > 0)
@@ -127,6 +160,8 @@ void AccountStore::remove(const QString &name)
 
 void AccountStore::setEnabled(const QString &name, bool enabled)
 {
+    if (!m_readOnlyReason.isEmpty())
+        return;
     for (Account &account : m_accounts) {
         if (account.name.compare(name, Qt::CaseInsensitive) == 0 && account.enabled != enabled) {
             account.enabled = enabled;

@@ -4,6 +4,8 @@
 
 #include <QList>
 #include <QObject>
+#include <QPair>
+#include <QVariant>
 
 class QSettings;
 
@@ -27,6 +29,10 @@ public:
     void remove(const QString &name);
     void setEnabled(const QString &name, bool enabled);
 
+    // When not empty, nothing is saved: save() answers this sentence, and remove() and setEnabled()
+    // change nothing (another window owns the file).
+    void setReadOnlyReason(const QString &reason) { m_readOnlyReason = reason; }
+
     // Entries of the settings file that could not be read, with why: shown, never silently dropped.
     QStringList loadProblems() const { return m_loadProblems; }
 
@@ -37,9 +43,20 @@ private:
     void load();
     void store();
 
+    // An entry of the settings file that did not load (a newer API version, a hand-edited typo), with
+    // every key it had and where it stood: written back unchanged with every save.
+    struct UnloadedEntry
+    {
+        qsizetype index = 0;
+        QList<QPair<QString, QVariant>> values;
+    };
+    void keepUnloaded(qsizetype index);
+
     QSettings *m_settings;
     QList<Account> m_accounts;
+    QList<UnloadedEntry> m_unloaded;
     QStringList m_loadProblems;
+    QString m_readOnlyReason;
 };
 
 } // namespace arr

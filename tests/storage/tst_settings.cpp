@@ -34,6 +34,7 @@ private Q_SLOTS:
     void accountsAreValidated();
     void brokenEntriesAreReportedNotDropped();
     void badNamesAreReportedNotLoaded();
+    void entriesThatDidNotLoadSurviveASave();
 
 private:
     QTemporaryDir m_dir;
@@ -167,6 +168,87 @@ void TestSettings::badNamesAreReportedNotLoaded()
     arr::Account account = store.accounts().constFirst();
     account.name = names.at(1);
     QCOMPARE(store.save(account, u"Good"_s), arr::accountNameError(names.at(1)));
+}
+
+// The file's text of each entry of the accounts array, read without AccountStore.
+static QList<QMap<QString, QString>> accountEntries(const QString &path)
+{
+    QSettings raw(path, QSettings::IniFormat);
+    QList<QMap<QString, QString>> entries;
+    const int count = raw.beginReadArray(u"accounts"_s);
+    for (int i = 0; i < count; ++i) {
+        raw.setArrayIndex(i);
+        QMap<QString, QString> entry;
+        const QStringList keys = raw.allKeys();
+        for (const QString &key : keys)
+            entry.insert(key, raw.value(key).toString());
+        entries.append(entry);
+    }
+    raw.endArray();
+    return entries;
+}
+
+void TestSettings::entriesThatDidNotLoadSurviveASave()
+{
+    const QString path = file(u"seventeen.ini"_s);
+    {
+        QSettings raw(path, QSettings::IniFormat);
+        raw.beginWriteArray(u"accounts"_s, 17);
+        for (int i = 0; i < 17; ++i) {
+            raw.setArrayIndex(i);
+            const bool good = i == 0 || i == 8 || i == 16;
+            raw.setValue(u"name"_s, good ? u"Good %1"_s.arg(i) : u"Entry %1"_s.arg(i));
+            raw.setValue(u"accountId"_s, u"11111111-2222-3333-4444-5555555555%1"_s.arg(i, 2, 10, QChar(u'0')));
+            raw.setValue(u"endpoint"_s, u"https://remoterendering.westus2.mixedreality.azure.com"_s);
+            raw.setValue(u"tokenEndpoint"_s, u"https://sts.mixedreality.azure.com"_s);
+            raw.setValue(u"enabled"_s, true);
+            if (good)
+                continue;
+            // A newer build's API version, a hand-edited typo, a duplicate name, and a key this build
+            // has never heard of.
+            if (i % 3 == 0)
+                raw.setValue(u"apiVersion"_s, u"2031-06-01"_s);
+            else if (i % 3 == 1)
+                raw.setValue(u"accountId"_s, u"1111-typo"_s);
+            else
+                raw.setValue(u"name"_s, u"good 0"_s);
+            raw.setValue(u"futureSetting"_s, u"kept %1"_s.arg(i));
+        }
+        raw.endArray();
+    }
+    const QList<QMap<QString, QString>> before = accountEntries(path);
+    QCOMPARE(before.size(), 17);
+    {
+        QSettings raw(path, QSettings::IniFormat);
+        arr::AccountStore store(&raw);
+        QCOMPARE(store.accounts().size(), 3);
+        QCOMPARE(store.loadProblems().size(), 14);
+        store.setEnabled(u"Good 8"_s, false);
+    }
+    const QList<QMap<QString, QString>> after = accountEntries(path);
+    QCOMPARE(after.size(), 17);
+    for (int i = 0; i < 17; ++i) {
+        if (i == 0 || i == 8 || i == 16) {
+            QCOMPARE(after[i].value(u"name"_s), u"Good %1"_s.arg(i));
+            QCOMPARE(after[i].value(u"enabled"_s), i == 8 ? u"false"_s : u"true"_s);
+        } else {
+            QCOMPARE(after[i], before[i]);
+        }
+    }
+    // Adding and removing accounts keeps every entry that did not load, unchanged.
+    {
+        QSettings raw(path, QSettings::IniFormat);
+        arr::AccountStore store(&raw);
+        QCOMPARE(store.save(sampleAccount(u"Added"_s)), QString());
+        store.remove(u"Good 0"_s);
+    }
+    const QList<QMap<QString, QString>> edited = accountEntries(path);
+    QCOMPARE(edited.size(), 17);
+    QCOMPARE(edited.last().value(u"name"_s), u"Added"_s);
+    for (int i = 0; i < 17; ++i) {
+        if (i != 0 && i != 8 && i != 16)
+            QCOMPARE(edited.count(before[i]), 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSettings)
