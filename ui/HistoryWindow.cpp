@@ -179,7 +179,18 @@ void HistoryWindow::setPricing(const Pricing &pricing)
 
 void HistoryWindow::setRecorderProblem(const QString &problem)
 {
-    if (!m_store) {
+    m_recorderProblem = problem;
+    updateProblemBar();
+}
+
+void HistoryWindow::updateProblemBar()
+{
+    const QString &problem = m_recorderProblem;
+    if (m_store && !m_readError.isEmpty()) {
+        // What could be read is not shown either: a part would read as a shorter history.
+        m_problemBar->showMessage(MessageBar::Kind::Error,
+            tr("The session history could not be read, so nothing is shown. %1").arg(m_readError));
+    } else if (!m_store) {
         m_problemBar->showMessage(
             MessageBar::Kind::Information, tr("No history is kept in demo mode: its sessions are made up."));
     } else if (!m_store->isOpen()) {
@@ -190,7 +201,7 @@ void HistoryWindow::setRecorderProblem(const QString &problem)
     } else {
         m_problemBar->hide();
     }
-    const bool readable = m_store && m_store->isOpen();
+    const bool readable = m_store && m_store->isOpen() && m_readError.isEmpty();
     m_exportCsv->setEnabled(readable);
     m_exportJson->setEnabled(readable);
 }
@@ -221,6 +232,11 @@ void HistoryWindow::refresh()
         m_capped = m_read.size() > MaxRows;
         if (m_capped)
             m_read.resize(MaxRows);
+    }
+    const QString readError = m_store ? m_store->readError() : QString();
+    if (readError != m_readError) {
+        m_readError = readError;
+        updateProblemBar();
     }
 
     // The accounts of the range, keeping the one chosen even when the range has none of its sessions.
@@ -315,7 +331,12 @@ void HistoryWindow::showEvents(const QModelIndex &index)
     if (!source.isValid() || !m_store)
         return;
     const HistorySession &session = m_model->session(source.row());
-    m_eventsPane->showEvents(session, m_store->events(session.account, session.sessionId));
+    const QList<HistoryEvent> events = m_store->events(session.account, session.sessionId);
+    if (!m_store->readError().isEmpty()) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, m_store->readError());
+        return;
+    }
+    m_eventsPane->showEvents(session, events);
     m_eventsPane->show();
 }
 

@@ -63,6 +63,8 @@ public:
     bool exportTo(const QString &path, ExportFormat format, QString *error) const;
 
 private:
+    // The bar above the table: a read that failed, the recorder's problem, or nothing.
+    void updateProblemBar();
     void buildFilters(QWidget *bar);
     void applyFilters();
     void updateTotals();
@@ -79,6 +81,9 @@ private:
     QTimer m_refreshTimer;
 
     MessageBar *m_problemBar = nullptr;
+    QString m_recorderProblem;
+    // Why the last read failed; nothing of it is shown.
+    QString m_readError;
     MessageBar *m_messageBar = nullptr;
     HistoryRangePicker *m_range = nullptr;
     QComboBox *m_account = nullptr;

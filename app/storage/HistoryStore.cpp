@@ -21,9 +21,7 @@ namespace arr {
 
 namespace {
 
-// Each wait is the busy timeout; SQLite's codes for a file another connection holds.
-constexpr int BusyRetries = 3;
-
+// SQLite's codes for a file another connection holds.
 bool isBusy(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
@@ -342,17 +340,22 @@ bool HistoryStore::openConnection()
 {
     QSqlError error;
     bool opened = false;
+    bool refused = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         db.setDatabaseName(m_filePath);
         // The other process may hold the write lock for a moment: wait rather than fail.
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_busyTimeoutMs));
         if (!db.open()) {
             error = db.lastError();
         } else {
             QSqlQuery q(db);
-            // The first statement reads the file: a file that is not a database shows here.
-            if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()) {
+            // The first statements only read the file: a file that is not a database shows here, and a
+            // history of a newer version or another program's database is refused before anything in
+            // it changes (switching to WAL is a change).
+            if (!inspectFile(db, &error)) {
+                refused = !m_problem.isEmpty();
+            } else if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()) {
                 error = q.lastError();
             } else {
                 q.finish();
@@ -366,6 +369,10 @@ bool HistoryStore::openConnection()
                 opened = true;
             }
         }
+    }
+    if (refused) {
+        close();
+        return false;
     }
     if (opened) {
         m_open = true;
@@ -391,6 +398,43 @@ bool HistoryStore::openConnection()
     fail(QCoreApplication::translate("HistoryStore", "%1 cannot be used").arg(m_filePath), error.text());
     m_movedAside.clear();
     return false;
+}
+
+bool HistoryStore::inspectFile(const QSqlDatabase &db, QSqlError *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+        *error = q.lastError();
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > SchemaVersion) {
+        fail(QCoreApplication::translate("HistoryStore", "%1 was written by a newer version").arg(m_filePath),
+            QCoreApplication::translate("HistoryStore", "schema %1").arg(version));
+        return false;
+    }
+    if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"_s)) {
+        *error = q.lastError();
+        return false;
+    }
+    QStringList tables;
+    while (q.next())
+        tables << q.value(0).toString();
+    if (q.lastError().isValid()) {
+        *error = q.lastError();
+        return false;
+    }
+    // A new file has no tables; one of ours has at least the first schema's two.
+    const bool empty = tables.isEmpty() && version == 0;
+    const bool ours = version > 0 && tables.contains(u"sessions"_s) && tables.contains(u"events"_s);
+    if (!empty && !ours) {
+        fail(QCoreApplication::translate("HistoryStore", "%1 is not a session history").arg(m_filePath),
+            QCoreApplication::translate("HistoryStore", "it holds other tables"));
+        return false;
+    }
+    return true;
 }
 
 bool HistoryStore::migrate()
@@ -437,6 +481,16 @@ bool HistoryStore::migrate()
     return true;
 }
 
+void HistoryStore::setBusyWait(int timeoutMs, int retries)
+{
+    m_busyTimeoutMs = std::max(timeoutMs, 0);
+    m_busyRetries = std::max(retries, 0);
+    if (!m_open)
+        return;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.exec(u"PRAGMA busy_timeout = %1"_s.arg(m_busyTimeoutMs));
+}
+
 bool HistoryStore::record(const HistoryBatch &batch)
 {
     if (!m_open)
@@ -450,7 +504,7 @@ bool HistoryStore::record(const HistoryBatch &batch)
     // Another writer (arrsm, or the app beside arrsm) holding the file past the busy timeout is a
     // passing state, not a broken disk: wait for it a few more times before history goes off.
     bool begun = q.exec(u"BEGIN IMMEDIATE"_s);
-    for (int retry = 0; !begun && retry < BusyRetries && isBusy(q.lastError()); ++retry)
+    for (int retry = 0; !begun && retry < m_busyRetries && isBusy(q.lastError()); ++retry)
         begun = q.exec(u"BEGIN IMMEDIATE"_s);
     if (!begun) {
         fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath), q.lastError().text());
@@ -651,9 +705,18 @@ int HistoryStore::prune(const QDateTime &before)
     return removed;
 }
 
+template<typename List> List HistoryStore::readFailed(const QSqlQuery &query, List &partial) const
+{
+    m_readError = QCoreApplication::translate("HistoryStore", "The session history %1 cannot be read (%2).")
+                      .arg(m_filePath, query.lastError().text());
+    partial.clear();
+    return partial;
+}
+
 QList<HistorySession> HistoryStore::sessions(const HistoryQuery &query) const
 {
     QList<HistorySession> result;
+    m_readError.clear();
     if (!m_open)
         return result;
     QVariantList values;
@@ -663,13 +726,17 @@ QList<HistorySession> HistoryStore::sessions(const HistoryQuery &query) const
         sql += u" LIMIT %1"_s.arg(query.limit);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    q.prepare(sql);
+    if (!q.prepare(sql))
+        return readFailed(q, result);
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (!q.exec())
-        return result;
+        return readFailed(q, result);
     while (q.next())
         result.append(sessionFrom(q));
+    // A damaged page ends the rows early with an error; a part is not the history.
+    if (q.lastError().isValid())
+        return readFailed(q, result);
     return result;
 }
 
@@ -689,17 +756,23 @@ std::optional<HistorySession> HistoryStore::session(const QString &account, cons
 QList<HistoryEvent> HistoryStore::events(const QString &account, const QString &sessionId) const
 {
     QList<HistoryEvent> result;
+    m_readError.clear();
     if (!m_open)
         return result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(u"SELECT at, kind, detail, ms_cv FROM events WHERE account = ? AND session_id = ? ORDER BY at, id"_s);
+    q.setForwardOnly(true);
+    if (!q.prepare(
+            u"SELECT at, kind, detail, ms_cv FROM events WHERE account = ? AND session_id = ? ORDER BY at, id"_s))
+        return readFailed(q, result);
     q.addBindValue(account);
     q.addBindValue(sessionId);
     if (!q.exec())
-        return result;
+        return readFailed(q, result);
     while (q.next())
         result.append({account, sessionId, timeFrom(q.value(0)), q.value(1).toString(), q.value(2).toString(),
             q.value(3).toString()});
+    if (q.lastError().isValid())
+        return readFailed(q, result);
     return result;
 }
 

@@ -4,6 +4,9 @@
 #include "storage/HistoryRecords.h"
 
 #include <QSqlError>
+
+class QSqlDatabase;
+class QSqlQuery;
 #include <QString>
 
 namespace arr {
@@ -41,13 +44,19 @@ public:
     QString problem() const { return m_problem; }
     QString movedAsidePath() const { return m_movedAside; }
 
+    // How long a write waits for another writer (the app, another arrsm) to let go of the file, and
+    // how many more such waits it tries: 5 s and 3 unless set. A command that must not be held back
+    // sets less.
+    void setBusyWait(int timeoutMs, int retries);
     // Writes the batch in one transaction. False (and history off, with problem() set) when the
-    // disk refuses it.
+    // disk refuses it, or another writer held it past the busy wait.
     bool record(const HistoryBatch &batch);
     // Deletes sessions (and their events) last seen before `before`; the number deleted, or -1.
     int prune(const QDateTime &before);
 
-    // The read API.
+    // The read API. A read that fails, even part way (a damaged page), gives nothing and sets
+    // readError(); a successful read clears it.
+    QString readError() const { return m_readError; }
     QList<HistorySession> sessions(const HistoryQuery &query = {}) const;
     std::optional<HistorySession> session(const QString &account, const QString &sessionId) const;
     // Oldest first.
@@ -61,7 +70,9 @@ public:
 
 private:
     bool openConnection();
+    bool inspectFile(const QSqlDatabase &db, QSqlError *error);
     bool migrate();
+    template<typename List> List readFailed(const QSqlQuery &query, List &partial) const;
     void fail(const QString &what, const QString &error);
     void close();
 
@@ -70,7 +81,10 @@ private:
     QString m_problem;
     QString m_movedAside;
     bool m_open = false;
+    int m_busyTimeoutMs = 5000;
+    int m_busyRetries = 3;
     QSqlError m_lastError;
+    mutable QString m_readError;
 };
 
 } // namespace arr

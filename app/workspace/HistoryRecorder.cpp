@@ -28,10 +28,14 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
         m_enabled = enabled;
         setProblem(problem);
     });
-    connect(m_writer, &HistoryWriter::failed, this, [this](const QString &problem) {
-        m_enabled = false;
-        setProblem(problem);
+    // A write that failed is kept and tried again by the writer: the recorder goes on recording.
+    connect(m_writer, &HistoryWriter::failed, this, [this](const QString &problem, int waiting) {
+        setProblem(tr("%1 Nothing is lost: %n change(s) wait and are written as soon as the file can be written "
+                      "again.",
+            nullptr, waiting)
+                       .arg(problem));
     });
+    connect(m_writer, &HistoryWriter::recovered, this, [this] { setProblem({}); });
     connect(m_writer, &HistoryWriter::written, this, &HistoryRecorder::historyChanged);
     connect(
         m_writer, &HistoryWriter::endedUsage, this, [this](const QDateTime &since, const QList<BilledUsage> &usage) {

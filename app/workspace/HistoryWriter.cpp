@@ -4,6 +4,10 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <climits>
 
 namespace arr {
 
@@ -16,6 +20,7 @@ HistoryWriter::~HistoryWriter() = default;
 
 void HistoryWriter::open(const QString &filePath, int retentionDays)
 {
+    m_filePath = filePath;
     m_store = std::make_unique<HistoryStore>(filePath);
     const HistoryStore::OpenResult result = m_store->open();
     if (result == HistoryStore::OpenResult::Unavailable) {
@@ -29,20 +34,80 @@ void HistoryWriter::open(const QString &filePath, int retentionDays)
     reportEndedUsage();
 }
 
+namespace {
+
+// A write that failed is tried again with the next one, and at the latest after this long.
+constexpr int RetryMs = 60'000;
+// What waits for a file that cannot be written is held in memory: beyond this many records (hours
+// of a busy account) the oldest go, so that a history that stays unwritable cannot fill the memory.
+constexpr qsizetype MaximumWaitingRecords = 200'000;
+
+qsizetype recordCount(const HistoryBatch &batch)
+{
+    return batch.observations.size() + batch.commands.size() + batch.disappearances.size();
+}
+
+} // namespace
+
 void HistoryWriter::write(const HistoryBatch &batch)
 {
-    if (!m_store)
+    // Off from the start (a file of a newer version, another program's database): nothing to keep.
+    if (!m_store && !m_failing)
         return;
-    QElapsedTimer timer;
-    timer.start();
-    if (!m_store->record(batch)) {
-        const QString problem = m_store->problem();
-        m_store.reset();
-        Q_EMIT failed(problem);
-        return;
+    m_waiting.append(batch);
+    m_waitingRecords += recordCount(batch);
+    drain();
+}
+
+void HistoryWriter::drain()
+{
+    if (!m_store) {
+        m_store = std::make_unique<HistoryStore>(m_filePath);
+        if (m_store->open() == HistoryStore::OpenResult::Unavailable) {
+            const QString problem = m_store->problem();
+            m_store.reset();
+            retryLater(problem);
+            return;
+        }
     }
-    Q_EMIT written(timer.nsecsElapsed() / 1000);
+    // Each write waits once for another writer; what it cannot write waits here instead.
+    m_store->setBusyWait(5000, 0);
+    while (!m_waiting.isEmpty()) {
+        QElapsedTimer timer;
+        timer.start();
+        if (!m_store->record(m_waiting.constFirst())) {
+            const QString problem = m_store->problem();
+            m_store.reset();
+            retryLater(problem);
+            return;
+        }
+        m_waitingRecords -= recordCount(m_waiting.constFirst());
+        m_waiting.removeFirst();
+        Q_EMIT written(timer.nsecsElapsed() / 1000);
+    }
+    if (m_failing) {
+        m_failing = false;
+        m_retryTimer->stop();
+        Q_EMIT recovered();
+    }
     reportEndedUsage();
+}
+
+void HistoryWriter::retryLater(const QString &problem)
+{
+    while (m_waitingRecords > MaximumWaitingRecords && m_waiting.size() > 1) {
+        m_waitingRecords -= recordCount(m_waiting.constFirst());
+        m_waiting.removeFirst();
+    }
+    m_failing = true;
+    if (!m_retryTimer) {
+        // Made here, in the writer's thread, so that it fires there.
+        m_retryTimer = new QTimer(this);
+        m_retryTimer->setSingleShot(true);
+        connect(m_retryTimer, &QTimer::timeout, this, &HistoryWriter::drain);
+    }
+    m_retryTimer->start(RetryMs);
+    Q_EMIT failed(problem, int(std::min<qsizetype>(m_waitingRecords, INT_MAX)));
 }
 
 void HistoryWriter::watchEndedSince(const QDateTime &since)
@@ -61,6 +126,11 @@ void HistoryWriter::reportEndedUsage()
 
 void HistoryWriter::close()
 {
+    // The last chance for what still waits.
+    if (!m_waiting.isEmpty())
+        drain();
+    if (m_retryTimer)
+        m_retryTimer->stop();
     m_store.reset();
 }
 

@@ -4,8 +4,10 @@
 #include "storage/HistoryRecords.h"
 
 #include <QDateTime>
-
+#include <QList>
 #include <QObject>
+
+class QTimer;
 
 #include <memory>
 
@@ -35,15 +37,26 @@ Q_SIGNALS:
     // Empty `problem` when the history opened cleanly.
     void opened(bool enabled, const QString &problem);
     void written(qint64 microseconds);
-    // History turned off: the disk refused a write.
-    void failed(const QString &problem);
+    // The disk refused a write (or another writer held the file too long): what was not written
+    // waits, `waiting` records of it, and is tried again with the next write, or a minute later.
+    void failed(const QString &problem, int waiting);
+    // The waiting records were written after all.
+    void recovered();
     void endedUsage(const QDateTime &since, const QList<arr::BilledUsage> &usage);
 
 private:
     void reportEndedUsage();
+    // Writes what waits, oldest first, reopening the file when a write failed before.
+    void drain();
+    void retryLater(const QString &problem);
 
     std::unique_ptr<HistoryStore> m_store;
+    QString m_filePath;
     QDateTime m_usageSince;
+    QList<HistoryBatch> m_waiting;
+    qsizetype m_waitingRecords = 0;
+    QTimer *m_retryTimer = nullptr;
+    bool m_failing = false;
 };
 
 } // namespace arr

@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -387,6 +388,44 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"firstSeen"_s).toString(), u"2026-03-01T10:00:00Z"_s);
     }
 
+    void csvNeutralisesFormulas_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("equals") << u"=HYPERLINK(\"http://x.invalid\",\"a\")"_s
+                                << u"\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"a\"\")\""_s;
+        QTest::newRow("plus") << u"+cmd|' /C calc'!A0"_s << u"'+cmd|' /C calc'!A0"_s;
+        QTest::newRow("minus") << u"-2+3"_s << u"'-2+3"_s;
+        QTest::newRow("at") << u"@SUM(1+1)*cmd"_s << u"'@SUM(1+1)*cmd"_s;
+        QTest::newRow("after spaces") << u"   =1+1"_s << u"'   =1+1"_s;
+        QTest::newRow("after tab") << u"\t=1+1"_s << u"'\t=1+1"_s;
+        QTest::newRow("leading tab") << u"\tplain"_s << u"'\tplain"_s;
+        QTest::newRow("leading CR") << u"\r=1"_s << u"\"'\r=1\""_s;
+        QTest::newRow("plain text") << u"a=b"_s << u"a=b"_s;
+        QTest::newRow("negative number") << u"-30"_s << u"-30"_s;
+        QTest::newRow("decimal") << u"12.5000"_s << u"12.5000"_s;
+    }
+
+    // Every text column comes from a server or a person; each of them is guarded the same way.
+    void csvNeutralisesFormulas()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, cell);
+        HistorySession s;
+        s.account = value;
+        s.sessionId = value;
+        s.size = value;
+        s.status = value;
+        s.finalStatus = value;
+        s.lastMessage = value;
+        const QString csv = QString::fromUtf8(historyCsv({s}));
+        const QString row = csv.section(u"\r\n"_s, 1, 1);
+        QVERIFY2(row.startsWith(cell + u',' + cell + u',' + cell + u',' + cell + u',' + cell + u','), qPrintable(row));
+        QVERIFY2(row.endsWith(u',' + cell), qPrintable(row));
+        // JSON is read by programs, not spreadsheets: the value stays as it was.
+        QCOMPARE(historyJson({s}).first().toObject().value(u"lastMessage"_s).toString(), value);
+    }
+
     void concurrentWritersLoseNothing()
     {
         {
@@ -421,6 +460,143 @@ private Q_SLOTS:
 
     // A ready session's billed time is written once a minute of it has gone by, not at every poll;
     // a session that disappears is closed with the billed time last seen.
+    // Another writer holding the file makes a write fail; the recorder keeps what it could not write
+    // and writes it with the next batch, instead of turning history off for the rest of the run.
+    void failedWriteIsRetriedLater()
+    {
+        ManualClock clock(T0);
+        LiveSessions live(&clock);
+        HistoryRecorder recorder(&live, &clock);
+        recorder.open(m_file, 400);
+        recorder.flush();
+        QVERIFY(recorder.isEnabled());
+        QSignalSpy problems(&recorder, &HistoryRecorder::problemChanged);
+        const auto poll = [&](const QList<Session> &sessions) {
+            live.applyPoll(u"a"_s, sessions, clock.monotonicMs(), "cv.poll");
+            recorder.recordPoll(u"a"_s);
+            recorder.flush();
+        };
+        {
+            QSqlDatabase holder = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
+            holder.setDatabaseName(m_file);
+            QVERIFY(holder.open());
+            QSqlQuery hold(holder);
+            QVERIFY2(hold.exec(u"BEGIN IMMEDIATE"_s), qPrintable(hold.lastError().text()));
+            poll({session(u"s1"_s, SessionStatus::Starting)});
+            QTRY_VERIFY(!problems.isEmpty());
+            QVERIFY2(recorder.problem().contains(u"Nothing is lost"_s), qPrintable(recorder.problem()));
+            QVERIFY(recorder.isEnabled());
+            QVERIFY(hold.exec(u"ROLLBACK"_s));
+        }
+        QSqlDatabase::removeDatabase(u"holder"_s);
+        poll({session(u"s1"_s, SessionStatus::Ready, 60), session(u"s2"_s, SessionStatus::Starting)});
+        QTRY_COMPARE(recorder.problem(), QString());
+        HistoryStore reader(m_file);
+        QCOMPARE(reader.open(), HistoryStore::OpenResult::Opened);
+        QCOMPARE(reader.sessions().size(), 2);
+        QVERIFY(reader.session(u"a"_s, u"s1"_s)->readyAt.isValid());
+    }
+
+    // A read that fails part way (one damaged page of the table) is an error, not a shorter history.
+    void damagedPageIsAReadErrorNotAShorterHistory()
+    {
+        {
+            HistoryStore store(m_file);
+            QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+            HistoryBatch batch;
+            for (int i = 0; i < 3007; ++i) {
+                Session s = session(u"session-%1-%2"_s.arg(i).arg(QString(40, u'x')), SessionStatus::Ready, i);
+                s.message = QString(120, u'm');
+                batch.observations.append({u"a"_s, s, T0.addSecs(i), u"cv.1"_s, std::nullopt});
+            }
+            QVERIFY(store.record(batch));
+        }
+        // Everything into the file itself (out of the WAL), then pages of the sessions table damaged.
+        qint64 pageSize = 0;
+        QList<qint64> damaged;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"checkpoint"_s);
+            db.setDatabaseName(m_file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+            q.finish();
+            QVERIFY(q.exec(u"PRAGMA page_size"_s) && q.next());
+            pageSize = q.value(0).toLongLong();
+            q.finish();
+            // One leaf page from the middle of the table, found through SQLite's dbstat table.
+            if (q.exec(u"SELECT pageno FROM dbstat WHERE name = 'sessions' AND pagetype = 'leaf' ORDER BY pageno"_s)) {
+                QList<qint64> leaves;
+                while (q.next())
+                    leaves.append(q.value(0).toLongLong());
+                QVERIFY(leaves.size() > 10);
+                damaged.append(leaves.at(leaves.size() / 2));
+            }
+        }
+        QSqlDatabase::removeDatabase(u"checkpoint"_s);
+        QFile file(m_file);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 pages = file.size() / pageSize;
+        QVERIFY2(pages > 20, qPrintable(QString::number(pages)));
+        // Without dbstat: every page of the file's third quarter (pages are numbered from 1).
+        if (damaged.isEmpty()) {
+            for (qint64 page = pages / 2; page < pages * 3 / 4; ++page)
+                damaged.append(page + 1);
+        }
+        for (const qint64 page : std::as_const(damaged)) {
+            QVERIFY(file.seek((page - 1) * pageSize));
+            file.write(QByteArray(pageSize, '\xA5'));
+        }
+        file.close();
+        HistoryStore store(m_file);
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        const QList<HistorySession> sessions = store.sessions();
+        QVERIFY2(!store.readError().isEmpty(), qPrintable(QString::number(sessions.size())));
+        QVERIFY(sessions.isEmpty());
+    }
+
+    // Another program's database, even one that claims our schema version, is read as an error and
+    // left as it was; so is a history of a newer version.
+    void foreignOrNewerDatabaseIsLeftUntouched_data()
+    {
+        QTest::addColumn<int>("userVersion");
+        QTest::addColumn<QString>("table");
+        QTest::newRow("foreign, claims our schema") << HistoryStore::SchemaVersion << u"invoices"_s;
+        QTest::newRow("foreign, no version") << 0 << u"invoices"_s;
+        QTest::newRow("newer history") << HistoryStore::SchemaVersion + 1 << u"sessions"_s;
+    }
+
+    void foreignOrNewerDatabaseIsLeftUntouched()
+    {
+        QFETCH(int, userVersion);
+        QFETCH(QString, table);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
+            db.setDatabaseName(m_file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE %1 (id INTEGER)"_s.arg(table)));
+            if (table == u"sessions"_s)
+                QVERIFY(q.exec(u"CREATE TABLE events (id INTEGER)"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = %1"_s.arg(userVersion)));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"foreign"_s);
+        QFile file(m_file);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        {
+            HistoryStore store(m_file);
+            QCOMPARE(store.open(), HistoryStore::OpenResult::Unavailable);
+            QVERIFY(!store.problem().isEmpty());
+            QVERIFY(store.sessions().isEmpty());
+        }
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        QVERIFY(!QFile::exists(m_file + u"-wal"_s));
+    }
+
     void billedTimeIsWrittenOnceAMinute()
     {
         ManualClock clock(T0);
