@@ -121,41 +121,30 @@ void CommandRunner::printHistory()
         finish(ExitFailure);
         return;
     }
+    // An open store with a problem replaced a damaged file with a new, empty one: what it would list
+    // now is not the history that was asked for.
+    if (!store->problem().isEmpty()) {
+        printErr(tr("arrsm: the session history cannot be read: %1").arg(store->problem()));
+        finish(ExitFailure);
+        return;
+    }
     HistoryQuery query;
     query.since = m_command.since;
     query.until = m_command.historyUntil;
     if (!m_command.connection.savedAccount.isEmpty())
         query.accounts << m_command.connection.savedAccount;
     const QList<HistorySession> sessions = store->sessions(query);
-    if (m_command.csv) {
-        printOut(historyCsv(sessions));
-    } else if (m_command.json) {
-        printOut(historyJsonText(sessions));
-    } else {
-        QList<QStringList> rows;
-        rows << QStringList{tr("ACCOUNT"), tr("SESSION"), tr("SIZE"), tr("STATUS"), tr("FIRST SEEN (UTC)"),
-            tr("ENDED (UTC)"), tr("BILLED"), tr("COST"), tr("EXTENDS")};
-        for (const HistorySession &h : sessions) {
-            const auto time
-                = [](const QDateTime &t) { return t.isValid() ? t.toString(u"yyyy-MM-dd HH:mm"_s) : QString(); };
-            rows << QStringList{h.account, h.sessionId, h.size, h.status + (h.closedUnseen ? tr(" (gone)") : QString()),
-                time(h.firstSeen), time(h.endedAt), TimeSpan::fromSeconds(h.billedSeconds).toString(),
-                h.cost ? QString::number(*h.cost, 'f', 2) : QString(), QString::number(h.extendCount)};
-        }
-        QList<qsizetype> widths(rows.first().size(), 0);
-        for (const QStringList &row : rows) {
-            for (qsizetype i = 0; i < row.size(); ++i)
-                widths[i] = std::max(widths[i], row[i].size());
-        }
-        QString text;
-        for (const QStringList &row : rows) {
-            QString line;
-            for (qsizetype i = 0; i < row.size(); ++i)
-                line += row[i].leftJustified(widths[i] + 2);
-            text += line.trimmed() + u'\n';
-        }
-        printOut(text.toUtf8());
+    if (!store->readError().isEmpty()) {
+        printErr(u"arrsm: "_s + store->readError());
+        finish(ExitFailure);
+        return;
     }
+    if (m_command.csv)
+        printOut(historyCsv(sessions));
+    else if (m_command.json)
+        printOut(historyJsonText(sessions));
+    else
+        printOut(historyTable(sessions).toUtf8());
     finish(ExitSuccess);
 }
 
@@ -175,12 +164,11 @@ void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray 
         if (!session.id.isEmpty())
             batch.observations.append({historyAccount(), session, now, QString::fromLatin1(msCv), std::nullopt});
     }
-    // History is never a reason for a command to fail: a refused write only warns.
-    if (!m_context.history->record(batch) && m_command.verbose)
-        printErr(u"arrsm: warning: "_s + m_context.history->problem());
+    queueHistory(batch);
 }
 
-void CommandRunner::recordCommand(int kind, const QString &sessionId, const QByteArray &msCv, const QString &detail)
+void CommandRunner::recordCommand(
+    int kind, const QString &sessionId, const QByteArray &msCv, const QString &detail, std::optional<TimeSpan> lease)
 {
     if (!m_context.history || !m_context.history->isOpen() || sessionId.isEmpty())
         return;
@@ -194,11 +182,34 @@ void CommandRunner::recordCommand(int kind, const QString &sessionId, const QByt
     if (command.kind == HistoryCommand::Kind::Created)
         command.size = m_command.size;
     if (command.kind == HistoryCommand::Kind::Extended)
-        command.leaseSeconds = m_command.lease.totalSeconds();
+        command.leaseSeconds = lease.value_or(m_command.lease).totalSeconds();
     HistoryBatch batch;
     batch.commands.append(command);
-    if (!m_context.history->record(batch) && m_command.verbose)
-        printErr(u"arrsm: warning: "_s + m_context.history->problem());
+    queueHistory(batch);
+}
+
+void CommandRunner::queueHistory(const HistoryBatch &batch)
+{
+    m_historyQueue.observations.append(batch.observations);
+    m_historyQueue.commands.append(batch.commands);
+    m_historyQueue.disappearances.append(batch.disappearances);
+    // A keep-alive runs for hours: what it did is written as it goes, each write waiting at most a
+    // moment for another writer. Other commands write once, after their output.
+    if (m_command.kind == CommandKind::KeepAlive)
+        writeHistory(std::chrono::seconds(1));
+}
+
+void CommandRunner::writeHistory(std::chrono::milliseconds wait)
+{
+    HistoryStore *store = m_context.history;
+    const HistoryBatch batch = std::exchange(m_historyQueue, {});
+    if (!store || !store->isOpen() || batch.isEmpty())
+        return;
+    // History is never a reason for a command to fail or to run late: a write that cannot be made in
+    // time only warns, in one line.
+    store->setBusyWait(int(std::max<qint64>(wait.count(), 0)), 0);
+    if (!store->record(batch))
+        printErr(tr("arrsm: warning: %1 What this command did is not in it.").arg(store->problem()));
 }
 
 void CommandRunner::resolveSavedAccount()
@@ -480,7 +491,19 @@ void CommandRunner::onKeepAliveRead(const ApiResult &result)
     }
     m_keepAliveFailedReads = 0;
     const Session session = *result.session;
-    const KeepAlivePolicy::Decision decision = m_keepAlive->evaluate(session, m_clock->monotonicMs());
+    const KeepAlivePolicy::Decision decision
+        = m_keepAlive->evaluate(session, m_clock->monotonicMs(), m_keepAliveProgress);
+    // The extend the last read was waiting for showed: only now is it said to have happened.
+    if (m_extendedFrom && !m_keepAliveProgress.awaitedLease && m_keepAliveProgress.extendsNotTaken == 0) {
+        const Session from = *std::exchange(m_extendedFrom, std::nullopt);
+        printKeepAliveEvent(u"extended"_s, from,
+            tr("Extended session %1 from %2 to %3.")
+                .arg(m_command.sessionId, from.maxLease ? from.maxLease->toString() : tr("unknown"),
+                    session.maxLease->toString()),
+            session.maxLease);
+        recordCommand(int(HistoryCommand::Kind::Extended), m_command.sessionId, m_extendMsCv,
+            tr("extended to %1 by arrsm (keep-alive)").arg(session.maxLease->toString()), *session.maxLease);
+    }
     switch (decision.action) {
     case KeepAlivePolicy::Decision::Action::Wait:
         if (m_command.verbose)
@@ -489,11 +512,31 @@ void CommandRunner::onKeepAliveRead(const ApiResult &result)
                              decision.remaining ? decision.remaining->toString() : tr("unknown")));
         m_keepAliveTimer.start(m_command.pollInterval);
         return;
+    case KeepAlivePolicy::Decision::Action::ExtendNotTaken:
+        m_extendedFrom.reset();
+        printErr(tr("arrsm: warning: %1 Asking again in %2 s.")
+                     .arg(decision.problem)
+                     .arg(std::chrono::duration_cast<std::chrono::seconds>(m_command.pollInterval).count()));
+        m_keepAliveTimer.start(m_command.pollInterval);
+        return;
+    case KeepAlivePolicy::Decision::Action::Failed:
+        printErr(u"arrsm: "_s + decision.problem);
+        finish(ExitFailure);
+        return;
     case KeepAlivePolicy::Decision::Action::Extend:
         keepAliveExtend(session, decision.newLease);
         return;
     case KeepAlivePolicy::Decision::Action::CapReached: {
         const QString when = decision.endsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+        if (decision.beyondBound) {
+            printErr(tr("arrsm: warning: %1 It will stop at %2.").arg(decision.problem, when));
+            printKeepAliveEvent(u"beyondBound"_s, session,
+                tr("Session %1 has a lease of %2, beyond the bound; keep-alive did nothing. It will stop at %3.")
+                    .arg(m_command.sessionId, session.maxLease->toString(), when),
+                std::nullopt, decision.endsAt);
+            finish(ExitSuccess);
+            return;
+        }
         printKeepAliveEvent(u"capReached"_s, session,
             tr("Session %1 is kept alive as far as asked (lease %2); it will stop at %3.")
                 .arg(m_command.sessionId, session.maxLease->toString(), when),
@@ -517,12 +560,11 @@ void CommandRunner::keepAliveExtend(const Session &session, TimeSpan newLease)
             fail(result);
             return;
         }
-        printKeepAliveEvent(u"extended"_s, session,
-            tr("Extended session %1 from %2 to %3.")
-                .arg(m_command.sessionId, session.maxLease ? session.maxLease->toString() : tr("unknown"),
-                    newLease.toString()),
-            newLease);
-        // Look again at once: at the bound the policy ends now, not an interval later.
+        m_keepAlive->extendAccepted(session, newLease, m_keepAliveProgress);
+        m_extendedFrom = session;
+        m_extendMsCv = result.msCv;
+        // Look again at once: the answer shows whether the extend took, and at the bound the policy
+        // ends now, not an interval later.
         keepAliveLook();
     });
 }
@@ -684,6 +726,11 @@ void CommandRunner::finish(int exitCode)
     m_exitCode = exitCode;
     m_keychainTimer.stop();
     m_deadlineTimer.stop();
+    // Everything is printed by now; the history waits for another writer only within the command's
+    // deadline.
+    const auto left
+        = m_command.timeout - std::chrono::milliseconds(m_commandTime.isValid() ? m_commandTime.elapsed() : 0);
+    writeHistory(std::clamp(left, std::chrono::milliseconds(0), std::chrono::milliseconds(MaximumHistoryWait)));
     if (m_watch)
         m_watch->cancel();
     Q_EMIT finished(exitCode);

@@ -3,6 +3,8 @@
 #include "cli/CommandLine.h"
 #include "service/ApiResult.h"
 #include "service/RequestLog.h"
+#include "storage/HistoryRecords.h"
+#include "workspace/KeepAlivePolicy.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -22,7 +24,6 @@ class AccountStore;
 class ApiJob;
 class HistoryStore;
 class Clock;
-class KeepAlivePolicy;
 struct Pricing;
 class SecretStore;
 class SessionApi;
@@ -81,7 +82,11 @@ private:
     // The name sessions are recorded under: the saved account's, else the account id.
     QString historyAccount() const;
     void recordSeen(const QList<Session> &sessions, const QByteArray &msCv);
-    void recordCommand(int kind, const QString &sessionId, const QByteArray &msCv, const QString &detail);
+    void recordCommand(int kind, const QString &sessionId, const QByteArray &msCv, const QString &detail,
+        std::optional<TimeSpan> lease = std::nullopt);
+    // Records wait here until the command's output is out (or, for keep-alive, are written at once).
+    void queueHistory(const HistoryBatch &batch);
+    void writeHistory(std::chrono::milliseconds wait);
     void resolveSavedAccount();
     void onKeyRead(const arr::KeyLookup &lookup);
     void connectToService();
@@ -134,6 +139,13 @@ private:
     QElapsedTimer m_commandTime;
 
     std::unique_ptr<KeepAlivePolicy> m_keepAlive;
+    KeepAliveProgress m_keepAliveProgress;
+    HistoryBatch m_historyQueue;
+    // The longest a finished command waits for another writer to let go of the history file.
+    static constexpr int MaximumHistoryWait = 2000;
+    // The session as it was when the last accepted extend was sent, until a read shows the extend.
+    std::optional<Session> m_extendedFrom;
+    QByteArray m_extendMsCv;
     QTimer m_keepAliveTimer;
     int m_keepAliveFailedReads = 0;
 

@@ -1,6 +1,7 @@
 #include "cli/Output.h"
 
 #include "core/JsonCodec.h"
+#include "core/SafeText.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -100,8 +101,18 @@ QByteArray jsonText(const QJsonArray &array)
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-QString formatTable(const QStringList &headers, const QList<QStringList> &rows)
+QString formatTable(const QStringList &headers, const QList<QStringList> &unsafeRows)
 {
+    // Cells come from servers, settings and the history file: none of them may drive the terminal.
+    QList<QStringList> rows;
+    rows.reserve(unsafeRows.size());
+    for (const QStringList &unsafeRow : unsafeRows) {
+        QStringList row;
+        row.reserve(unsafeRow.size());
+        for (const QString &cell : unsafeRow)
+            row.append(safeText(cell));
+        rows.append(row);
+    }
     QList<qsizetype> widths;
     for (const QString &header : headers)
         widths.append(header.size());
@@ -146,6 +157,20 @@ QString sessionTable(const QList<Session> &sessions)
         rows.append(row);
     }
     return formatTable(headers, rows);
+}
+
+QString historyTable(const QList<HistorySession> &sessions)
+{
+    const auto time = [](const QDateTime &t) { return t.isValid() ? t.toString(u"yyyy-MM-dd HH:mm"_s) : QString(); };
+    QList<QStringList> rows;
+    for (const HistorySession &h : sessions) {
+        rows << QStringList{h.account, h.sessionId, h.size, h.status + (h.closedUnseen ? tr(" (gone)") : QString()),
+            time(h.firstSeen), time(h.endedAt), TimeSpan::fromSeconds(h.billedSeconds).toString(),
+            h.cost ? QString::number(*h.cost, 'f', 2) : QString(), QString::number(h.extendCount)};
+    }
+    return formatTable({tr("ACCOUNT"), tr("SESSION"), tr("SIZE"), tr("STATUS"), tr("FIRST SEEN (UTC)"),
+                           tr("ENDED (UTC)"), tr("BILLED"), tr("COST"), tr("EXTENDS")},
+        rows);
 }
 
 QString accountTable(const QList<Account> &accounts)

@@ -2,6 +2,7 @@
 
 #include "core/Account.h"
 #include "core/Session.h"
+#include "storage/HistoryRecords.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -37,6 +38,9 @@ QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
 // SESSION ID, STATUS, SIZE, REMAINING, LEASE, HOSTNAME, and MESSAGE when any session has one;
 // "No sessions." when there are none.
 QString sessionTable(const QList<Session> &sessions);
+// ACCOUNT, SESSION, SIZE, STATUS, FIRST SEEN, ENDED (UTC), BILLED, COST, EXTENDS; text from the file is
+// escaped like every other cell.
+QString historyTable(const QList<HistorySession> &sessions);
 // NAME, ACCOUNT ID, ENDPOINT, TOKEN ENDPOINT, ENABLED; "No saved accounts." when there are none.
 QString accountTable(const QList<Account> &accounts);
 

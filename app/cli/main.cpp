@@ -115,9 +115,12 @@ int main(int argc, char *argv[])
     std::unique_ptr<arr::HistoryStore> history;
     if (command.kind != arr::cli::CommandKind::Accounts) {
         history = std::make_unique<arr::HistoryStore>(arr::HistoryStore::defaultFilePath());
-        if (history->open() == arr::HistoryStore::OpenResult::RecoveredFromCorruption)
+        const arr::HistoryStore::OpenResult opened = history->open();
+        // `history` itself reports a replaced file as its error.
+        if (opened == arr::HistoryStore::OpenResult::RecoveredFromCorruption
+            && command.kind != arr::cli::CommandKind::History)
             err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
-        else if (!history->isOpen() && command.kind != arr::cli::CommandKind::History && command.verbose)
+        else if (!history->isOpen() && command.kind != arr::cli::CommandKind::History)
             err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
         // Nothing is pruned here: retention is the desktop app's preference, applied at its start-up.
     }

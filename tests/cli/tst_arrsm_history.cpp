@@ -6,11 +6,14 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +74,8 @@ private Q_SLOTS:
 
     void sessionLifeThroughArrsm();
     void recorderAndArrsmWriteAtOnce();
+    void historyHeldByAnotherWriterHoldsNoCommandBack();
+    void damagedHistoryIsAnError();
 
 private:
     QProcessEnvironment environment() const
@@ -257,6 +262,56 @@ void TestArrsmHistory::recorderAndArrsmWriteAtOnce()
     arr::HistoryQuery listed;
     listed.accounts = {AccountId};
     QCOMPARE(reader.sessions(listed).size(), 40);
+}
+
+// Another writer holds the history file (an open write transaction): every command still prints and
+// exits within its deadline, says in one line that history could not be written, and records nothing.
+void TestArrsmHistory::historyHeldByAnotherWriterHoldsNoCommandBack()
+{
+    COMPARE_EXIT(run({u"list"_s}), 0);
+    QVERIFY(QFile::exists(historyFile()));
+    {
+        QSqlDatabase holder = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
+        holder.setDatabaseName(historyFile());
+        QVERIFY(holder.open());
+        QSqlQuery hold(holder);
+        QVERIFY(hold.exec(u"BEGIN IMMEDIATE"_s));
+        QElapsedTimer timer;
+        timer.start();
+        const Run created = run(
+            {u"create"_s, u"--lease"_s, u"0:30"_s, u"--size"_s, u"standard"_s, u"--json"_s, u"--timeout"_s, u"8"_s});
+        const qint64 elapsedMs = timer.elapsed();
+        COMPARE_EXIT(created, 0);
+        const QString id = QJsonDocument::fromJson(created.out).object().value(u"sessionId"_s).toString();
+        QVERIFY2(!id.isEmpty(), qPrintable(created.describe()));
+        QCOMPARE(created.err.count('\n'), 1);
+        QVERIFY2(created.err.startsWith("arrsm: warning: Session history is off:"), qPrintable(created.describe()));
+        // Before: 20 s (four busy timeouts of 5 s) before anything was printed.
+        QVERIFY2(elapsedMs < 7000, qPrintable(u"%1 ms"_s.arg(elapsedMs)));
+        qInfo("create with the history held by another writer: %lld ms", elapsedMs);
+        QVERIFY(hold.exec(u"ROLLBACK"_s));
+    }
+    QSqlDatabase::removeDatabase(u"holder"_s);
+    // Nothing half-written, and the next command writes again.
+    COMPARE_EXIT(run({u"list"_s}), 0);
+    const Run history = run({u"history"_s, u"--json"_s});
+    COMPARE_EXIT(history, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(history.out).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().toObject().value(u"createdHere"_s).toBool(), false);
+}
+
+void TestArrsmHistory::damagedHistoryIsAnError()
+{
+    COMPARE_EXIT(run({u"list"_s}), 0);
+    QFile file(historyFile());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QByteArray(64 * 1024, 'Z'));
+    file.close();
+    const Run history = run({u"history"_s, u"--csv"_s});
+    COMPARE_EXIT(history, 1);
+    QVERIFY(history.out.isEmpty());
+    QVERIFY2(history.err.contains("damaged"), qPrintable(history.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestArrsmHistory)

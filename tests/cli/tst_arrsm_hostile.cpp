@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -95,6 +97,13 @@ private Q_SLOTS:
     void credentialsInAnAddressAreRefused();
     void authenticationChallengeIsNotAnswered();
     void keyWithLineBreakIsRefused();
+    void answerAboutAnotherSessionIsNotBelieved();
+    void listLinkingBackCostsTwoRequests();
+    void leaseBeyondTheApiIsRefused_data();
+    void leaseBeyondTheApiIsRefused();
+    void historyTableCannotDriveTheTerminal();
+    void keepAliveAgainstAServerThatLiesStopsAfterTwoExtends();
+    void keepAliveReportsALeaseBeyondItsBound();
 
 private:
     QProcessEnvironment environment() const;
@@ -357,6 +366,154 @@ void TestArrsmHostile::keyWithLineBreakIsRefused()
                                    "is base64 text.\n"),
         qPrintable(result.describe()));
     QCOMPARE(m_server->tokenRequests(), 0);
+}
+
+// The GA properties of `id`, ready.
+static QByteArray gaProperties(const QByteArray &id)
+{
+    return R"({"id":")" + id
+        + R"(","status":"Ready","size":"Standard","maxLeaseTimeMinutes":30,"elapsedTimeMinutes":1,)"
+          R"("hostname":"h.example","handshakePort":50051,"arrInspectorPort":50052,"teraflops":21.2,)"
+          R"("creationTime":"2021-01-01T11:11:11.111Z","error":null})";
+}
+
+void TestArrsmHostile::answerAboutAnotherSessionIsNotBelieved()
+{
+    QProcessEnvironment ga = environment();
+    ga.insert(u"ARRSM_API_VERSION"_s, u"2021-01-01"_s);
+    m_server->enqueue(ScriptedServer::respond(201, gaProperties("someone-elses-session")));
+    const Run created = run(
+        {u"create"_s, u"--id"_s, u"my-session"_s, u"--lease"_s, u"0:30"_s, u"--size"_s, u"standard"_s, u"--json"_s},
+        ga);
+    COMPARE_EXIT(created, 1);
+    QVERIFY2(created.out.isEmpty(), qPrintable(created.describe()));
+    QVERIFY2(created.err.contains("someone-elses-session") && created.err.contains("my-session"),
+        qPrintable(created.describe()));
+
+    m_server->enqueue(ScriptedServer::respond(200, gaProperties("someone-elses-session")));
+    const Run extended = run({u"extend"_s, u"my-session"_s, u"--lease"_s, u"1:00"_s}, ga);
+    COMPARE_EXIT(extended, 1);
+    QVERIFY2(extended.err.contains("someone-elses-session"), qPrintable(extended.describe()));
+
+    // Nothing of either was recorded as this program's.
+    const Run history = run({u"history"_s, u"--json"_s}, ga);
+    COMPARE_EXIT(history, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(history.out).array();
+    for (const QJsonValue &row : rows) {
+        QVERIFY2(!row.toObject().value(u"createdHere"_s).toBool(), qPrintable(history.describe()));
+        QVERIFY2(row.toObject().value(u"sessionId"_s).toString() != u"someone-elses-session"_s,
+            qPrintable(history.describe()));
+    }
+}
+
+void TestArrsmHostile::listLinkingBackCostsTwoRequests()
+{
+    QProcessEnvironment ga = environment();
+    ga.insert(u"ARRSM_API_VERSION"_s, u"2021-01-01"_s);
+    const QString sessions = m_server->baseUrl().toString() + u"/accounts/"_s + AccountId + u"/sessions"_s;
+    const auto page = [](const QByteArray &id, const QString &link) -> QByteArray {
+        return R"({"sessions":[)" + gaProperties(id) + R"(],"@nextLink":")" + link.toUtf8() + R"("})";
+    };
+    m_server->enqueue(ScriptedServer::respond(200, page("a", sessions + u"?api-version=2021-01-01&$skipToken=2"_s)));
+    m_server->fallback = ScriptedServer::respond(200, page("b", sessions + u"?api-version=2021-01-01"_s));
+    const Run listed = run({u"list"_s}, ga);
+    COMPARE_EXIT(listed, 1);
+    QVERIFY2(listed.err.contains("links back"), qPrintable(listed.describe()));
+    QCOMPARE(m_server->received().size(), 2);
+}
+
+void TestArrsmHostile::leaseBeyondTheApiIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("lease");
+    QTest::addColumn<QByteArray>("elapsed");
+    QTest::newRow("9,999 days") << QByteArray("9999.00:00:00") << QByteArray("00:10:00");
+    QTest::newRow("a day and a second") << QByteArray("24:00:01") << QByteArray("00:10:00");
+    QTest::newRow("negative elapsed") << QByteArray("01:00:00") << QByteArray("-00:10:00");
+}
+
+void TestArrsmHostile::leaseBeyondTheApiIsRefused()
+{
+    QFETCH(QByteArray, lease);
+    QFETCH(QByteArray, elapsed);
+    m_server->enqueue(ScriptedServer::respond(200,
+        R"({"sessions":[{"sessionId":"0f0e0d0c-0b0a-4908-8706-050403020100","sessionStatus":"ready",)"
+        R"("sessionSize":"standard","sessionMaxLeaseTime":")"
+            + lease + R"(","sessionElapsedTime":")" + elapsed + R"("}]})"));
+    const Run metrics = run({u"metrics"_s});
+    COMPARE_EXIT(metrics, 1);
+    QVERIFY2(metrics.out.isEmpty(), qPrintable(metrics.describe()));
+    QVERIFY2(metrics.err.contains("0f0e0d0c-0b0a-4908-8706-050403020100"), qPrintable(metrics.describe()));
+}
+
+void TestArrsmHostile::historyTableCannotDriveTheTerminal()
+{
+    const QByteArray list = R"({"sessions":[{"sessionId":"0f0e0d0c-0b0a-4908-8706-050403020100",)"
+                            R"("sessionStatus":"ready","sessionSize":"standard","sessionMaxLeaseTime":"01:00:00",)"
+                            R"("sessionElapsedTime":"00:10:00"}]})";
+    m_server->enqueue(ScriptedServer::respond(200, list));
+    COMPARE_EXIT(run({u"list"_s}), 0);
+    // What another program (or a person with sqlite3) wrote into the file.
+    const QString file = m_home->filePath(u".local/share/ArrSessionManager/arr-session-manager/history.sqlite"_s);
+    QVERIFY(QFile::exists(file));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        q.prepare(u"UPDATE sessions SET size = ?, last_message = ?"_s);
+        q.addBindValue(u"x\x1b]0;owned\x07y"_s);
+        q.addBindValue(u"\x1b[2J"_s);
+        QVERIFY(q.exec());
+        QCOMPARE(q.numRowsAffected(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    const Run table = run({u"history"_s});
+    COMPARE_EXIT(table, 0);
+    QVERIFY2(!hasTerminalControl(table.out), qPrintable(table.describe()));
+    QVERIFY2(table.out.contains(R"(x\x1B]0;owned\x07y)"), qPrintable(table.describe()));
+}
+
+static QByteArray v1Properties(const QByteArray &lease, const QByteArray &elapsed)
+{
+    return R"({"sessionId":"0f0e0d0c-0b0a-4908-8706-050403020100","sessionStatus":"ready","sessionSize":"standard",)"
+           R"("sessionMaxLeaseTime":")"
+        + lease + R"(","sessionElapsedTime":")" + elapsed + R"(","sessionHostname":"h.example"})";
+}
+
+// The service answers every PATCH with 200 and keeps the lease where it was.
+void TestArrsmHostile::keepAliveAgainstAServerThatLiesStopsAfterTwoExtends()
+{
+    const QByteArray stuck = v1Properties("00:30:00", "00:25:00");
+    for (int round = 0; round < 2; ++round) {
+        m_server->enqueue(ScriptedServer::respond(200, stuck));
+        m_server->enqueue(ScriptedServer::respond(200, {}));
+        m_server->enqueue(ScriptedServer::respond(200, stuck));
+    }
+    m_server->fallback = ScriptedServer::respond(200, stuck);
+    const Run kept = run({u"keep-alive"_s, u"0f0e0d0c-0b0a-4908-8706-050403020100"_s, u"--max-lease"_s, u"2:00"_s,
+        u"--interval"_s, u"1"_s});
+    COMPARE_EXIT(kept, 1);
+    int patches = 0;
+    for (const ScriptedServer::Received &request : m_server->received())
+        patches += request.method == "PATCH" ? 1 : 0;
+    QCOMPARE(patches, 2);
+    // No extend was said to have happened; the second ended the policy.
+    QVERIFY2(!kept.out.contains("Extended"), qPrintable(kept.describe()));
+    QVERIFY2(kept.err.contains("keep-alive stopped"), qPrintable(kept.describe()));
+    QCOMPARE(kept.err.count("warning:"), 1);
+    // The interval between the first extend that did not show and the second was honoured.
+    QVERIFY2(kept.elapsedMs >= 1000, qPrintable(kept.describe()));
+}
+
+void TestArrsmHostile::keepAliveReportsALeaseBeyondItsBound()
+{
+    m_server->fallback = ScriptedServer::respond(200, v1Properties("23:59:00", "00:05:00"));
+    const Run kept = run({u"keep-alive"_s, u"0f0e0d0c-0b0a-4908-8706-050403020100"_s, u"--max-lease"_s, u"2:00"_s});
+    COMPARE_EXIT(kept, 0);
+    QVERIFY2(kept.err.contains("warning:") && kept.err.contains("23:59:00"), qPrintable(kept.describe()));
+    QVERIFY2(!kept.out.contains("as far as asked"), qPrintable(kept.describe()));
+    for (const ScriptedServer::Received &request : m_server->received())
+        QVERIFY(request.method != "PATCH");
 }
 
 QTEST_GUILESS_MAIN(TestArrsmHostile)
