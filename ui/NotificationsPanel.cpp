@@ -40,6 +40,7 @@ QString iconFor(SessionNotification::Kind kind)
     case SessionNotification::Kind::BudgetWarning:
     case SessionNotification::Kind::BudgetReached:
     case SessionNotification::Kind::LongRunning:
+    case SessionNotification::Kind::KeepAliveFailed:
         return u"message-warning"_s;
     }
     return u"message-information"_s;

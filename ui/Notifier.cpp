@@ -58,6 +58,8 @@ QString Notifier::titleFor(SessionNotification::Kind kind)
         return tr("Session running long");
     case SessionNotification::Kind::KeepAliveEnded:
         return tr("Keep-alive ended");
+    case SessionNotification::Kind::KeepAliveFailed:
+        return tr("Keep-alive stopped");
     }
     return {};
 }
@@ -72,6 +74,7 @@ bool isWarning(SessionNotification::Kind kind)
     case SessionNotification::Kind::BudgetWarning:
     case SessionNotification::Kind::BudgetReached:
     case SessionNotification::Kind::LongRunning:
+    case SessionNotification::Kind::KeepAliveFailed:
         return true;
     default:
         return false;

@@ -88,6 +88,9 @@ struct SessionNotification
         LongRunning,
         // A keep-alive policy reached its bound (or its session ended): when the session stops.
         KeepAliveEnded,
+        // A keep-alive policy gave up: the service did not take its extends, or the lease is beyond
+        // its bound.
+        KeepAliveFailed,
     };
     Kind kind = Kind::BecameReady;
     QString account;

@@ -83,6 +83,8 @@ QDateTime KeepAliveManager::keptAliveUntil(const QString &account, const QString
 
 void KeepAliveManager::evaluate(const QString &account)
 {
+    if (m_mayExtend && !m_mayExtend(account))
+        return;
     const LiveSessions &sessions = m_monitor->sessions();
     const QStringList keys = m_policies.keys();
     for (const QString &key : keys) {
@@ -101,15 +103,28 @@ void KeepAliveManager::evaluate(const QString &account)
         if (entry.extending || !tracked->pendingCommand.isEmpty())
             continue;
         const KeepAlivePolicy policy(entry.spec, m_clock);
-        const KeepAlivePolicy::Decision decision = policy.evaluate(tracked->session, tracked->observedAtMono);
+        const KeepAlivePolicy::Decision decision
+            = policy.evaluate(tracked->session, tracked->observedAtMono, entry.progress);
         switch (decision.action) {
         case KeepAlivePolicy::Decision::Action::Wait:
+        case KeepAlivePolicy::Decision::Action::ExtendNotTaken:
+            // A first extend that did not show is asked for again at the next poll, not at once.
+            break;
+        case KeepAlivePolicy::Decision::Action::Failed:
+            drop(key, account, sessionId, decision.problem, true);
             break;
         case KeepAlivePolicy::Decision::Action::Extend:
             entry.extending = true;
             m_monitor->extendSession(account, sessionId, decision.newLease, true);
             break;
         case KeepAlivePolicy::Decision::Action::CapReached:
+            if (decision.beyondBound) {
+                drop(key, account, sessionId,
+                    tr("%1 It will stop at %2.")
+                        .arg(decision.problem, QLocale().toString(decision.endsAt.toLocalTime(), QLocale::ShortFormat)),
+                    true);
+                break;
+            }
             drop(key, account, sessionId,
                 tr("Session %1 was kept alive %2; it will stop at %3.")
                     .arg(sessionId, entry.spec.describe(),
@@ -123,12 +138,15 @@ void KeepAliveManager::evaluate(const QString &account)
 }
 
 void KeepAliveManager::drop(
-    const QString &key, const QString &account, const QString &sessionId, const QString &sentence)
+    const QString &key, const QString &account, const QString &sessionId, const QString &sentence, bool failed)
 {
     m_policies.remove(key);
     store();
     Q_EMIT policiesChanged(account, sessionId);
-    Q_EMIT policyEnded(account, sessionId, sentence);
+    if (failed)
+        Q_EMIT policyFailed(account, sessionId, sentence);
+    else
+        Q_EMIT policyEnded(account, sessionId, sentence);
 }
 
 void KeepAliveManager::onCommandFinished(const CommandOutcome &outcome)
@@ -140,6 +158,12 @@ void KeepAliveManager::onCommandFinished(const CommandOutcome &outcome)
     if (it == m_policies.end())
         return;
     it->extending = false;
+    // The service said yes (confirmed by a poll or not): the next poll shows whether it took.
+    if (outcome.result.ok() && outcome.requestedLease) {
+        const TrackedSession *tracked = m_monitor->sessions().find(outcome.account, outcome.sessionId);
+        if (tracked)
+            KeepAlivePolicy(it->spec, m_clock).extendAccepted(tracked->session, *outcome.requestedLease, it->progress);
+    }
     if (outcome.succeeded && !it->notified) {
         it->notified = true;
         SessionNotification notification;
@@ -167,7 +191,7 @@ void KeepAliveManager::load()
         // guessed one.
         if (account.isEmpty() || sessionId.isEmpty() || !spec)
             continue;
-        m_policies.insert(keyOf(account, sessionId), Entry{*spec, false, false});
+        m_policies.insert(keyOf(account, sessionId), Entry{*spec, {}, false, false});
     }
 }
 

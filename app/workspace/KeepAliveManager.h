@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
 #include <optional>
 
 namespace arr {
@@ -37,6 +39,9 @@ public:
 
     // Evaluates the account's policies now (after each of its polls, and when one is started).
     void evaluate(const QString &account);
+    // Whether policies may extend the sessions of an account; a policy of an account that may not
+    // is kept (for the window that may) but not run.
+    void setMayExtend(std::function<bool(const QString &account)> mayExtend) { m_mayExtend = std::move(mayExtend); }
 
 Q_SIGNALS:
     // A policy was started, changed or dropped.
@@ -44,6 +49,9 @@ Q_SIGNALS:
     // A policy ended: its bound was reached or its session ended; `sentence` says which and when the
     // session stops.
     void policyEnded(const QString &account, const QString &sessionId, const QString &sentence);
+    // A policy ended because the service accepted extends that did not take, or its lease is beyond
+    // the bound: `sentence` says which. To be told as a warning.
+    void policyFailed(const QString &account, const QString &sessionId, const QString &sentence);
     // An automatic extend finished (succeeded or not): for the request history.
     void automaticExtendFinished(const arr::CommandOutcome &outcome);
     // The first automatic extend of a policy: to be told to the user once.
@@ -53,11 +61,13 @@ private:
     struct Entry
     {
         KeepAliveSpec spec;
+        KeepAliveProgress progress;
         bool extending = false;
         bool notified = false;
     };
     static QString keyOf(const QString &account, const QString &sessionId);
-    void drop(const QString &key, const QString &account, const QString &sessionId, const QString &sentence);
+    void drop(const QString &key, const QString &account, const QString &sessionId, const QString &sentence,
+        bool failed = false);
     void onCommandFinished(const CommandOutcome &outcome);
     void load();
     void store();
@@ -67,6 +77,7 @@ private:
     const Clock *m_clock;
     // By account, a line break, and session id (neither can contain one).
     QHash<QString, Entry> m_policies;
+    std::function<bool(const QString &account)> m_mayExtend;
 };
 
 } // namespace arr

@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -13,9 +14,9 @@ namespace arr {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("arr::KeepAlivePolicy", text);
+    return QCoreApplication::translate("arr::KeepAlivePolicy", text, nullptr, n);
 }
 
 // The service's times are whole seconds; a lease computed from a time of day is rounded down to one.
@@ -122,12 +123,48 @@ TimeSpan KeepAlivePolicy::cap(TimeSpan elapsed) const
     return std::min(bound, ServiceMaximumLease);
 }
 
-KeepAlivePolicy::Decision KeepAlivePolicy::evaluate(const Session &session, qint64 observedAtMono) const
+void KeepAlivePolicy::extendAccepted(const Session &session, TimeSpan requested, KeepAliveProgress &progress) const
+{
+    progress.awaitedLease = requested;
+    progress.leaseBefore = session.maxLease;
+    progress.acceptedAtMono = m_clock->monotonicMs();
+}
+
+// Whether the answer shows the extend the service accepted: a lease within a minute of what was
+// asked (2021-01-01 keeps whole minutes). A lease that stayed, shrank or grew by a little is a 200
+// that did nothing, and asking again would loop.
+static bool extendShows(const Session &session, TimeSpan asked)
+{
+    return session.maxLease && *session.maxLease + TimeSpan::fromMinutes(1) > asked;
+}
+
+KeepAlivePolicy::Decision KeepAlivePolicy::evaluate(
+    const Session &session, qint64 observedAtMono, KeepAliveProgress &progress) const
 {
     Decision decision;
     if (isFinalStatus(session.status)) {
         decision.action = Decision::Action::SessionEnded;
         return decision;
+    }
+    if (progress.awaitedLease && observedAtMono >= progress.acceptedAtMono) {
+        const TimeSpan asked = *std::exchange(progress.awaitedLease, std::nullopt);
+        if (extendShows(session, asked)) {
+            progress.extendsNotTaken = 0;
+        } else {
+            ++progress.extendsNotTaken;
+            const QString lease = session.maxLease ? session.maxLease->toString() : tr("unknown");
+            const QString before = progress.leaseBefore ? progress.leaseBefore->toString() : tr("unknown");
+            decision.action = progress.extendsNotTaken >= MaximumExtendsNotTaken ? Decision::Action::Failed
+                                                                                 : Decision::Action::ExtendNotTaken;
+            decision.problem = decision.action == Decision::Action::Failed
+                ? tr("The service accepted %n extends of session %1 in a row, but its lease did not grow to what "
+                     "was asked (asked %2, the lease is %3); keep-alive stopped.",
+                    progress.extendsNotTaken)
+                      .arg(session.id, asked.toString(), lease)
+                : tr("The service accepted the extend of session %1 from %2 to %3, but the lease is %4.")
+                      .arg(session.id, before, asked.toString(), lease);
+            return decision;
+        }
     }
     // Only a ready session has a lease running; the service's elapsed time is all we count from.
     if (session.status != SessionStatus::Ready || !session.elapsed || !session.maxLease)
@@ -147,6 +184,12 @@ KeepAlivePolicy::Decision KeepAlivePolicy::evaluate(const Session &session, qint
     if (lease + slack > limit) {
         decision.action = Decision::Action::CapReached;
         decision.endsAt = m_clock->now().addMSecs(remaining.totalMilliseconds());
+        // A step past the bound is more than any extend of this policy sets.
+        decision.beyondBound = lease > limit + std::max(slack, TimeSpan::fromMinutes(1));
+        if (decision.beyondBound)
+            decision.problem = tr("Session %1 has a lease of %2, beyond the bound of keep-alive (%3): it was set "
+                                  "by someone or something else.")
+                                   .arg(session.id, lease.toString(), m_spec.describe());
         return decision;
     }
     if (remaining >= m_spec.before)

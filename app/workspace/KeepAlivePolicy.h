@@ -44,6 +44,19 @@ struct KeepAliveSpec
 // The service's largest lease.
 inline constexpr TimeSpan ServiceMaximumLease = TimeSpan::fromDays(1);
 
+// What a policy remembers between two looks at its session: whether the service's answers show the
+// extends it accepted. Kept by whoever runs the policy (KeepAliveManager per session, arrsm's loop).
+struct KeepAliveProgress
+{
+    // The lease the last accepted extend asked for, until an answer after it shows the lease.
+    std::optional<TimeSpan> awaitedLease;
+    // The lease before that extend, and when (monotonic) the service accepted it.
+    std::optional<TimeSpan> leaseBefore;
+    qint64 acceptedAtMono = 0;
+    // Accepted extends in a row that the next answer did not show.
+    int extendsNotTaken = 0;
+};
+
 // Decides, for one session, what keeping it alive needs now. Pure: it sends nothing, so the desktop
 // app (through KeepAliveManager) and arrsm share it. The lease left is always computed from the
 // service's own elapsed time (extrapolated by the monotonic time since that answer arrived), never
@@ -63,6 +76,12 @@ public:
             CapReached,
             // The session ended (stopped, expired, failed): the policy is over.
             SessionEnded,
+            // An accepted extend did not show in the next answer; `problem` says so. Nothing is asked
+            // until the next look, an interval later.
+            ExtendNotTaken,
+            // Two accepted extends in a row did not take: the service cannot be trusted with this
+            // session; the policy is over with `problem`.
+            Failed,
         };
         Action action = Action::Wait;
         TimeSpan newLease;
@@ -70,7 +89,13 @@ public:
         QDateTime endsAt;
         // The lease left as computed for this decision, when known.
         std::optional<TimeSpan> remaining;
+        // CapReached with a lease well past the bound (set by someone or something else): a warning,
+        // not the policy's doing.
+        bool beyondBound = false;
+        QString problem;
     };
+    // How many accepted extends in a row may fail to show before the policy gives up.
+    static constexpr int MaximumExtendsNotTaken = 2;
 
     KeepAlivePolicy(const KeepAliveSpec &spec, const Clock *clock);
 
@@ -78,7 +103,10 @@ public:
     // The largest lease the policy may set for `session` given its elapsed time `elapsed` now.
     TimeSpan cap(TimeSpan elapsed) const;
     // `observedAtMono`: the clock's monotonic time when the answer that reported `session` arrived.
-    Decision evaluate(const Session &session, qint64 observedAtMono) const;
+    // An answer that arrived after an accepted extend first settles whether that extend took.
+    Decision evaluate(const Session &session, qint64 observedAtMono, KeepAliveProgress &progress) const;
+    // The service accepted an extend of `session` to `requested`, now.
+    void extendAccepted(const Session &session, TimeSpan requested, KeepAliveProgress &progress) const;
 
 private:
     KeepAliveSpec m_spec;

@@ -33,6 +33,13 @@ KeepAliveSpec leaseSpec(TimeSpan cap, TimeSpan step, TimeSpan before)
     return spec;
 }
 
+// A look with nothing pending from an earlier one.
+KeepAlivePolicy::Decision look(const KeepAlivePolicy &policy, const Session &session, qint64 observedAtMono)
+{
+    arr::KeepAliveProgress progress;
+    return policy.evaluate(session, observedAtMono, progress);
+}
+
 } // namespace
 
 // The decisions of the keep-alive policy on a clock the test moves.
@@ -52,6 +59,11 @@ private Q_SLOTS:
     void remainingCountsFromTheServiceAnswer();
     void untilTimeOfDay();
     void specValidationAndJson();
+    void extendThatDoesNotShowEndsThePolicyOnTheSecond_data();
+    void extendThatDoesNotShowEndsThePolicyOnTheSecond();
+    void extendThatShowsResetsTheCount();
+    void answerFromBeforeTheExtendSettlesNothing();
+    void leaseFarBeyondTheBoundIsAWarning();
 };
 
 void TestKeepAlivePolicy::waitsWhileEnoughIsLeft()
@@ -60,7 +72,7 @@ void TestKeepAlivePolicy::waitsWhileEnoughIsLeft()
     const KeepAlivePolicy policy(
         leaseSpec(TimeSpan::fromHours(2), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
     const auto decision
-        = policy.evaluate(readySession(TimeSpan::fromMinutes(49), TimeSpan::fromHours(1)), clock.monotonicMs());
+        = look(policy, readySession(TimeSpan::fromMinutes(49), TimeSpan::fromHours(1)), clock.monotonicMs());
     QCOMPARE(decision.action, Action::Wait);
     QCOMPARE(*decision.remaining, TimeSpan::fromMinutes(11));
 }
@@ -71,7 +83,7 @@ void TestKeepAlivePolicy::extendsByStepUnderThreshold()
     const KeepAlivePolicy policy(
         leaseSpec(TimeSpan::fromHours(2), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
     const auto decision
-        = policy.evaluate(readySession(TimeSpan::fromMinutes(51), TimeSpan::fromHours(1)), clock.monotonicMs());
+        = look(policy, readySession(TimeSpan::fromMinutes(51), TimeSpan::fromHours(1)), clock.monotonicMs());
     QCOMPARE(decision.action, Action::Extend);
     QCOMPARE(decision.newLease, TimeSpan::fromMinutes(90));
 }
@@ -82,13 +94,13 @@ void TestKeepAlivePolicy::lastExtendStopsExactlyAtACapThatIsNotAMultiple()
     arr::ManualClock clock;
     const KeepAlivePolicy policy(
         leaseSpec(TimeSpan::fromMinutes(45), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
-    auto decision = policy.evaluate(readySession(TimeSpan::fromMinutes(1), TimeSpan::fromMinutes(10)), 0);
+    auto decision = look(policy, readySession(TimeSpan::fromMinutes(1), TimeSpan::fromMinutes(10)), 0);
     QCOMPARE(decision.action, Action::Extend);
     QCOMPARE(decision.newLease, TimeSpan::fromMinutes(40));
-    decision = policy.evaluate(readySession(TimeSpan::fromMinutes(31), TimeSpan::fromMinutes(40)), 0);
+    decision = look(policy, readySession(TimeSpan::fromMinutes(31), TimeSpan::fromMinutes(40)), 0);
     QCOMPARE(decision.action, Action::Extend);
     QCOMPARE(decision.newLease, TimeSpan::fromMinutes(45));
-    decision = policy.evaluate(readySession(TimeSpan::fromMinutes(31), TimeSpan::fromMinutes(45)), 0);
+    decision = look(policy, readySession(TimeSpan::fromMinutes(31), TimeSpan::fromMinutes(45)), 0);
     QCOMPARE(decision.action, Action::CapReached);
 }
 
@@ -98,7 +110,7 @@ void TestKeepAlivePolicy::capReachedSaysWhenTheSessionEnds()
     const KeepAlivePolicy policy(
         leaseSpec(TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10), TimeSpan::fromMinutes(5)), &clock);
     const auto decision
-        = policy.evaluate(readySession(TimeSpan::fromMinutes(16), TimeSpan::fromMinutes(30)), clock.monotonicMs());
+        = look(policy, readySession(TimeSpan::fromMinutes(16), TimeSpan::fromMinutes(30)), clock.monotonicMs());
     QCOMPARE(decision.action, Action::CapReached);
     QCOMPARE(decision.endsAt, clock.now().addSecs(14 * 60));
 }
@@ -119,11 +131,11 @@ void TestKeepAlivePolicy::neverExtendsASessionThatIsNotReady()
         leaseSpec(TimeSpan::fromHours(2), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
     Session session = readySession(TimeSpan::fromMinutes(59), TimeSpan::fromHours(1));
     session.status = status;
-    QCOMPARE(policy.evaluate(session, 0).action, Action::Wait);
+    QCOMPARE(look(policy, session, 0).action, Action::Wait);
     // Ready without an elapsed time is not extended either: the lease left is unknown.
     session.status = SessionStatus::Ready;
     session.elapsed.reset();
-    QCOMPARE(policy.evaluate(session, 0).action, Action::Wait);
+    QCOMPARE(look(policy, session, 0).action, Action::Wait);
 }
 
 void TestKeepAlivePolicy::endedSessionEndsThePolicy()
@@ -134,7 +146,7 @@ void TestKeepAlivePolicy::endedSessionEndsThePolicy()
     for (SessionStatus status : {SessionStatus::Stopped, SessionStatus::Expired, SessionStatus::Error}) {
         Session session = readySession(TimeSpan::fromMinutes(59), TimeSpan::fromHours(1));
         session.status = status;
-        QCOMPARE(policy.evaluate(session, 0).action, Action::SessionEnded);
+        QCOMPARE(look(policy, session, 0).action, Action::SessionEnded);
     }
 }
 
@@ -143,7 +155,7 @@ void TestKeepAlivePolicy::neverBeyondTheServiceLimit()
     arr::ManualClock clock;
     KeepAliveSpec spec = leaseSpec(TimeSpan::fromHours(24), TimeSpan::fromHours(2), TimeSpan::fromMinutes(10));
     const KeepAlivePolicy policy(spec, &clock);
-    const auto decision = policy.evaluate(readySession(TimeSpan::fromMinutes(23 * 60 - 5), TimeSpan::fromHours(23)), 0);
+    const auto decision = look(policy, readySession(TimeSpan::fromMinutes(23 * 60 - 5), TimeSpan::fromHours(23)), 0);
     QCOMPARE(decision.action, Action::Extend);
     QCOMPARE(decision.newLease, TimeSpan::fromHours(24));
     spec.maxLease = TimeSpan::fromHours(25);
@@ -164,14 +176,14 @@ void TestKeepAlivePolicy::remainingCountsFromTheServiceAnswer()
         leaseSpec(TimeSpan::fromHours(2), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
     const Session session = readySession(TimeSpan::fromMinutes(45), TimeSpan::fromHours(1));
     const qint64 observedAt = clock.monotonicMs();
-    QCOMPARE(policy.evaluate(session, observedAt).action, Action::Wait);
+    QCOMPARE(look(policy, session, observedAt).action, Action::Wait);
     clock.advance(6 * 60'000);
-    const auto decision = policy.evaluate(session, observedAt);
+    const auto decision = look(policy, session, observedAt);
     QCOMPARE(decision.action, Action::Extend);
     QCOMPARE(*decision.remaining, TimeSpan::fromMinutes(9));
     // A wall clock set back by an hour changes nothing: only the service's elapsed time counts.
     clock.setWallTime(clock.now().addSecs(-3600));
-    QCOMPARE(*policy.evaluate(session, observedAt).remaining, TimeSpan::fromMinutes(9));
+    QCOMPARE(*look(policy, session, observedAt).remaining, TimeSpan::fromMinutes(9));
 }
 
 void TestKeepAlivePolicy::untilTimeOfDay()
@@ -185,14 +197,14 @@ void TestKeepAlivePolicy::untilTimeOfDay()
     const KeepAlivePolicy policy(spec, &clock);
     // 20 minutes in, lease 0:25: may run to 20 + 45 = 0:65 at most; extended to 0:55.
     auto decision
-        = policy.evaluate(readySession(TimeSpan::fromMinutes(20), TimeSpan::fromMinutes(25)), clock.monotonicMs());
+        = look(policy, readySession(TimeSpan::fromMinutes(20), TimeSpan::fromMinutes(25)), clock.monotonicMs());
     QCOMPARE(decision.action, Action::Extend);
     QCOMPARE(decision.newLease, TimeSpan::fromMinutes(55));
     clock.advance(30 * 60'000);
-    decision = policy.evaluate(readySession(TimeSpan::fromMinutes(50), TimeSpan::fromMinutes(55)), clock.monotonicMs());
+    decision = look(policy, readySession(TimeSpan::fromMinutes(50), TimeSpan::fromMinutes(55)), clock.monotonicMs());
     QCOMPARE(decision.action, Action::Extend);
     QCOMPARE(decision.newLease, TimeSpan::fromMinutes(65));
-    decision = policy.evaluate(readySession(TimeSpan::fromMinutes(50), TimeSpan::fromMinutes(65)), clock.monotonicMs());
+    decision = look(policy, readySession(TimeSpan::fromMinutes(50), TimeSpan::fromMinutes(65)), clock.monotonicMs());
     QCOMPARE(decision.action, Action::CapReached);
     QCOMPARE(decision.endsAt, spec.until);
 
@@ -215,6 +227,99 @@ void TestKeepAlivePolicy::specValidationAndJson()
     QVERIFY(!spec.validationError().isEmpty());
     QVERIFY(!KeepAliveSpec::fromJson(QJsonObject{{u"maxLease"_s, u"nonsense"_s}}).has_value());
     QVERIFY(!KeepAliveSpec::fromJson(QJsonObject{}).has_value());
+}
+
+void TestKeepAlivePolicy::extendThatDoesNotShowEndsThePolicyOnTheSecond_data()
+{
+    QTest::addColumn<TimeSpan>("answeredLease");
+    QTest::newRow("stayed") << TimeSpan::fromMinutes(30);
+    QTest::newRow("shrank") << TimeSpan::fromMinutes(20);
+    QTest::newRow("grew a little") << TimeSpan::fromMinutes(31);
+}
+
+void TestKeepAlivePolicy::extendThatDoesNotShowEndsThePolicyOnTheSecond()
+{
+    QFETCH(TimeSpan, answeredLease);
+    arr::ManualClock clock;
+    const KeepAlivePolicy policy(
+        leaseSpec(TimeSpan::fromHours(2), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
+    arr::KeepAliveProgress progress;
+    const Session before = readySession(TimeSpan::fromMinutes(25), TimeSpan::fromMinutes(30));
+    auto decision = policy.evaluate(before, clock.monotonicMs(), progress);
+    QCOMPARE(decision.action, Action::Extend);
+    QCOMPARE(decision.newLease, TimeSpan::fromHours(1));
+    policy.extendAccepted(before, decision.newLease, progress);
+    clock.advance(200);
+
+    // The service said 200, and its next answer shows no such lease.
+    const Session lied = readySession(TimeSpan::fromMinutes(25), answeredLease);
+    decision = policy.evaluate(lied, clock.monotonicMs(), progress);
+    QCOMPARE(decision.action, Action::ExtendNotTaken);
+    QVERIFY2(decision.problem.contains(u"01:00:00"_s), qPrintable(decision.problem));
+    // The next look (an interval later) may ask once more ...
+    clock.advance(10'000);
+    decision = policy.evaluate(lied, clock.monotonicMs(), progress);
+    QCOMPARE(decision.action, Action::Extend);
+    policy.extendAccepted(lied, decision.newLease, progress);
+    clock.advance(200);
+    // ... and a second extend that does not show ends the policy.
+    decision = policy.evaluate(lied, clock.monotonicMs(), progress);
+    QCOMPARE(decision.action, Action::Failed);
+    QVERIFY2(decision.problem.contains(u"keep-alive stopped"_s), qPrintable(decision.problem));
+    QCOMPARE(progress.extendsNotTaken, KeepAlivePolicy::MaximumExtendsNotTaken);
+}
+
+void TestKeepAlivePolicy::extendThatShowsResetsTheCount()
+{
+    arr::ManualClock clock;
+    const KeepAlivePolicy policy(
+        leaseSpec(TimeSpan::fromHours(4), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
+    arr::KeepAliveProgress progress;
+    TimeSpan lease = TimeSpan::fromMinutes(30);
+    for (int round = 0; round < 4; ++round) {
+        const Session session = readySession(lease - TimeSpan::fromMinutes(5), lease);
+        auto decision = policy.evaluate(session, clock.monotonicMs(), progress);
+        QCOMPARE(decision.action, Action::Extend);
+        policy.extendAccepted(session, decision.newLease, progress);
+        clock.advance(100);
+        // Every other extend does not show; the one after it does.
+        const bool shows = round % 2 == 1;
+        const Session answered = shows ? readySession(*session.elapsed, decision.newLease) : session;
+        decision = policy.evaluate(answered, clock.monotonicMs(), progress);
+        QCOMPARE(decision.action, shows ? Action::Wait : Action::ExtendNotTaken);
+        lease = *answered.maxLease;
+    }
+    QCOMPARE(progress.extendsNotTaken, 0);
+}
+
+void TestKeepAlivePolicy::answerFromBeforeTheExtendSettlesNothing()
+{
+    arr::ManualClock clock;
+    clock.advance(1000);
+    const KeepAlivePolicy policy(
+        leaseSpec(TimeSpan::fromHours(2), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
+    arr::KeepAliveProgress progress;
+    const Session before = readySession(TimeSpan::fromMinutes(25), TimeSpan::fromMinutes(30));
+    const qint64 pollArrived = clock.monotonicMs();
+    policy.extendAccepted(before, TimeSpan::fromHours(1), progress);
+    // An answer that arrived before the extend was accepted cannot show it.
+    const auto decision = policy.evaluate(before, pollArrived - 1, progress);
+    QVERIFY(decision.action != Action::ExtendNotTaken && decision.action != Action::Failed);
+    QVERIFY(progress.awaitedLease);
+}
+
+void TestKeepAlivePolicy::leaseFarBeyondTheBoundIsAWarning()
+{
+    arr::ManualClock clock;
+    const KeepAlivePolicy policy(
+        leaseSpec(TimeSpan::fromHours(2), TimeSpan::fromMinutes(30), TimeSpan::fromMinutes(10)), &clock);
+    const auto beyond = look(policy, readySession(TimeSpan::fromMinutes(5), TimeSpan::fromMinutes(23 * 60 + 59)), 0);
+    QCOMPARE(beyond.action, Action::CapReached);
+    QVERIFY(beyond.beyondBound);
+    QVERIFY2(beyond.problem.contains(u"23:59:00"_s), qPrintable(beyond.problem));
+    const auto atBound = look(policy, readySession(TimeSpan::fromMinutes(5), TimeSpan::fromHours(2)), 0);
+    QCOMPARE(atBound.action, Action::CapReached);
+    QVERIFY(!atBound.beyondBound);
 }
 
 QTEST_GUILESS_MAIN(TestKeepAlivePolicy)
