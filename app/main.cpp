@@ -2,9 +2,12 @@
 // (ui/) and nothing else.
 #include "ui/CommandLine.h"
 #include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
 #include "ui/Translations.h"
+#include "workspace/SingleInstance.h"
 
 #include <QApplication>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -61,7 +64,25 @@ int main(int argc, char *argv[])
     if (commandLine.action != arr::DesktopCommandLine::Action::Run)
         return report(commandLine);
 
-    arr::DesktopApp desktop(commandLine);
+    // One window per settings file; the demo keeps nothing of the user's and may run beside it.
+    arr::DesktopCommandLine run = commandLine;
+    const QString settingsFile = run.settingsFile.isEmpty() ? QSettings().fileName() : run.settingsFile;
+    arr::SingleInstance instance(settingsFile);
+    if (!run.demo && !instance.claim()) {
+        if (!run.newWindow && instance.askFirstToShow(2000)) {
+            printTo(stdout,
+                QCoreApplication::translate("main",
+                    "ARR Session Manager is already running on these settings: its window was brought to the "
+                    "front. (--new-window opens another, which only watches.)"));
+            return 0;
+        }
+        run.watchOnlyReason = QCoreApplication::translate("main",
+            "Another window of ARR Session Manager is running on these settings, so this one only watches: it "
+            "does not create, extend or stop sessions, run keep-alive policies or change the saved accounts.");
+    }
+
+    arr::DesktopApp desktop(run);
+    QObject::connect(&instance, &arr::SingleInstance::showRequested, &desktop.window(), &arr::MainWindow::showWindow);
     desktop.show();
     return QApplication::exec();
 }

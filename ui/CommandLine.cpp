@@ -41,10 +41,13 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
     const QCommandLineOption readOnly(u"read-only"_s,
         DesktopCommandLineText::tr(
             "Watch only: sessions of every account can be seen, not created, extended, stopped or kept alive."));
+    const QCommandLineOption newWindow(u"new-window"_s,
+        DesktopCommandLineText::tr("Open a window even when one is running on the same settings; it only watches."));
     parser.addOption(demo);
     parser.addOption(settings);
     parser.addOption(demoSessions);
     parser.addOption(readOnly);
+    parser.addOption(newWindow);
 
     DesktopCommandLine result;
     if (!parser.parse(arguments)) {
@@ -72,6 +75,7 @@ DesktopCommandLine parseDesktopCommandLine(const QStringList &arguments)
     }
     result.demo = parser.isSet(demo);
     result.readOnly = parser.isSet(readOnly);
+    result.newWindow = parser.isSet(newWindow);
     result.settingsFile = parser.value(settings);
     const auto fail = [&result, &parser](const QString &why) {
         result.action = DesktopCommandLine::Action::Fail;

@@ -29,6 +29,10 @@ struct DesktopCommandLine
     int demoSessions = 0;
     // --read-only: every account watch only (create, extend, stop and keep-alive refused).
     bool readOnly = false;
+    // --new-window: open even when a window runs on the same settings (this one then only watches).
+    bool newWindow = false;
+    // Set by main() when another window runs on the same settings: why this one only watches.
+    QString watchOnlyReason;
 };
 
 // `arguments` as QCoreApplication::arguments() gives them, program name first (a QCoreApplication

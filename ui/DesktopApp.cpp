@@ -16,6 +16,7 @@ DesktopApp::DesktopApp(const DesktopCommandLine &commandLine)
     Workspace::Options options;
     options.demo = commandLine.demo;
     options.readOnly = commandLine.readOnly;
+    options.watchOnlyReason = commandLine.watchOnlyReason;
     options.settingsFile = commandLine.settingsFile;
     m_workspace = std::make_unique<Workspace>(options);
     m_prompter = std::make_unique<Prompter>();

@@ -148,6 +148,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         [this](const QString &account, const QString &sessionId, const QString &sentence) {
             m_notifier->notify({SessionNotification::Kind::KeepAliveEnded, account, sessionId, sentence});
         });
+    connect(&m_workspace->keepAlive(), &KeepAliveManager::policyFailed, m_notifier,
+        [this](const QString &account, const QString &sessionId, const QString &sentence) {
+            m_notifier->notify({SessionNotification::Kind::KeepAliveFailed, account, sessionId, sentence});
+        });
     connect(&m_workspace->budgets(), &BudgetWatch::notify, m_notifier, &Notifier::notify);
     connect(m_monitor, &SessionMonitor::accountHealthChanged, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);

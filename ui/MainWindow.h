@@ -57,6 +57,8 @@ public:
 
     // Writes window layout, columns, sort and filters to the settings (also done on close).
     void saveSettings();
+    // Shows the window (from the tray, or minimised) and brings it to the front.
+    void showWindow();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,7 +72,6 @@ private:
     void updateEmptyState();
     void showStatusMessage(const QString &text, int timeoutMs);
     AccountsDialog *showAccounts();
-    void showWindow();
 
     Workspace *m_workspace;
     Settings *m_settings;

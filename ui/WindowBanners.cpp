@@ -22,6 +22,7 @@ WindowBanners::WindowBanners(
     , m_model(model)
     , m_showAccounts(std::move(showAccounts))
     , m_demoBar(new MessageBar(parent))
+    , m_watchOnlyBar(new MessageBar(parent))
     , m_keyStorageBar(new MessageBar(parent))
     , m_problemsBar(new MessageBar(parent))
     , m_unreachableBar(new MessageBar(parent))
@@ -29,6 +30,10 @@ WindowBanners::WindowBanners(
     , m_notificationBar(new MessageBar(parent))
 {
     m_demoBar->setObjectName(u"demoBar"_s);
+    m_watchOnlyBar->setObjectName(u"watchOnlyBar"_s);
+    m_watchOnlyBar->setClosable(false);
+    if (const QString why = m_workspace->watchOnlyReason(); !why.isEmpty())
+        m_watchOnlyBar->showMessage(MessageBar::Kind::Information, why);
     m_keyStorageBar->setObjectName(u"keyStorageBar"_s);
     m_keyStorageBar->setClosable(false);
     m_problemsBar->setObjectName(u"problemsBar"_s);
@@ -56,7 +61,7 @@ WindowBanners::WindowBanners(
 void WindowBanners::addTo(QBoxLayout *layout)
 {
     for (MessageBar *bar :
-        {m_demoBar, m_keyStorageBar, m_problemsBar, m_unreachableBar, m_historyBar, m_notificationBar})
+        {m_demoBar, m_watchOnlyBar, m_keyStorageBar, m_problemsBar, m_unreachableBar, m_historyBar, m_notificationBar})
         layout->addWidget(bar);
 }
 

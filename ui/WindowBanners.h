@@ -47,6 +47,8 @@ private:
     SessionTableModel *m_model;
     std::function<void()> m_showAccounts;
     MessageBar *m_demoBar;
+    // The whole window only watches: --read-only, or another window runs on the same settings.
+    MessageBar *m_watchOnlyBar;
     MessageBar *m_keyStorageBar;
     MessageBar *m_problemsBar;
     MessageBar *m_unreachableBar;

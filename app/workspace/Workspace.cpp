@@ -44,6 +44,7 @@ Workspace::Workspace(const Options &options)
         m_accountSettings = std::make_unique<QSettings>(m_settings->fileName(), m_settings->format());
     }
     m_accountStore = std::make_unique<AccountStore>(m_accountSettings.get());
+    m_accountStore->setReadOnlyReason(m_options.watchOnlyReason);
 
     if (m_options.secretStore && !m_options.demo) {
         m_secrets = m_options.secretStore;
@@ -64,6 +65,9 @@ Workspace::Workspace(const Options &options)
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
     m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock);
+    // A policy extends automatically only where a person may extend: never for a watch-only account
+    // or workspace (the window that does run the policies is another one).
+    m_keepAlive->setMayExtend([this](const QString &account) { return !isReadOnly(account); });
     if (!m_options.demo) {
         // Opened in its own thread; the made-up sessions of the demo are not history.
         m_history = std::make_unique<HistoryRecorder>(&m_monitor->sessions(), m_options.clock);
@@ -129,9 +133,20 @@ Pricing Workspace::pricing() const
     return m_options.demo ? Pricing::examplePrices() : m_pricing;
 }
 
+QString Workspace::watchOnlyReason() const
+{
+    if (!m_options.watchOnlyReason.isEmpty())
+        return m_options.watchOnlyReason;
+    if (m_options.readOnly)
+        return QCoreApplication::translate("arr::Workspace",
+            "The app was started with --read-only: sessions can be "
+            "watched, not created, extended or stopped.");
+    return {};
+}
+
 bool Workspace::isReadOnly(const QString &account) const
 {
-    if (m_options.readOnly)
+    if (m_options.readOnly || !m_options.watchOnlyReason.isEmpty())
         return true;
     const std::optional<Account> saved = m_accountStore->find(account);
     return saved && saved->readOnly;
@@ -139,10 +154,8 @@ bool Workspace::isReadOnly(const QString &account) const
 
 QString Workspace::readOnlyReason(const QString &account) const
 {
-    if (m_options.readOnly)
-        return QCoreApplication::translate("arr::Workspace",
-            "The app was started with --read-only: sessions can be "
-            "watched, not created, extended or stopped.");
+    if (const QString whole = watchOnlyReason(); !whole.isEmpty())
+        return whole;
     if (isReadOnly(account))
         return QCoreApplication::translate("arr::Workspace",
             "The account \"%1\" is read-only (watch only): its sessions can be watched, not created, extended or "

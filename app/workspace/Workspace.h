@@ -55,6 +55,9 @@ public:
         const Clock *clock = nullptr;
         // --read-only: every account is watch only; create, extend, stop and keep-alive are refused.
         bool readOnly = false;
+        // Why this workspace only watches though not asked to (another window runs on the same
+        // settings): as readOnly, and the saved accounts are not changed either.
+        QString watchOnlyReason;
         // The session history's file: empty for the default (HistoryStore::defaultFilePath(), or beside
         // settingsFile when one is given); demo mode keeps none.
         QString historyFile;
@@ -96,6 +99,9 @@ public:
 
     // Whether the account is watch only (marked so, or the whole app started with --read-only).
     bool isReadOnly(const QString &account) const;
+    // Why the whole workspace only watches (--read-only, or another window on the same settings);
+    // empty when it does not.
+    QString watchOnlyReason() const;
     // Why the account's sessions cannot be changed, for a tooltip; empty when they can.
     QString readOnlyReason(const QString &account) const;
 
