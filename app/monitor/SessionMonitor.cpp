@@ -562,6 +562,7 @@ void SessionMonitor::finishCommand(AccountState *account, const std::shared_ptr<
     outcome.account = account->account.name;
     outcome.sessionId = command->sessionId;
     outcome.succeeded = succeeded;
+    outcome.accepted = command->accepted;
     outcome.result = result;
     outcome.automatic = command->automatic;
     if (command->kind == CommandOutcome::Kind::Extend)

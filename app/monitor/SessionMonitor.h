@@ -61,6 +61,9 @@ struct CommandOutcome
     std::optional<TimeSpan> requestedLease;
     // True once the service's own state shows the change (or, for a create, the id is known).
     bool succeeded = false;
+    // The service answered the command with success at least once, whether or not its state showed
+    // the change afterwards.
+    bool accepted = false;
     // Why it failed, with status and MS-CV.
     ApiResult result;
     // "Extended session abc to 05:00:00", "Could not stop session abc: …"

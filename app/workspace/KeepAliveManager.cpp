@@ -159,7 +159,7 @@ void KeepAliveManager::onCommandFinished(const CommandOutcome &outcome)
         return;
     it->extending = false;
     // The service said yes (confirmed by a poll or not): the next poll shows whether it took.
-    if (outcome.result.ok() && outcome.requestedLease) {
+    if (outcome.accepted && outcome.requestedLease) {
         const TrackedSession *tracked = m_monitor->sessions().find(outcome.account, outcome.sessionId);
         if (tracked)
             KeepAlivePolicy(it->spec, m_clock).extendAccepted(tracked->session, *outcome.requestedLease, it->progress);
