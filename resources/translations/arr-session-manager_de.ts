@@ -594,7 +594,7 @@
     </message>
     <message>
         <source>No system keychain is available: the key is kept in memory for this run only and must be entered again next time. It is never written to a file.</source>
-        <translation>Kein Schlüsselbund des Systems verfügbar: Der Schlüssel wird nur für diesen Programmlauf im Speicher gehalten und muss beim nächsten Mal erneut eingegeben werden. Er wird nie in eine Datei geschrieben.</translation>
+        <translation>Kein Schlüsselbund des Systems verfügbar: Der Schlüssel gilt nur für diesen Programmlauf und muss beim nächsten Start neu eingegeben werden. Er wird nie in eine Datei geschrieben.</translation>
     </message>
     <message>
         <source>Leave empty to keep the stored key</source>
@@ -1926,11 +1926,11 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>Extended by %1 whenever less than %2 is left, never past %3; it then stops when its lease ends.</source>
-        <translation>Wird um %1 verlängert, sobald weniger als %2 übrig ist, nie über %3 hinaus; sie endet dann mit Ablauf ihrer Laufzeit.</translation>
+        <translation>Die Sitzung wird um %1 verlängert, sobald weniger als %2 übrig ist, nie über %3 hinaus; danach endet sie mit Ablauf ihrer Laufzeit.</translation>
     </message>
     <message>
         <source>Extended by %1 whenever less than %2 is left, up to a total lease of %3; it then stops when that lease ends.</source>
-        <translation>Wird um %1 verlängert, sobald weniger als %2 übrig ist, bis zu einer Gesamtlaufzeit von %3; sie endet dann mit Ablauf dieser Laufzeit.</translation>
+        <translation>Die Sitzung wird um %1 verlängert, sobald weniger als %2 übrig ist, bis zu einer Gesamtlaufzeit von %3; danach endet sie mit Ablauf dieser Laufzeit.</translation>
     </message>
 </context>
 <context>
