@@ -1335,7 +1335,7 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>The answer is not valid JSON (%1 at byte %2).</source>
-        <translation>Die Antwort ist kein gültiges JSON (%1 bei Byte %2).</translation>
+        <translation>Die Antwort ist kein gültiges JSON (Byte %2: %1).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has the wrong type.</source>
@@ -1792,7 +1792,7 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>The answer is not valid JSON (%1 at byte %2).</source>
-        <translation>Die Antwort ist kein gültiges JSON (%1 bei Byte %2).</translation>
+        <translation>Die Antwort ist kein gültiges JSON (Byte %2: %1).</translation>
     </message>
     <message>
         <source>The answer to a create is not a JSON object.</source>
@@ -1851,7 +1851,91 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <name>arr::JsonReader</name>
     <message>
         <source>The answer is not valid JSON (%1 at byte %2).</source>
-        <translation>Die Antwort ist kein gültiges JSON (%1 bei Byte %2).</translation>
+        <translation>Die Antwort ist kein gültiges JSON (Byte %2: %1).</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>an object was expected</source>
+        <translation>ein Objekt wurde erwartet</translation>
+    </message>
+    <message>
+        <source>an array was expected</source>
+        <translation>ein Array wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a member name was expected</source>
+        <translation>ein Elementname wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a colon was expected</source>
+        <translation>ein Doppelpunkt wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a comma or &apos;]&apos; was expected</source>
+        <translation>ein Komma oder „]“ wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a string was expected</source>
+        <translation>eine Zeichenkette wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a control character inside a string</source>
+        <translation>ein Steuerzeichen in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an invalid \u escape</source>
+        <translation>eine ungültige \u-Escape-Sequenz</translation>
+    </message>
+    <message>
+        <source>an invalid escape</source>
+        <translation>eine ungültige Escape-Sequenz</translation>
+    </message>
+    <message>
+        <source>an unterminated string</source>
+        <translation>eine nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an unpaired surrogate in a string</source>
+        <translation>ein unpaariges Surrogat in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a number was expected</source>
+        <translation>eine Zahl wurde erwartet</translation>
+    </message>
+    <message>
+        <source>digits were expected after the decimal point</source>
+        <translation>nach dem Dezimalpunkt wurden Ziffern erwartet</translation>
+    </message>
+    <message>
+        <source>digits were expected in the exponent</source>
+        <translation>im Exponenten wurden Ziffern erwartet</translation>
+    </message>
+    <message>
+        <source>a number out of range</source>
+        <translation>eine Zahl außerhalb des Wertebereichs</translation>
+    </message>
+    <message>
+        <source>null was expected</source>
+        <translation>null wurde erwartet</translation>
+    </message>
+    <message>
+        <source>an unknown word</source>
+        <translation>ein unbekanntes Wort</translation>
+    </message>
+    <message>
+        <source>the answer ended too early</source>
+        <translation>die Antwort endete zu früh</translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation>ein Wert wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a comma or &apos;}&apos; was expected</source>
+        <translation>ein Komma oder „}“ wurde erwartet</translation>
     </message>
 </context>
 <context>

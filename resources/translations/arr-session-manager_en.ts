@@ -1850,6 +1850,90 @@ Extend and Stop apply to all of them.</numerusform>
         <source>The answer is not valid JSON (%1 at byte %2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member name was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a colon was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comma or &apos;]&apos; was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a control character inside a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an invalid \u escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an invalid escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unpaired surrogate in a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digits were expected after the decimal point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digits were expected in the exponent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer ended too early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comma or &apos;}&apos; was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::KeepAliveDialog</name>
