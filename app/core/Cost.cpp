@@ -15,11 +15,6 @@ namespace {
 
 constexpr double MillisecondsPerHour = 3600.0 * 1000.0;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("arr::Cost", text);
-}
-
 // The symbol of an ISO 4217 code, from the first locale that uses the currency ("EUR" -> "€");
 // the code itself when no locale does. Looked up once per code.
 QString currencySymbol(const QString &code)
@@ -73,8 +68,9 @@ std::optional<PriceList> PriceList::parse(const QString &text, QString *error)
         const double price = equals > 0 ? item.mid(equals + 1).trimmed().toDouble(&ok) : 0.0;
         if (size.isEmpty() || !ok || !std::isfinite(price) || price < 0) {
             if (error)
-                *error = tr("\"%1\" is not a price: write the size, \"=\" and a price per hour of zero or more, "
-                            "as in \"standard=3.5\".")
+                *error = QCoreApplication::translate("arr::Cost",
+                    "\"%1\" is not a price: write the size, \"=\" and a price per hour of zero or more, "
+                    "as in \"standard=3.5\".")
                              .arg(item.left(40));
             return std::nullopt;
         }
@@ -185,7 +181,8 @@ QString CostTotal::toDisplayString(const QLocale &locale) const
     for (auto it = amounts.constBegin(); it != amounts.constEnd(); ++it)
         parts.append(formatMoney(it.value(), it.key(), locale));
     if (!unpricedTime.isZero())
-        parts.append(tr("%1 unpriced").arg(formatBilledHours(unpricedTime, locale)));
+        parts.append(
+            QCoreApplication::translate("arr::Cost", "%1 unpriced").arg(formatBilledHours(unpricedTime, locale)));
     return parts.join(u" + "_s);
 }
 
@@ -201,7 +198,7 @@ QString formatBilledHours(const TimeSpan &billed, const QLocale &locale)
         if (number.endsWith(decimal))
             number.chop(decimal.size());
     }
-    return tr("%1 h").arg(number);
+    return QCoreApplication::translate("arr::Cost", "%1 h").arg(number);
 }
 
 QString formatMoney(double amount, const QString &currency, const QLocale &locale)

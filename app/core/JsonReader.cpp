@@ -41,6 +41,7 @@ bool JsonReader::fail(const QString &why)
     return false;
 }
 
+// `what` is marked with QT_TRANSLATE_NOOP where it is written, so that lupdate collects it.
 bool JsonReader::syntax(const char *what)
 {
     return fail(QCoreApplication::translate("arr::JsonReader", "The answer is not valid JSON (%1 at byte %2).")
@@ -90,7 +91,7 @@ JsonReader::Token JsonReader::peek()
 bool JsonReader::enter()
 {
     if (++m_depth > MaximumDepth)
-        return syntax("nested too deeply");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "nested too deeply"));
     ++m_pos;
     m_first = true;
     return true;
@@ -99,14 +100,14 @@ bool JsonReader::enter()
 bool JsonReader::beginObject()
 {
     if (peek() != Token::Object)
-        return syntax("an object was expected");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "an object was expected"));
     return enter();
 }
 
 bool JsonReader::beginArray()
 {
     if (peek() != Token::Array)
-        return syntax("an array was expected");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "an array was expected"));
     return enter();
 }
 
@@ -132,29 +133,29 @@ bool JsonReader::nextItem(char close, const char *commaExpected)
 
 bool JsonReader::nextMember(QByteArrayView *rawKey, bool *keyEscaped)
 {
-    if (!nextItem('}', "a comma or '}' was expected"))
+    if (!nextItem('}', QT_TRANSLATE_NOOP("arr::JsonReader", "a comma or '}' was expected")))
         return false;
     if (peek() != Token::String)
-        return syntax("a member name was expected");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "a member name was expected"));
     if (!readStringRaw(rawKey, keyEscaped))
         return false;
     skipWhitespace();
     if (m_pos >= m_bytes.size() || m_bytes[m_pos] != ':')
-        return syntax("a colon was expected");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "a colon was expected"));
     ++m_pos;
     return true;
 }
 
 bool JsonReader::nextElement()
 {
-    return nextItem(']', "a comma or ']' was expected");
+    return nextItem(']', QT_TRANSLATE_NOOP("arr::JsonReader", "a comma or ']' was expected"));
 }
 
 bool JsonReader::readStringRaw(QByteArrayView *raw, bool *escaped)
 {
     skipWhitespace();
     if (m_pos >= m_bytes.size() || m_bytes[m_pos] != '"')
-        return syntax("a string was expected");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "a string was expected"));
     const qsizetype start = ++m_pos;
     *escaped = false;
     while (m_pos < m_bytes.size()) {
@@ -165,7 +166,7 @@ bool JsonReader::readStringRaw(QByteArrayView *raw, bool *escaped)
             return true;
         }
         if (c < 0x20)
-            return syntax("a control character inside a string");
+            return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "a control character inside a string"));
         if (c == '\\') {
             *escaped = true;
             if (m_pos + 1 >= m_bytes.size())
@@ -176,20 +177,20 @@ bool JsonReader::readStringRaw(QByteArrayView *raw, bool *escaped)
                     break;
                 for (int i = 2; i < 6; ++i) {
                     if (hexValue(m_bytes[m_pos + i]) < 0)
-                        return syntax("an invalid \\u escape");
+                        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "an invalid \\u escape"));
                 }
                 m_pos += 6;
                 continue;
             }
             if (next != '"' && next != '\\' && next != '/' && next != 'b' && next != 'f' && next != 'n' && next != 'r'
                 && next != 't')
-                return syntax("an invalid escape");
+                return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "an invalid escape"));
             m_pos += 2;
             continue;
         }
         ++m_pos;
     }
-    return syntax("an unterminated string");
+    return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "an unterminated string"));
 }
 
 QString JsonReader::decodeString(QByteArrayView raw, bool escaped, bool *ok)
@@ -262,7 +263,7 @@ bool JsonReader::readString(QString *out)
         return false;
     bool ok = false;
     *out = decodeString(raw, escaped, &ok);
-    return ok || syntax("an unpaired surrogate in a string");
+    return ok || syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "an unpaired surrogate in a string"));
 }
 
 bool JsonReader::readNumber(double *out)
@@ -278,12 +279,12 @@ bool JsonReader::readNumber(double *out)
         while (isDigit(at(m_pos)))
             ++m_pos;
     } else {
-        return syntax("a number was expected");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "a number was expected"));
     }
     if (at(m_pos) == '.') {
         ++m_pos;
         if (!isDigit(at(m_pos)))
-            return syntax("digits were expected after the decimal point");
+            return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "digits were expected after the decimal point"));
         while (isDigit(at(m_pos)))
             ++m_pos;
     }
@@ -292,14 +293,14 @@ bool JsonReader::readNumber(double *out)
         if (at(m_pos) == '+' || at(m_pos) == '-')
             ++m_pos;
         if (!isDigit(at(m_pos)))
-            return syntax("digits were expected in the exponent");
+            return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "digits were expected in the exponent"));
         while (isDigit(at(m_pos)))
             ++m_pos;
     }
     bool ok = false;
     const double value = m_bytes.sliced(start, m_pos - start).toDouble(&ok);
     if (!ok)
-        return syntax("a number out of range");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "a number out of range"));
     if (out)
         *out = value;
     return true;
@@ -309,7 +310,7 @@ bool JsonReader::readNull()
 {
     skipWhitespace();
     if (!m_bytes.sliced(m_pos).startsWith("null"))
-        return syntax("null was expected");
+        return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "null was expected"));
     m_pos += 4;
     return true;
 }
@@ -348,14 +349,15 @@ bool JsonReader::skipValue()
     case Token::Null: {
         const char *word = peek() == Token::True ? "true" : (peek() == Token::False ? "false" : "null");
         if (!m_bytes.sliced(m_pos).startsWith(word))
-            return syntax("an unknown word");
+            return syntax(QT_TRANSLATE_NOOP("arr::JsonReader", "an unknown word"));
         m_pos += qsizetype(qstrlen(word));
         return true;
     }
     case Token::Invalid:
         break;
     }
-    return syntax(m_pos >= m_bytes.size() ? "the answer ended too early" : "a value was expected");
+    return syntax(m_pos >= m_bytes.size() ? QT_TRANSLATE_NOOP("arr::JsonReader", "the answer ended too early")
+                                          : QT_TRANSLATE_NOOP("arr::JsonReader", "a value was expected"));
 }
 
 bool JsonReader::keyIs(QByteArrayView rawKey, QLatin1StringView name, Qt::CaseSensitivity cs)

@@ -14,11 +14,6 @@ namespace arr {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("arr::KeepAlivePolicy", text, nullptr, n);
-}
-
 // The service's times are whole seconds; a lease computed from a time of day is rounded down to one.
 TimeSpan wholeSeconds(TimeSpan span)
 {
@@ -30,19 +25,24 @@ TimeSpan wholeSeconds(TimeSpan span)
 QString KeepAliveSpec::validationError() const
 {
     if (bound == Bound::UntilTime && !until.isValid())
-        return tr("The time to keep the session alive until is not a valid time.");
+        return QCoreApplication::translate(
+            "arr::KeepAlivePolicy", "The time to keep the session alive until is not a valid time.");
     if (bound == Bound::MaxLease && maxLease <= TimeSpan())
-        return tr("The longest lease must be longer than zero.");
+        return QCoreApplication::translate("arr::KeepAlivePolicy", "The longest lease must be longer than zero.");
     if (bound == Bound::MaxLease && maxLease > ServiceMaximumLease)
-        return tr("The longest lease can be at most 24 hours, the service's limit.");
+        return QCoreApplication::translate(
+            "arr::KeepAlivePolicy", "The longest lease can be at most 24 hours, the service's limit.");
     if (step < TimeSpan::fromMinutes(1))
-        return tr("The step to extend by must be at least one minute.");
+        return QCoreApplication::translate(
+            "arr::KeepAlivePolicy", "The step to extend by must be at least one minute.");
     if (step > ServiceMaximumLease)
-        return tr("The step to extend by can be at most 24 hours.");
+        return QCoreApplication::translate("arr::KeepAlivePolicy", "The step to extend by can be at most 24 hours.");
     if (before < TimeSpan::fromMinutes(1))
-        return tr("The lease left before extending must be at least one minute.");
+        return QCoreApplication::translate(
+            "arr::KeepAlivePolicy", "The lease left before extending must be at least one minute.");
     if (before > ServiceMaximumLease)
-        return tr("The lease left before extending can be at most 24 hours.");
+        return QCoreApplication::translate(
+            "arr::KeepAlivePolicy", "The lease left before extending can be at most 24 hours.");
     return {};
 }
 
@@ -61,8 +61,9 @@ QDateTime KeepAliveSpec::nextOccurrence(const QTime &timeOfDay, const QDateTime 
 QString KeepAliveSpec::describe() const
 {
     if (bound == Bound::UntilTime)
-        return tr("until %1").arg(QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat));
-    return tr("up to a lease of %1").arg(maxLease.toString());
+        return QCoreApplication::translate("arr::KeepAlivePolicy", "until %1")
+            .arg(QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat));
+    return QCoreApplication::translate("arr::KeepAlivePolicy", "up to a lease of %1").arg(maxLease.toString());
 }
 
 QJsonObject KeepAliveSpec::toJson() const
@@ -152,16 +153,21 @@ KeepAlivePolicy::Decision KeepAlivePolicy::evaluate(
             progress.extendsNotTaken = 0;
         } else {
             ++progress.extendsNotTaken;
-            const QString lease = session.maxLease ? session.maxLease->toString() : tr("unknown");
-            const QString before = progress.leaseBefore ? progress.leaseBefore->toString() : tr("unknown");
+            const QString lease = session.maxLease ? session.maxLease->toString()
+                                                   : QCoreApplication::translate("arr::KeepAlivePolicy", "unknown");
+            const QString before = progress.leaseBefore
+                ? progress.leaseBefore->toString()
+                : QCoreApplication::translate("arr::KeepAlivePolicy", "unknown");
             decision.action = progress.extendsNotTaken >= MaximumExtendsNotTaken ? Decision::Action::Failed
                                                                                  : Decision::Action::ExtendNotTaken;
             decision.problem = decision.action == Decision::Action::Failed
-                ? tr("The service accepted %n extends of session %1 in a row, but its lease did not grow to what "
-                     "was asked (asked %2, the lease is %3); keep-alive stopped.",
-                    progress.extendsNotTaken)
+                ? QCoreApplication::translate("arr::KeepAlivePolicy",
+                    "The service accepted %n extends of session %1 in a row, but its lease did not grow to what "
+                    "was asked (asked %2, the lease is %3); keep-alive stopped.",
+                    nullptr, progress.extendsNotTaken)
                       .arg(session.id, asked.toString(), lease)
-                : tr("The service accepted the extend of session %1 from %2 to %3, but the lease is %4.")
+                : QCoreApplication::translate("arr::KeepAlivePolicy",
+                    "The service accepted the extend of session %1 from %2 to %3, but the lease is %4.")
                       .arg(session.id, before, asked.toString(), lease);
             return decision;
         }
@@ -187,8 +193,9 @@ KeepAlivePolicy::Decision KeepAlivePolicy::evaluate(
         // A step past the bound is more than any extend of this policy sets.
         decision.beyondBound = lease > limit + std::max(slack, TimeSpan::fromMinutes(1));
         if (decision.beyondBound)
-            decision.problem = tr("Session %1 has a lease of %2, beyond the bound of keep-alive (%3): it was set "
-                                  "by someone or something else.")
+            decision.problem = QCoreApplication::translate("arr::KeepAlivePolicy",
+                "Session %1 has a lease of %2, beyond the bound of keep-alive (%3): it was set "
+                "by someone or something else.")
                                    .arg(session.id, lease.toString(), m_spec.describe());
         return decision;
     }

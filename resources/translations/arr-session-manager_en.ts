@@ -489,13 +489,6 @@
     </message>
 </context>
 <context>
-    <name>arr</name>
-    <message>
-        <source>%1 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>arr::AboutDialog</name>
     <message>
         <source>Version %1 (Qt %2)</source>
@@ -990,6 +983,21 @@ Sessions of the account keep running (and costing) on the service; they are only
     </message>
 </context>
 <context>
+    <name>arr::Cost</name>
+    <message>
+        <source>&quot;%1&quot; is not a price: write the size, &quot;=&quot; and a price per hour of zero or more, as in &quot;standard=3.5&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unpriced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::CostStatusLabel</name>
     <message numerus="yes">
         <source>%n session(s) ready</source>
@@ -1036,13 +1044,6 @@ Sessions of the account keep running (and costing) on the service; they are only
     </message>
     <message>
         <source>Today counts the sessions billed since midnight: those listed now and, from the session history, those that ended.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>arr::CostTotal</name>
-    <message>
-        <source>%1 unpriced</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1849,6 +1850,90 @@ Extend and Stop apply to all of them.</numerusform>
         <source>The answer is not valid JSON (%1 at byte %2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member name was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a colon was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comma or &apos;]&apos; was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a control character inside a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an invalid \u escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an invalid escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unpaired surrogate in a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digits were expected after the decimal point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digits were expected in the exponent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer ended too early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comma or &apos;}&apos; was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::KeepAliveDialog</name>
@@ -1953,7 +2038,7 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
-    <name>arr::KeepAliveSpec</name>
+    <name>arr::KeepAlivePolicy</name>
     <message>
         <source>The time to keep the session alive until is not a valid time.</source>
         <translation type="unfinished"></translation>
@@ -2232,13 +2317,6 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message>
         <source>Enter the currency as its three-letter ISO code (EUR, USD), or leave it empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>arr::PriceList</name>
-    <message>
-        <source>&quot;%1&quot; is not a price: write the size, &quot;=&quot; and a price per hour of zero or more, as in &quot;standard=3.5&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
