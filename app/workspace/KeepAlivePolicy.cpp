@@ -13,10 +13,12 @@ namespace arr {
 
 namespace {
 
-QString tr(const char *text)
+// Declares the context this file's strings are translated in, in a form lupdate reads too (a free
+// tr() function would leave lupdate guessing the context from the enclosing class).
+class KeepAlivePolicyText
 {
-    return QCoreApplication::translate("arr::KeepAlivePolicy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(arr::KeepAlivePolicy)
+};
 
 // The service's times are whole seconds; a lease computed from a time of day is rounded down to one.
 TimeSpan wholeSeconds(TimeSpan span)
@@ -29,19 +31,19 @@ TimeSpan wholeSeconds(TimeSpan span)
 QString KeepAliveSpec::validationError() const
 {
     if (bound == Bound::UntilTime && !until.isValid())
-        return tr("The time to keep the session alive until is not a valid time.");
+        return KeepAlivePolicyText::tr("The time to keep the session alive until is not a valid time.");
     if (bound == Bound::MaxLease && maxLease <= TimeSpan())
-        return tr("The longest lease must be longer than zero.");
+        return KeepAlivePolicyText::tr("The longest lease must be longer than zero.");
     if (bound == Bound::MaxLease && maxLease > ServiceMaximumLease)
-        return tr("The longest lease can be at most 24 hours, the service's limit.");
+        return KeepAlivePolicyText::tr("The longest lease can be at most 24 hours, the service's limit.");
     if (step < TimeSpan::fromMinutes(1))
-        return tr("The step to extend by must be at least one minute.");
+        return KeepAlivePolicyText::tr("The step to extend by must be at least one minute.");
     if (step > ServiceMaximumLease)
-        return tr("The step to extend by can be at most 24 hours.");
+        return KeepAlivePolicyText::tr("The step to extend by can be at most 24 hours.");
     if (before < TimeSpan::fromMinutes(1))
-        return tr("The lease left before extending must be at least one minute.");
+        return KeepAlivePolicyText::tr("The lease left before extending must be at least one minute.");
     if (before > ServiceMaximumLease)
-        return tr("The lease left before extending can be at most 24 hours.");
+        return KeepAlivePolicyText::tr("The lease left before extending can be at most 24 hours.");
     return {};
 }
 
@@ -60,8 +62,9 @@ QDateTime KeepAliveSpec::nextOccurrence(const QTime &timeOfDay, const QDateTime 
 QString KeepAliveSpec::describe() const
 {
     if (bound == Bound::UntilTime)
-        return tr("until %1").arg(QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat));
-    return tr("up to a lease of %1").arg(maxLease.toString());
+        return KeepAlivePolicyText::tr("until %1")
+            .arg(QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat));
+    return KeepAlivePolicyText::tr("up to a lease of %1").arg(maxLease.toString());
 }
 
 QJsonObject KeepAliveSpec::toJson() const
