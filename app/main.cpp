@@ -49,12 +49,16 @@ int main(int argc, char *argv[])
     if (arr::wantsHelpOrVersion(argc, argv)) {
         // Without a display too: no GUI is started to answer.
         QCoreApplication app(argc, argv);
-        arr::installTranslations();
+        arr::installTranslations(
+            arr::chosenLanguage(arr::parseDesktopCommandLine(QCoreApplication::arguments()).settingsFile));
         return report(arr::parseDesktopCommandLine(QCoreApplication::arguments()));
     }
 
     QApplication app(argc, argv);
-    arr::installTranslations();
+    // Before any text is made: the language chosen in the preferences, kept in the settings file the
+    // command line may name.
+    arr::installTranslations(
+        arr::chosenLanguage(arr::parseDesktopCommandLine(QCoreApplication::arguments()).settingsFile));
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ARR Session Manager"));
     QGuiApplication::setDesktopFileName(u"arr-session-manager"_s);
     const arr::DesktopCommandLine commandLine = arr::parseDesktopCommandLine(QCoreApplication::arguments());
