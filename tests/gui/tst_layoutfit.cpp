@@ -1,7 +1,7 @@
 // Fits in German: no button, label, group title or column title of the main window, its dialogs
-// and the History window is clipped when the texts run longer than English. Run with a pseudo
-// translation 40 % longer than English (longer than German, which runs about a third longer) and with
-// the app's German; CTest runs the suite at 100 % and at 200 % (QT_SCALE_FACTOR=2), on a screen of
+// and the History window is clipped when the texts run longer than English. Run in English, with a
+// pseudo translation 40 % longer than English (longer than German, which runs about a third longer)
+// and with the app's German; CTest runs the suite at 100 % and at 200 % (QT_SCALE_FACTOR=2), on a screen of
 // 1600 × 1000 device-independent pixels. With
 // ARRSM_SCREENSHOT_DIR set, each window is also saved there as <window>-<language>-<scale>x.png.
 #include "GuiFixture.h"
@@ -133,6 +133,7 @@ void TestLayoutFit::pseudoTranslationKeepsWhatTheAppNeeds()
 void TestLayoutFit::languages()
 {
     QTest::addColumn<QString>("language");
+    QTest::newRow("en") << u"en"_s;
     QTest::newRow("pseudo") << u"pseudo"_s;
     QTest::newRow("de") << u"de"_s;
 }
@@ -188,7 +189,7 @@ void TestLayoutFit::dialogs_data()
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("dialog");
-    for (const QString &language : {u"pseudo"_s, u"de"_s}) {
+    for (const QString &language : {u"en"_s, u"pseudo"_s, u"de"_s}) {
         for (const QString &dialog : {u"create"_s, u"extend"_s, u"keep-alive"_s, u"accounts"_s, u"account"_s,
                  u"preferences"_s, u"about"_s, u"error"_s})
             QTest::addRow("%s %s", qPrintable(language), qPrintable(dialog)) << language << dialog;
