@@ -6,8 +6,12 @@
 #include <QLabel>
 #include <QStyle>
 #include <QStyleOptionGroupBox>
+#include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -98,7 +102,50 @@ void checkToolBar(const QToolBar *bar, QStringList *out)
         out->append(describe(bar, bar->windowTitle()) + u": some of its buttons are behind the overflow menu"_s);
 }
 
+void checkCells(const QAbstractItemView *view, QStringList *out)
+{
+    const QHeaderView *header = nullptr;
+    if (const auto *tree = qobject_cast<const QTreeView *>(view))
+        header = tree->header();
+    else if (const auto *table = qobject_cast<const QTableView *>(view))
+        header = table->horizontalHeader();
+    const QAbstractItemModel *model = view->model();
+    if (!header || !model)
+        return;
+    const auto *tree = qobject_cast<const QTreeView *>(view);
+    const int margin = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+    for (int row = 0; row < std::min(model->rowCount(), 50); ++row) {
+        for (int column = 0; column < model->columnCount(); ++column) {
+            if (header->isSectionHidden(column))
+                continue;
+            const QModelIndex index = model->index(row, column);
+            const QString text = index.data(Qt::DisplayRole).toString();
+            if (text.isEmpty())
+                continue;
+            int needed = view->fontMetrics().horizontalAdvance(text) + margin;
+            if (!index.data(Qt::DecorationRole).isNull())
+                needed += view->iconSize().isValid() ? view->iconSize().width() + 4 : 20;
+            if (tree && column == 0 && tree->rootIsDecorated())
+                needed += tree->indentation();
+            if (header->sectionSize(column) < needed)
+                out->append(
+                    tooSmall(view, text, QSize(header->sectionSize(column), 0), QSize(needed, 0)) + u" (a cell)"_s);
+        }
+    }
+}
+
 } // namespace
+
+QStringList elidedCells(QWidget *top)
+{
+    QStringList out;
+    const QList<QAbstractItemView *> views = top->findChildren<QAbstractItemView *>();
+    for (const QAbstractItemView *view : views) {
+        if (view->isVisible() && view->window() == top)
+            checkCells(view, &out);
+    }
+    return out;
+}
 
 QStringList clippedTexts(QWidget *top)
 {

@@ -13,4 +13,8 @@ namespace gui {
 // widget, its text, and the room it has and needs. Hidden widgets are not looked at.
 QStringList clippedTexts(QWidget *top);
 
+// The cells of the item views of `top` (their first 50 rows) whose text is cut short ("…"): for
+// dialogs, whose tables show a few values a person must read whole (a session id).
+QStringList elidedCells(QWidget *top);
+
 } // namespace gui

@@ -100,7 +100,9 @@ private:
     // False when the app has no translation for `language` (yet).
     [[nodiscard]] bool useLanguage(const QString &language);
     // Checks the shown, laid-out window (and saves its picture when asked to).
-    void checkFits(QWidget *top, const QString &name);
+    // Dialogs also show every cell of their tables whole.
+    enum class Cells { MayBeElided, Whole };
+    void checkFits(QWidget *top, const QString &name, Cells cells = Cells::MayBeElided);
 
     std::unique_ptr<GuiFixture> f;
     QString m_language;
@@ -150,7 +152,7 @@ bool TestLayoutFit::useLanguage(const QString &language)
     return QLocale(arr::installTranslations(QLocale(language))).language() == QLocale(language).language();
 }
 
-void TestLayoutFit::checkFits(QWidget *top, const QString &name)
+void TestLayoutFit::checkFits(QWidget *top, const QString &name, Cells cells)
 {
     QVERIFY(QTest::qWaitForWindowExposed(top));
     // Layouts nest (a tool bar in a main window, a label in a group box): each pass lays out one more.
@@ -165,7 +167,9 @@ void TestLayoutFit::checkFits(QWidget *top, const QString &name)
         const QString file = QDir(directory).filePath(u"%1-%2-%3x.png"_s.arg(name, m_language, scale));
         QVERIFY2(top->grab().save(file), qPrintable(file));
     }
-    const QStringList clipped = gui::clippedTexts(top);
+    QStringList clipped = gui::clippedTexts(top);
+    if (cells == Cells::Whole)
+        clipped += gui::elidedCells(top);
     for (const QString &line : clipped)
         qWarning().noquote() << name << line;
     QVERIFY2(
@@ -256,7 +260,7 @@ void TestLayoutFit::dialogs()
         shown = owned.get();
     }
     QVERIFY2(shown, qPrintable(dialog));
-    checkFits(shown, dialog);
+    checkFits(shown, dialog, Cells::Whole);
 }
 
 void TestLayoutFit::historyWindow()
