@@ -40,6 +40,16 @@ int report(const arr::DesktopCommandLine &commandLine)
     return 0;
 }
 
+// Before any text is made: the language chosen in the preferences, from the settings file the command
+// line names when it is a usable one (parsed once in English for that; a FIFO is never opened), else
+// from the default settings.
+void installChosenTranslations()
+{
+    const arr::DesktopCommandLine commandLine = arr::parseDesktopCommandLine(QCoreApplication::arguments());
+    const bool usable = commandLine.action == arr::DesktopCommandLine::Action::Run;
+    arr::installTranslations(arr::chosenLanguage(usable ? commandLine.settingsFile : QString()));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -52,12 +62,12 @@ int main(int argc, char *argv[])
     if (arr::wantsHelpOrVersion(argc, argv)) {
         // Without a display too: no GUI is started to answer.
         QCoreApplication app(argc, argv);
-        arr::installTranslations();
+        installChosenTranslations();
         return report(arr::parseDesktopCommandLine(QCoreApplication::arguments()));
     }
 
     QApplication app(argc, argv);
-    arr::installTranslations();
+    installChosenTranslations();
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "ARR Session Manager"));
     QGuiApplication::setDesktopFileName(u"arr-session-manager"_s);
     const arr::DesktopCommandLine commandLine = arr::parseDesktopCommandLine(QCoreApplication::arguments());

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +29,7 @@ QColor colorFor(AccountHealth::State state)
 
 QString timeText(const QDateTime &time)
 {
-    return time.toLocalTime().toString(u"HH:mm:ss"_s);
+    return QLocale().toString(time.toLocalTime().time(), QLocale::ShortFormat);
 }
 
 } // namespace
@@ -121,7 +122,8 @@ void AccountStatusBar::showHealth(QLabel *label, const QString &account, const A
         u"<span style=\"color:%1\">\u25cf</span> %2"_s.arg(colorFor(health.state).name(), text.toHtmlEscaped()));
     QStringList tip{text};
     if (health.lastGoodPoll.isValid())
-        tip.append(tr("Last good poll: %1").arg(health.lastGoodPoll.toLocalTime().toString(Qt::ISODate)));
+        tip.append(
+            tr("Last good poll: %1").arg(QLocale().toString(health.lastGoodPoll.toLocalTime(), QLocale::ShortFormat)));
     if (!health.lastError.ok())
         tip.append(tr("Last error: %1").arg(health.lastError.summary()));
     if (health.nextPollInMs > 0 && health.state != AccountHealth::State::Healthy)

@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QPushButton>
+#include <QScrollBar>
 
 #include <algorithm>
 
@@ -59,6 +60,12 @@ ExtendSessionDialog::ExtendSessionDialog(const QList<ExtendTarget> &targets, QWi
     m_ui->targetsTree->header()->setStretchLastSection(false);
     for (int column : {AccountColumn, CurrentColumn, RemainingColumn, NewColumn})
         m_ui->targetsTree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Wide enough for every session id whole beside its numbers, in any language: the numbers'
+    // columns are as wide as their titles, which run longer in German ("Aktuelle Laufzeit").
+    QHeaderView *header = m_ui->targetsTree->header();
+    header->resizeSections(QHeaderView::ResizeToContents);
+    const int scrollBar = targets.size() > 8 ? m_ui->targetsTree->verticalScrollBar()->sizeHint().width() : 0;
+    m_ui->targetsTree->setMinimumWidth(header->length() + 2 * m_ui->targetsTree->frameWidth() + scrollBar);
     // As tall as its rows (up to eight, then it scrolls), so that one session is not a large blank.
     const int shownRows = std::clamp(int(targets.size()), 1, 8);
     const int rowHeight = std::max(m_ui->targetsTree->sizeHintForRow(0), fontMetrics().height() + 4);

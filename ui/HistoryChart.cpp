@@ -122,6 +122,10 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
     auto *valueAxis = new QValueAxis(chart);
     valueAxis->setRange(0, highest > 0 ? highest : 1);
     valueAxis->applyNiceNumbers();
+    // The values in the locale's digits and decimal separator ("2,50" in German); the format gives
+    // the decimals only, the chart writes the number with its locale.
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(locale);
     valueAxis->setLabelFormat(highest < 10 ? u"%.2f"_s : u"%.0f"_s);
     valueAxis->setTitleText(m_showsCost ? (m_currency.isEmpty() ? tr("Cost") : m_currency) : tr("Hours"));
     chart->addAxis(valueAxis, Qt::AlignLeft);

@@ -29,7 +29,7 @@ HistoryRangePicker::HistoryRangePicker(QWidget *bar, QHBoxLayout *row, const Clo
     m_to->setObjectName(u"historyTo"_s);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(u"yyyy-MM-dd"_s);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
         connect(edit, &QDateEdit::dateChanged, this, [this] {
             if (range() == Range::Custom)
                 Q_EMIT changed();

@@ -40,7 +40,7 @@ int HistoryTableModel::columnCount(const QModelIndex &parent) const
 
 QString HistoryTableModel::timeText(const QDateTime &time)
 {
-    return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : QString();
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
 QString HistoryTableModel::statusText(const HistorySession &session)

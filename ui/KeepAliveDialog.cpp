@@ -62,7 +62,7 @@ KeepAliveDialog::KeepAliveDialog(const Target &target, const Clock *clock, QWidg
     m_untilEdit = new QTimeEdit(this);
     m_untilEdit->setObjectName(u"keepAliveUntilEdit"_s);
     m_untilEdit->setAccessibleName(tr("Keep alive until (time of day)"));
-    m_untilEdit->setDisplayFormat(u"HH:mm"_s);
+    m_untilEdit->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
     m_leaseChoice = new QRadioButton(tr("Up to a total &lease of"), this);
     m_leaseChoice->setObjectName(u"keepAliveLeaseChoice"_s);
     m_leaseEdit = durationEdit(u"keepAliveMaxLeaseEdit"_s, tr("Longest total lease"), this);

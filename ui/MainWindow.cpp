@@ -17,6 +17,7 @@
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
 #include "ui/SessionsPage.h"
+#include "ui/ToolBarFit.h"
 #include "ui/WindowBanners.h"
 #include "workspace/AccountManager.h"
 #include "workspace/BudgetWatch.h"
@@ -255,6 +256,9 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_commands->accountsAction());
     m_toolBar->addAction(m_history->action());
     m_toolBar->addAction(m_notificationsDock->toggleViewAction());
+    new ToolBarFit(m_toolBar,
+        {m_commands->refreshAction(), m_commands->accountsAction(), m_history->action(),
+            m_notificationsDock->toggleViewAction()});
 }
 
 QWidget *MainWindow::createOpeningPage()

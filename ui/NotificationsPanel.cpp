@@ -91,7 +91,7 @@ void NotificationsPanel::add(const SessionNotification &notification, const QStr
 {
     auto *item = new QTreeWidgetItem;
     const QDateTime local = at.toLocalTime();
-    item->setText(TimeColumn, QLocale().toString(local.time(), u"HH:mm:ss"_s));
+    item->setText(TimeColumn, QLocale().toString(local.time(), QLocale::ShortFormat));
     item->setToolTip(TimeColumn, QLocale().toString(local, QLocale::LongFormat));
     item->setIcon(WhatColumn, style::icon(iconFor(notification.kind)));
     item->setText(WhatColumn, title);

@@ -5,6 +5,7 @@
 #include "ui/SessionStyle.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QMenu>
 #include <QSystemTrayIcon>
 
@@ -107,7 +108,7 @@ void Notifier::notify(const SessionNotification &notification)
         kind = MessageBar::Kind::Warning;
     else if (notification.kind == SessionNotification::Kind::EndedInError)
         kind = MessageBar::Kind::Error;
-    const QString time = at.toLocalTime().toString(u"HH:mm"_s);
+    const QString time = QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat);
     m_bar->showMessage(kind, tr("%1 – %2: %3").arg(time, title, notification.text));
 }
 

@@ -5,6 +5,7 @@
 #include "ui/WidgetHelpers.h"
 #include "ui_PreferencesDialog.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QLocale>
 #include <QPushButton>
@@ -33,6 +34,7 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
     m_ui->pollSpin->setToolTip(tr("The service asks clients to keep at least %1 seconds between calls.")
                                    .arg(Settings::MinimumPollIntervalSeconds));
     styleAsProblem(m_ui->problemLabel);
+    fillLanguages(settings->language());
 
     m_pricing = settings->pricing();
     m_ui->currencyEdit->setText(m_pricing.defaults.currency);
@@ -55,6 +57,17 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
 }
 
 PreferencesDialog::~PreferencesDialog() = default;
+
+void PreferencesDialog::fillLanguages(const QString &current)
+{
+    m_ui->languageCombo->addItem(tr("System"), QString());
+    // Each language in its own words, so that a person who cannot read the current one finds theirs.
+    // (QLocale's native names are of a country's variant: "American English".)
+    const QHash<QString, QString> names{{u"en"_s, u"English"_s}, {u"de"_s, u"Deutsch"_s}};
+    for (const QString &code : Settings::languages())
+        m_ui->languageCombo->addItem(names.value(code, QLocale(code).nativeLanguageName()), code);
+    m_ui->languageCombo->setCurrentIndex(std::max(0, m_ui->languageCombo->findData(current)));
+}
 
 void PreferencesDialog::setAccounts(const QStringList &accounts, const QStringList &sizesSeen)
 {
@@ -202,6 +215,7 @@ void PreferencesDialog::accept()
     m_settings->setValue(Settings::Key::CriticalThresholdMinutes, m_ui->criticalSpin->value());
     m_settings->setValue(Settings::Key::ExpiryNotificationMinutes, m_ui->expirySpin->value());
     m_settings->setValue(Settings::Key::NotificationsEnabled, m_ui->notificationsBox->isChecked());
+    m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
     if (!m_examples) {
         m_pricing.defaults.currency = m_ui->currencyEdit->text().trimmed().toUpper();
         m_settings->setPricing(m_pricing);

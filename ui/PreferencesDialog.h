@@ -15,8 +15,9 @@ namespace arr {
 class Settings;
 
 // The app's preferences: poll interval, the remaining-lease thresholds (amber, red), how long before
-// a lease ends to warn, whether to notify at all, and the prices per hour (a currency, a price per
-// size for all accounts and, per account, the prices negotiated for it). Writes to Settings on OK;
+// a lease ends to warn, whether to notify at all, the window's language (from the next start), and
+// the prices per hour (a currency, a price per size for all accounts and, per account, the prices
+// negotiated for it). Writes to Settings on OK;
 // the caller applies.
 class PreferencesDialog : public QDialog
 {
@@ -37,6 +38,8 @@ public:
 
 private:
     void validate();
+    // "System" and each language the window can speak, `current` (a code, "" for the system's) chosen.
+    void fillLanguages(const QString &current);
     void fillPriceTable();
     // Reads the table into the prices of the scope it shows; a problem sentence when a cell is not a price.
     QString readPriceTable();

@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -52,15 +53,24 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Each column as wide as its typical content, and never narrower than its title, which runs
+    // longer in some languages ("Dauer" for "Duration" does not, "Methode" for "Method" does).
     const QFontMetrics metrics = m_view->fontMetrics();
-    m_view->setColumnWidth(RequestLogModel::TimeColumn, metrics.horizontalAdvance(u"00:00:00.000"_s) + 16);
-    m_view->setColumnWidth(RequestLogModel::AccountColumn, metrics.horizontalAdvance(u"Local emulator"_s) + 16);
-    m_view->setColumnWidth(RequestLogModel::MethodColumn, metrics.horizontalAdvance(u"DELETE"_s) + 16);
+    const QHeaderView *header = m_view->horizontalHeader();
+    const int headerMargin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    const auto setWidth = [this, header, headerMargin](int column, int contentWidth) {
+        const QString title = m_view->model()->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(
+            column, std::max(contentWidth, header->fontMetrics().horizontalAdvance(title) + 2 * headerMargin + 4));
+    };
+    setWidth(RequestLogModel::TimeColumn, metrics.horizontalAdvance(u"00:00:00.000"_s) + 16);
+    setWidth(RequestLogModel::AccountColumn, metrics.horizontalAdvance(u"Local emulator"_s) + 16);
+    setWidth(RequestLogModel::MethodColumn, metrics.horizontalAdvance(u"DELETE"_s) + 16);
     // The path is narrower than a whole URL so that the error, the last column, gets the room.
-    m_view->setColumnWidth(RequestLogModel::PathColumn, metrics.horizontalAdvance(u"m"_s) * 26);
-    m_view->setColumnWidth(RequestLogModel::StatusColumn, metrics.horizontalAdvance(u"no answer"_s) + 16);
-    m_view->setColumnWidth(RequestLogModel::DurationColumn, metrics.horizontalAdvance(u"00000 ms"_s) + 16);
-    m_view->setColumnWidth(RequestLogModel::MsCvColumn, metrics.horizontalAdvance(u"m"_s) * 16);
+    setWidth(RequestLogModel::PathColumn, metrics.horizontalAdvance(u"m"_s) * 26);
+    setWidth(RequestLogModel::StatusColumn, metrics.horizontalAdvance(u"no answer"_s) + 16);
+    setWidth(RequestLogModel::DurationColumn, metrics.horizontalAdvance(u"00000 ms"_s) + 16);
+    setWidth(RequestLogModel::MsCvColumn, metrics.horizontalAdvance(u"m"_s) * 16);
 
     auto *copyAction = new QAction(style::icon(u"copy"_s), tr("Copy rows for a support ticket"), m_view);
     copyAction->setShortcut(QKeySequence::Copy);

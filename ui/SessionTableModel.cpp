@@ -163,7 +163,7 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         QStringList lines;
         if (const QDateTime since = m_staleSince.value(entry.account); since.isValid())
             lines.append(tr("As of %1: %2 is not answering, so this may no longer be the session's state.")
-                             .arg(QLocale().toString(since.toLocalTime().time(), u"HH:mm:ss"_s), entry.account));
+                             .arg(QLocale().toString(since.toLocalTime().time(), QLocale::ShortFormat), entry.account));
         if ((index.column() == MessageColumn || index.column() == StatusColumn) && !entry.session.message.isEmpty())
             lines.append(entry.session.message);
         if (index.column() == CostSoFarColumn || index.column() == CostAtLeaseEndColumn) {

@@ -1,5 +1,7 @@
 #include "ui/Translations.h"
 
+#include "storage/Settings.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -34,7 +36,9 @@ QString installTranslations(const QLocale &locale)
 {
     if (!QCoreApplication::instance())
         return {};
-    install(locale, u"qtbase"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    // "qt": on Linux a catalogue that loads qtbase_<language>.qm beside it; in the Windows and macOS
+    // packages, the one file into which windeployqt and macdeployqt merge the modules' translations.
+    install(locale, u"qt"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     // English first: it holds the plural forms of the source texts, and it is what a translation falls
     // back to where it is incomplete, because the translators installed later are asked first.
     const QString app = u"arr-session-manager"_s;
@@ -44,6 +48,13 @@ QString installTranslations(const QLocale &locale)
         return english;
     const QString localized = install(locale, app, resources);
     return localized.isEmpty() ? english : localized;
+}
+
+QLocale chosenLanguage(const QString &settingsFile)
+{
+    const Settings settings = settingsFile.isEmpty() ? Settings() : Settings(settingsFile);
+    const QString code = settings.language();
+    return code.isEmpty() ? QLocale::system() : QLocale(code);
 }
 
 } // namespace arr

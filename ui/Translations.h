@@ -16,4 +16,9 @@ namespace arr {
 QString installTranslations();
 QString installTranslations(const QLocale &locale);
 
+// The locale whose language the window speaks: the system's, or the language chosen in the
+// preferences (Settings::language()) read from `settingsFile` (the default settings when empty).
+// Numbers, money and dates keep following the system's locale either way: the choice is of words.
+QLocale chosenLanguage(const QString &settingsFile);
+
 } // namespace arr

@@ -141,7 +141,7 @@ void WindowBanners::updateUnreachableBar()
     }
     const QLocale locale;
     const auto time
-        = [&locale](const QDateTime &when) { return locale.toString(when.toLocalTime().time(), u"HH:mm:ss"_s); };
+        = [&locale](const QDateTime &when) { return locale.toString(when.toLocalTime().time(), QLocale::ShortFormat); };
     QStringList lines;
     QStringList reasons;
     for (auto it = m_unreachable.cbegin(); it != m_unreachable.cend(); ++it) {

@@ -15,6 +15,13 @@ namespace {
 
 constexpr double MillisecondsPerHour = 3600.0 * 1000.0;
 
+// Declares the context this file's strings are translated in, in a form lupdate reads too (a free
+// tr() function would leave lupdate guessing the context from the enclosing class).
+class CostText
+{
+    Q_DECLARE_TR_FUNCTIONS(arr::Cost)
+};
+
 // The symbol of an ISO 4217 code, from the first locale that uses the currency ("EUR" -> "€");
 // the code itself when no locale does. Looked up once per code.
 QString currencySymbol(const QString &code)
@@ -68,10 +75,10 @@ std::optional<PriceList> PriceList::parse(const QString &text, QString *error)
         const double price = equals > 0 ? item.mid(equals + 1).trimmed().toDouble(&ok) : 0.0;
         if (size.isEmpty() || !ok || !std::isfinite(price) || price < 0) {
             if (error)
-                *error = QCoreApplication::translate("arr::Cost",
-                    "\"%1\" is not a price: write the size, \"=\" and a price per hour of zero or more, "
-                    "as in \"standard=3.5\".")
-                             .arg(item.left(40));
+                *error
+                    = CostText::tr("\"%1\" is not a price: write the size, \"=\" and a price per hour of zero or more, "
+                                   "as in \"standard=3.5\".")
+                          .arg(item.left(40));
             return std::nullopt;
         }
         list.hourly.insert(size, price);
@@ -181,8 +188,7 @@ QString CostTotal::toDisplayString(const QLocale &locale) const
     for (auto it = amounts.constBegin(); it != amounts.constEnd(); ++it)
         parts.append(formatMoney(it.value(), it.key(), locale));
     if (!unpricedTime.isZero())
-        parts.append(
-            QCoreApplication::translate("arr::Cost", "%1 unpriced").arg(formatBilledHours(unpricedTime, locale)));
+        parts.append(CostText::tr("%1 unpriced").arg(formatBilledHours(unpricedTime, locale)));
     return parts.join(u" + "_s);
 }
 
@@ -198,14 +204,20 @@ QString formatBilledHours(const TimeSpan &billed, const QLocale &locale)
         if (number.endsWith(decimal))
             number.chop(decimal.size());
     }
-    return QCoreApplication::translate("arr::Cost", "%1 h").arg(number);
+    return CostText::tr("%1 h").arg(number);
 }
 
 QString formatMoney(double amount, const QString &currency, const QLocale &locale)
 {
+    const double rounded = roundToCents(amount);
     if (currency.isEmpty())
-        return locale.toString(roundToCents(amount), 'f', 2);
-    return locale.toCurrencyString(roundToCents(amount), currencySymbol(currency.toUpper()), 2);
+        return locale.toString(rounded, 'f', 2);
+    const QString symbol = currencySymbol(currency.toUpper());
+    // Qt's C locale puts the symbol after the number ("15.00$"), as no one writes money; C speaks
+    // English, so the English order: "$15.00", "-$3.50".
+    if (locale.language() == QLocale::C)
+        return (rounded < 0 ? u"-"_s : QString()) + symbol + locale.toString(std::abs(rounded), 'f', 2);
+    return locale.toCurrencyString(rounded, symbol, 2);
 }
 
 } // namespace arr

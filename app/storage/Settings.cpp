@@ -50,6 +50,7 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::AlertsGiven, "alerts/givenToday"_L1, QString()},
         {Settings::Key::TableColumnCount, "table/columnCount"_L1, 14},
         {Settings::Key::HistoryWindowGeometry, "history/windowGeometry"_L1, QByteArray()},
+        {Settings::Key::Language, "ui/language"_L1, QString()},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)
@@ -186,6 +187,25 @@ void Settings::setPricing(const Pricing &pricing)
         overrides.insert(it.key(), QVariantMap{{u"currency"_s, it->currency}, {u"prices"_s, it->toString()}});
     }
     setValue(Key::AccountHourlyPrices, overrides);
+}
+
+QStringList Settings::languages()
+{
+    return {u"en"_s, u"de"_s};
+}
+
+QString Settings::language() const
+{
+    const QString code = value(Key::Language).toString();
+    return languages().contains(code) ? code : QString();
+}
+
+void Settings::setLanguage(const QString &code)
+{
+    if (code.isEmpty() || !languages().contains(code))
+        reset(Key::Language);
+    else
+        setValue(Key::Language, code);
 }
 
 } // namespace arr

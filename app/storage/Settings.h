@@ -3,6 +3,7 @@
 #include "core/Cost.h"
 
 #include <QSettings>
+#include <QStringList>
 #include <QVariant>
 
 #include <memory>
@@ -57,6 +58,8 @@ public:
         TableColumnCount,
         // Where the History window was and how large, when it was last closed.
         HistoryWindowGeometry,
+        // The language of the window: "" to follow the system's, else a code of languages() ("en", "de").
+        Language,
     };
 
     // Uses the application's default QSettings location.
@@ -85,6 +88,13 @@ public:
     // guessed. Never the demo's example prices: those are not settings.
     Pricing pricing() const;
     void setPricing(const Pricing &pricing);
+
+    // The language chosen in the preferences: "" for the system's, else one of languages(); an
+    // unknown code (a hand-edited file, a language since removed) reads as "".
+    QString language() const;
+    void setLanguage(const QString &code);
+    // The codes of the languages the window can be shown in, besides the system's.
+    static QStringList languages();
 
     // Writes pending changes to disk now (they are written on destruction anyway).
     void sync();

@@ -476,9 +476,9 @@ private Q_SLOTS:
         QCOMPARE(model->index(a1, HistoryTableModel::ExtendsColumn).data().toInt(), 1);
         QCOMPARE(model->index(a1, HistoryTableModel::OriginColumn).data().toString(), u"created here, stopped here"_s);
         QCOMPARE(model->index(a1, HistoryTableModel::StatusColumn).data().toString(), u"Stopped"_s);
-        QCOMPARE(model->index(a1, HistoryTableModel::FirstSeenColumn).data().toString(), u"2026-03-18 09:00"_s);
-        QCOMPARE(model->index(a1, HistoryTableModel::ReadyAtColumn).data().toString(), u"2026-03-18 09:02"_s);
-        QCOMPARE(model->index(a1, HistoryTableModel::EndedAtColumn).data().toString(), u"2026-03-18 11:02"_s);
+        QCOMPARE(model->index(a1, HistoryTableModel::FirstSeenColumn).data().toString(), u"18/03/2026 09:00"_s);
+        QCOMPARE(model->index(a1, HistoryTableModel::ReadyAtColumn).data().toString(), u"18/03/2026 09:02"_s);
+        QCOMPARE(model->index(a1, HistoryTableModel::EndedAtColumn).data().toString(), u"18/03/2026 11:02"_s);
     }
 
     void chartStacksCostPerDayByAccount()
@@ -546,7 +546,7 @@ private Q_SLOTS:
         QCOMPARE(kinds, QStringList({u"created"_s, u"ready"_s, u"extended"_s, u"stopped"_s}));
         QCOMPARE(msCvs.first(), u"cv-a1-create"_s);
         QCOMPARE(msCvs[2], u"cv-a1-extend"_s);
-        QCOMPARE(events->topLevelItem(0)->text(0), u"2026-03-18 09:00"_s);
+        QCOMPARE(events->topLevelItem(0)->text(0), u"18/03/2026 09:00"_s);
         QCOMPARE(events->topLevelItem(2)->text(1), u"Extended"_s);
     }
 

@@ -164,7 +164,7 @@ void TestWindowState::unreachableAccountRowsAreStaleUntilRetrySucceeds()
     const QDateTime lastGood = f->workspace->monitor().health(Emulator).lastGoodPoll;
     QVERIFY(lastGood.isValid());
     QCOMPARE(viewIndex(id, 0).data(SessionTableModel::StaleSinceRole).toDateTime(), lastGood);
-    const QString asOf = QLocale().toString(lastGood.toLocalTime().time(), u"HH:mm:ss"_s);
+    const QString asOf = QLocale().toString(lastGood.toLocalTime().time(), QLocale::ShortFormat);
     QVERIFY(viewIndex(id, SessionTableModel::HostnameColumn).data(Qt::ToolTipRole).toString().contains(asOf));
     QVERIFY(delegate()->optionFor(viewIndex(id, SessionTableModel::SizeColumn)).font.italic());
     QVERIFY(bar->text().contains(Emulator));

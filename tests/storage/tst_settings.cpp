@@ -30,6 +30,7 @@ class TestSettings : public QObject
 private Q_SLOTS:
     void defaultsAndRoundTrip();
     void corruptValuesAreBounded();
+    void languageIsTheSystemsUnlessChosen();
     void accountsPersist();
     void accountsAreValidated();
     void brokenEntriesAreReportedNotDropped();
@@ -70,6 +71,28 @@ void TestSettings::corruptValuesAreBounded()
     QCOMPARE(settings.pollIntervalSeconds(), arr::Settings::MinimumPollIntervalSeconds);
     QCOMPARE(settings.warningThresholdMinutes(), 30);
     QCOMPARE(settings.expiryNotificationMinutes(), 24 * 60);
+}
+
+void TestSettings::languageIsTheSystemsUnlessChosen()
+{
+    {
+        arr::Settings settings(file(u"language.ini"_s));
+        QCOMPARE(settings.language(), QString());
+        QVERIFY(arr::Settings::languages().contains(u"de"_s));
+        settings.setLanguage(u"de"_s);
+    }
+    arr::Settings reread(file(u"language.ini"_s));
+    QCOMPARE(reread.language(), u"de"_s);
+    // A language the app does not have (a hand-edited file) is no choice: the system's language.
+    reread.setLanguage(u"tlh"_s);
+    QCOMPARE(reread.language(), QString());
+    {
+        QSettings raw(file(u"language.ini"_s), QSettings::IniFormat);
+        raw.setValue(u"ui/language"_s, u"xx"_s);
+    }
+    QCOMPARE(arr::Settings(file(u"language.ini"_s)).language(), QString());
+    reread.setLanguage(QString());
+    QVERIFY(!reread.contains(arr::Settings::Key::Language));
 }
 
 void TestSettings::accountsPersist()
