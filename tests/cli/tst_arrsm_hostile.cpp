@@ -471,6 +471,23 @@ void TestArrsmHostile::historyTableCannotDriveTheTerminal()
     COMPARE_EXIT(table, 0);
     QVERIFY2(!hasTerminalControl(table.out), qPrintable(table.describe()));
     QVERIFY2(table.out.contains(R"(x\x1B]0;owned\x07y)"), qPrintable(table.describe()));
+
+    // A formula in the file reaches a spreadsheet as text.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        q.prepare(u"UPDATE sessions SET size = ?, last_message = ?"_s);
+        q.addBindValue(u"+cmd|' /C calc'!A0"_s);
+        q.addBindValue(u"=HYPERLINK(\"http://x.invalid\",\"click\")"_s);
+        QVERIFY(q.exec());
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    const Run csv = run({u"history"_s, u"--csv"_s});
+    COMPARE_EXIT(csv, 0);
+    QVERIFY2(csv.out.contains(",'+cmd|' /C calc'!A0,"), qPrintable(csv.describe()));
+    QVERIFY2(csv.out.contains(R"("'=HYPERLINK(""http://x.invalid"",""click"")")"), qPrintable(csv.describe()));
 }
 
 static QByteArray v1Properties(const QByteArray &lease, const QByteArray &elapsed)
