@@ -428,6 +428,18 @@
         <source>a statement failed</source>
         <translation>eine Anweisung ist fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>%1 is not a session history</source>
+        <translation>%1 ist kein Sitzungsverlauf</translation>
+    </message>
+    <message>
+        <source>it holds other tables</source>
+        <translation>die Datei enthält andere Tabellen</translation>
+    </message>
+    <message>
+        <source>The session history %1 cannot be read (%2).</source>
+        <translation>Der Sitzungsverlauf %1 kann nicht gelesen werden (%2).</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -486,6 +498,14 @@
     <message>
         <source>Price per hour</source>
         <translation>Preis pro Stunde</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation>Wird beim nächsten Start wirksam.</translation>
     </message>
 </context>
 <context>
@@ -818,6 +838,18 @@ Sitzungen des Kontos laufen beim Dienst weiter (und verursachen Kosten); sie wer
         <source>The session list went on past %1 pages; the poll stopped there.</source>
         <translation>Die Sitzungsliste ging über %1 Seiten hinaus; die Abfrage wurde dort beendet.</translation>
     </message>
+    <message>
+        <source>The service answered about session %1 when asked about session %2; the answer was not used.</source>
+        <translation>Der Dienst hat zu Sitzung %1 geantwortet, gefragt war nach Sitzung %2; die Antwort wurde nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Session %1 is listed twice; the list was not used.</source>
+        <translation>Sitzung %1 ist zweimal aufgeführt; die Liste wurde nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>The session list links back to a page it has already given; the poll stopped there.</source>
+        <translation>Die Sitzungsliste verweist auf eine Seite zurück, die sie schon geliefert hat; die Abfrage wurde dort beendet.</translation>
+    </message>
 </context>
 <context>
     <name>arr::ApiResult</name>
@@ -1135,6 +1167,10 @@ https://account.blob.core.windows.net/models/engine.arrAsset</translation>
     <message>
         <source>--demo-sessions goes with --demo.</source>
         <translation>--demo-sessions geht nur zusammen mit --demo.</translation>
+    </message>
+    <message>
+        <source>Open a window even when one is running on the same settings; it only watches.</source>
+        <translation>Ein Fenster öffnen, auch wenn schon eines mit denselben Einstellungen läuft; es beobachtet nur.</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1568,13 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>Automatic (keep-alive): %1</source>
         <translation>Automatisch (Aktivhalten): %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 Nothing is lost: %n change(s) wait and are written as soon as the file can be written again.</source>
+        <translation>
+            <numerusform>%1 Nichts geht verloren: %n Änderung wartet und wird geschrieben, sobald die Datei wieder beschreibbar ist.</numerusform>
+            <numerusform>%1 Nichts geht verloren: %n Änderungen warten und werden geschrieben, sobald die Datei wieder beschreibbar ist.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryTableModel</name>
@@ -1703,6 +1746,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
             <numerusform>%n Sitzung nach %1 exportiert.</numerusform>
             <numerusform>%n Sitzungen nach %1 exportiert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The session history could not be read, so nothing is shown. %1</source>
+        <translation>Der Sitzungsverlauf konnte nicht gelesen werden, daher wird nichts angezeigt. %1</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2086,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>Session %1 is being kept alive %2: its lease was extended automatically to %3.</source>
         <translation>Die Sitzung %1 wird %2 aktiv gehalten: Ihre Laufzeit wurde automatisch auf %3 verlängert.</translation>
     </message>
+    <message>
+        <source>%1 It will stop at %2.</source>
+        <translation>%1 Sie endet um %2.</translation>
+    </message>
 </context>
 <context>
     <name>arr::KeepAlivePolicy</name>
@@ -2077,6 +2128,25 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>up to a lease of %1</source>
         <translation>bis zu einer Laufzeit von %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>The service accepted %n extends of session %1 in a row, but its lease did not grow to what was asked (asked %2, the lease is %3); keep-alive stopped.</source>
+        <translation>
+            <numerusform>Der Dienst hat %n Verlängerung von Sitzung %1 angenommen, doch die Laufzeit wuchs nicht wie verlangt (verlangt %2, die Laufzeit ist %3); Aktivhalten gestoppt.</numerusform>
+            <numerusform>Der Dienst hat %n Verlängerungen von Sitzung %1 in Folge angenommen, doch die Laufzeit wuchs nicht wie verlangt (verlangt %2, die Laufzeit ist %3); Aktivhalten gestoppt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service accepted the extend of session %1 from %2 to %3, but the lease is %4.</source>
+        <translation>Der Dienst hat die Verlängerung von Sitzung %1 von %2 auf %3 angenommen, doch die Laufzeit ist %4.</translation>
+    </message>
+    <message>
+        <source>Session %1 has a lease of %2, beyond the bound of keep-alive (%3): it was set by someone or something else.</source>
+        <translation>Sitzung %1 hat eine Laufzeit von %2, über der Grenze des Aktivhaltens (%3): Sie wurde von jemand anderem gesetzt.</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2354,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>%1 – %2: %3</source>
         <translation>%1 – %2: %3</translation>
     </message>
+    <message>
+        <source>Keep-alive stopped</source>
+        <translation>Aktivhalten gestoppt</translation>
+    </message>
 </context>
 <context>
     <name>arr::PreferencesDialog</name>
@@ -2322,6 +2396,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>The red threshold (%1 min) must not be above the amber one (%2 min).</source>
         <translation>Die Schwelle für Rot (%1 min) darf nicht über der für Gelb (%2 min) liegen.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +2572,14 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Session %1 has a lease of %2, outside the API&apos;s 0 to 24 hours.</source>
+        <translation>Sitzung %1 hat eine Laufzeit von %2, außerhalb der 0 bis 24 Stunden der API.</translation>
+    </message>
+    <message>
+        <source>Session %1 has a negative elapsed time (%2).</source>
+        <translation>Sitzung %1 hat eine negative verstrichene Zeit (%2).</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3238,14 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>ARR Session Manager</source>
         <translation>ARR Session Manager</translation>
+    </message>
+    <message>
+        <source>ARR Session Manager is already running on these settings: its window was brought to the front. (--new-window opens another, which only watches.)</source>
+        <translation>ARR Session Manager läuft bereits mit diesen Einstellungen; sein Fenster wurde in den Vordergrund geholt. (--new-window öffnet ein weiteres, das nur beobachtet.)</translation>
+    </message>
+    <message>
+        <source>Another window of ARR Session Manager is running on these settings, so this one only watches: it does not create, extend or stop sessions, run keep-alive policies or change the saved accounts.</source>
+        <translation>Ein anderes Fenster von ARR Session Manager läuft mit diesen Einstellungen, daher beobachtet dieses nur: Es erstellt, verlängert und stoppt keine Sitzungen, hält keine Sitzungen aktiv und ändert keine gespeicherten Konten.</translation>
     </message>
 </context>
 </TS>

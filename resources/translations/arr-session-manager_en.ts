@@ -114,6 +114,16 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::HistoryRecorder</name>
+    <message numerus="yes">
+        <source>%1 Nothing is lost: %n change(s) wait and are written as soon as the file can be written again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arr::HistoryWindow</name>
     <message numerus="yes">
         <source>%n session(s)</source>
@@ -127,6 +137,16 @@ Extend and Stop apply to all of them.</numerusform>
         <translation>
             <numerusform>Exported %n session to %1.</numerusform>
             <numerusform>Exported %n sessions to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>arr::KeepAlivePolicy</name>
+    <message numerus="yes">
+        <source>The service accepted %n extends of session %1 in a row, but its lease did not grow to what was asked (asked %2, the lease is %3); keep-alive stopped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
