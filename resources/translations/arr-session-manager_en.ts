@@ -117,9 +117,9 @@ Extend and Stop apply to all of them.</numerusform>
     <name>arr::HistoryRecorder</name>
     <message numerus="yes">
         <source>%1 Nothing is lost: %n change(s) wait and are written as soon as the file can be written again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Nothing is lost: %n change waits and is written as soon as the file can be written again.</numerusform>
+            <numerusform>%1 Nothing is lost: %n changes wait and are written as soon as the file can be written again.</numerusform>
         </translation>
     </message>
 </context>
@@ -144,9 +144,9 @@ Extend and Stop apply to all of them.</numerusform>
     <name>arr::KeepAlivePolicy</name>
     <message numerus="yes">
         <source>The service accepted %n extends of session %1 in a row, but its lease did not grow to what was asked (asked %2, the lease is %3); keep-alive stopped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The service accepted %n extend of session %1, but its lease did not grow to what was asked (asked %2, the lease is %3); keep-alive stopped.</numerusform>
+            <numerusform>The service accepted %n extends of session %1 in a row, but its lease did not grow to what was asked (asked %2, the lease is %3); keep-alive stopped.</numerusform>
         </translation>
     </message>
 </context>
