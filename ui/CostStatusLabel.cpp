@@ -48,12 +48,6 @@ void CostStatusLabel::setPricing(const Pricing &pricing)
     refresh();
 }
 
-void CostStatusLabel::setBilledTimeSource(const BilledTimeSource *spent)
-{
-    m_spent = spent;
-    refresh();
-}
-
 void CostStatusLabel::refresh()
 {
     m_sessionsChanged = false;

@@ -22,8 +22,6 @@ public:
     CostStatusLabel(const LiveSessions *sessions, const BilledTimeSource *spent, QWidget *parent = nullptr);
 
     void setPricing(const Pricing &pricing);
-    // Where "today" comes from from now on (the workspace's history-backed source, say).
-    void setBilledTimeSource(const BilledTimeSource *spent);
     // Recomputes the text and the tooltip now.
     void refresh();
     // For the window's one-second tick: recomputes when the sessions changed since the last time, or

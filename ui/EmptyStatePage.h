@@ -22,7 +22,6 @@ public:
     // what is wrong with it, such as its missing key). Offers to edit it.
     void showAccountNeedsFixing(const QString &account, const QString &reason, bool canUseEmulator);
     // The account the edit button is for.
-    QString accountToFix() const { return m_accountToFix; }
     // `newSessionShortcut` as shown to the user ("Ctrl+N").
     void showNoSessions(bool canUseEmulator, const QString &newSessionShortcut);
 

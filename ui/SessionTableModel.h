@@ -102,7 +102,6 @@ public:
     // Marks an account's rows as no longer confirmed by the service since `lastConfirmed` (an
     // invalid time clears the mark): one dataChanged for its rows when the mark changes.
     void setAccountStale(const QString &account, const QDateTime &lastConfirmed);
-    QDateTime staleSince(const QString &account) const { return m_staleSince.value(account); }
 
     const LiveSessions *sessions() const { return m_sessions; }
     int rowOf(const QString &account, const QString &sessionId) const;

@@ -64,16 +64,6 @@ std::optional<TimeSpan> LiveSessions::remaining(const TrackedSession &entry) con
     return left;
 }
 
-QList<Session> LiveSessions::sessionsOf(const QString &account) const
-{
-    QList<Session> sessions;
-    for (const TrackedSession &entry : m_entries) {
-        if (entry.account == account)
-            sessions.append(entry.session);
-    }
-    return sessions;
-}
-
 QHash<QString, SessionStatus> LiveSessions::statusesOf(const QString &account) const
 {
     QHash<QString, SessionStatus> statuses;

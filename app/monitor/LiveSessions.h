@@ -51,7 +51,6 @@ public:
     std::optional<TimeSpan> remaining(int index) const;
     std::optional<TimeSpan> remaining(const TrackedSession &entry) const;
 
-    QList<Session> sessionsOf(const QString &account) const;
     // The status of each of the account's sessions, by id: what a poll is compared with.
     QHash<QString, SessionStatus> statusesOf(const QString &account) const;
     // Whether one of the account's sessions is starting or stopping.

@@ -37,12 +37,6 @@ bool TokenProvider::hasValidToken() const
     return !m_token.isEmpty() && m_clock->monotonicMs() < m_refreshAtMono;
 }
 
-void TokenProvider::setAccountKey(const QString &key)
-{
-    m_accountKey = key;
-    m_token.clear();
-}
-
 void TokenProvider::invalidate(const QByteArray &token)
 {
     if (!token.isEmpty() && token == m_token) {
@@ -66,7 +60,6 @@ void TokenProvider::requestToken(QObject *context, Callback callback)
 
 void TokenProvider::startFetch()
 {
-    ++m_fetchCount;
     m_fetch = new HttpCall(m_network, requestFactory, retryPolicy, m_log, m_clock, this);
     connect(m_fetch, &HttpCall::finished, this, &TokenProvider::onFetchFinished);
 

@@ -58,8 +58,6 @@ public:
     // The service refused `token`: forget it (unless a newer one has replaced it already).
     void invalidate(const QByteArray &token);
     bool hasValidToken() const;
-    void setAccountKey(const QString &key);
-    int fetchCount() const { return m_fetchCount; }
 
 Q_SIGNALS:
     // A fetch ended; carries the outcome so an account's health can be shown.
@@ -87,7 +85,6 @@ private:
     qint64 m_expiresAtMono = 0;
     QPointer<HttpCall> m_fetch;
     QList<Waiter> m_waiters;
-    int m_fetchCount = 0;
 };
 
 } // namespace arr

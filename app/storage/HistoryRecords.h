@@ -68,20 +68,8 @@ struct HistoryQuery
     QStringList sizes;
     // Last status (wire names, "stopped").
     QStringList statuses;
-    bool createdHereOnly = false;
     // At most this many sessions, newest first; 0 for all.
     int limit = 0;
-};
-
-// Per day (UTC, by the day the session was first seen) and account.
-struct HistoryDailyTotal
-{
-    QDate day;
-    QString account;
-    int sessions = 0;
-    qint64 billedSeconds = 0;
-    // The sum of the known costs; empty when none of the day's sessions had a price.
-    std::optional<double> cost;
 };
 
 // What the app or arrsm saw of one session at one moment.

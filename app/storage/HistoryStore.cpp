@@ -136,8 +136,6 @@ QString whereClause(const HistoryQuery &query, QVariantList &values)
     anyOf(u"account"_s, query.accounts);
     anyOf(u"size"_s, query.sizes);
     anyOf(u"status"_s, query.statuses);
-    if (query.createdHereOnly)
-        conditions << u"created_here = 1"_s;
     return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
 }
 
@@ -773,34 +771,6 @@ QList<HistoryEvent> HistoryStore::events(const QString &account, const QString &
             q.value(3).toString()});
     if (q.lastError().isValid())
         return readFailed(q, result);
-    return result;
-}
-
-QList<HistoryDailyTotal> HistoryStore::dailyTotals(const HistoryQuery &query) const
-{
-    QList<HistoryDailyTotal> result;
-    if (!m_open)
-        return result;
-    QVariantList values;
-    const QString sql = u"SELECT first_seen / 86400000 AS day, account, COUNT(*), SUM(billed_seconds), SUM(cost)"
-                        " FROM sessions"_s
-        + whereClause(query, values) + u" GROUP BY day, account ORDER BY day, account"_s;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(sql);
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values[i]);
-    if (!q.exec())
-        return result;
-    while (q.next()) {
-        HistoryDailyTotal total;
-        total.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
-        total.account = q.value(1).toString();
-        total.sessions = q.value(2).toInt();
-        total.billedSeconds = q.value(3).toLongLong();
-        if (!q.value(4).isNull())
-            total.cost = q.value(4).toDouble();
-        result.append(total);
-    }
     return result;
 }
 

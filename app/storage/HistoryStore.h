@@ -23,7 +23,7 @@ public:
 
     enum class OpenResult {
         Opened,
-        // The file was not a database: kept under movedAsidePath(), a new one started.
+        // The file was not a database: kept beside it (problem() says where), a new one started.
         RecoveredFromCorruption,
         // History is off: problem() says why.
         Unavailable,
@@ -42,7 +42,6 @@ public:
     QString filePath() const { return m_filePath; }
     // Why history is off, or what happened to a corrupt file; empty when all is well.
     QString problem() const { return m_problem; }
-    QString movedAsidePath() const { return m_movedAside; }
 
     // How long a write waits for another writer (the app, another arrsm) to let go of the file, and
     // how many more such waits it tries: 5 s and 3 unless set. A command that must not be held back
@@ -61,8 +60,6 @@ public:
     std::optional<HistorySession> session(const QString &account, const QString &sessionId) const;
     // Oldest first.
     QList<HistoryEvent> events(const QString &account, const QString &sessionId) const;
-    // Oldest day first, then by account.
-    QList<HistoryDailyTotal> dailyTotals(const HistoryQuery &query = {}) const;
     // The sessions that ended at or after `since`, each with its billed time after `since`: its
     // billed time, cut to the time from `since` to its end (the file knows how long a session was
     // ready, not exactly when).

@@ -3,6 +3,7 @@
 // the settings file, and every kind of bad input is refused with a reason.
 #include "GuiFixture.h"
 #include "common/SecretReading.h"
+#include "common/SessionsOf.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
@@ -145,7 +146,7 @@ void TestAccounts::addEditRemoveWithKeyOnlyInTheSecretStore()
     QVERIFY(!file.contains(AccountKey.toUtf8()));
     QVERIFY(!file.contains("c2VjcmV0"));
     // And the account is watched: its session shows up in the main table.
-    QTRY_COMPARE(f->sessions().sessionsOf(u"Staging"_s).size(), 1);
+    QTRY_COMPARE(sessionsOf(f->sessions(), u"Staging"_s).size(), 1);
     QTRY_VERIFY(gui::accountHealthText(f->window.get(), u"Staging"_s).contains(u"healthy"_s));
 
     // Edit: rename, keeping the stored key (the field is left empty).
@@ -161,7 +162,7 @@ void TestAccounts::addEditRemoveWithKeyOnlyInTheSecretStore()
     QVERIFY(!f->workspace->accountStore().find(u"Staging"_s));
     QVERIFY(f->workspace->accountStore().find(u"Staging EU"_s));
     QTRY_COMPARE(f->workspace->monitor().accountNames(), QStringList{u"Staging EU"_s});
-    QTRY_COMPARE(f->sessions().sessionsOf(u"Staging EU"_s).size(), 1);
+    QTRY_COMPARE(sessionsOf(f->sessions(), u"Staging EU"_s).size(), 1);
     QVERIFY(!f->settingsFileContents().contains(AccountKey.toUtf8()));
 
     // Remove: asked first; cancelled keeps it.
@@ -323,7 +324,7 @@ void TestAccounts::missingKeyIsReported()
     QVERIFY(gui::click(saveButton(editor)));
     QTRY_VERIFY(gui::accountHealthText(f->window.get(), u"Orphan"_s).contains(u"healthy"_s));
     QTRY_VERIFY(!f->find<arr::MessageBar>(u"problemsBar"_s)->isVisible());
-    QCOMPARE(f->sessions().sessionsOf(u"Orphan"_s).size(), 1);
+    QCOMPARE(sessionsOf(f->sessions(), u"Orphan"_s).size(), 1);
 }
 
 void TestAccounts::twoHundredAccountsKeepTheWindowResponsive()

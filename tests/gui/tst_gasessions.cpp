@@ -1,4 +1,5 @@
 #include "GuiFixture.h"
+#include "common/SessionsOf.h"
 #include "emulator/EmulatorServer.h"
 #include "ui/DetailsPane.h"
 #include "workspace/AccountManager.h"
@@ -140,7 +141,7 @@ void TestGaSessions::gaAndV1AccountsInOneTable()
 
     // One table, both accounts, each session under its own account (the emulator's v1 account has
     // made-up sessions of its own besides).
-    QCOMPARE(f->sessions().sessionsOf(GaAccountName).size(), 3);
+    QCOMPARE(sessionsOf(f->sessions(), GaAccountName).size(), 3);
     QVERIFY(f->model().rowOf(v1Account, v1Ready) >= 0);
     QCOMPARE(f->model().rowOf(GaAccountName, v1Ready), -1);
     QCOMPARE(f->model().rowOf(v1Account, gaReady), -1);

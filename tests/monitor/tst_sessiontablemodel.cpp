@@ -1,3 +1,4 @@
+#include "common/SessionsOf.h"
 #include "core/Clock.h"
 #include "monitor/LiveSessions.h"
 #include "ui/SessionFilterProxy.h"
@@ -168,7 +169,7 @@ void TestSessionTableModel::accountsAreIndependent()
     QCOMPARE(removed.count(), 1);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->accountAt(0), u"B"_s);
-    QCOMPARE(m_sessions->sessionsOf(u"B"_s).size(), 1);
+    QCOMPARE(sessionsOf(*m_sessions, u"B"_s).size(), 1);
 }
 
 void TestSessionTableModel::tickChangesOnlyTheCountdown()

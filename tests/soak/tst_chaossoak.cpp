@@ -1,4 +1,5 @@
 #include "common/LoggedEntries.h"
+#include "common/SessionsOf.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
@@ -173,7 +174,7 @@ void TestChaosSoak::soak()
     // Within two poll intervals the table shows what the emulator holds.
     const auto matches = [&]() {
         for (const QString &name : monitor->accountNames()) {
-            QList<arr::Session> mine = live.sessionsOf(name);
+            QList<arr::Session> mine = sessionsOf(live, name);
             QList<arr::Session> truth = emulator.sessions(accountIdOf(name));
             // The GA list has only the sessions that are starting or ready.
             if (name == gaAccountName) {
