@@ -76,6 +76,7 @@ Workspace::Workspace(const Options &options)
         m_historyFile = file;
         m_history->open(file, m_settings->historyRetentionDays());
         m_history->attach(m_monitor.get());
+        m_history->setAccountFilter([](const QString &account) { return !isMadeUp(account); });
         // The cost of each session at the price in force when it was seen (read from the settings
         // once per Preferences change, not per session).
         m_history->setPriceLookup(
@@ -127,6 +128,12 @@ void Workspace::applySettings()
 Pricing Workspace::pricing() const
 {
     return m_options.demo ? Pricing::examplePrices() : m_pricing;
+}
+
+bool Workspace::isMadeUp(const QString &account)
+{
+    // No saved account may take the local emulator's name (AccountManager refuses it).
+    return account == LocalEmulator::accountName();
 }
 
 bool Workspace::isReadOnly(const QString &account) const
