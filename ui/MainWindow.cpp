@@ -123,7 +123,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     addActions({m_commands->newSessionAction(), m_commands->extendAction(), m_commands->keepAliveAction(),
         m_commands->stopAction(), m_commands->refreshAction(), m_commands->accountsAction(),
         m_commands->preferencesAction(), m_quit, m_commands->copyIdAction(), m_commands->copyHostnameAction(),
-        m_focusFilter, m_sessionsPage->hideFinishedAction()});
+        m_commands->openInspectorAction(), m_focusFilter, m_sessionsPage->hideFinishedAction()});
     m_history = new HistoryLauncher(m_workspace, this);
     addAction(m_history->action());
     createToolBar();
@@ -205,6 +205,7 @@ void MainWindow::createMenus()
     session->addActions({m_commands->extendAction(), m_commands->keepAliveAction(), m_commands->stopAction()});
     session->addSeparator();
     session->addActions({m_commands->copyIdAction(), m_commands->copyHostnameAction()});
+    session->addAction(m_commands->openInspectorAction());
     session->addSeparator();
     session->addAction(m_commands->refreshAction());
 
@@ -234,6 +235,7 @@ void MainWindow::createMenus()
     m_contextMenu->addActions({m_commands->extendAction(), m_commands->keepAliveAction(), m_commands->stopAction()});
     m_contextMenu->addSeparator();
     m_contextMenu->addActions({m_commands->copyIdAction(), m_commands->copyHostnameAction()});
+    m_contextMenu->addAction(m_commands->openInspectorAction());
     m_contextMenu->addSeparator();
     m_contextMenu->addActions({m_commands->newSessionAction(), m_commands->refreshAction()});
 }
