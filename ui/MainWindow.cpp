@@ -17,6 +17,7 @@
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
 #include "ui/SessionsPage.h"
+#include "ui/WidgetHelpers.h"
 #include "ui/WindowBanners.h"
 #include "workspace/AccountManager.h"
 #include "workspace/BudgetWatch.h"
@@ -29,8 +30,10 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -271,8 +274,13 @@ QWidget *MainWindow::createOpeningPage()
 void MainWindow::restoreSettings()
 {
     const QByteArray geometry = m_settings->value(Settings::Key::MainWindowGeometry).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1280, 800);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: most of the screen the window opens on, so that the table's default columns
+        // are in view, centred on it.
+        const QRect available = screen()->availableGeometry();
+        const QSize size = firstStartWindowSize(available.size());
+        setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
+    }
     const QByteArray state = m_settings->value(Settings::Key::MainWindowState).toByteArray();
     // First start: the table gets most of the height, the log a few rows.
     if (state.isEmpty() || !restoreState(state))
