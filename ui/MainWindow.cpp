@@ -241,6 +241,12 @@ void MainWindow::createMenus()
     m_contextMenu->addAction(m_commands->openInspectorAction());
     m_contextMenu->addSeparator();
     m_contextMenu->addActions({m_commands->newSessionAction(), m_commands->refreshAction()});
+    m_contextMenu->setAccessibleName(tr("Session actions"));
+
+    // A screen reader names an open menu by its own name, which Qt leaves empty: the title's words.
+    menuBar()->setAccessibleName(tr("Menu bar"));
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
+        menu->setAccessibleName(QString(menu->title()).remove(u'&'));
 }
 
 void MainWindow::createToolBar()
