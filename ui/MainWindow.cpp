@@ -221,6 +221,8 @@ void MainWindow::createMenus()
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(logToggle);
     view->addAction(m_notificationsDock->toggleViewAction());
+    // Its title has no mnemonic to reach it by in the open menu.
+    m_toolBar->toggleViewAction()->setText(tr("Main &toolbar"));
     view->addAction(m_toolBar->toggleViewAction());
     QMenu *columns = view->addMenu(tr("&Columns"));
     columns->setObjectName(u"columnsMenu"_s);
