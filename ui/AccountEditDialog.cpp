@@ -70,9 +70,19 @@ AccountEditDialog::AccountEditDialog(AccountManager *manager, const QString &pre
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AccountEditDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
+    fitHeightToText();
 }
 
 AccountEditDialog::~AccountEditDialog() = default;
+
+void AccountEditDialog::fitHeightToText()
+{
+    // Qt sizes a window from its layout's minimum, which leaves out how tall the wrapped notes are
+    // at the window's width: without this, the keychain note is cut off after two lines.
+    const int needed = heightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
+}
 
 void AccountEditDialog::load(const Account &account)
 {
@@ -147,6 +157,7 @@ void AccountEditDialog::validate()
     m_ui->problemLabel->setText(m_problem);
     m_ui->problemLabel->setVisible(!m_problem.isEmpty());
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(m_problem.isEmpty());
+    fitHeightToText();
 }
 
 void AccountEditDialog::accept()
@@ -161,6 +172,7 @@ void AccountEditDialog::accept()
         m_problem = problem;
         m_ui->problemLabel->setText(problem);
         m_ui->problemLabel->show();
+        fitHeightToText();
         return;
     }
     m_savedName = edited.name;

@@ -41,6 +41,8 @@ private:
     void onRegionChanged();
     void validate();
     bool isCustomRegion() const;
+    // Grows the dialog to the height its wrapped notes need at its width.
+    void fitHeightToText();
 
     std::unique_ptr<Ui::AccountEditDialog> m_ui;
     AccountManager *m_manager;

@@ -1,10 +1,12 @@
 #include "ui/DetailsPane.h"
 
+#include "core/Inspector.h"
 #include "ui/SessionStyle.h"
 #include "ui/WrappingValue.h"
 #include "ui_DetailsPane.h"
 
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QGuiApplication>
 #include <QLocale>
 
@@ -57,6 +59,11 @@ DetailsPane::DetailsPane(QWidget *parent)
     connect(m_ui->copyMsCvButton, &QToolButton::clicked, this, [this] {
         const QString msCv = QString::fromLatin1(m_details.lastMsCv);
         copy(msCv, tr("Copied MS-CV %1").arg(msCv));
+    });
+    connect(m_ui->openInspectorButton, &QPushButton::clicked, this, [this] {
+        const InspectorLink inspector = inspectorLink(m_details.session);
+        if (inspector.isAvailable())
+            QDesktopServices::openUrl(inspector.url);
     });
     showNothing();
 }
@@ -131,7 +138,7 @@ void DetailsPane::showSession(const SessionDetails &details)
     };
     showOptional(m_ui->teraflopsValue, s.teraflops ? locale.toString(*s.teraflops, 'f', 1) : QString());
     showOptional(m_ui->handshakePortValue, s.handshakePort ? QString::number(*s.handshakePort) : QString());
-    showOptional(m_ui->inspectorPortValue, s.arrInspectorPort ? QString::number(*s.arrInspectorPort) : QString());
+    showInspector(s);
     showOptional(m_ui->createdValue,
         s.creationTime.isValid() ? locale.toString(s.creationTime.toLocalTime(), QLocale::ShortFormat) : QString());
     showOptional(m_ui->errorCodeValue, s.errorCode);
@@ -139,6 +146,17 @@ void DetailsPane::showSession(const SessionDetails &details)
     m_ui->copyMsCvButton->setEnabled(!details.lastMsCv.isEmpty());
     m_ui->pendingValue->setText(orDash(details.pendingCommand));
     m_ui->pages->setCurrentWidget(m_ui->detailsPage);
+}
+
+void DetailsPane::showInspector(const Session &s)
+{
+    m_ui->inspectorPortValue->setText(s.arrInspectorPort ? QString::number(*s.arrInspectorPort) : QString());
+    m_ui->formLayout->setRowVisible(m_ui->inspectorLayout, s.arrInspectorPort.has_value());
+    const InspectorLink inspector = inspectorLink(s);
+    m_ui->openInspectorButton->setEnabled(inspector.isAvailable());
+    m_ui->openInspectorButton->setToolTip(inspector.isAvailable()
+            ? tr("Open %1 in the web browser").arg(inspector.url.toDisplayString())
+            : inspector.unavailableReason);
 }
 
 void DetailsPane::showRemaining(const std::optional<TimeSpan> &remaining, SessionTableModel::RemainingLevel level)

@@ -28,8 +28,8 @@ struct SessionDetails
     QString pendingCommand;
 };
 
-// The selected session's every property, the MS-CV of the last call about it, and buttons to copy
-// its id, hostname and MS-CV.
+// The selected session's every property, the MS-CV of the last call about it, buttons to copy its
+// id, hostname and MS-CV, and one to open it in the ARR Inspector.
 class DetailsPane : public QWidget
 {
     Q_OBJECT
@@ -54,6 +54,8 @@ Q_SIGNALS:
 
 private:
     void copy(const QString &text, const QString &what);
+    // The inspector port's row and its Open Inspector button (enabled as inspectorLink() says).
+    void showInspector(const Session &s);
     void setRemaining(const QString &text, SessionTableModel::RemainingLevel level, bool finished);
 
     std::unique_ptr<Ui::DetailsPane> m_ui;

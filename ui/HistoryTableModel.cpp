@@ -65,7 +65,8 @@ QVariant HistoryTableModel::display(const HistorySession &s, int column) const
     case FirstSeenColumn:
         return timeText(s.firstSeen);
     case ReadyAtColumn:
-        return timeText(s.readyAt);
+        // Ready when first seen: worked out from the service's elapsed time, and shown as such.
+        return s.readyAtDerived ? tr("≈ %1").arg(timeText(s.readyAt)) : timeText(s.readyAt);
     case EndedAtColumn:
         return timeText(s.endedAt);
     case BilledColumn:
@@ -124,6 +125,9 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(s, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == ReadyAtColumn && s.readyAtDerived)
+            return tr("The session was already ready when first seen: this time is derived from the elapsed "
+                      "time the service reported.");
         if (index.column() == CostColumn && !s.cost)
             return tr("No price was set for this size when the session was recorded.");
         if (index.column() == StatusColumn && s.closedUnseen)

@@ -18,6 +18,7 @@
 #include "ui/SessionTableModel.h"
 #include "ui/SessionsPage.h"
 #include "ui/ToolBarFit.h"
+#include "ui/WidgetHelpers.h"
 #include "ui/WindowBanners.h"
 #include "workspace/AccountManager.h"
 #include "workspace/BudgetWatch.h"
@@ -30,8 +31,10 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -124,7 +127,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     addActions({m_commands->newSessionAction(), m_commands->extendAction(), m_commands->keepAliveAction(),
         m_commands->stopAction(), m_commands->refreshAction(), m_commands->accountsAction(),
         m_commands->preferencesAction(), m_quit, m_commands->copyIdAction(), m_commands->copyHostnameAction(),
-        m_focusFilter, m_sessionsPage->hideFinishedAction()});
+        m_commands->openInspectorAction(), m_focusFilter, m_sessionsPage->hideFinishedAction()});
     m_history = new HistoryLauncher(m_workspace, this);
     addAction(m_history->action());
     createToolBar();
@@ -210,6 +213,7 @@ void MainWindow::createMenus()
     session->addActions({m_commands->extendAction(), m_commands->keepAliveAction(), m_commands->stopAction()});
     session->addSeparator();
     session->addActions({m_commands->copyIdAction(), m_commands->copyHostnameAction()});
+    session->addAction(m_commands->openInspectorAction());
     session->addSeparator();
     session->addAction(m_commands->refreshAction());
 
@@ -222,6 +226,8 @@ void MainWindow::createMenus()
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(logToggle);
     view->addAction(m_notificationsDock->toggleViewAction());
+    // Its title has no mnemonic to reach it by in the open menu.
+    m_toolBar->toggleViewAction()->setText(tr("Main &toolbar"));
     view->addAction(m_toolBar->toggleViewAction());
     QMenu *columns = view->addMenu(tr("&Columns"));
     columns->setObjectName(u"columnsMenu"_s);
@@ -239,8 +245,15 @@ void MainWindow::createMenus()
     m_contextMenu->addActions({m_commands->extendAction(), m_commands->keepAliveAction(), m_commands->stopAction()});
     m_contextMenu->addSeparator();
     m_contextMenu->addActions({m_commands->copyIdAction(), m_commands->copyHostnameAction()});
+    m_contextMenu->addAction(m_commands->openInspectorAction());
     m_contextMenu->addSeparator();
     m_contextMenu->addActions({m_commands->newSessionAction(), m_commands->refreshAction()});
+    m_contextMenu->setAccessibleName(tr("Session actions"));
+
+    // A screen reader names an open menu by its own name, which Qt leaves empty: the title's words.
+    menuBar()->setAccessibleName(tr("Menu bar"));
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
+        menu->setAccessibleName(QString(menu->title()).remove(u'&'));
 }
 
 void MainWindow::createToolBar()
@@ -277,8 +290,13 @@ QWidget *MainWindow::createOpeningPage()
 void MainWindow::restoreSettings()
 {
     const QByteArray geometry = m_settings->value(Settings::Key::MainWindowGeometry).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1280, 800);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: most of the screen the window opens on, so that the table's default columns
+        // are in view, centred on it.
+        const QRect available = screen()->availableGeometry();
+        const QSize size = firstStartWindowSize(available.size());
+        setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
+    }
     const QByteArray state = m_settings->value(Settings::Key::MainWindowState).toByteArray();
     // First start: the table gets most of the height, the log a few rows.
     if (state.isEmpty() || !restoreState(state))

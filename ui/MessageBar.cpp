@@ -2,6 +2,8 @@
 
 #include "ui/SessionStyle.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -16,6 +18,38 @@ using namespace Qt::StringLiterals;
 
 namespace arr {
 
+namespace {
+
+// A message bar as assistive technology sees it: an alert named by its message, which a screen
+// reader announces when it appears (Qt would present a frame without a name).
+class MessageBarAccessible : public QAccessibleWidget
+{
+public:
+    explicit MessageBarAccessible(MessageBar *bar)
+        : QAccessibleWidget(bar, QAccessible::AlertMessage)
+    {
+    }
+
+    QString text(QAccessible::Text kind) const override
+    {
+        const auto *bar = static_cast<const MessageBar *>(widget());
+        if (kind == QAccessible::Name)
+            return bar->text();
+        if (kind == QAccessible::Description)
+            return bar->details();
+        return QAccessibleWidget::text(kind);
+    }
+};
+
+QAccessibleInterface *messageBarAccessible(const QString &className, QObject *object)
+{
+    if (object && object->isWidgetType() && className == QLatin1String(MessageBar::staticMetaObject.className()))
+        return new MessageBarAccessible(static_cast<MessageBar *>(object));
+    return nullptr;
+}
+
+} // namespace
+
 MessageBar::MessageBar(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel(this))
@@ -25,6 +59,11 @@ MessageBar::MessageBar(QWidget *parent)
     , m_action(new QPushButton(this))
     , m_close(new QToolButton(this))
 {
+    static const bool accessibleAsAlert = [] {
+        QAccessible::installFactory(messageBarAccessible);
+        return true;
+    }();
+    Q_UNUSED(accessibleAsAlert)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     m_text->setWordWrap(true);
@@ -77,6 +116,8 @@ void MessageBar::showMessage(Kind kind, const QString &text)
     m_text->setText(text);
     applyKind();
     show();
+    QAccessibleEvent announce(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&announce);
 }
 
 void MessageBar::setAction(const QString &text, std::function<void()> callback)

@@ -3,6 +3,7 @@
 #include "ui/SessionTableModel.h"
 
 #include <QAction>
+#include <QHash>
 #include <QHeaderView>
 #include <QMenu>
 #include <QTableView>
@@ -44,14 +45,56 @@ void SessionColumns::fitOnceWhenShown()
     // hostnames are read whole. The header's state, saved on close, keeps it and any later choice.
     QHeaderView *header = m_view->horizontalHeader();
     const int widest = qMax(m_view->fontMetrics().averageCharWidth() * 24, m_view->viewport()->width() * 7 / 10);
+    QHash<int, int> defaults;
     for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
-        if (header->isSectionHidden(column) || column == SessionTableModel::MessageColumn)
+        if (header->isSectionHidden(column))
+            continue;
+        defaults.insert(column, header->sectionSize(column));
+        if (column == SessionTableModel::MessageColumn)
             continue;
         // QTableView keeps its override protected; the base class's is public.
         const int fitted = qMax(
             static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column), header->sectionSizeHint(column));
         if (fitted > header->sectionSize(column))
             header->resizeSection(column, qMin(fitted, widest));
+    }
+    fitIntoView(defaults);
+}
+
+void SessionColumns::fitIntoView(const QHash<int, int> &defaults)
+{
+    // Every column stays in view, without a horizontal scroll bar, the message (the last, stretched
+    // column, which keeps its default width at least) too. What is too much is taken from the columns elided
+    // in the middle, whose two ends still tell one session from another: the hostnames, then the
+    // ids, first back to their default width, then down to some fourteen characters.
+    QHeaderView *header = m_view->horizontalHeader();
+    int needed = 0;
+    for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
+        if (!header->isSectionHidden(column))
+            needed += column == SessionTableModel::MessageColumn
+                ? qMax(header->sectionSizeHint(column), defaults.value(column))
+                : header->sectionSize(column);
+    }
+    int overflow = needed - m_view->viewport()->width();
+    const int floor = m_view->fontMetrics().averageCharWidth() * 14;
+    const QList<int> elided{SessionTableModel::HostnameColumn, SessionTableModel::SessionIdColumn};
+    int room = 0;
+    for (int column : elided)
+        room += header->isSectionHidden(column) ? 0 : qMax(0, header->sectionSize(column) - floor);
+    // A table too narrow for its columns however narrow these are scrolls anyway: it keeps them whole.
+    if (overflow > room)
+        return;
+    for (bool toDefault : {true, false}) {
+        for (int column : elided) {
+            if (overflow <= 0 || header->isSectionHidden(column))
+                continue;
+            const int least = toDefault ? defaults.value(column, header->sectionSize(column)) : floor;
+            const int shrink = qMin(overflow, header->sectionSize(column) - least);
+            if (shrink > 0) {
+                header->resizeSection(column, header->sectionSize(column) - shrink);
+                overflow -= shrink;
+            }
+        }
     }
 }
 

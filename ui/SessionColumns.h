@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QObject>
 
 class QMenu;
@@ -35,6 +36,9 @@ public:
 
 private:
     void showMenu(const QPoint &position);
+    // Narrows the columns elided in the middle until every visible column fits the table's width
+    // (`defaults`: the widths before fitting, by column).
+    void fitIntoView(const QHash<int, int> &defaults);
 
     QTableView *m_view;
     // No saved layout: the columns are fitted to the first sessions shown.

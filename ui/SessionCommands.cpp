@@ -1,5 +1,6 @@
 #include "ui/SessionCommands.h"
 
+#include "core/Inspector.h"
 #include "monitor/LiveSessions.h"
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
@@ -20,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 
 using namespace Qt::StringLiterals;
 
@@ -127,6 +129,9 @@ void SessionCommands::createActions()
     m_copyHostname = make(u"copyHostnameAction"_s, u"copy"_s, tr("Copy &hostname"));
     m_copyHostname->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     connect(m_copyHostname, &QAction::triggered, this, [this] { copyFromSelection(true); });
+    m_openInspector = make(u"openInspectorAction"_s, {}, tr("Open &Inspector"));
+    m_openInspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_openInspector, &QAction::triggered, this, &SessionCommands::openInspector);
 
     m_about = make(u"aboutAction"_s, {}, tr("&About ARR Session Manager"));
     m_about->setMenuRole(QAction::AboutRole);
@@ -183,6 +188,23 @@ void SessionCommands::updateActions()
     m_copyId->setEnabled(selected.size() == 1);
     const Session *session = selected.size() == 1 ? m_page->sessionFor(selected.constFirst()) : nullptr;
     m_copyHostname->setEnabled(session && !session->hostname.isEmpty());
+    const InspectorLink inspector = session ? inspectorLink(*session) : InspectorLink{};
+    m_openInspector->setEnabled(inspector.isAvailable());
+    m_openInspector->setToolTip(inspector.isAvailable()
+            ? tr("Open %1 in the web browser").arg(inspector.url.toDisplayString())
+            : session ? inspector.unavailableReason
+                      : tr("Select a ready session to open it in the ARR Inspector."));
+}
+
+void SessionCommands::openInspector()
+{
+    const QList<SessionRef> selected = m_page->selectedSessions();
+    const Session *session = selected.size() == 1 ? m_page->sessionFor(selected.constFirst()) : nullptr;
+    const InspectorLink inspector = session ? inspectorLink(*session) : InspectorLink{};
+    if (!inspector.isAvailable())
+        return;
+    if (!QDesktopServices::openUrl(inspector.url))
+        Q_EMIT statusMessage(tr("No web browser opened %1").arg(inspector.url.toDisplayString()), StatusMessageMs);
 }
 
 void SessionCommands::copyFromSelection(bool hostname)

@@ -19,8 +19,8 @@ class Workspace;
 struct CommandOutcome;
 struct SessionRef;
 
-// What the user can do from the window (new session, extend, stop, refresh, copy, accounts,
-// preferences, about) as actions for the toolbar, the menus, the table's context menu and the
+// What the user can do from the window (new session, extend, stop, refresh, copy, open the ARR
+// Inspector, accounts, preferences, about) as actions for the toolbar, the menus, the table's context menu and the
 // keyboard: enabled for what is selected, confirmed before anything is stopped, and the outcome of
 // each command said in the status bar or an error dialog. Dialogs open window-modal over `window`
 // and delete themselves when closed.
@@ -42,6 +42,7 @@ public:
     QAction *preferencesAction() const { return m_preferences; }
     QAction *copyIdAction() const { return m_copyId; }
     QAction *copyHostnameAction() const { return m_copyHostname; }
+    QAction *openInspectorAction() const { return m_openInspector; }
     QAction *aboutAction() const { return m_about; }
     QAction *aboutQtAction() const { return m_aboutQt; }
 
@@ -67,6 +68,8 @@ private:
     void createActions();
     void updateActions();
     void copyFromSelection(bool hostname);
+    // Opens the one selected session's ARR Inspector in the default browser, when it has one.
+    void openInspector();
     QString describeForConfirmation(const SessionRef &ref) const;
     void onCommandFinished(const CommandOutcome &outcome);
 
@@ -85,6 +88,7 @@ private:
     QAction *m_preferences = nullptr;
     QAction *m_copyId = nullptr;
     QAction *m_copyHostname = nullptr;
+    QAction *m_openInspector = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
     // The tooltips of the actions a read-only account disables, to put back when it is not.

@@ -177,6 +177,12 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         }
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
     }
+    case Qt::AccessibleTextRole:
+        // A screen reader reads a row cell by cell: the time left says something even when the
+        // table shows nothing there.
+        if (index.column() == RemainingColumn && displayValue(entry, index.column()).toString().isEmpty())
+            return isFinalStatus(entry.session.status) ? tr("None, ended") : tr("Unknown");
+        return {};
     case Qt::DecorationRole:
         if (index.column() == KeptAliveUntilColumn && keptAliveUntil(entry).isValid())
             return style::icon(u"keep-alive"_s);

@@ -261,6 +261,9 @@ void SessionsPage::updateDetails()
 {
     const QList<SessionRef> selected = selectedSessions();
     m_shown = {};
+    // With nothing selected the pane would only say so: the table takes its width until a session
+    // is selected, and the pane comes back at the width it had (the splitter keeps it).
+    m_details->setVisible(!selected.isEmpty());
     if (selected.isEmpty()) {
         m_details->showNothing();
         return;

@@ -6,6 +6,9 @@
 #include <QBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSize>
+
+#include <algorithm>
 
 namespace arr {
 
@@ -32,6 +35,13 @@ void addLabelled(QBoxLayout *row, const QString &text, QWidget *widget)
     label->setBuddy(widget);
     row->addWidget(label);
     row->addWidget(widget);
+}
+
+QSize firstStartWindowSize(const QSize &available)
+{
+    // Nine tenths of the room, up to a size beyond which a wider table only adds empty space.
+    const QSize wanted(std::min(available.width() * 9 / 10, 1920), std::min(available.height() * 9 / 10, 1200));
+    return wanted.boundedTo(available);
 }
 
 } // namespace arr

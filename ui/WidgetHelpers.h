@@ -6,6 +6,7 @@ class QAbstractSpinBox;
 class QBoxLayout;
 class QLabel;
 class QObject;
+class QSize;
 class QString;
 class QWidget;
 
@@ -18,6 +19,10 @@ void whenSpinBoxEdited(QAbstractSpinBox *spin, QObject *context, std::function<v
 // Shows `label` as the sentence saying what is wrong with a form: in red (readable on light and dark
 // palettes), selectable, wrapped.
 void styleAsProblem(QLabel *label);
+
+// The main window's size at first start on a screen with `available` room: most of it (the table's
+// default columns need about 1,400 pixels), never more than the room there is.
+QSize firstStartWindowSize(const QSize &available);
 
 // Adds to `row` a label reading `text` (its mnemonic focusing `widget`), then `widget`.
 void addLabelled(QBoxLayout *row, const QString &text, QWidget *widget);

@@ -63,7 +63,10 @@ QString flag(bool value)
 
 const QStringList Columns = {u"account"_s, u"sessionId"_s, u"size"_s, u"status"_s, u"finalStatus"_s, u"firstSeen"_s,
     u"readyAt"_s, u"lastSeen"_s, u"endedAt"_s, u"leaseSeconds"_s, u"billedSeconds"_s, u"pricePerHour"_s, u"cost"_s,
-    u"extendCount"_s, u"createdHere"_s, u"stoppedHere"_s, u"closedUnseen"_s, u"lastMessage"_s};
+    u"extendCount"_s, u"createdHere"_s, u"stoppedHere"_s, u"closedUnseen"_s, u"lastMessage"_s,
+    // readyAt worked out from the service's elapsed time (the session was ready when first seen);
+    // last, so that readers of the earlier columns by position are not thrown.
+    u"readyAtDerived"_s};
 
 } // namespace
 
@@ -75,7 +78,7 @@ QByteArray historyCsv(const QList<HistorySession> &sessions)
             isoTime(s.readyAt), isoTime(s.lastSeen), isoTime(s.endedAt),
             s.leaseSeconds ? QString::number(*s.leaseSeconds) : QString(), QString::number(s.billedSeconds),
             number(s.pricePerHour), number(s.cost), QString::number(s.extendCount), flag(s.createdHere),
-            flag(s.stoppedHere), flag(s.closedUnseen), s.lastMessage};
+            flag(s.stoppedHere), flag(s.closedUnseen), s.lastMessage, flag(s.readyAtDerived)};
         QStringList quoted;
         quoted.reserve(fields.size());
         for (const QString &field : fields)
@@ -110,6 +113,7 @@ QJsonArray historyJson(const QList<HistorySession> &sessions)
         o.insert(Columns[15], s.stoppedHere);
         o.insert(Columns[16], s.closedUnseen);
         o.insert(Columns[17], s.lastMessage);
+        o.insert(Columns[18], s.readyAtDerived);
         array.append(o);
     }
     return array;

@@ -23,8 +23,11 @@ struct HistorySession
     // The last status seen, as the service spelt it in v1 wire form ("ready").
     QString status;
     QDateTime firstSeen;
-    // When the session was first seen ready; invalid if it never was.
+    // When the session became ready: seen happening (the poll that first saw it ready after starting),
+    // or, for a session already ready when first seen, derived from the service's elapsed time
+    // (readyAtDerived). Invalid if it never was ready or when is not known.
     QDateTime readyAt;
+    bool readyAtDerived = false;
     QDateTime lastSeen;
     // When it was first seen in a final state, or when it disappeared from the list; invalid while open.
     QDateTime endedAt;

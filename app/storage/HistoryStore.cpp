@@ -65,12 +65,20 @@ const char *const Migrations[] = {
     "CREATE INDEX sessions_by_time ON sessions (first_seen);"
     "CREATE INDEX sessions_by_last_seen ON sessions (last_seen);"
     "CREATE INDEX events_by_session ON events (account, session_id, at)",
+    // 2 -> 3: a session already ready when first seen was given that moment as its ready time, which
+    // can be hours late. Those times (and their ready events) go: unknown rather than wrong. From now
+    // on such a time is derived from the service's elapsed time, and marked so.
+    "ALTER TABLE sessions ADD COLUMN ready_at_derived INTEGER NOT NULL DEFAULT 0;"
+    "DELETE FROM events WHERE kind = 'ready' AND EXISTS (SELECT 1 FROM sessions s WHERE s.account = events.account"
+    " AND s.session_id = events.session_id AND s.ready_at = s.first_seen AND events.at = s.first_seen);"
+    "UPDATE sessions SET ready_at = NULL WHERE ready_at = first_seen",
 };
 static_assert(std::size(Migrations) == HistoryStore::SchemaVersion);
 
 const auto SessionColumns
     = "account, session_id, size, status, first_seen, ready_at, last_seen, ended_at, final_status, lease_seconds,"
-      " billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here, closed_unseen, last_message"_L1;
+      " billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here, closed_unseen, last_message,"
+      " ready_at_derived"_L1;
 
 HistorySession sessionFrom(const QSqlQuery &q)
 {
@@ -96,6 +104,7 @@ HistorySession sessionFrom(const QSqlQuery &q)
     s.stoppedHere = q.value(15).toBool();
     s.closedUnseen = q.value(16).toBool();
     s.lastMessage = q.value(17).toString();
+    s.readyAtDerived = s.readyAt.isValid() && q.value(18).toBool();
     return s;
 }
 
@@ -213,11 +222,39 @@ private:
 struct KnownRow
 {
     bool known = false;
+    // The status last observed; empty for a row only a command has made.
+    QString status;
     QVariant readyAt;
+    bool readyAtDerived = false;
     QVariant endedAt;
     qint64 billedSeconds = 0;
     QVariant price;
 };
+
+struct ReadyTime
+{
+    // Invalid when the session did not become ready with this observation, or when when is unknown.
+    QDateTime at;
+    // Not seen happening: worked out from the service's elapsed time.
+    bool derived = false;
+};
+
+// When a session observed at `at` became ready, the first time it is seen ready (`readyAt` still
+// null): as long ago as the service says it has been ready (v1 and 2021-01-01 elapsed time count the
+// time in the ready state), which holds also when the app was closed while it started. Derived when
+// it was not seen starting before. Without an elapsed time: this observation's time if it was seen
+// starting before, otherwise unknown, never the time it was first seen.
+ReadyTime readyTime(const Session &s, const QDateTime &at, const QString &lastStatus, const QVariant &readyAt)
+{
+    if (s.status != SessionStatus::Ready || !readyAt.isNull())
+        return {};
+    const bool seenStarting = lastStatus == sessionStatusWireName(SessionStatus::Starting);
+    if (s.elapsed)
+        return {at.addMSecs(-s.elapsed->totalMilliseconds()), !seenStarting};
+    if (seenStarting)
+        return {at, false};
+    return {};
+}
 
 // Reads the rows of `idsByAccount` that exist, by account and id, a few hundred ids per statement.
 bool readKnownRows(const QSqlDatabase &db, const QHash<QString, QStringList> &idsByAccount,
@@ -225,7 +262,8 @@ bool readKnownRows(const QSqlDatabase &db, const QHash<QString, QStringList> &id
 {
     constexpr qsizetype Chunk = 500;
     const auto statement = [](qsizetype count) {
-        QString sql(u"SELECT session_id, ready_at, ended_at, billed_seconds, price_per_hour FROM sessions"
+        QString sql(u"SELECT session_id, ready_at, ended_at, billed_seconds, price_per_hour, status, ready_at_derived"
+                    " FROM sessions"
                     " WHERE account = ? AND session_id IN (?"_s);
         sql.reserve(sql.size() + count * 2 + 1);
         for (qsizetype i = 1; i < count; ++i)
@@ -263,8 +301,9 @@ bool readKnownRows(const QSqlDatabase &db, const QHash<QString, QStringList> &id
                 return false;
             }
             while (q->next())
-                known.insert(
-                    q->value(0).toString(), {true, q->value(1), q->value(2), q->value(3).toLongLong(), q->value(4)});
+                known.insert(q->value(0).toString(),
+                    {true, q->value(5).toString(), q->value(1), q->value(6).toBool(), q->value(2),
+                        q->value(3).toLongLong(), q->value(4)});
             q->finish();
         }
     }
@@ -509,7 +548,8 @@ bool HistoryStore::record(const HistoryBatch &batch)
         return false;
     }
     QSqlQuery update(db);
-    update.prepare(u"UPDATE sessions SET size = ?, status = ?, ready_at = ?, last_seen = ?, ended_at = ?,"
+    update.prepare(u"UPDATE sessions SET size = ?, status = ?, ready_at = ?, ready_at_derived = ?, last_seen = ?,"
+                   " ended_at = ?,"
                    " final_status = ?, lease_seconds = COALESCE(?, lease_seconds), billed_seconds = ?,"
                    " price_per_hour = ?, cost = ?, last_message = ?, closed_unseen = 0"
                    " WHERE account = ? AND session_id = ?"_s);
@@ -535,8 +575,8 @@ bool HistoryStore::record(const HistoryBatch &batch)
     // anything reads or updates what they hold.
     RowInserter inserts(db,
         u"INSERT INTO sessions (account, session_id, size, status, first_seen, ready_at, last_seen, ended_at,"
-        " final_status, lease_seconds, billed_seconds, price_per_hour, cost, last_message) VALUES "_s,
-        14, run);
+        " final_status, lease_seconds, billed_seconds, price_per_hour, cost, last_message, ready_at_derived) VALUES "_s,
+        15, run);
     RowInserter events(db, u"INSERT INTO events (account, session_id, at, kind, detail, ms_cv) VALUES "_s, 6, run);
     const auto flushRows = [&] {
         inserts.flush();
@@ -582,27 +622,36 @@ bool HistoryStore::record(const HistoryBatch &batch)
             billed = std::max(billed, s.elapsed->totalMilliseconds() / 1000);
         const QVariant cost = price.isNull() ? nullReal : QVariant(double(billed) / 3600.0 * price.toDouble());
         const QVariant lease = s.maxLease ? QVariant(s.maxLease->totalMilliseconds() / 1000) : nullInt;
-        const bool becameReady = s.status == SessionStatus::Ready && readyAt.isNull();
-        if (becameReady)
-            readyAt = o.at.toMSecsSinceEpoch();
+        const ReadyTime ready = readyTime(s, o.at, known ? row.status : QString(), readyAt);
+        const bool becameReady = ready.at.isValid();
+        bool readyAtDerived = known && row.readyAtDerived;
+        if (becameReady) {
+            readyAt = ready.at.toMSecsSinceEpoch();
+            readyAtDerived = ready.derived;
+        }
         const bool ended = final && !wasEnded;
         if (ended)
             endedAt = o.at.toMSecsSinceEpoch();
         const QString finalStatus = final ? status : QString();
         if (!known) {
             inserts.add({o.account, s.id, s.size, status, o.at.toMSecsSinceEpoch(), readyAt, o.at.toMSecsSinceEpoch(),
-                endedAt, finalStatus, lease, billed, price, cost, s.message});
+                endedAt, finalStatus, lease, billed, price, cost, s.message, int(readyAtDerived)});
         } else {
             flushRows();
             run(update,
-                {s.size, status, readyAt, o.at.toMSecsSinceEpoch(), final ? endedAt : nullInt, finalStatus, lease,
-                    billed, price, cost, s.message, o.account, s.id});
+                {s.size, status, readyAt, int(readyAtDerived), o.at.toMSecsSinceEpoch(), final ? endedAt : nullInt,
+                    finalStatus, lease, billed, price, cost, s.message, o.account, s.id});
         }
-        row = {true, readyAt, final ? endedAt : nullInt, billed, price};
+        row = {true, status, readyAt, readyAtDerived, final ? endedAt : nullInt, billed, price};
         // Each of these happens once in a session's life, whoever saw it first. A session new to the
         // file has no events yet (a command's event comes with a row).
-        if (becameReady && (!known || eventId(o.account, s.id, u"ready"_s).isNull()))
-            addEvent(o.account, s.id, o.at, u"ready"_s, {}, o.msCv);
+        if (becameReady && (!known || eventId(o.account, s.id, u"ready"_s).isNull())) {
+            const QString detail = ready.derived
+                ? QCoreApplication::translate(
+                    "HistoryStore", "Already ready when first seen: the time follows from the service's elapsed time")
+                : QString();
+            addEvent(o.account, s.id, ready.at, u"ready"_s, detail, o.msCv);
+        }
         if (final) {
             const QString kind = finalEventKind(s.status);
             if (!known || eventId(o.account, s.id, kind).isNull())

@@ -19,7 +19,7 @@ class HistoryStore
 {
 public:
     // The schema this build writes; older files are migrated when opened.
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     enum class OpenResult {
         Opened,

@@ -15,6 +15,8 @@ HistoryBilledTime::HistoryBilledTime(const LiveSessions *sessions, HistoryRecord
 QList<BilledUsage> HistoryBilledTime::billedSince(const QDateTime &since) const
 {
     QList<BilledUsage> usage = m_live.billedSince(since);
+    // What the history leaves out (made-up sessions) is not spent either.
+    usage.removeIf([this](const BilledUsage &session) { return !m_history->recordsAccount(session.account); });
     // A request, not a read: the writer answers in its own thread (once per new moment).
     m_history->watchEndedSince(since);
     QList<BilledUsage> ended;

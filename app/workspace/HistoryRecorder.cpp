@@ -206,7 +206,8 @@ void HistoryRecorder::onAboutToRemove(int first, int last)
 
 void HistoryRecorder::recordPoll(const QString &account)
 {
-    if (!m_enabled)
+    // An account left out keeps its entries marked dirty: they are never looked at.
+    if (!m_enabled || !recordsAccount(account))
         return;
     PendingPoll &poll = m_polls[account];
     poll.requested = true;
@@ -328,7 +329,8 @@ void HistoryRecorder::continuePolls()
 void HistoryRecorder::recordCommand(const CommandOutcome &outcome)
 {
     // A keep-alive policy set or ended changes nothing at the service; its extends are recorded as such.
-    if (!m_enabled || outcome.sessionId.isEmpty() || outcome.kind == CommandOutcome::Kind::KeepAlive)
+    if (!m_enabled || outcome.sessionId.isEmpty() || outcome.kind == CommandOutcome::Kind::KeepAlive
+        || !recordsAccount(outcome.account))
         return;
     HistoryCommand command;
     command.account = outcome.account;

@@ -34,6 +34,8 @@ class HistoryRecorder : public QObject
 public:
     // The price per hour of a size on an account, when known.
     using PriceLookup = std::function<std::optional<double>(const QString &account, const QString &size)>;
+    // Whether an account's sessions are the user's, to be recorded and counted.
+    using AccountFilter = std::function<bool(const QString &account)>;
 
     HistoryRecorder(const LiveSessions *sessions, const Clock *clock, QObject *parent = nullptr);
     ~HistoryRecorder() override;
@@ -43,6 +45,9 @@ public:
     // Records the monitor's polls and commands from now on.
     void attach(SessionMonitor *monitor);
     void setPriceLookup(PriceLookup lookup) { m_priceLookup = std::move(lookup); }
+    // Leaves out the polls and commands of every account the filter refuses (by default none is).
+    void setAccountFilter(AccountFilter filter) { m_accountFilter = std::move(filter); }
+    bool recordsAccount(const QString &account) const { return !m_accountFilter || m_accountFilter(account); }
 
     bool isEnabled() const { return m_enabled; }
     // What went wrong with the history (off, or a damaged file replaced); empty when all is well.
@@ -106,6 +111,7 @@ private:
     QThread m_thread;
     HistoryWriter *m_writer = nullptr;
     PriceLookup m_priceLookup;
+    AccountFilter m_accountFilter;
     QHash<QString, QHash<QString, Recorded>> m_recorded;
     // One flag per LiveSessions entry, in the same order: changed or inserted since last recorded.
     std::vector<quint8> m_dirty;

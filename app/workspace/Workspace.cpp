@@ -80,6 +80,7 @@ Workspace::Workspace(const Options &options)
         m_historyFile = file;
         m_history->open(file, m_settings->historyRetentionDays());
         m_history->attach(m_monitor.get());
+        m_history->setAccountFilter([](const QString &account) { return !isMadeUp(account); });
         // The cost of each session at the price in force when it was seen (read from the settings
         // once per Preferences change, not per session).
         m_history->setPriceLookup(
@@ -142,6 +143,12 @@ QString Workspace::watchOnlyReason() const
             "The app was started with --read-only: sessions can be "
             "watched, not created, extended or stopped.");
     return {};
+}
+
+bool Workspace::isMadeUp(const QString &account)
+{
+    // No saved account may take the local emulator's name (AccountManager refuses it).
+    return account == LocalEmulator::accountName();
 }
 
 bool Workspace::isReadOnly(const QString &account) const

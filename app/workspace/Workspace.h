@@ -97,6 +97,11 @@ public:
     // listed now and those that ended today), or in demo mode only the sessions listed now.
     const BilledTimeSource &billedToday() const { return *m_billedToday; }
 
+    // Whether the account's sessions are made up (the built-in local emulator's demo sessions): they
+    // are shown and can be commanded, but never enter the history, "spent today" or the budgets.
+    // (--demo keeps no history and shows its made-up spend at example prices.)
+    static bool isMadeUp(const QString &account);
+
     // Whether the account is watch only (marked so, or the whole app started with --read-only).
     bool isReadOnly(const QString &account) const;
     // Why the whole workspace only watches (--read-only, or another window on the same settings);

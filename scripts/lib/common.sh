@@ -11,7 +11,7 @@ ARRSM_PACKAGES=(
     qt6-base-dev qtkeychain-qt6-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
     libqt6sql6-sqlite python3-prometheus-client
-    clang-format curl dbus gnome-keyring xvfb
+    clang-format curl dbus gnome-keyring xvfb at-spi2-core python3-pyatspi
     dpkg-dev desktop-file-utils appstream
 )
 

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void editorRefusesBadInput_data();
     void editorRefusesBadInput();
     void regionFillsTheEndpoints();
+    void keyStorageNoteIsShownWhole();
     void disablingAnAccountStopsWatchingIt();
     void emulatorSwitchAndReservedName();
     void missingKeyIsReported();
@@ -242,6 +243,26 @@ void TestAccounts::regionFillsTheEndpoints()
     region->setCurrentIndex(region->findData(u"japaneast"_s));
     QCOMPARE(editor.account().endpoint, arr::regionEndpoint(u"japaneast"_s));
     QCOMPARE(editor.account().tokenEndpoint, QUrl(u"https://sts.mixedreality.azure.com"_s));
+}
+
+void TestAccounts::keyStorageNoteIsShownWhole()
+{
+    // Keys in memory: the long note that says so.
+    QVERIFY(f->open(GuiFixture::Options{false, false, nullptr}));
+    arr::AccountEditDialog editor(&f->workspace->accounts(), {});
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *note = editor.findChild<QLabel *>(u"keyStorageLabel"_s);
+    QVERIFY(note);
+    QVERIFY2(note->text().startsWith(u"No system keychain"_s), qPrintable(note->text()));
+    // More than the two lines that used to show, as tall as its text needs at its width.
+    const int needed = note->heightForWidth(note->width());
+    QVERIFY2(needed > 2 * note->fontMetrics().lineSpacing(), qPrintable(QString::number(needed)));
+    QVERIFY2(note->height() >= needed, qPrintable(u"%1 < %2"_s.arg(note->height()).arg(needed)));
+    // Also once a problem is shown below the form.
+    QVERIFY(fill(&editor, u"nameEdit"_s, u"A"_s));
+    QTRY_VERIFY(editor.findChild<QLabel *>(u"problemLabel"_s)->isVisible());
+    QTRY_VERIFY(note->height() >= note->heightForWidth(note->width()));
 }
 
 void TestAccounts::disablingAnAccountStopsWatchingIt()

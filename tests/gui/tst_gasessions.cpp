@@ -1,13 +1,19 @@
 #include "GuiFixture.h"
 #include "common/SessionsOf.h"
 #include "emulator/EmulatorServer.h"
+#include "monitor/LiveSessions.h"
 #include "ui/DetailsPane.h"
 #include "workspace/AccountManager.h"
 #include "workspace/LocalEmulator.h"
 
+#include <QAction>
+#include <QDesktopServices>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -38,6 +44,18 @@ arr::emulator::SessionSeed readySeed(const QString &size, int minutesAgo)
     return seed;
 }
 
+// Stands in for the default browser: the addresses the app asked to open.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
 } // namespace
 
 // A 2021-01-01 account beside the v1 emulator account in one window: its rows in the same table,
@@ -58,6 +76,7 @@ private Q_SLOTS:
     void gaAndV1AccountsInOneTable();
     void gaColumnsAreOptionalAndSortable();
     void detailsShowTheErrorCodeOnlyWhenThereIsOne();
+    void openInspectorOnlyForAReadySessionWithAPort();
     void columnsAddedSinceTheSavedLayoutTakeTheirDefault();
 
 private:
@@ -260,6 +279,65 @@ void TestGaSessions::gaColumnsAreOptionalAndSortable()
     header = view()->horizontalHeader();
     QVERIFY(header->isSectionHidden(SessionTableModel::ArrInspectorPortColumn));
     QVERIFY(!header->isSectionHidden(SessionTableModel::ErrorCodeColumn));
+}
+
+void TestGaSessions::openInspectorOnlyForAReadySessionWithAPort()
+{
+    QVERIFY(openWithGaAccount());
+    const QString gaReady = addGaSession(readySeed(u"premium"_s, 20));
+    QVERIFY(!gaReady.isEmpty());
+    arr::emulator::SessionSeed starting;
+    starting.status = SessionStatus::Starting;
+    const QString gaStarting = addGaSession(starting);
+    QVERIFY(!gaStarting.isEmpty());
+    const QString v1Ready = f->addSession(readySeed(u"standard"_s, 35));
+    QVERIFY(!v1Ready.isEmpty());
+
+    UrlCatcher browser;
+    QDesktopServices::setUrlHandler(u"https"_s, &browser, "open");
+    QDesktopServices::setUrlHandler(u"http"_s, &browser, "open");
+    const auto unset = qScopeGuard([] {
+        QDesktopServices::unsetUrlHandler(u"https"_s);
+        QDesktopServices::unsetUrlHandler(u"http"_s);
+    });
+    QAction *action = f->action(u"openInspectorAction"_s);
+    QVERIFY(action);
+    auto *menu = f->find<QMenu>(u"sessionContextMenu"_s);
+    QVERIFY(menu && menu->actions().contains(action));
+    auto *button = f->find<QPushButton>(u"openInspectorButton"_s);
+    QVERIFY(button);
+
+    // Nothing selected, a starting GA session, a v1 session (no inspector port): nothing to open.
+    QVERIFY(!action->isEnabled());
+    QVERIFY(f->page()->selectSession(GaAccountName, gaStarting));
+    QTRY_VERIFY(!f->find<arr::DetailsPane>(u"detailsPane"_s)->sessionId().isEmpty());
+    QVERIFY(!action->isEnabled());
+    QVERIFY(!button->isVisible() || !button->isEnabled());
+    QVERIFY(f->page()->selectSession(arr::LocalEmulator::accountName(), v1Ready));
+    QTRY_COMPARE(f->find<arr::DetailsPane>(u"detailsPane"_s)->sessionId(), v1Ready);
+    QVERIFY(!action->isEnabled());
+    QVERIFY(!button->isVisible());
+    action->trigger();
+    QVERIFY(browser.opened.isEmpty());
+
+    // The ready GA session: https, its hostname, its inspector port; from the keyboard shortcut and
+    // from the details pane's button.
+    QVERIFY(f->page()->selectSession(GaAccountName, gaReady));
+    QTRY_VERIFY(action->isEnabled());
+    const arr::TrackedSession *tracked = f->sessions().find(GaAccountName, gaReady);
+    QVERIFY(tracked && !tracked->session.hostname.isEmpty() && tracked->session.arrInspectorPort);
+    QUrl expected;
+    expected.setScheme(u"https"_s);
+    expected.setHost(tracked->session.hostname);
+    expected.setPort(*tracked->session.arrInspectorPort);
+    QVERIFY(expected.isValid());
+    QTest::keyClick(view(), Qt::Key_I, Qt::ControlModifier);
+    QTRY_COMPARE(browser.opened, QList<QUrl>{expected});
+    QVERIFY(button->isVisible() && button->isEnabled());
+    QVERIFY(gui::click(button));
+    QTRY_COMPARE(browser.opened, (QList<QUrl>{expected, expected}));
+    QCOMPARE(browser.opened.constFirst().toString(),
+        u"https://%1:%2"_s.arg(tracked->session.hostname).arg(*tracked->session.arrInspectorPort));
 }
 
 void TestGaSessions::detailsShowTheErrorCodeOnlyWhenThereIsOne()

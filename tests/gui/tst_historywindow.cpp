@@ -481,6 +481,40 @@ private Q_SLOTS:
         QCOMPARE(model->index(a1, HistoryTableModel::EndedAtColumn).data().toString(), u"18/03/2026 11:02"_s);
     }
 
+    // A session already ready when first seen: its ready time derived from the service's elapsed
+    // time, and marked so; one seen becoming ready reads plainly.
+    void readyWhenFirstSeenReadsAsDerived()
+    {
+        const QDateTime firstSeen = at(Today, 12);
+        {
+            HistoryStore store(historyFile());
+            QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+            Recorded r = recorded(u"alpha"_s, u"old"_s, u"standard"_s, firstSeen, 0, SessionStatus::Ready, 3.0);
+            HistoryBatch batch;
+            batch.observations.append(
+                {r.account, session(r, SessionStatus::Ready, 26 * 3600), firstSeen, u"cv-poll"_s, r.price});
+            QVERIFY(store.record(batch));
+        }
+        HistoryWindow *window = openHistory();
+        QVERIFY(window);
+        window->setRange(HistoryWindow::Range::Today);
+        QAbstractItemModel *model = part<QTableView>(window, u"historyTable"_s)->model();
+        const auto rowOf = [model](const QString &id) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, HistoryTableModel::SessionIdColumn).data().toString() == id)
+                    return row;
+            }
+            return -1;
+        };
+        QTRY_VERIFY(rowOf(u"old"_s) >= 0);
+        const QModelIndex derived = model->index(rowOf(u"old"_s), HistoryTableModel::ReadyAtColumn);
+        QCOMPARE(derived.data().toString(), u"\u2248 "_s + HistoryTableModel::timeText(firstSeen.addSecs(-26 * 3600)));
+        QVERIFY(derived.data(Qt::ToolTipRole).toString().contains(u"elapsed time"_s));
+        QVERIFY(rowOf(u"a1"_s) >= 0);
+        const QModelIndex seen = model->index(rowOf(u"a1"_s), HistoryTableModel::ReadyAtColumn);
+        QCOMPARE(seen.data().toString(), HistoryTableModel::timeText(at(Today, 9).addSecs(120)));
+    }
+
     void chartStacksCostPerDayByAccount()
     {
         HistoryWindow *window = openHistory();

@@ -264,12 +264,13 @@ void TestWindowState::focusChainHasAccessibleNames()
     QVERIFY(!id.isEmpty());
     QVERIFY(f->page()->selectSession(Emulator, id));
     QTRY_VERIFY(f->find<arr::DetailsPane>(u"detailsPane"_s)->isShowingSession());
-    // No saved layout: the columns were fitted to the first sessions, the hostname read whole.
+    // No saved layout: the columns were fitted to the first sessions, the hostname wider than its
+    // default. (Whole when the table scrolls anyway, as in this window on an 800×600 screen; where
+    // narrowing the ids and hostnames puts every column in view, they give way: tst_firststart.)
     const QString hostname = f->model().session(f->model().rowOf(Emulator, id))->hostname;
     QVERIFY(!hostname.isEmpty());
-    QTRY_VERIFY2(
-        view()->columnWidth(SessionTableModel::HostnameColumn) > view()->fontMetrics().horizontalAdvance(hostname),
-        qPrintable(hostname));
+    const int defaultWidth = view()->fontMetrics().horizontalAdvance(u"00000000-0000.remoterendering"_s) + 24;
+    QTRY_VERIFY2(view()->columnWidth(SessionTableModel::HostnameColumn) > defaultWidth, qPrintable(hostname));
 
     QWidget *window = f->window.get();
     QStringList unnamed;

@@ -13,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
@@ -123,6 +125,109 @@ private Q_SLOTS:
         QCOMPARE(s->finalStatus, u"starting"_s);
         QCOMPARE(s->endedAt, T0.addSecs(30));
         QCOMPARE(store.events(u"a"_s, u"s2"_s).last().kind, u"disappeared"_s);
+    }
+
+    // A session already ready when first seen: its ready time follows from the service's elapsed
+    // time and says so; without an elapsed time there is none, never the time it was first seen.
+    void readyWhenFirstSeenIsDerivedOrEmpty()
+    {
+        HistoryStore store(m_file);
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        // Ready for 26 hours when first seen.
+        QVERIFY(store.record(seen(u"a"_s, session(u"old"_s, SessionStatus::Ready, 26 * 3600), T0)));
+        Session noElapsed = session(u"blind"_s, SessionStatus::Ready);
+        noElapsed.elapsed.reset();
+        QVERIFY(store.record(seen(u"a"_s, noElapsed, T0)));
+        // Seen starting, then ready: seen happening, not derived.
+        QVERIFY(store.record(seen(u"a"_s, session(u"watched"_s, SessionStatus::Starting), T0)));
+        QVERIFY(store.record(seen(u"a"_s, session(u"watched"_s, SessionStatus::Ready, 5), T0.addSecs(10))));
+        // Later polls keep what the first one found.
+        QVERIFY(store.record(seen(u"a"_s, session(u"old"_s, SessionStatus::Ready, 26 * 3600 + 600), T0.addSecs(600))));
+
+        const std::optional<HistorySession> old = store.session(u"a"_s, u"old"_s);
+        QVERIFY(old);
+        QCOMPARE(old->firstSeen, T0);
+        QCOMPARE(old->readyAt, T0.addSecs(-26 * 3600));
+        QVERIFY(old->readyAtDerived);
+        const QList<HistoryEvent> events = store.events(u"a"_s, u"old"_s);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().kind, u"ready"_s);
+        QCOMPARE(events.first().at, T0.addSecs(-26 * 3600));
+        QVERIFY(!events.first().detail.isEmpty());
+
+        const std::optional<HistorySession> blind = store.session(u"a"_s, u"blind"_s);
+        QVERIFY(blind);
+        QVERIFY(!blind->readyAt.isValid());
+        QVERIFY(!blind->readyAtDerived);
+        QVERIFY(store.events(u"a"_s, u"blind"_s).isEmpty());
+
+        const std::optional<HistorySession> watched = store.session(u"a"_s, u"watched"_s);
+        QVERIFY(watched);
+        QCOMPARE(watched->readyAt, T0.addSecs(5));
+        QVERIFY(!watched->readyAtDerived);
+
+        // The exports say the same: derived, or empty.
+        QHash<QString, QJsonObject> json;
+        for (const QJsonValue &value : historyJson(store.sessions()))
+            json.insert(value.toObject().value(u"sessionId"_s).toString(), value.toObject());
+        QCOMPARE(json[u"old"_s].value(u"readyAt"_s).toString(), u"2026-02-28T08:00:00Z"_s);
+        QCOMPARE(json[u"old"_s].value(u"readyAtDerived"_s).toBool(), true);
+        QVERIFY(json[u"blind"_s].value(u"readyAt"_s).isNull());
+        QCOMPARE(json[u"blind"_s].value(u"readyAtDerived"_s).toBool(), false);
+        QCOMPARE(json[u"watched"_s].value(u"readyAtDerived"_s).toBool(), false);
+        const QList<QByteArray> lines = historyCsv(store.sessions({})).split('\n');
+        QVERIFY(lines.first().trimmed().endsWith(",lastMessage,readyAtDerived"));
+        bool sawOld = false;
+        for (const QByteArray &line : lines) {
+            if (line.startsWith("a,old,")) {
+                sawOld = true;
+                QVERIFY2(line.contains(",2026-02-28T08:00:00Z,"), line.constData());
+                QVERIFY2(line.trimmed().endsWith(",true"), line.constData());
+            }
+        }
+        QVERIFY(sawOld);
+    }
+
+    // A file of schema 2 gave a session ready when first seen its first-seen time as its ready time:
+    // the migration takes those wrong times (and their ready events) out and keeps the right ones.
+    void wrongReadyTimesOfSchemaTwoAreCleared()
+    {
+        {
+            HistoryStore store(m_file);
+            QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v2"_s);
+            db.setDatabaseName(m_file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // Back to what schema 2 held and wrote.
+            QVERIFY(q.exec(u"ALTER TABLE sessions DROP COLUMN ready_at_derived"_s));
+            const qint64 t0 = T0.toMSecsSinceEpoch();
+            const qint64 later = T0.addSecs(300).toMSecsSinceEpoch();
+            QVERIFY(q.exec(u"INSERT INTO sessions (account, session_id, first_seen, last_seen, status, ready_at) "
+                           "VALUES ('a', 'firstSeenReady', %1, %2, 'ready', %1), "
+                           "('a', 'seenStarting', %1, %2, 'ready', %2)"_s.arg(t0)
+                               .arg(later)));
+            QVERIFY(q.exec(u"INSERT INTO events (account, session_id, at, kind) VALUES ('a', 'firstSeenReady', %1, "
+                           "'ready'), ('a', 'seenStarting', %2, 'ready')"_s.arg(t0)
+                               .arg(later)));
+            QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v2"_s);
+
+        HistoryStore store(m_file);
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        const std::optional<HistorySession> wrong = store.session(u"a"_s, u"firstSeenReady"_s);
+        QVERIFY(wrong);
+        QVERIFY(!wrong->readyAt.isValid());
+        QVERIFY(store.events(u"a"_s, u"firstSeenReady"_s).isEmpty());
+        const std::optional<HistorySession> right = store.session(u"a"_s, u"seenStarting"_s);
+        QVERIFY(right);
+        QCOMPARE(right->readyAt, T0.addSecs(300));
+        QVERIFY(!right->readyAtDerived);
+        QCOMPARE(store.events(u"a"_s, u"seenStarting"_s).size(), 1);
     }
 
     void olderSchemaIsMigrated()
@@ -384,7 +489,8 @@ private Q_SLOTS:
         QVERIFY(csv.startsWith("account,sessionId,"));
         QVERIFY(csv.contains("\"acc, \"\"quoted\"\"\",id,"));
         QVERIFY(csv.contains("2026-03-01T10:00:00Z"));
-        QVERIFY(csv.endsWith("\"line\nbreak\"\r\n"));
+        // readyAtDerived comes last, after the message.
+        QVERIFY(csv.endsWith("\"line\nbreak\",false\r\n"));
         const QJsonObject o = historyJson({s}).first().toObject();
         QVERIFY(o.value(u"cost"_s).isNull());
         QCOMPARE(o.value(u"firstSeen"_s).toString(), u"2026-03-01T10:00:00Z"_s);
