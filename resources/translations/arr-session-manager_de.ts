@@ -283,6 +283,10 @@
         <source>In progress:</source>
         <translation>In Arbeit:</translation>
     </message>
+    <message>
+        <source>Open &amp;Inspector</source>
+        <translation>&amp;Inspector öffnen</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -439,6 +443,10 @@
     <message>
         <source>The session history %1 cannot be read (%2).</source>
         <translation>Der Sitzungsverlauf %1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>Already ready when first seen: the time follows from the service&apos;s elapsed time</source>
+        <translation>Beim ersten Sehen schon bereit: die Zeit folgt aus der verstrichenen Zeit des Dienstes</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1225,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>– (ended)</source>
         <translation>– (beendet)</translation>
     </message>
+    <message>
+        <source>Open %1 in the web browser</source>
+        <translation>%1 im Webbrowser öffnen</translation>
+    </message>
 </context>
 <context>
     <name>arr::EmptyStatePage</name>
@@ -1646,6 +1658,14 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>The session was already ready when first seen: this time is derived from the elapsed time the service reported.</source>
+        <translation>Die Sitzung war beim ersten Sehen schon bereit: Diese Zeit ist aus der verstrichenen Zeit abgeleitet, die der Dienst gemeldet hat.</translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryWindow</name>
@@ -1773,6 +1793,21 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>The answer was larger than %1 MiB.</source>
         <translation>Die Antwort war größer als %1 MiB.</translation>
+    </message>
+</context>
+<context>
+    <name>arr::Inspector</name>
+    <message>
+        <source>Only a ready session can be opened in the ARR Inspector.</source>
+        <translation>Nur eine bereite Sitzung kann im ARR Inspector geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The service gave no hostname and inspector port for this session.</source>
+        <translation>Der Dienst hat für diese Sitzung keinen Hostnamen und keinen Inspector-Port genannt.</translation>
+    </message>
+    <message>
+        <source>The service gave an inspector address that is not valid.</source>
+        <translation>Der Dienst hat eine ungültige Inspector-Adresse genannt.</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2267,18 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>%1 Nothing is asked until the account is corrected: edit it and enter its key.</source>
         <translation>%1 Es wird nichts abgefragt, bis das Konto korrigiert ist: Bearbeiten Sie es und geben Sie seinen Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Main &amp;toolbar</source>
+        <translation>Hauptsymbolleis&amp;te</translation>
+    </message>
+    <message>
+        <source>Session actions</source>
+        <translation>Sitzungsaktionen</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menüleiste</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +2840,22 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>Could not keep session %1 (%2) alive.</source>
         <translation>Die Sitzung %1 (%2) konnte nicht aktiv gehalten werden.</translation>
     </message>
+    <message>
+        <source>Open &amp;Inspector</source>
+        <translation>&amp;Inspector öffnen</translation>
+    </message>
+    <message>
+        <source>Open %1 in the web browser</source>
+        <translation>%1 im Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>Select a ready session to open it in the ARR Inspector.</source>
+        <translation>Wählen Sie eine bereite Sitzung, um sie im ARR Inspector zu öffnen.</translation>
+    </message>
+    <message>
+        <source>No web browser opened %1</source>
+        <translation>Kein Webbrowser hat %1 geöffnet</translation>
+    </message>
 </context>
 <context>
     <name>arr::SessionDialect</name>
@@ -3021,6 +3084,14 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>(example prices)</source>
         <translation>(Beispielpreise)</translation>
+    </message>
+    <message>
+        <source>None, ended</source>
+        <translation>Keine, beendet</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
