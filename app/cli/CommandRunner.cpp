@@ -528,17 +528,13 @@ void CommandRunner::onKeepAliveRead(const ApiResult &result)
         return;
     case KeepAlivePolicy::Decision::Action::CapReached: {
         const QString when = decision.endsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
-        if (decision.beyondBound) {
+        // A lease beyond the bound was not this policy's doing: a warning, and said so.
+        if (decision.beyondBound)
             printErr(tr("arrsm: warning: %1 It will stop at %2.").arg(decision.problem, when));
-            printKeepAliveEvent(u"beyondBound"_s, session,
-                tr("Session %1 has a lease of %2, beyond the bound; keep-alive did nothing. It will stop at %3.")
-                    .arg(m_command.sessionId, session.maxLease->toString(), when),
-                std::nullopt, decision.endsAt);
-            finish(ExitSuccess);
-            return;
-        }
-        printKeepAliveEvent(u"capReached"_s, session,
-            tr("Session %1 is kept alive as far as asked (lease %2); it will stop at %3.")
+        printKeepAliveEvent(decision.beyondBound ? u"beyondBound"_s : u"capReached"_s, session,
+            (decision.beyondBound
+                    ? tr("Session %1 has a lease of %2, beyond the bound; keep-alive did nothing. It will stop at %3.")
+                    : tr("Session %1 is kept alive as far as asked (lease %2); it will stop at %3."))
                 .arg(m_command.sessionId, session.maxLease->toString(), when),
             std::nullopt, decision.endsAt);
         finish(ExitSuccess);

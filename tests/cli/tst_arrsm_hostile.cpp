@@ -445,6 +445,23 @@ void TestArrsmHostile::leaseBeyondTheApiIsRefused()
     QVERIFY2(metrics.err.contains("0f0e0d0c-0b0a-4908-8706-050403020100"), qPrintable(metrics.describe()));
 }
 
+// Writes `size` and `message` into every session of the history file, as another program could.
+static bool tamperHistory(const QString &file, const QString &size, const QString &message)
+{
+    bool written = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(file);
+        QSqlQuery q(db);
+        written = db.open() && q.prepare(u"UPDATE sessions SET size = ?, last_message = ?"_s);
+        q.addBindValue(size);
+        q.addBindValue(message);
+        written = written && q.exec() && q.numRowsAffected() == 1;
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    return written;
+}
+
 void TestArrsmHostile::historyTableCannotDriveTheTerminal()
 {
     const QByteArray list = R"({"sessions":[{"sessionId":"0f0e0d0c-0b0a-4908-8706-050403020100",)"
@@ -455,35 +472,14 @@ void TestArrsmHostile::historyTableCannotDriveTheTerminal()
     // What another program (or a person with sqlite3) wrote into the file.
     const QString file = m_home->filePath(u".local/share/ArrSessionManager/arr-session-manager/history.sqlite"_s);
     QVERIFY(QFile::exists(file));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        q.prepare(u"UPDATE sessions SET size = ?, last_message = ?"_s);
-        q.addBindValue(u"x\x1b]0;owned\x07y"_s);
-        q.addBindValue(u"\x1b[2J"_s);
-        QVERIFY(q.exec());
-        QCOMPARE(q.numRowsAffected(), 1);
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
+    QVERIFY(tamperHistory(file, u"x\x1b]0;owned\x07y"_s, u"\x1b[2J"_s));
     const Run table = run({u"history"_s});
     COMPARE_EXIT(table, 0);
     QVERIFY2(!hasTerminalControl(table.out), qPrintable(table.describe()));
     QVERIFY2(table.out.contains(R"(x\x1B]0;owned\x07y)"), qPrintable(table.describe()));
 
     // A formula in the file reaches a spreadsheet as text.
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(file);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        q.prepare(u"UPDATE sessions SET size = ?, last_message = ?"_s);
-        q.addBindValue(u"+cmd|' /C calc'!A0"_s);
-        q.addBindValue(u"=HYPERLINK(\"http://x.invalid\",\"click\")"_s);
-        QVERIFY(q.exec());
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
+    QVERIFY(tamperHistory(file, u"+cmd|' /C calc'!A0"_s, u"=HYPERLINK(\"http://x.invalid\",\"click\")"_s));
     const Run csv = run({u"history"_s, u"--csv"_s});
     COMPARE_EXIT(csv, 0);
     // The size cell, then the message cell quoted for its quotes: each starts with an apostrophe.

@@ -135,8 +135,10 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
         QVERIFY2(outcome.succeeded, qPrintable(outcome.description));
     QVERIFY(emulator.requestCount(u"token"_s) >= 2);
 
-    // The secrets to look for: the key, the credentials sent to the token service, and any JWT.
-    const QList<QByteArray> needles{key.toUtf8(), (accountId + u':' + key).toUtf8(), QByteArray("eyJ")};
+    // The secrets to look for: the key, the credentials sent to the token service, and any JWT (its
+    // header starts {"alg" or {"typ"; "eyJ" alone turns up by chance in a random MS-CV).
+    const QList<QByteArray> needles{
+        key.toUtf8(), (accountId + u':' + key).toUtf8(), QByteArray("eyJhbGci"), QByteArray("eyJ0eXAi")};
     for (const auto location : {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
              QStandardPaths::CacheLocation, QStandardPaths::GenericConfigLocation}) {
         const QString root = QStandardPaths::writableLocation(location);
