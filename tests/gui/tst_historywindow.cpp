@@ -27,6 +27,8 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStackedBarSeries>
 #include <QTableView>
 #include <QTest>
@@ -749,6 +751,31 @@ private Q_SLOTS:
         QVERIFY2(problem->text().contains(u"cannot be read"_s), qPrintable(problem->text()));
         QVERIFY(!part<QPushButton>(window, u"historyExportCsv"_s)->isEnabled());
         QVERIFY(window->selection().isEmpty());
+    }
+
+    // A read that fails is said, and nothing of it shown or exported: a part would read as a shorter
+    // history.
+    void readErrorShowsNothingButWhy()
+    {
+        HistoryWindow *window = openHistory();
+        QVERIFY(window);
+        window->setRange(HistoryWindow::Range::ThisMonth);
+        QVERIFY(!window->selection().isEmpty());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other program"_s);
+            db.setDatabaseName(historyFile());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"ALTER TABLE sessions RENAME TO taken_away"_s));
+        }
+        QSqlDatabase::removeDatabase(u"other program"_s);
+        window->setRange(HistoryWindow::Range::ThisWeek);
+        auto *problem = part<MessageBar>(window, u"historyProblem"_s);
+        QTRY_VERIFY(problem->isVisible());
+        QCOMPARE(problem->kind(), MessageBar::Kind::Error);
+        QVERIFY2(problem->text().contains(u"could not be read"_s), qPrintable(problem->text()));
+        QVERIFY(window->selection().isEmpty());
+        QVERIFY(!part<QPushButton>(window, u"historyExportCsv"_s)->isEnabled());
     }
 };
 
