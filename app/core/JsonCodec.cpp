@@ -1,6 +1,5 @@
 #include "core/JsonCodec.h"
 
-#include "core/JsonReader.h"
 #include "core/SafeText.h"
 
 #include <QCoreApplication>
@@ -25,22 +24,21 @@ class JsonCodecText
     Q_DECLARE_TR_FUNCTIONS(arr::JsonCodec)
 };
 
-QString tokenTypeName(JsonReader::Token token)
+QString typeName(const QJsonValue &value)
 {
-    switch (token) {
-    case JsonReader::Token::True:
-    case JsonReader::Token::False:
+    switch (value.type()) {
+    case QJsonValue::Bool:
         return JsonCodecText::tr("a boolean");
-    case JsonReader::Token::Number:
+    case QJsonValue::Double:
         return JsonCodecText::tr("a number");
-    case JsonReader::Token::String:
+    case QJsonValue::String:
         return JsonCodecText::tr("a string");
-    case JsonReader::Token::Array:
+    case QJsonValue::Array:
         return JsonCodecText::tr("an array");
-    case JsonReader::Token::Object:
+    case QJsonValue::Object:
         return JsonCodecText::tr("an object");
-    case JsonReader::Token::Null:
-    case JsonReader::Token::Invalid:
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
         break;
     }
     return JsonCodecText::tr("nothing");
@@ -87,165 +85,98 @@ private:
     QList<QString> m_values;
 };
 
-// Reads one properties object at the reader's position into *session. Keys match case-insensitively
-// (an exact-case key wins over another casing of it); unknown members are validated and skipped. A
-// member of the wrong type is an error, reported once the object is read so that it can name the
-// session. Returns false with *error set; a syntax error is left in the reader.
-bool readSessionObject(JsonReader &reader, Session *session, QString *error, RepeatedValues *repeated = nullptr)
+// Reads one member of a properties object into *session; the first problem found goes to *problem.
+void readMember(Member member, const QJsonValue &value, Session *session, QString *problem, RepeatedValues *repeated)
 {
-    if (!reader.beginObject())
-        return false;
-    bool exact[int(Member::Count)] = {};
-    bool seen[int(Member::Count)] = {};
-    QString problem;
-    QString scratch;
-    QByteArrayView rawKey;
-    bool keyEscaped = false;
-
-    while (reader.nextMember(&rawKey, &keyEscaped)) {
-        int member = -1;
-        bool isExact = false;
-        if (keyEscaped) {
-            bool ok = false;
-            const QString key = JsonReader::decodeString(rawKey, true, &ok);
-            for (int i = 0; ok && i < int(Member::Count) && member < 0; ++i) {
-                if (key.compare(MemberNames[i], Qt::CaseInsensitive) == 0) {
-                    member = i;
-                    isExact = key == MemberNames[i];
-                }
-            }
-        } else {
-            for (int i = 0; i < int(Member::Count) && member < 0; ++i) {
-                if (JsonReader::keyIs(rawKey, MemberNames[i])) {
-                    member = i;
-                    isExact = JsonReader::keyIs(rawKey, MemberNames[i], Qt::CaseSensitive);
-                }
-            }
+    const QLatin1StringView name = MemberNames[int(member)];
+    const auto complain = [problem](const QString &why) {
+        if (problem->isEmpty())
+            *problem = why;
+    };
+    const auto wrongType = [&](const char *expected) {
+        complain(JsonCodecText::tr("\"%1\" should be %2 but is %3.")
+                     .arg(QString(name), JsonCodecText::tr(expected), typeName(value)));
+    };
+    switch (member) {
+    case Member::SessionId:
+    case Member::Status:
+    case Member::Size:
+    case Member::Hostname:
+    case Member::Message:
+    case Member::Created: {
+        if (!value.isString())
+            return wrongType(QT_TRANSLATE_NOOP("arr::JsonCodec", "a string"));
+        // Whatever the service sent is shown in a terminal, the window and the log: made safe here,
+        // where it enters, rather than by each printer.
+        const QString text = safeText(value.toString());
+        if (member == Member::SessionId)
+            session->id = text.trimmed();
+        else if (member == Member::Status)
+            session->statusText = repeated ? repeated->shared(text.trimmed()) : text.trimmed();
+        else if (member == Member::Size)
+            session->size = repeated ? repeated->shared(text) : text;
+        else if (member == Member::Hostname)
+            session->hostname = text;
+        else if (member == Member::Message)
+            session->message = text;
+        else if (!text.isEmpty()) {
+            session->creationTime = QDateTime::fromString(text, Qt::ISODateWithMs);
+            if (!session->creationTime.isValid())
+                complain(JsonCodecText::tr("\"creationTime\" is not an ISO 8601 time: %1").arg(text));
         }
-        // Unknown members, and a differently cased twin of a member already read exactly, are skipped.
-        if (member < 0 || (exact[member] && !isExact)) {
-            if (!reader.skipValue())
-                return false;
-            continue;
-        }
-        exact[member] = isExact;
-        seen[member] = true;
-        const auto m = Member(member);
-        const QLatin1StringView name = MemberNames[member];
-        const JsonReader::Token token = reader.peek();
-        if (token == JsonReader::Token::Null) {
-            if (!reader.readNull())
-                return false;
-            continue;
-        }
-        const auto wrong = [&](const char *expected) {
-            if (problem.isEmpty())
-                problem = JsonCodecText::tr("\"%1\" should be %2 but is %3.")
-                              .arg(QString(name), JsonCodecText::tr(expected), tokenTypeName(token));
-            return reader.skipValue();
-        };
-
-        switch (m) {
-        case Member::SessionId:
-        case Member::Status:
-        case Member::Size:
-        case Member::Hostname:
-        case Member::Message:
-        case Member::Created: {
-            if (token != JsonReader::Token::String) {
-                if (!wrong(QT_TRANSLATE_NOOP("arr::JsonCodec", "a string")))
-                    return false;
-                break;
-            }
-            QString text;
-            if (!reader.readString(&text))
-                return false;
-            // Whatever the service sent is shown in a terminal, the window and the log: made safe
-            // here, where it enters, rather than by each printer.
-            text = safeText(text);
-            if (m == Member::SessionId)
-                session->id = text.trimmed();
-            else if (m == Member::Status)
-                session->statusText = repeated ? repeated->shared(text.trimmed()) : text.trimmed();
-            else if (m == Member::Size)
-                session->size = repeated ? repeated->shared(text) : text;
-            else if (m == Member::Hostname)
-                session->hostname = text;
-            else if (m == Member::Message)
-                session->message = text;
-            else if (!text.isEmpty()) {
-                session->creationTime = QDateTime::fromString(text, Qt::ISODateWithMs);
-                if (!session->creationTime.isValid() && problem.isEmpty())
-                    problem = JsonCodecText::tr("\"creationTime\" is not an ISO 8601 time: %1").arg(text);
-            }
-            break;
-        }
-        case Member::Elapsed:
-        case Member::MaxLease: {
-            if (token != JsonReader::Token::String) {
-                if (!wrong(QT_TRANSLATE_NOOP("arr::JsonCodec", "a time span string")))
-                    return false;
-                break;
-            }
-            QByteArrayView raw;
-            bool escaped = false;
-            if (!reader.readStringRaw(&raw, &escaped))
-                return false;
-            // Time spans are short ASCII: reuse one buffer rather than allocating a string for each.
-            bool ok = true;
-            if (escaped) {
-                scratch = JsonReader::decodeString(raw, true, &ok);
-            } else {
-                scratch.resize(raw.size());
-                QChar *out = scratch.data();
-                for (qsizetype i = 0; i < raw.size(); ++i)
-                    out[i] = QChar::fromLatin1(raw[i]);
-            }
-            QString why;
-            const auto span = ok ? TimeSpan::parse(scratch, &why) : std::nullopt;
-            if (!span) {
-                if (problem.isEmpty())
-                    problem = JsonCodecText::tr("\"%1\" is not a time span: %2").arg(QString(name), safeText(why));
-                break;
-            }
-            (m == Member::Elapsed ? session->elapsed : session->maxLease) = span;
-            break;
-        }
-        case Member::Teraflops:
-        case Member::Handshake:
-        case Member::Inspector: {
-            if (token != JsonReader::Token::Number) {
-                if (!wrong(QT_TRANSLATE_NOOP("arr::JsonCodec", "a number")))
-                    return false;
-                break;
-            }
-            double number = 0;
-            if (!reader.readNumber(&number))
-                return false;
-            if (m == Member::Teraflops) {
-                session->teraflops = number;
-                break;
-            }
-            if (number != std::floor(number) || number < 0 || number > 65535) {
-                if (problem.isEmpty())
-                    problem = JsonCodecText::tr("\"%1\" should be a port number from 1 to 65535.").arg(QString(name));
-                break;
-            }
-            // The GA API sends 0 for a port that is not assigned yet.
-            if (number > 0)
-                (m == Member::Handshake ? session->handshakePort : session->arrInspectorPort) = int(number);
-            break;
-        }
-        case Member::Count:
-            break;
-        }
+        return;
     }
-    if (reader.failed())
-        return false;
+    case Member::Elapsed:
+    case Member::MaxLease: {
+        if (!value.isString())
+            return wrongType(QT_TRANSLATE_NOOP("arr::JsonCodec", "a time span string"));
+        QString why;
+        const auto span = TimeSpan::parse(value.toString(), &why);
+        if (!span)
+            return complain(JsonCodecText::tr("\"%1\" is not a time span: %2").arg(QString(name), safeText(why)));
+        (member == Member::Elapsed ? session->elapsed : session->maxLease) = span;
+        return;
+    }
+    case Member::Teraflops:
+    case Member::Handshake:
+    case Member::Inspector: {
+        if (!value.isDouble())
+            return wrongType(QT_TRANSLATE_NOOP("arr::JsonCodec", "a number"));
+        const double number = value.toDouble();
+        if (member == Member::Teraflops) {
+            session->teraflops = number;
+            return;
+        }
+        if (number != std::floor(number) || number < 0 || number > 65535)
+            return complain(JsonCodecText::tr("\"%1\" should be a port number from 1 to 65535.").arg(QString(name)));
+        // The GA API sends 0 for a port that is not assigned yet.
+        if (number > 0)
+            (member == Member::Handshake ? session->handshakePort : session->arrInspectorPort) = int(number);
+        return;
+    }
+    case Member::Count:
+        return;
+    }
+}
 
+// Reads one properties object. Keys match case-insensitively (an exact-case key wins over another
+// casing of it); null is as good as absent; unknown members are ignored. A member of the wrong type
+// is an error that names the session when it has an id.
+bool readSessionObject(const QJsonObject &object, Session *session, QString *error, RepeatedValues *repeated = nullptr)
+{
+    QString problem;
+    bool idSeen = false;
+    for (int member = 0; member < int(Member::Count); ++member) {
+        const QJsonValue value = jsonField(object, MemberNames[member]);
+        if (value.isUndefined())
+            continue;
+        idSeen = idSeen || member == int(Member::SessionId);
+        if (!value.isNull())
+            readMember(Member(member), value, session, &problem, repeated);
+    }
     session->status = parseSessionStatus(session->statusText);
     if (session->id.isEmpty()) {
-        *error = seen[int(Member::SessionId)] && problem.startsWith(u"\"sessionId\""_s)
+        *error = idSeen && problem.startsWith(u"\"sessionId\""_s)
             ? problem
             : JsonCodecText::tr("A session has no \"sessionId\".");
         return false;
@@ -355,33 +286,55 @@ Decoded<QString> decodeCreateResponse(const QByteArray &body)
 
 Decoded<Session> decodeProperties(const QByteArray &body)
 {
-    if (body.size() > MaximumBodySize)
-        return Decoded<Session>::failure(oversizeProblem(body));
-    if (const auto html = htmlProblem(body))
-        return Decoded<Session>::failure(*html);
-    JsonReader reader(body);
-    if (reader.peek() != JsonReader::Token::Object) {
-        if (reader.atEnd() || reader.peek() == JsonReader::Token::Invalid)
-            reader.skipValue();
-        return Decoded<Session>::failure(
-            reader.failed() ? reader.error() : JsonCodecText::tr("The session's properties are not a JSON object."));
-    }
-    Session session;
     QString error;
-    if (!readSessionObject(reader, &session, &error))
-        return Decoded<Session>::failure(reader.failed() ? reader.error() : error);
-    if (!reader.atEnd()) {
-        reader.fail(JsonCodecText::tr("The answer is not valid JSON (unexpected text after the end at byte %1).")
-                        .arg(reader.offset()));
-        return Decoded<Session>::failure(reader.error());
-    }
-    return Decoded<Session>::success(std::move(session));
+    const auto document = parseDocument(body, &error);
+    if (!document)
+        return Decoded<Session>::failure(error);
+    if (!document->isObject())
+        return Decoded<Session>::failure(JsonCodecText::tr("The session's properties are not a JSON object."));
+    return decodeProperties(document->object());
 }
 
 Decoded<Session> decodeProperties(const QJsonObject &object)
 {
-    return decodeProperties(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    Session session;
+    QString error;
+    if (!readSessionObject(object, &session, &error))
+        return Decoded<Session>::failure(error);
+    return Decoded<Session>::success(std::move(session));
 }
+
+namespace {
+
+// The entries of a session list; false with *problem on the first unusable entry.
+bool readSessionArray(const QJsonArray &array, QList<Session> *into, QString *problem)
+{
+    QSet<QString> seen;
+    RepeatedValues repeated;
+    into->reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue entry = array.at(i);
+        if (!entry.isObject()) {
+            *problem = JsonCodecText::tr("Entry %1 of the session list is not an object.").arg(i + 1);
+            return false;
+        }
+        Session session;
+        QString why;
+        if (!readSessionObject(entry.toObject(), &session, &why, &repeated)) {
+            *problem = JsonCodecText::tr("Entry %1 of the session list: %2").arg(i + 1).arg(why);
+            return false;
+        }
+        if (seen.contains(session.id)) {
+            *problem = JsonCodecText::tr("Session %1 is listed twice.").arg(session.id);
+            return false;
+        }
+        seen.insert(session.id);
+        into->append(std::move(session));
+    }
+    return true;
+}
+
+} // namespace
 
 Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
 {
@@ -390,96 +343,28 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body)
     // cut short or is broken, and taking it for an empty list would empty the table.
     if (body.trimmed().isEmpty())
         return Result::failure(JsonCodecText::tr("The answer is empty."));
-    if (body.size() > MaximumBodySize)
-        return Result::failure(oversizeProblem(body));
-    if (const auto html = htmlProblem(body))
-        return Result::failure(*html);
-
-    JsonReader reader(body);
-    QList<Session> sessions;
     QString problem;
-    // Reads the array at the reader's position into `into`; false on the first unusable entry.
-    const auto readArray = [&reader, &problem](QList<Session> *into) {
-        if (!reader.beginArray())
-            return false;
-        QSet<QString> seen;
-        RepeatedValues repeated;
-        int entry = 0;
-        while (reader.nextElement()) {
-            ++entry;
-            if (reader.peek() != JsonReader::Token::Object) {
-                if (!reader.failed())
-                    problem = JsonCodecText::tr("Entry %1 of the session list is not an object.").arg(entry);
-                return false;
-            }
-            Session session;
-            QString why;
-            if (!readSessionObject(reader, &session, &why, &repeated)) {
-                if (!reader.failed())
-                    problem = JsonCodecText::tr("Entry %1 of the session list: %2").arg(entry).arg(why);
-                return false;
-            }
-            if (seen.contains(session.id)) {
-                problem = JsonCodecText::tr("Session %1 is listed twice.").arg(session.id);
-                return false;
-            }
-            seen.insert(session.id);
-            into->append(std::move(session));
-        }
-        return !reader.failed();
-    };
+    const auto document = parseDocument(body, &problem);
+    if (!document)
+        return Result::failure(problem);
 
-    switch (reader.peek()) {
-    case JsonReader::Token::Array:
-        if (!readArray(&sessions))
-            return Result::failure(reader.failed() ? reader.error() : problem);
-        break;
-    case JsonReader::Token::Object: {
-        reader.beginObject();
-        bool found = false;
-        bool foundExact = false;
-        QByteArrayView key;
-        bool escaped = false;
-        while (reader.nextMember(&key, &escaped)) {
-            const bool matches = !escaped && JsonReader::keyIs(key, "sessions"_L1);
-            const bool exact = matches && JsonReader::keyIs(key, "sessions"_L1, Qt::CaseSensitive);
-            if (!matches || (foundExact && !exact)) {
-                if (!reader.skipValue())
-                    break;
-                continue;
-            }
-            found = true;
-            foundExact = exact;
-            sessions.clear();
-            const JsonReader::Token token = reader.peek();
-            if (token == JsonReader::Token::Null) {
-                reader.readNull();
-            } else if (token != JsonReader::Token::Array) {
-                if (!reader.failed())
-                    problem = JsonCodecText::tr("\"sessions\" should be an array but is %1.").arg(tokenTypeName(token));
-                break;
-            } else if (!readArray(&sessions)) {
-                break;
-            }
-        }
-        if (reader.failed())
-            return Result::failure(reader.error());
-        if (!problem.isEmpty())
+    QList<Session> sessions;
+    if (document->isArray()) {
+        if (!readSessionArray(document->array(), &sessions, &problem))
             return Result::failure(problem);
-        if (!found)
-            return Result::failure(JsonCodecText::tr("The session list has no \"sessions\"."));
-        break;
+        return Result::success(std::move(sessions));
     }
-    default:
-        reader.skipValue();
-        return Result::failure(
-            reader.failed() ? reader.error() : JsonCodecText::tr("The session list is not a JSON object."));
-    }
-    if (!reader.atEnd()) {
-        reader.fail(JsonCodecText::tr("The answer is not valid JSON (unexpected text after the end at byte %1).")
-                        .arg(reader.offset()));
-        return Result::failure(reader.error());
-    }
+    if (!document->isObject())
+        return Result::failure(JsonCodecText::tr("The session list is not a JSON object."));
+    const QJsonValue list = jsonField(document->object(), "sessions"_L1);
+    if (list.isUndefined())
+        return Result::failure(JsonCodecText::tr("The session list has no \"sessions\"."));
+    if (list.isNull())
+        return Result::success(std::move(sessions));
+    if (!list.isArray())
+        return Result::failure(JsonCodecText::tr("\"sessions\" should be an array but is %1.").arg(typeName(list)));
+    if (!readSessionArray(list.toArray(), &sessions, &problem))
+        return Result::failure(problem);
     return Result::success(std::move(sessions));
 }
 
@@ -509,104 +394,6 @@ QJsonObject encodeProperties(const Session &session)
     if (session.creationTime.isValid())
         object.insert(u"creationTime"_s, session.creationTime.toUTC().toString(Qt::ISODateWithMs));
     return object;
-}
-
-namespace {
-
-void appendJsonString(QByteArray &out, const QString &text)
-{
-    out += '"';
-    const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (uchar(c) < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[(uchar(c) >> 4) & 0xf];
-                out += hex[uchar(c) & 0xf];
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
-
-void appendMember(QByteArray &out, const char *name, const QString &text, bool *first)
-{
-    if (!*first)
-        out += ',';
-    *first = false;
-    out += '"';
-    out += name;
-    out += "\":";
-    if (text.isEmpty())
-        out += "null";
-    else
-        appendJsonString(out, text);
-}
-
-} // namespace
-
-QByteArray encodeSessionList(const QList<Session> &sessions)
-{
-    QByteArray out;
-    out.reserve(64 + sessions.size() * 400);
-    out += "{\"sessions\":[";
-    for (qsizetype i = 0; i < sessions.size(); ++i) {
-        const Session &session = sessions.at(i);
-        if (i > 0)
-            out += ',';
-        out += '{';
-        bool first = true;
-        const QString status = session.status == SessionStatus::Unknown ? session.statusText.toLower()
-                                                                        : sessionStatusWireName(session.status);
-        // Members in the order QJsonDocument writes them (sorted), so both encoders agree byte for byte.
-        if (session.arrInspectorPort) {
-            out += "\"arrInspectorPort\":" + QByteArray::number(*session.arrInspectorPort);
-            first = false;
-        }
-        if (session.creationTime.isValid())
-            appendMember(out, "creationTime", session.creationTime.toUTC().toString(Qt::ISODateWithMs), &first);
-        if (session.handshakePort) {
-            out += QByteArray(first ? "" : ",") + "\"handshakePort\":" + QByteArray::number(*session.handshakePort);
-            first = false;
-        }
-        appendMember(out, "message", session.message, &first);
-        appendMember(out, "sessionElapsedTime", session.elapsed ? session.elapsed->toString() : QString(), &first);
-        appendMember(out, "sessionHostname", session.hostname, &first);
-        // The id is always a string, empty or not, as encodeProperties() writes it.
-        out += first ? "\"sessionId\":" : ",\"sessionId\":";
-        appendJsonString(out, session.id);
-        appendMember(out, "sessionMaxLeaseTime", session.maxLease ? session.maxLease->toString() : QString(), &first);
-        appendMember(out, "sessionSize", session.size, &first);
-        appendMember(out, "sessionStatus", status, &first);
-        if (session.teraflops) {
-            QJsonObject number{{u"t"_s, *session.teraflops}};
-            const QByteArray text = QJsonDocument(number).toJson(QJsonDocument::Compact);
-            // {"t":<number>} -> <number>, formatted exactly as QJsonDocument formats numbers.
-            out += ",\"teraflops\":" + text.mid(5, text.size() - 6);
-        }
-        out += '}';
-    }
-    out += "]}";
-    return out;
 }
 
 } // namespace v1

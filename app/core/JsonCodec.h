@@ -78,9 +78,6 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body);
 // The v1 properties object for a session; null where a value is unknown. Used by the emulator and
 // by arrsm --json, so both speak the same field names.
 QJsonObject encodeProperties(const Session &session);
-// {"sessions":[...]} with each session as encodeProperties() gives it, written straight to text: a
-// list of thousands of sessions is answered without building a document tree first.
-QByteArray encodeSessionList(const QList<Session> &sessions);
 
 } // namespace v1
 
