@@ -55,6 +55,10 @@ public:
         const Clock *clock = nullptr;
         // --read-only: every account is watch only; create, extend, stop and keep-alive are refused.
         bool readOnly = false;
+        // The arr-emulator executable of the local emulator; empty for the one installed beside the app.
+        QString emulatorProgram;
+        // --demo-sessions N: ready sessions the local emulator adds to the demo's, to try the app at scale.
+        int extraDemoSessions = 0;
         // The session history's file: empty for the default (HistoryStore::defaultFilePath(), or beside
         // settingsFile when one is given); demo mode keeps none.
         QString historyFile;
