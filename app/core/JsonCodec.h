@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ErrorBody.h"
 #include "core/Session.h"
 
 #include <QByteArray>
@@ -48,13 +49,6 @@ struct CreateSessionRequest
     QString sessionId;
 };
 
-// The best readable message found in an error body, whatever its shape.
-struct ServiceErrorBody
-{
-    QString code;
-    QString message;
-};
-
 // Bodies larger than this are refused before parsing: no answer of this API comes near it.
 inline constexpr qsizetype MaximumBodySize = 16 * 1024 * 1024;
 
@@ -80,10 +74,6 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body);
 QJsonObject encodeProperties(const Session &session);
 
 } // namespace v1
-
-// Error bodies: empty, plain text, {"error":"text"}, {"error":{"code","message"}}, {"message":...},
-// ASP.NET problem details (title, detail). Never fails; an unusable body gives an empty message.
-ServiceErrorBody decodeErrorBody(const QByteArray &body);
 
 // The STS answer {"AccessToken":"<JWT>"}, key matched case-insensitively.
 Decoded<QByteArray> decodeTokenResponse(const QByteArray &body);
