@@ -201,10 +201,37 @@ QString oversizeProblem(const QByteArray &body)
         .arg(double(body.size()) / (1024.0 * 1024.0), 0, 'f', 1);
 }
 
+// Where a raw control character stands inside a string (RFC 8259 wants them escaped), or outside
+// one where only blanks may be. Qt's parser lets them through inside strings; they are refused, as
+// a service never sends them and a terminal or the log would show them escaped and longer.
+std::optional<qsizetype> rawControlCharacter(const QByteArray &body)
+{
+    bool inString = false;
+    bool escaping = false;
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const uchar c = uchar(body.at(i));
+        if (escaping)
+            escaping = false;
+        else if (inString && c == '\\')
+            escaping = true;
+        else if (c == '"')
+            inString = !inString;
+        else if (c < 0x20 && (inString || (c != '\t' && c != '\n' && c != '\r')))
+            return i;
+    }
+    return std::nullopt;
+}
+
 std::optional<QJsonDocument> parseDocument(const QByteArray &body, QString *error)
 {
     if (body.size() > MaximumBodySize) {
         *error = oversizeProblem(body);
+        return std::nullopt;
+    }
+    if (const auto at = rawControlCharacter(body)) {
+        *error = htmlProblem(body).value_or(JsonCodecText::tr("The answer is not valid JSON (%1 at byte %2).")
+                                                .arg(JsonCodecText::tr("a control character"))
+                                                .arg(*at));
         return std::nullopt;
     }
     QJsonParseError parseError;

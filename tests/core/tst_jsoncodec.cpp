@@ -159,6 +159,8 @@ void TestJsonCodec::rejectsMisleadingTypes_data()
     QTest::newRow("fractional port") << QByteArray(R"({"sessionId":"s","handshakePort":1.5})");
     QTest::newRow("string teraflops") << QByteArray(R"({"sessionId":"s","teraflops":"many"})");
     QTest::newRow("bad creation time") << QByteArray(R"({"sessionId":"s","creationTime":"yesterday"})");
+    // RFC 8259 wants control characters in strings escaped; raw ones are refused.
+    QTest::newRow("raw control character") << QByteArray("{\"sessionId\":\"s\x1b[2J\"}");
 }
 
 void TestJsonCodec::rejectsMisleadingTypes()
@@ -196,6 +198,7 @@ void TestJsonCodec::listRejectsBadEntries_data()
     QTest::newRow("duplicate id") << QByteArray(R"({"sessions":[{"sessionId":"a"},{"sessionId":"a"}]})");
     QTest::newRow("scalar") << QByteArray("42");
     QTest::newRow("html") << QByteArray("<!DOCTYPE html><title>Service Unavailable</title>");
+    QTest::newRow("raw control character") << QByteArray("{\"sessions\":[{\"sessionId\":\"a\x00b\"}]}", 34);
 }
 
 void TestJsonCodec::listRejectsBadEntries()
