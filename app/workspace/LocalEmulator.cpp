@@ -4,6 +4,10 @@
 #include <QDir>
 #include <QFileInfo>
 
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
+#endif
+
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -84,6 +88,11 @@ void LocalEmulator::start()
     if (m_extraSessions > 0)
         arguments << u"--extra-sessions"_s << QString::number(m_extraSessions);
     m_process->setArguments(arguments);
+#ifdef Q_OS_WIN
+    // arr-emulator is a console program: without this, Windows opens a console window beside the app.
+    m_process->setCreateProcessArgumentsModifier(
+        [](QProcess::CreateProcessArguments *process) { process->flags |= CREATE_NO_WINDOW; });
+#endif
     connect(m_process, &QProcess::readyReadStandardOutput, this, &LocalEmulator::readGreeting);
     connect(
         m_process, &QProcess::errorOccurred, this,
