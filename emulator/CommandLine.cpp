@@ -71,6 +71,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption demo(u"demo-sessions"_s,
         u"Give every account demo sessions in every state (starting, ready, nearly expired, stopping, "
         "stopped, expired, error)."_s);
+    const QCommandLineOption extraSessions(u"extra-sessions"_s,
+        u"Give every account N more ready sessions (leases from 1 to 24 hours), to try a client at scale."_s, u"N"_s);
+    const QCommandLineOption exitWithStdin(u"exit-with-stdin"_s,
+        u"Exit when standard input closes: started by another program, the emulator never outlives it."_s);
     const QCommandLineOption startDelay(
         u"start-delay"_s, u"Seconds a new session is starting before it is ready (default 20)."_s, u"SECONDS"_s);
     const QCommandLineOption stopDelay(
@@ -111,9 +115,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         u"page-size"_s, u"Sessions per page of the 2021-01-01 list before an @nextLink (default 100)."_s, u"N"_s);
     const QCommandLineOption verbose(
         u"verbose"_s, u"Log every answer (and every failed TLS handshake) on standard error."_s);
-    parser.addOptions({help, version, listen, port, account, demo, startDelay, stopDelay, retention, tokenLifetime,
-        timeScale, rateLimit, errorRate, latencyRate, latencyMs, dropRate, malformedRate, seed, tlsCert, tlsKey,
-        idleTimeout, maxConnections, pageSize, verbose});
+    parser.addOptions({help, version, listen, port, account, demo, extraSessions, exitWithStdin, startDelay, stopDelay,
+        retention, tokenLifetime, timeScale, rateLimit, errorRate, latencyRate, latencyMs, dropRate, malformedRate,
+        seed, tlsCert, tlsKey, idleTimeout, maxConnections, pageSize, verbose});
 
     CommandLine result;
     result.helpText = parser.helpText();
@@ -154,6 +158,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.accounts.append({id, key});
     }
     result.demoSessions = parser.isSet(demo);
+    result.exitWithStdin = parser.isSet(exitWithStdin);
+    if (parser.isSet(extraSessions)) {
+        const auto value = integer(parser.value(extraSessions), 0, 100'000);
+        if (!value)
+            return failure(result,
+                u"--extra-sessions \"%1\" is not a whole number from 0 to 100000."_s.arg(parser.value(extraSessions)));
+        result.extraSessions = int(*value);
+    }
     result.verbose = parser.isSet(verbose);
 
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {

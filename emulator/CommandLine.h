@@ -32,6 +32,11 @@ struct CommandLine
     // id and key of each --account; none means one generated demo account.
     QList<std::pair<QString, QString>> accounts;
     bool demoSessions = false;
+    // --extra-sessions N: N more ready sessions per account, to try a client at scale.
+    int extraSessions = 0;
+    // --exit-with-stdin: exit when standard input closes, so that an emulator a program started never
+    // outlives it, however that program ends.
+    bool exitWithStdin = false;
     double timeScale = 1.0;
     bool verbose = false;
     // --tls-cert and --tls-key (always both or neither): serve https with this certificate and key.

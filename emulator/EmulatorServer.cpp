@@ -3,6 +3,7 @@
 #include "core/JsonCodec.h"
 #include "emulator/HttpResponse.h"
 #include "emulator/RequestBody.h"
+#include "emulator/SessionListWriter.h"
 #include "emulator/SessionStore.h"
 #include "emulator/TokenIssuer.h"
 
@@ -573,7 +574,7 @@ HttpResponse EmulatorServer::Private::answerSessionApi(const Route &target, cons
     }
     case Operation::List:
         // Written straight to text: thousands of sessions without a document tree in between.
-        return HttpResponse::jsonText(200, arr::v1::encodeSessionList(store.list(accountId)));
+        return HttpResponse::jsonText(200, encodeSessionList(store.list(accountId)));
     case Operation::Properties: {
         arr::Session session;
         if (auto refusal = store.properties(accountId, target.sessionId, &session))
@@ -814,6 +815,17 @@ QString EmulatorServer::addSession(const QString &accountId, const SessionSeed &
 {
     QMutexLocker lock(&d->mutex);
     return d->store.seed(accountId, seed);
+}
+
+void EmulatorServer::addReadySessions(const QString &accountId, int count)
+{
+    SessionSeed seed;
+    seed.status = arr::SessionStatus::Ready;
+    for (int i = 0; i < count; ++i) {
+        seed.maxLease = arr::TimeSpan::fromMinutes(60 + i % (23 * 60));
+        seed.age = arr::TimeSpan::fromMinutes(i % 60);
+        addSession(accountId, seed);
+    }
 }
 
 void EmulatorServer::addDemoSessions(const QString &accountId)

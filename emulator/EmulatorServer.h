@@ -72,6 +72,9 @@ public:
     // Sessions in every state: starting, ready, ready with a few minutes of lease left, stopping,
     // stopped, expired and error.
     void addDemoSessions(const QString &accountId);
+    // `count` ready sessions with leases from 1 to 24 hours and ages up to an hour, to try a client
+    // at scale.
+    void addReadySessions(const QString &accountId, int count);
     // The emulator's truth for the account: what a list request would answer now, decoded.
     QList<arr::Session> sessions(const QString &accountId) const;
 

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +18,19 @@ void printLine(std::FILE *stream, const QString &line)
     const QByteArray bytes = line.toLocal8Bit() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
+}
+
+// Quits the application once standard input reaches its end: the parent that holds the other end
+// of the pipe closed it or ended, crashed or killed alike. A thread, because no event loop can watch a
+// pipe on every platform (QSocketNotifier cannot on Windows).
+void quitWhenStdinCloses()
+{
+    std::thread([] {
+        char buffer[256];
+        while (std::fread(buffer, 1, sizeof buffer, stdin) > 0) { }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+    }).detach();
 }
 
 } // namespace
@@ -69,6 +83,7 @@ int main(int argc, char *argv[])
         server.addAccount(id, key);
         if (commandLine.demoSessions)
             server.addDemoSessions(id);
+        server.addReadySessions(id, commandLine.extraSessions);
     }
 
     if (!server.listen(commandLine.address, commandLine.port)) {
@@ -79,6 +94,8 @@ int main(int argc, char *argv[])
     if (generated)
         printLine(stdout, u"account %1 key %2"_s.arg(accounts.first().first, accounts.first().second));
 
+    if (commandLine.exitWithStdin)
+        quitWhenStdinCloses();
     if (commandLine.verbose) {
         QObject::connect(
             &server, &arr::emulator::EmulatorServer::requestHandled, &server, [](const QString &operation, int status) {

@@ -1,9 +1,7 @@
 #include "ui/DesktopApp.h"
 
-#include "emulator/EmulatorServer.h"
 #include "ui/MainWindow.h"
 #include "ui/Prompter.h"
-#include "workspace/LocalEmulator.h"
 #include "workspace/Workspace.h"
 
 #include <QSystemTrayIcon>
@@ -18,6 +16,7 @@ DesktopApp::DesktopApp(const DesktopCommandLine &commandLine)
     options.readOnly = commandLine.readOnly;
     options.watchOnlyReason = commandLine.watchOnlyReason;
     options.settingsFile = commandLine.settingsFile;
+    options.extraDemoSessions = commandLine.demoSessions;
     m_workspace = std::make_unique<Workspace>(options);
     m_prompter = std::make_unique<Prompter>();
     MainWindow::Dependencies dependencies;
@@ -37,16 +36,6 @@ void DesktopApp::show()
 {
     m_window->show();
     m_workspace->start();
-    emulator::EmulatorServer *demo = m_workspace->emulator().server();
-    if (!demo)
-        return;
-    emulator::SessionSeed seed;
-    seed.status = SessionStatus::Ready;
-    for (int i = 0; i < m_commandLine.demoSessions; ++i) {
-        seed.maxLease = TimeSpan::fromMinutes(60 + i % (23 * 60));
-        seed.age = TimeSpan::fromMinutes(i % 60);
-        demo->addSession(LocalEmulator::accountId(), seed);
-    }
 }
 
 } // namespace arr

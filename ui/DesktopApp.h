@@ -19,8 +19,8 @@ public:
     explicit DesktopApp(const DesktopCommandLine &commandLine);
     ~DesktopApp();
 
-    // Shows the window, then starts watching the accounts (and, in demo mode, adds the requested
-    // extra sessions to the local emulator).
+    // Shows the window, then starts watching the accounts (in demo mode, the local emulator starts
+    // with the requested extra sessions).
     void show();
 
     Workspace &workspace() const { return *m_workspace; }

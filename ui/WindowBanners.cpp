@@ -93,7 +93,13 @@ void WindowBanners::updateAccountBars()
         // The short list sums up problems many accounts share; the details name each account.
         const QStringList details = accounts.problemDetails();
         m_problemsBar->setDetails(details == problems ? QString() : details.join(u'\n'));
-        m_problemsBar->setAction(tr("Accounts…"), m_showAccounts);
+        // An emulator that did not start or stopped is one click from running again; any other
+        // problem is fixed in the accounts dialog.
+        if (!accounts.emulatorProblem().isEmpty())
+            m_problemsBar->setAction(
+                tr("Start the emulator again"), [this] { m_workspace->accounts().restartEmulator(); });
+        else
+            m_problemsBar->setAction(tr("Accounts…"), m_showAccounts);
     }
 }
 

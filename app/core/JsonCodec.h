@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ErrorBody.h"
 #include "core/Session.h"
 
 #include <QByteArray>
@@ -48,13 +49,6 @@ struct CreateSessionRequest
     QString sessionId;
 };
 
-// The best readable message found in an error body, whatever its shape.
-struct ServiceErrorBody
-{
-    QString code;
-    QString message;
-};
-
 // Bodies larger than this are refused before parsing: no answer of this API comes near it.
 inline constexpr qsizetype MaximumBodySize = 16 * 1024 * 1024;
 
@@ -78,15 +72,8 @@ Decoded<QList<Session>> decodeSessionList(const QByteArray &body);
 // The v1 properties object for a session; null where a value is unknown. Used by the emulator and
 // by arrsm --json, so both speak the same field names.
 QJsonObject encodeProperties(const Session &session);
-// {"sessions":[...]} with each session as encodeProperties() gives it, written straight to text: a
-// list of thousands of sessions is answered without building a document tree first.
-QByteArray encodeSessionList(const QList<Session> &sessions);
 
 } // namespace v1
-
-// Error bodies: empty, plain text, {"error":"text"}, {"error":{"code","message"}}, {"message":...},
-// ASP.NET problem details (title, detail). Never fails; an unusable body gives an empty message.
-ServiceErrorBody decodeErrorBody(const QByteArray &body);
 
 // The STS answer {"AccessToken":"<JWT>"}, key matched case-insensitively.
 Decoded<QByteArray> decodeTokenResponse(const QByteArray &body);

@@ -35,6 +35,18 @@ AccountManager::AccountManager(AccountStore *store, SecretStore *secrets, Sessio
         Q_EMIT savedAccountsChanged();
         sync();
     });
+    if (m_emulator) {
+        connect(m_emulator, &LocalEmulator::started, this, [this] {
+            m_emulatorProblem.clear();
+            m_problemsChanged = true;
+            sync();
+        });
+        connect(m_emulator, &LocalEmulator::failed, this, [this](const QString &why) {
+            m_emulatorProblem = why;
+            m_problemsChanged = true;
+            sync();
+        });
+    }
     connect(m_secrets, &SecretStore::persistenceLost, this, [this](const QString &reason) {
         m_keyStorageProblem = reason;
         Q_EMIT keyStorageLost(reason);
@@ -54,6 +66,13 @@ QList<Account> AccountManager::savedAccounts() const
     return m_store->accounts();
 }
 
+bool AccountManager::isLoading() const
+{
+    const bool emulatorStarting
+        = m_emulatorEnabled && m_emulator && m_emulator->state() == LocalEmulator::State::Starting;
+    return !m_started || !m_pendingReads.isEmpty() || emulatorStarting;
+}
+
 bool AccountManager::isEmulatorEnabled() const
 {
     return m_emulatorEnabled;
@@ -66,13 +85,29 @@ void AccountManager::setEmulatorEnabled(bool enabled)
     m_emulatorEnabled = enabled;
     if (m_settings)
         m_settings->setValue(Settings::Key::LocalEmulatorEnabled, enabled);
+    if (!enabled) {
+        m_emulator->stop();
+        m_emulatorProblem.clear();
+        m_problemsChanged = true;
+    }
+    sync();
+}
+
+void AccountManager::restartEmulator()
+{
+    if (!m_emulator || !m_emulatorEnabled)
+        return;
+    m_emulator->start();
+    m_emulatorProblem.clear();
+    m_problemsChanged = true;
     sync();
 }
 
 QList<Account> AccountManager::activeAccounts() const
 {
     QList<Account> accounts;
-    if (m_emulatorEnabled && m_emulator && m_emulator->isRunning())
+    // A crashed emulator stays listed, so that it shows as unreachable until it is started again.
+    if (m_emulatorEnabled && m_emulator && m_emulator->hasAccount())
         accounts.append(m_emulator->account());
     for (const Account &account : m_store->accounts()) {
         if (account.enabled)
@@ -313,10 +348,9 @@ void AccountManager::sync()
     m_syncTimer.stop();
     if (!m_started)
         return;
-    if (m_emulatorEnabled && m_emulator && !m_emulator->isRunning()) {
-        m_emulatorProblem = m_emulator->start() ? QString() : m_emulator->errorString();
-        Q_EMIT problemsChanged();
-    }
+    // Started once on first use; after a failure only when the user asks (restartEmulator()).
+    if (m_emulatorEnabled && m_emulator && m_emulator->state() == LocalEmulator::State::NotStarted)
+        m_emulator->start();
 
     const QList<Account> desired = activeAccounts();
     QSet<QString> desiredNames;

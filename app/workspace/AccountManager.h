@@ -40,7 +40,7 @@ public:
     void start();
     // True until start() and, after it, while keys of saved accounts are still being read: what
     // the monitor has is not yet what the user set up.
-    bool isLoading() const { return !m_started || !m_pendingReads.isEmpty(); }
+    bool isLoading() const;
 
     AccountStore *store() const { return m_store; }
     SecretStore *secrets() const { return m_secrets; }
@@ -53,6 +53,10 @@ public:
     bool isEmulatorEnabled() const;
     bool isEmulatorForced() const { return m_policy == EmulatorPolicy::AlwaysOn; }
     void setEmulatorEnabled(bool enabled);
+    // Why the local emulator is not running (it did not start, or it stopped); empty while it runs.
+    QString emulatorProblem() const { return m_emulatorProblem; }
+    // Starts the local emulator again after it failed or stopped.
+    void restartEmulator();
 
     // Empty when `account` (with `key`, which may be empty when editing and keeping the stored key)
     // can be saved in place of the account named `previousName` (empty for a new account);

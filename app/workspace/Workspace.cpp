@@ -59,7 +59,7 @@ Workspace::Workspace(const Options &options)
     m_network = std::make_unique<QNetworkAccessManager>();
     m_log = std::make_unique<RequestLog>();
     m_monitor = std::make_unique<SessionMonitor>(m_network.get(), m_log.get(), m_options.clock);
-    m_emulator = std::make_unique<LocalEmulator>(m_options.clock);
+    m_emulator = std::make_unique<LocalEmulator>(m_options.emulatorProgram, m_options.extraDemoSessions);
     m_accounts = std::make_unique<AccountManager>(m_accountStore.get(), m_secrets, m_monitor.get(), m_emulator.get(),
         m_settings.get(),
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);

@@ -58,6 +58,10 @@ public:
         // Why this workspace only watches though not asked to (another window runs on the same
         // settings): as readOnly, and the saved accounts are not changed either.
         QString watchOnlyReason;
+        // The arr-emulator executable of the local emulator; empty for the one installed beside the app.
+        QString emulatorProgram;
+        // --demo-sessions N: ready sessions the local emulator adds to the demo's, to try the app at scale.
+        int extraDemoSessions = 0;
         // The session history's file: empty for the default (HistoryStore::defaultFilePath(), or beside
         // settingsFile when one is given); demo mode keeps none.
         QString historyFile;

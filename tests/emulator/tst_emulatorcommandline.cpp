@@ -82,6 +82,7 @@ private Q_SLOTS:
 
     void executableServesTheSeedCalls();
     void executableUsesGivenAccountsAndDemoSessions();
+    void executableAddsExtraSessionsAndEndsWithItsInput();
     void executableRejectsBadOptions_data();
     void executableRejectsBadOptions();
     void executablePrintsHelpAndVersion();
@@ -199,7 +200,8 @@ void TestEmulatorCommandLine::helpAndVersion()
     for (const QString &option : {u"--listen"_s, u"--port"_s, u"--account"_s, u"--demo-sessions"_s, u"--start-delay"_s,
              u"--time-scale"_s, u"--retention"_s, u"--rate-limit"_s, u"--fault-error-rate"_s, u"--fault-latency-rate"_s,
              u"--fault-latency-ms"_s, u"--fault-drop-rate"_s, u"--fault-malformed-rate"_s, u"--seed"_s,
-             u"--idle-timeout"_s, u"--max-connections"_s, u"--page-size"_s})
+             u"--idle-timeout"_s, u"--max-connections"_s, u"--page-size"_s, u"--extra-sessions"_s,
+             u"--exit-with-stdin"_s})
         QVERIFY2(help.contains(option), qPrintable(option));
 }
 
@@ -291,6 +293,29 @@ void TestEmulatorCommandLine::executableUsesGivenAccountsAndDemoSessions()
     QVERIFY(!emulator.process().readAllStandardOutput().contains("account"));
 }
 
+void TestEmulatorCommandLine::executableAddsExtraSessionsAndEndsWithItsInput()
+{
+    EmulatorProcess emulator;
+    emulator.process().start(Executable,
+        {u"--port"_s, u"0"_s, u"--account"_s, u"acc-one:key-one"_s, u"--extra-sessions"_s, u"25"_s,
+            u"--exit-with-stdin"_s});
+    const QString listening = emulator.readLine();
+    QVERIFY2(listening.startsWith(u"listening on http://127.0.0.1:"_s), qPrintable(listening));
+    TestHttp http{QUrl(listening.mid(13))};
+    const QByteArray token = http.token(u"acc-one"_s, u"key-one"_s);
+    const HttpResult list = http.send("GET", u"/v1/accounts/acc-one/sessions"_s, {}, TestHttp::bearer(token));
+    const QJsonArray sessions = list.object().value("sessions"_L1).toArray();
+    QCOMPARE(sessions.size(), 25);
+    for (const QJsonValue &session : sessions)
+        QCOMPARE(session.toObject().value("sessionStatus"_L1).toString(), u"ready"_s);
+
+    // The parent that started it goes away: its end of the pipe closes, and the emulator ends too.
+    emulator.process().closeWriteChannel();
+    QTRY_COMPARE_WITH_TIMEOUT(emulator.process().state(), QProcess::NotRunning, 10'000);
+    QCOMPARE(emulator.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(emulator.process().exitCode(), 0);
+}
+
 void TestEmulatorCommandLine::executableRejectsBadOptions_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -298,6 +323,7 @@ void TestEmulatorCommandLine::executableRejectsBadOptions_data()
     QTest::newRow("rate above one") << QStringList{u"--fault-error-rate"_s, u"2"_s};
     QTest::newRow("bad port") << QStringList{u"--port"_s, u"x"_s};
     QTest::newRow("bad account") << QStringList{u"--account"_s, u"only-id"_s};
+    QTest::newRow("bad extra sessions") << QStringList{u"--extra-sessions"_s, u"-1"_s};
 }
 
 void TestEmulatorCommandLine::executableRejectsBadOptions()

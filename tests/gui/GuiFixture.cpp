@@ -2,8 +2,9 @@
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
+#include "storage/AccountStore.h"
 #include "storage/Settings.h"
-#include "workspace/LocalEmulator.h"
+#include "workspace/AccountManager.h"
 
 #include <QFile>
 #include <QLabel>
@@ -45,6 +46,21 @@ void FakeKeychain::lose(const QString &reason)
     Q_EMIT persistenceLost(reason);
 }
 
+QString GuiFixture::emulatorAccount()
+{
+    return u"Test emulator"_s;
+}
+
+QString GuiFixture::emulatorAccountId()
+{
+    return u"00000000-0000-4000-8000-0000000000e1"_s;
+}
+
+QString GuiFixture::emulatorAccountKey()
+{
+    return u"test-emulator-key"_s;
+}
+
 GuiFixture::GuiFixture() = default;
 
 GuiFixture::~GuiFixture()
@@ -69,10 +85,10 @@ bool GuiFixture::open(const Options &options)
 {
     closeWindow();
     {
-        // The emulator's switch, as a user would have left it.
+        // The built-in emulator's switch, as a user would have left it.
         QSettings settings(settingsFile(), QSettings::IniFormat);
         if (!settings.contains(u"ui/localEmulatorEnabled"_s))
-            settings.setValue(u"ui/localEmulatorEnabled"_s, options.emulator);
+            settings.setValue(u"ui/localEmulatorEnabled"_s, false);
         // Polls happen when a test asks (F5, a command's follow-up), not on a timer racing it.
         settings.setValue(u"monitor/pollIntervalSeconds"_s, 3600);
         settings.setValue(u"monitor/fastPollIntervalSeconds"_s, 60);
@@ -81,9 +97,12 @@ bool GuiFixture::open(const Options &options)
     workspaceOptions.demo = options.demo;
     workspaceOptions.settingsFile = settingsFile();
     workspaceOptions.keychainService.clear();
-    workspaceOptions.secretStore = options.secrets;
+    workspaceOptions.secretStore = options.secrets ? options.secrets : (options.emulator ? &secrets : nullptr);
     workspaceOptions.clock = &clock;
+    workspaceOptions.emulatorProgram = QStringLiteral(ARR_EMULATOR_EXECUTABLE);
     workspace = std::make_unique<arr::Workspace>(workspaceOptions);
+    if (options.emulator && !options.demo && !saveEmulatorAccount())
+        return false;
     arr::MainWindow::Dependencies dependencies;
     dependencies.workspace = workspace.get();
     dependencies.prompter = &prompter;
@@ -92,6 +111,29 @@ bool GuiFixture::open(const Options &options)
         workspace->start();
     window->show();
     return QTest::qWaitForWindowExposed(window.get());
+}
+
+bool GuiFixture::saveEmulatorAccount()
+{
+    if (!emulator) {
+        emulator = std::make_unique<arr::emulator::EmulatorServer>(arr::emulator::EmulatorOptions{}, &clock);
+        if (!emulator->listen()) {
+            qWarning("The test emulator does not listen: %s", qPrintable(emulator->errorString()));
+            return false;
+        }
+        emulator->addAccount(emulatorAccountId(), emulatorAccountKey());
+    }
+    if (workspace->accountStore().find(emulatorAccount()))
+        return true;
+    arr::Account account;
+    account.name = emulatorAccount();
+    account.accountId = emulatorAccountId();
+    account.endpoint = emulator->baseUrl();
+    account.tokenEndpoint = emulator->baseUrl();
+    const QString problem = workspace->accounts().saveAccount(account, {}, emulatorAccountKey());
+    if (!problem.isEmpty())
+        qWarning("The test emulator's account was not saved: %s", qPrintable(problem));
+    return problem.isEmpty();
 }
 
 void GuiFixture::closeWindow()
@@ -131,15 +173,14 @@ bool GuiFixture::isShowing(const QString &pageName) const
 
 QString GuiFixture::addSession(const arr::emulator::SessionSeed &seed)
 {
-    arr::emulator::EmulatorServer *server = workspace ? workspace->emulator().server() : nullptr;
-    if (!server) {
-        qWarning("The local emulator is not running");
+    if (!emulator || !workspace) {
+        qWarning("The test emulator is not running");
         return {};
     }
-    const QString id = server->addSession(arr::LocalEmulator::accountId(), seed);
+    const QString id = emulator->addSession(emulatorAccountId(), seed);
     // A poll in flight is followed by another at once, which sees the new session.
     workspace->monitor().refresh();
-    const QString account = arr::LocalEmulator::accountName();
+    const QString account = emulatorAccount();
     if (id.isEmpty() || !QTest::qWaitFor([&] { return model().rowOf(account, id) >= 0; })) {
         qWarning("Session %s did not appear in the table", qPrintable(id));
         return {};

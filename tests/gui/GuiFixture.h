@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
-#include "emulator/EmulatorOptions.h"
+#include "emulator/EmulatorServer.h"
 #include "service/ApiResult.h"
 #include "storage/SecretStore.h"
 #include "ui/MainWindow.h"
@@ -62,13 +62,22 @@ private:
     bool m_persistent = true;
 };
 
-// The desktop app as main() builds it, on a manual clock shared with the built-in emulator, keys in
-// memory, a throwaway settings file and a scripted prompter.
+// The desktop app as main() builds it, keys in memory, a throwaway settings file and a scripted
+// prompter; with a saved account ("Test emulator") on the test's own in-process emulator, which
+// shares the fixture's manual clock. The built-in local emulator (a child process) is off unless a
+// test switches it on; it runs the arr-emulator this build made.
 class GuiFixture
 {
 public:
+    // The saved account on the fixture's emulator (functions, so that tests can keep them in
+    // constants of their own whatever the order of static initialisation).
+    static QString emulatorAccount();
+    static QString emulatorAccountId();
+    static QString emulatorAccountKey();
+
     struct Options
     {
+        // The "Test emulator" account, saved with its key before the window opens.
         bool emulator = true;
         bool demo = false;
         arr::SecretStore *secrets = nullptr;
@@ -92,6 +101,11 @@ public:
 
     arr::ManualClock clock;
     ScriptedPrompter prompter;
+    // Started by the first open() with Options::emulator; outlives each window, as a service does.
+    std::unique_ptr<arr::emulator::EmulatorServer> emulator;
+    // The keys of the test emulator's account when the test passes no secret store of its own;
+    // outlives each window, as the keychain outlives the app.
+    arr::MemorySecretStore secrets;
     QTemporaryDir directory;
     std::unique_ptr<arr::Workspace> workspace;
     std::unique_ptr<arr::MainWindow> window;
@@ -111,10 +125,14 @@ public:
     // Whether the window shows this page ("sessionsPage", "emptyPage", "openingPage").
     bool isShowing(const QString &pageName) const;
 
-    // Puts a session in place in the local emulator, polls, and waits for its row and for the
+    // Puts a session in place in the test emulator's account, polls, and waits for its row and for the
     // monitor to be idle: the tests' own sessions, whatever the demo holds. Empty when it did not
     // appear.
     QString addSession(const arr::emulator::SessionSeed &seed);
+
+private:
+    // Starts the test emulator (once) and saves its account with the key, unless saved already.
+    bool saveEmulatorAccount();
 };
 
 // Test helpers that drive widgets the way a person does.

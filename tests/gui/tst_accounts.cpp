@@ -299,9 +299,11 @@ void TestAccounts::emulatorSwitchAndReservedName()
     auto *emulatorBox = accounts->findChild<QCheckBox *>(u"emulatorBox"_s);
     QVERIFY(!emulatorBox->isChecked());
     QVERIFY(gui::click(emulatorBox));
-    QTRY_COMPARE(f->workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
-    // Its sessions show, whatever the demo holds.
-    QVERIFY(!f->addSession(arr::emulator::SessionSeed{}).isEmpty());
+    // A child process: it answers once it has started.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        f->workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()}, 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        f->workspace->monitor().health(arr::LocalEmulator::accountName()).lastGoodPoll.isValid(), 30'000);
 
     arr::AccountEditDialog *editor = openEditor(accounts, u"addButton"_s);
     QVERIFY(editor);
@@ -312,7 +314,8 @@ void TestAccounts::emulatorSwitchAndReservedName()
     // The switch is remembered.
     f->closeWindow();
     QVERIFY(f->open(GuiFixture::Options{false, false, nullptr}));
-    QTRY_COMPARE(f->workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
+    QTRY_COMPARE_WITH_TIMEOUT(
+        f->workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()}, 30'000);
 }
 
 void TestAccounts::missingKeyIsReported()

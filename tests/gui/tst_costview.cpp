@@ -2,7 +2,6 @@
 #include "core/Cost.h"
 #include "storage/Settings.h"
 #include "ui/PreferencesDialog.h"
-#include "workspace/LocalEmulator.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -51,7 +50,7 @@ private Q_SLOTS:
         QVERIFY(f->open());
         const QString id = f->addSession(readyPremium());
         QVERIFY(!id.isEmpty());
-        const QString account = arr::LocalEmulator::accountName();
+        const QString account = GuiFixture::emulatorAccount();
         const auto cell = [&](int column) { return f->model().index(f->model().rowOf(account, id), column); };
         auto *status = f->find<QLabel>(u"costStatus"_s);
         QVERIFY(status);

@@ -2,7 +2,6 @@
 // which shows the local emulator alone and leaves saved accounts exactly as they were.
 #include "GuiFixture.h"
 
-#include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
 #include "ui/AboutDialog.h"
@@ -14,7 +13,9 @@
 
 #include <QFile>
 #include <QLabel>
+#include <QProcess>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +24,13 @@
 #endif
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The local emulator is a child process: bounded, but generous for a loaded test machine.
+constexpr int StartTimeoutMs = 30'000;
+
+} // namespace
 
 class TestDesktopApp : public QObject
 {
@@ -34,6 +42,8 @@ private Q_SLOTS:
     void settingsMustBeARegularFile();
     void demoShowsTheEmulatorAloneAndLeavesSavedAccountsAlone();
     void firstStartWithoutAccountsShowsTheEmulator();
+    void aCrashedEmulatorIsUnreachableAndStartsAgain();
+    void aMissingEmulatorIsReported();
     void aboutShowsTheVersion();
 };
 
@@ -119,11 +129,11 @@ void TestDesktopApp::demoShowsTheEmulatorAloneAndLeavesSavedAccountsAlone()
     }
 
     QVERIFY(f.open(GuiFixture::Options{false, true, nullptr}));
-    QTRY_COMPARE(f.workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
-    // The emulator's sessions, whatever the demo holds, once it has answered.
-    QTRY_VERIFY(f.workspace->monitor().health(arr::LocalEmulator::accountName()).lastGoodPoll.isValid());
-    QCOMPARE(f.workspace->monitor().sessions().count(),
-        f.workspace->emulator().server()->sessions(arr::LocalEmulator::accountId()).size());
+    // The emulator is a child process: it answers once it has started.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        f.workspace->monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()}, StartTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        f.workspace->monitor().health(arr::LocalEmulator::accountName()).lastGoodPoll.isValid(), StartTimeoutMs);
     QVERIFY(f.find<arr::MessageBar>(u"demoBar"_s)->isVisible());
     QVERIFY(f.window->windowTitle().contains(u"demo"_s));
     QVERIFY(f.workspace->accounts().savedAccounts().isEmpty());
@@ -150,6 +160,7 @@ void TestDesktopApp::firstStartWithoutAccountsShowsTheEmulator()
     options.settingsFile = f.settingsFile();
     options.keychainService.clear();
     options.clock = &f.clock;
+    options.emulatorProgram = QStringLiteral(ARR_EMULATOR_EXECUTABLE);
     arr::Workspace workspace(options);
     arr::MainWindow::Dependencies dependencies;
     dependencies.workspace = &workspace;
@@ -157,15 +168,62 @@ void TestDesktopApp::firstStartWithoutAccountsShowsTheEmulator()
     arr::MainWindow window(dependencies);
     workspace.start();
     window.show();
-    QTRY_COMPARE(workspace.monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()});
-    // A session of the emulator's is in the table.
-    arr::emulator::SessionSeed seed;
-    seed.status = arr::SessionStatus::Ready;
-    const QString id = workspace.emulator().server()->addSession(arr::LocalEmulator::accountId(), seed);
-    QVERIFY(!id.isEmpty());
-    workspace.monitor().refresh();
-    QTRY_VERIFY(workspace.monitor().sessions().indexOf(arr::LocalEmulator::accountName(), id) >= 0);
-    QTRY_VERIFY(window.findChild<QWidget *>(u"sessionsPage"_s)->isVisible());
+    // Starting the child process is not waited for: the window shows it is opening meanwhile.
+    QVERIFY(workspace.accounts().isLoading());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        workspace.monitor().accountNames(), QStringList{arr::LocalEmulator::accountName()}, StartTimeoutMs);
+    QCOMPARE(workspace.accounts().activeAccounts().constFirst().endpoint.host(), u"127.0.0.1"_s);
+    // The emulator's demo sessions are in the table.
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QWidget *>(u"sessionsPage"_s)->isVisible(), StartTimeoutMs);
+}
+
+void TestDesktopApp::aCrashedEmulatorIsUnreachableAndStartsAgain()
+{
+    GuiFixture f;
+    QVERIFY(f.open(GuiFixture::Options{false, false, nullptr}));
+    arr::AccountManager &accounts = f.workspace->accounts();
+    accounts.setEmulatorEnabled(true);
+    const QString name = arr::LocalEmulator::accountName();
+    QTRY_VERIFY_WITH_TIMEOUT(f.workspace->monitor().health(name).lastGoodPoll.isValid(), StartTimeoutMs);
+    const QUrl firstEndpoint = accounts.activeAccounts().constFirst().endpoint;
+
+    // The child process dies as if it crashed.
+    auto *child = f.workspace->emulator().findChild<QProcess *>();
+    QVERIFY(child);
+    child->kill();
+    QTRY_VERIFY(accounts.emulatorProblem().contains(u"stopped"_s));
+    // The account stays, and shows as unreachable at its next poll.
+    QCOMPARE(f.workspace->monitor().accountNames(), QStringList{name});
+    f.workspace->monitor().refresh();
+    QTRY_VERIFY(f.workspace->monitor().health(name).state != arr::AccountHealth::State::Healthy);
+    auto *problems = f.find<arr::MessageBar>(u"problemsBar"_s);
+    QTRY_VERIFY(problems->isVisible());
+
+    QVERIFY(gui::click(gui::buttonWithText(problems, u"Start the emulator again"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        accounts.emulatorProblem().isEmpty() && f.workspace->emulator().isRunning(), StartTimeoutMs);
+    QVERIFY(accounts.activeAccounts().constFirst().endpoint != firstEndpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        f.workspace->monitor().health(name).state, arr::AccountHealth::State::Healthy, StartTimeoutMs);
+}
+
+void TestDesktopApp::aMissingEmulatorIsReported()
+{
+    QTemporaryDir directory;
+    arr::Workspace::Options options;
+    options.demo = true;
+    options.settingsFile = directory.filePath(u"settings.ini"_s);
+    options.keychainService.clear();
+    options.emulatorProgram = directory.filePath(u"no-such-emulator"_s);
+    arr::Workspace workspace(options);
+    QSignalSpy loaded(&workspace.accounts(), &arr::AccountManager::loadingFinished);
+    workspace.start();
+    // Reported from the event loop, never from inside start().
+    QVERIFY(workspace.accounts().emulatorProblem().isEmpty());
+    QVERIFY(loaded.wait());
+    QVERIFY2(workspace.accounts().emulatorProblem().contains(u"no-such-emulator is missing"_s),
+        qPrintable(workspace.accounts().emulatorProblem()));
+    QVERIFY(workspace.monitor().accountNames().isEmpty());
 }
 
 void TestDesktopApp::aboutShowsTheVersion()

@@ -4,7 +4,6 @@
 #include "monitor/LiveSessions.h"
 #include "ui/DetailsPane.h"
 #include "workspace/AccountManager.h"
-#include "workspace/LocalEmulator.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -97,7 +96,7 @@ bool TestGaSessions::openWithGaAccount()
 {
     if (!f->open())
         return false;
-    arr::emulator::EmulatorServer *server = f->workspace->emulator().server();
+    arr::emulator::EmulatorServer *server = f->emulator.get();
     if (!server) {
         qWarning("The local emulator is not running");
         return false;
@@ -119,7 +118,7 @@ bool TestGaSessions::openWithGaAccount()
 
 QString TestGaSessions::addGaSession(const arr::emulator::SessionSeed &seed)
 {
-    const QString id = f->workspace->emulator().server()->addSession(GaAccountId, seed);
+    const QString id = f->emulator.get()->addSession(GaAccountId, seed);
     f->workspace->monitor().refresh();
     if (id.isEmpty() || !QTest::qWaitFor([&] { return f->model().rowOf(GaAccountName, id) >= 0; })) {
         qWarning("GA session %s did not appear in the table", qPrintable(id));
@@ -144,7 +143,7 @@ void TestGaSessions::saveScreenshot(const QString &fileName) const
 void TestGaSessions::gaAndV1AccountsInOneTable()
 {
     QVERIFY(openWithGaAccount());
-    const QString v1Account = arr::LocalEmulator::accountName();
+    const QString v1Account = GuiFixture::emulatorAccount();
     const QString v1Ready = f->addSession(readySeed(u"standard"_s, 35));
     QVERIFY(!v1Ready.isEmpty());
     const QString gaReady = addGaSession(readySeed(u"premium"_s, 20));
@@ -156,7 +155,7 @@ void TestGaSessions::gaAndV1AccountsInOneTable()
     f->workspace->createSession(GaAccountName, {arr::TimeSpan::fromHours(2), u"standard"_s, {}, u"render-job-7"_s});
     QTRY_VERIFY(f->model().rowOf(GaAccountName, u"render-job-7"_s) >= 0);
     QTRY_COMPARE(f->workspace->monitor().activeRequestCount(), 0);
-    QCOMPARE(f->workspace->emulator().server()->requestCount(u"create"_s), 1);
+    QCOMPARE(f->emulator.get()->requestCount(u"create"_s), 1);
 
     // One table, both accounts, each session under its own account (the emulator's v1 account has
     // made-up sessions of its own besides).
@@ -240,7 +239,7 @@ void TestGaSessions::gaColumnsAreOptionalAndSortable()
 
     // The GA row has values, the v1 row none.
     const int gaRow = f->model().rowOf(GaAccountName, gaReady);
-    const int v1Row = f->model().rowOf(arr::LocalEmulator::accountName(), v1Ready);
+    const int v1Row = f->model().rowOf(GuiFixture::emulatorAccount(), v1Ready);
     const auto cell = [this](int row, int column) { return f->model().index(row, column); };
     QCOMPARE(cell(gaRow, SessionTableModel::ArrInspectorPortColumn).data().toInt(), 50052);
     QCOMPARE(

@@ -15,7 +15,6 @@
 #include "ui/SessionStyle.h"
 #include "ui/SessionTableModel.h"
 #include "ui/SessionsPage.h"
-#include "workspace/LocalEmulator.h"
 
 #include <QAccessible>
 #include <QLabel>
@@ -36,7 +35,7 @@ using arr::SessionTableModel;
 
 namespace {
 
-const QString Emulator = arr::LocalEmulator::accountName();
+const QString Emulator = GuiFixture::emulatorAccount();
 
 arr::emulator::SessionSeed seed(SessionStatus status, arr::TimeSpan lease, arr::TimeSpan age)
 {
@@ -95,7 +94,7 @@ class TestWindowState : public QObject
 private:
     std::unique_ptr<GuiFixture> f;
 
-    arr::emulator::EmulatorServer *emulator() { return f->workspace->emulator().server(); }
+    arr::emulator::EmulatorServer *emulator() { return f->emulator.get(); }
     QTableView *view() const { return f->find<QTableView>(u"sessionView"_s); }
     QModelIndex viewIndex(const QString &sessionId, int column) const
     {
