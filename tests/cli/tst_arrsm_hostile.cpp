@@ -1,3 +1,4 @@
+#include "common/MemoryInUse.h"
 #include "service/ScriptedServer.h"
 
 #include <QElapsedTimer>
@@ -253,6 +254,12 @@ void TestArrsmHostile::endlessAnswerIsStoppedInBoundedMemory()
     COMPARE_EXIT(result, 1);
     QCOMPARE(result.err, QByteArray("arrsm: The answer was larger than 16 MiB.\n"));
     QCOMPARE(result.out, QByteArray());
+    if (underAddressSanitizer()) {
+        // arrsm runs in a process of its own, where only the resident set can be read from outside:
+        // under AddressSanitizer that is mostly shadow memory and freed blocks held in quarantine
+        // (144 MiB measured), which would say nothing about what arrsm keeps.
+        QSKIP("The peak resident set of a child counts AddressSanitizer's own memory; bounded in the normal build.");
+    }
     QVERIFY2(result.peakKiB > 0, "VmHWM could not be read");
     QVERIFY2(result.peakKiB < 100 * 1024, qPrintable(u"arrsm grew to %1 KiB"_s.arg(result.peakKiB)));
 }

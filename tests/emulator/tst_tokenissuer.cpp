@@ -1,6 +1,6 @@
+#include "common/MemoryInUse.h"
 #include "emulator/TokenIssuer.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -10,18 +10,6 @@ namespace {
 
 const QDateTime Now = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
 constexpr qint64 Hour = 3600'000;
-
-qint64 residentKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
-    }
-    return 0;
-}
 
 } // namespace
 
@@ -107,7 +95,7 @@ void TestTokenIssuer::issuingRemembersNothing()
     TokenIssuer issuer;
     for (int i = 0; i < 1000; ++i)
         issuer.issue(u"acc"_s, Now, 24 * Hour);
-    const qint64 before = residentKiB();
+    const qint64 before = memoryInUseKiB();
     constexpr int Tokens = 100'000;
     QByteArray first;
     for (int i = 0; i < Tokens; ++i) {
@@ -115,9 +103,9 @@ void TestTokenIssuer::issuingRemembersNothing()
         if (i == 0)
             first = token;
     }
-    const qint64 after = residentKiB();
-    qInfo("%d tokens issued: %lld entries remembered; resident %lld KiB before, %lld KiB after", Tokens,
-        qint64(issuer.revokedCount()), before, after);
+    const qint64 after = memoryInUseKiB();
+    qInfo("%d tokens issued: %lld entries remembered; %s %lld KiB before, %lld KiB after", Tokens,
+        qint64(issuer.revokedCount()), memoryInUseMeasure(), before, after);
     QCOMPARE(issuer.revokedCount(), 0);
     // Remembering each one cost about 480 bytes: 46 MiB for these.
     QVERIFY2(after - before < 4 * 1024, qPrintable(u"grew by %1 KiB"_s.arg(after - before)));
