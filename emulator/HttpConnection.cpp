@@ -47,7 +47,14 @@ HttpConnection::HttpConnection(QTcpSocket *socket, int idleTimeoutMs, QObject *p
     startReading();
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    // The socket goes first, while this object is still whole: a socket that closes on its way out
+    // emits disconnected(), which must not reach a connection that is being destroyed.
+    m_finished = true;
+    m_socket->disconnect(this);
+    delete m_socket;
+}
 
 void HttpConnection::respond(const QByteArray &answer, bool close)
 {
