@@ -3,6 +3,7 @@
 #include "core/BilledTimeSource.h"
 #include "core/Clock.h"
 #include "monitor/LiveSessions.h"
+#include "workspace/Workspace.h"
 
 #include <QLocale>
 #include <QMap>
@@ -58,6 +59,10 @@ void CostStatusLabel::refresh()
     for (int i = 0; i < m_sessions->count(); ++i) {
         const TrackedSession &entry = m_sessions->at(i);
         if (entry.session.status != SessionStatus::Ready)
+            continue;
+        // The local emulator's sessions cost nothing, outside the demo (which shows example prices
+        // for them and says so).
+        if (!m_pricing.examples && Workspace::isMadeUp(entry.account))
             continue;
         // One hour of every ready session is the amount spent per hour now.
         const auto price = m_pricing.hourlyPrice(entry.account, entry.session.size);
