@@ -1889,10 +1889,6 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <translation>Die Eigenschaften der Sitzung sind kein JSON-Objekt.</translation>
     </message>
     <message>
-        <source>The answer is not valid JSON (unexpected text after the end at byte %1).</source>
-        <translation>Die Antwort ist kein gültiges JSON (unerwarteter Text nach dem Ende bei Byte %1).</translation>
-    </message>
-    <message>
         <source>The answer is empty.</source>
         <translation>Die Antwort ist leer.</translation>
     </message>
@@ -1928,96 +1924,9 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>The token service&apos;s answer has no &quot;AccessToken&quot;.</source>
         <translation>Die Antwort des Tokendienstes enthält kein „AccessToken“.</translation>
     </message>
-</context>
-<context>
-    <name>arr::JsonReader</name>
     <message>
-        <source>The answer is not valid JSON (%1 at byte %2).</source>
-        <translation>Die Antwort ist kein gültiges JSON (Byte %2: %1).</translation>
-    </message>
-    <message>
-        <source>nested too deeply</source>
-        <translation>zu tief verschachtelt</translation>
-    </message>
-    <message>
-        <source>an object was expected</source>
-        <translation>ein Objekt wurde erwartet</translation>
-    </message>
-    <message>
-        <source>an array was expected</source>
-        <translation>ein Array wurde erwartet</translation>
-    </message>
-    <message>
-        <source>a member name was expected</source>
-        <translation>ein Elementname wurde erwartet</translation>
-    </message>
-    <message>
-        <source>a colon was expected</source>
-        <translation>ein Doppelpunkt wurde erwartet</translation>
-    </message>
-    <message>
-        <source>a comma or &apos;]&apos; was expected</source>
-        <translation>ein Komma oder „]“ wurde erwartet</translation>
-    </message>
-    <message>
-        <source>a string was expected</source>
-        <translation>eine Zeichenkette wurde erwartet</translation>
-    </message>
-    <message>
-        <source>a control character inside a string</source>
-        <translation>ein Steuerzeichen in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>an invalid \u escape</source>
-        <translation>eine ungültige \u-Escape-Sequenz</translation>
-    </message>
-    <message>
-        <source>an invalid escape</source>
-        <translation>eine ungültige Escape-Sequenz</translation>
-    </message>
-    <message>
-        <source>an unterminated string</source>
-        <translation>eine nicht abgeschlossene Zeichenkette</translation>
-    </message>
-    <message>
-        <source>an unpaired surrogate in a string</source>
-        <translation>ein unpaariges Surrogat in einer Zeichenkette</translation>
-    </message>
-    <message>
-        <source>a number was expected</source>
-        <translation>eine Zahl wurde erwartet</translation>
-    </message>
-    <message>
-        <source>digits were expected after the decimal point</source>
-        <translation>nach dem Dezimalpunkt wurden Ziffern erwartet</translation>
-    </message>
-    <message>
-        <source>digits were expected in the exponent</source>
-        <translation>im Exponenten wurden Ziffern erwartet</translation>
-    </message>
-    <message>
-        <source>a number out of range</source>
-        <translation>eine Zahl außerhalb des Wertebereichs</translation>
-    </message>
-    <message>
-        <source>null was expected</source>
-        <translation>null wurde erwartet</translation>
-    </message>
-    <message>
-        <source>an unknown word</source>
-        <translation>ein unbekanntes Wort</translation>
-    </message>
-    <message>
-        <source>the answer ended too early</source>
-        <translation>die Antwort endete zu früh</translation>
-    </message>
-    <message>
-        <source>a value was expected</source>
-        <translation>ein Wert wurde erwartet</translation>
-    </message>
-    <message>
-        <source>a comma or &apos;}&apos; was expected</source>
-        <translation>ein Komma oder „}“ wurde erwartet</translation>
+        <source>a control character</source>
+        <translation>ein Steuerzeichen</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +2113,41 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>The local emulator could not start: %1</source>
         <translation>Der lokale Emulator konnte nicht starten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The local emulator did not start: %1 gave no answer within %n seconds.</source>
+        <translation>
+            <numerusform>Der lokale Emulator ist nicht gestartet: %1 hat binnen %n Sekunde nicht geantwortet.</numerusform>
+            <numerusform>Der lokale Emulator ist nicht gestartet: %1 hat binnen %n Sekunden nicht geantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The local emulator could not start: %1 is missing; reinstall the app.</source>
+        <translation>Der lokale Emulator konnte nicht starten: %1 fehlt; installieren Sie die App neu.</translation>
+    </message>
+    <message>
+        <source>it crashed</source>
+        <translation>er ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>it ended with exit code %1</source>
+        <translation>er endete mit dem Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The local emulator stopped (%1).</source>
+        <translation>Der lokale Emulator wurde beendet (%1).</translation>
+    </message>
+    <message>
+        <source>The local emulator could not start (%1).</source>
+        <translation>Der lokale Emulator konnte nicht starten (%1).</translation>
+    </message>
+    <message>
+        <source>The local emulator did not start: it said &quot;%1&quot;.</source>
+        <translation>Der lokale Emulator ist nicht gestartet: Er meldete „%1“.</translation>
     </message>
 </context>
 <context>
@@ -3284,6 +3228,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>Retry now</source>
         <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Start the emulator again</source>
+        <translation>Emulator erneut starten</translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,16 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::LocalEmulator</name>
+    <message numerus="yes">
+        <source>The local emulator did not start: %1 gave no answer within %n seconds.</source>
+        <translation>
+            <numerusform>The local emulator did not start: %1 gave no answer within %n second.</numerusform>
+            <numerusform>The local emulator did not start: %1 gave no answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arr::NotificationsPanel</name>
     <message numerus="yes">
         <source>&amp;Notifications (%n new)</source>

@@ -3,11 +3,11 @@
 // scroll bar, and no empty details pane taking width while nothing is selected. The pane comes back
 // on selection, at the width the user last gave it, also after a restart.
 #include "GuiFixture.h"
+#include "emulator/EmulatorOptions.h"
 
 #include "ui/DetailsPane.h"
 #include "ui/SessionColumns.h"
 #include "ui/WidgetHelpers.h"
-#include "workspace/LocalEmulator.h"
 
 #include <QHeaderView>
 #include <QScreen>
@@ -35,7 +35,7 @@ private Q_SLOTS:
     void detailsPaneGivesWayWhileNothingIsSelected();
 
 private:
-    // The window open on the local emulator's sessions, its columns fitted to them.
+    // The window open on the test's sessions, its columns fitted to them.
     bool openFitted();
     QTableView *view() const { return f->find<QTableView>(u"sessionView"_s); }
     QSplitter *splitter() const { return f->find<QSplitter>(u"sessionSplitter"_s); }
@@ -49,6 +49,18 @@ bool TestFirstStart::openFitted()
 {
     if (!f->open())
         return false;
+    // Sessions in every state the table shows, made by the test in its own emulator.
+    const QList<arr::SessionStatus> statuses{arr::SessionStatus::Starting, arr::SessionStatus::Ready,
+        arr::SessionStatus::Ready, arr::SessionStatus::Stopped, arr::SessionStatus::Expired, arr::SessionStatus::Error};
+    for (qsizetype i = 0; i < statuses.size(); ++i) {
+        arr::emulator::SessionSeed seed;
+        seed.status = statuses.at(i);
+        seed.size = i % 2 == 0 ? u"standard"_s : u"premium"_s;
+        seed.maxLease = arr::TimeSpan::fromHours(1 + i);
+        seed.age = arr::TimeSpan::fromMinutes(10 + 7 * i);
+        if (f->addSession(seed).isEmpty())
+            return false;
+    }
     return QTest::qWaitFor([this] { return f->model().rowCount() > 0 && !f->page()->columns()->fitPending(); });
 }
 
@@ -91,7 +103,7 @@ void TestFirstStart::detailsPaneGivesWayWhileNothingIsSelected()
     QTRY_COMPARE(detailsWidth(), 0);
     QCOMPARE(view()->width(), splitter()->width());
 
-    const QString account = arr::LocalEmulator::accountName();
+    const QString account = GuiFixture::emulatorAccount();
     const QString id = f->model().index(0, 0).data(SessionTableModel::SessionIdRole).toString();
     QVERIFY(f->page()->selectSession(account, id));
     QTRY_VERIFY(details()->isVisible());

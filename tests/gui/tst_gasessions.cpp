@@ -312,7 +312,7 @@ void TestGaSessions::openInspectorOnlyForAReadySessionWithAPort()
     QTRY_VERIFY(!f->find<arr::DetailsPane>(u"detailsPane"_s)->sessionId().isEmpty());
     QVERIFY(!action->isEnabled());
     QVERIFY(!button->isVisible() || !button->isEnabled());
-    QVERIFY(f->page()->selectSession(arr::LocalEmulator::accountName(), v1Ready));
+    QVERIFY(f->page()->selectSession(GuiFixture::emulatorAccount(), v1Ready));
     QTRY_COMPARE(f->find<arr::DetailsPane>(u"detailsPane"_s)->sessionId(), v1Ready);
     QVERIFY(!action->isEnabled());
     QVERIFY(!button->isVisible());

@@ -2,11 +2,11 @@
 // sent to whatever has the keyboard focus, as a keyboard would), and every action of the toolbar
 // and the context menu also in a menu of the menu bar, reached by its mnemonic or a shortcut.
 #include "GuiFixture.h"
+#include "emulator/EmulatorOptions.h"
 
 #include "monitor/SessionMonitor.h"
 #include "ui/CreateSessionDialog.h"
 #include "ui/ExtendSessionDialog.h"
-#include "workspace/LocalEmulator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -96,6 +96,11 @@ void TestKeyboard::createExtendAndStopWithKeysAlone()
 {
     QVERIFY(f->open());
     QVERIFY(QTest::qWaitForWindowActive(f->window.get()));
+    // A session of the test's own beside the one the keys will create.
+    arr::emulator::SessionSeed seed;
+    seed.status = arr::SessionStatus::Ready;
+    seed.age = arr::TimeSpan::fromMinutes(20);
+    QVERIFY(!f->addSession(seed).isEmpty());
     QTRY_VERIFY(f->model().rowCount() > 0);
     auto *view = f->find<QTableView>(u"sessionView"_s);
     QVERIFY(view);
@@ -113,7 +118,7 @@ void TestKeyboard::createExtendAndStopWithKeysAlone()
     QVERIFY(created && created->succeeded);
     const QString id = created->sessionId;
     QVERIFY(!id.isEmpty());
-    QTRY_VERIFY(f->model().rowOf(arr::LocalEmulator::accountName(), id) >= 0);
+    QTRY_VERIFY(f->model().rowOf(GuiFixture::emulatorAccount(), id) >= 0);
 
     // Find it: Ctrl+F, its id, Tab to the table, Home.
     QVERIFY(press(Qt::Key_F, Qt::ControlModifier));

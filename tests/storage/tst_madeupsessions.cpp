@@ -50,6 +50,7 @@ void TestMadeUpSessions::onlyTheUsersSessionsAreRecordedAndCounted()
     options.settingsFile = dir.filePath(u"settings.ini"_s);
     options.keychainService.clear();
     options.historyFile = dir.filePath(u"history.sqlite"_s);
+    options.emulatorProgram = QStringLiteral(ARR_EMULATOR_EXECUTABLE);
     Workspace workspace(options);
     QVERIFY(workspace.history());
     QVERIFY(Workspace::isMadeUp(LocalEmulator::accountName()));
