@@ -172,6 +172,9 @@ KeepAlivePolicy::Decision KeepAlivePolicy::evaluate(
             return decision;
         }
     }
+    // An extend the service accepted is settled by an answer that came after it, never by asking again.
+    if (progress.awaitedLease)
+        return decision;
     // Only a ready session has a lease running; the service's elapsed time is all we count from.
     if (session.status != SessionStatus::Ready || !session.elapsed || !session.maxLease)
         return decision;
