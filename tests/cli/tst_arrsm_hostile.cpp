@@ -526,8 +526,9 @@ void TestArrsmHostile::keepAliveAgainstAServerThatLiesStopsAfterTwoExtends()
     QVERIFY2(!kept.out.contains("Extended"), qPrintable(kept.describe()));
     QVERIFY2(kept.err.contains("keep-alive stopped"), qPrintable(kept.describe()));
     QCOMPARE(kept.err.count("warning:"), 1);
-    // The interval between the first extend that did not show and the second was honoured.
-    QVERIFY2(kept.elapsedMs >= 1000, qPrintable(kept.describe()));
+    // The interval between the first extend that did not show and the second was honoured (less the
+    // 5 % a coarse Qt timer may fire early, and a margin); before, the two came back to back.
+    QVERIFY2(kept.elapsedMs >= 900, qPrintable(kept.describe()));
 }
 
 void TestArrsmHostile::keepAliveReportsALeaseBeyondItsBound()
