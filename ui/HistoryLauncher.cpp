@@ -51,7 +51,7 @@ void HistoryLauncher::show()
         m_window->restoreGeometry(m_workspace->settings().value(Settings::Key::HistoryWindowGeometry).toByteArray());
         m_window->installEventFilter(this);
     }
-    m_window->setPricing(m_workspace->settings().pricing());
+    m_window->setPricing(m_workspace->savedPricing());
     m_window->setRecorderProblem(m_workspace->historyProblem());
     m_window->refresh();
     m_window->show();

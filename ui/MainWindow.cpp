@@ -80,6 +80,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_commands = new SessionCommands(m_workspace, dependencies.prompter, m_sessionsPage, this);
     connect(m_commands, &SessionCommands::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_commands, &SessionCommands::preferencesChanged, this, &MainWindow::applyPreferences);
+    // An account's own prices are kept by its identity: a renamed account has them under its new name.
+    connect(&m_workspace->accounts(), &AccountManager::savedAccountsChanged, this, &MainWindow::applyPreferences);
     connect(
         m_sessionsPage, &SessionsPage::copied, this, [this](const QString &what) { showStatusMessage(what, 8000); });
     connect(m_emptyPage, &EmptyStatePage::addAccountClicked, this, [this] {

@@ -19,10 +19,11 @@ using namespace Qt::StringLiterals;
 
 namespace arr {
 
-PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
+PreferencesDialog::PreferencesDialog(Settings *settings, const QList<Account> &accounts, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::PreferencesDialog>())
     , m_settings(settings)
+    , m_savedAccounts(accounts)
 {
     m_ui->setupUi(this);
     m_ui->pollSpin->setMinimum(Settings::MinimumPollIntervalSeconds);
@@ -36,7 +37,7 @@ PreferencesDialog::PreferencesDialog(Settings *settings, QWidget *parent)
     styleAsProblem(m_ui->problemLabel);
     fillLanguages(settings->language());
 
-    m_pricing = settings->pricing();
+    m_pricing = settings->pricing(m_savedAccounts);
     m_ui->currencyEdit->setText(m_pricing.defaults.currency);
     m_ui->priceScopeCombo->addItem(tr("All accounts"), QString());
     setAccounts({}, {});
@@ -218,7 +219,7 @@ void PreferencesDialog::accept()
     m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
     if (!m_examples) {
         m_pricing.defaults.currency = m_ui->currencyEdit->text().trimmed().toUpper();
-        m_settings->setPricing(m_pricing);
+        m_settings->setPricing(m_pricing, m_savedAccounts);
     }
     QDialog::accept();
 }

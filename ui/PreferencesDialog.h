@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Account.h"
 #include "core/Cost.h"
 
 #include <QDialog>
@@ -24,7 +25,8 @@ class PreferencesDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit PreferencesDialog(Settings *settings, QWidget *parent = nullptr);
+    // `accounts`: the saved accounts, by whose identity their own prices are kept.
+    PreferencesDialog(Settings *settings, const QList<Account> &accounts, QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
     // The accounts whose prices can be set apart and the sizes the service has reported, listed
@@ -47,6 +49,7 @@ private:
 
     std::unique_ptr<Ui::PreferencesDialog> m_ui;
     Settings *m_settings;
+    QList<Account> m_savedAccounts;
     QString m_problem;
     Pricing m_pricing;
     QStringList m_sizes;

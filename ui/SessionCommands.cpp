@@ -371,7 +371,7 @@ AccountsDialog *SessionCommands::showAccounts()
 
 PreferencesDialog *SessionCommands::showPreferences()
 {
-    auto *dialog = new PreferencesDialog(&m_workspace->settings(), m_window);
+    auto *dialog = new PreferencesDialog(&m_workspace->settings(), m_workspace->accountStore().accounts(), m_window);
     const LiveSessions &sessions = m_workspace->monitor().sessions();
     QStringList sizes;
     for (int i = 0; i < sessions.count(); ++i)

@@ -162,7 +162,8 @@ void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray 
     const QDateTime now = m_clock->now().toUTC();
     for (const Session &session : sessions) {
         if (!session.id.isEmpty())
-            batch.observations.append({historyAccount(), session, now, QString::fromLatin1(msCv), std::nullopt});
+            batch.observations.append({historyAccount(), session, now, QString::fromLatin1(msCv), std::nullopt,
+                accountIdentity(m_command.connection.endpoint, m_command.connection.accountId)});
     }
     queueHistory(batch);
 }
@@ -175,6 +176,7 @@ void CommandRunner::recordCommand(
     HistoryCommand command;
     command.kind = HistoryCommand::Kind(kind);
     command.account = historyAccount();
+    command.accountKey = accountIdentity(m_command.connection.endpoint, m_command.connection.accountId);
     command.sessionId = sessionId;
     command.at = m_clock->now().toUTC();
     command.msCv = QString::fromLatin1(msCv);

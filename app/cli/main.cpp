@@ -115,6 +115,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<arr::HistoryStore> history;
     if (command.kind != arr::cli::CommandKind::Accounts) {
         history = std::make_unique<arr::HistoryStore>(arr::HistoryStore::defaultFilePath());
+        // Sessions are kept by account identity and shown under the saved accounts' names.
+        history->setAccounts(arr::AccountStore(std::make_unique<QSettings>().get()).accounts());
         const arr::HistoryStore::OpenResult opened = history->open();
         // `history` itself reports a replaced file as its error.
         if (opened == arr::HistoryStore::OpenResult::RecoveredFromCorruption
@@ -131,7 +133,7 @@ int main(int argc, char *argv[])
     // metrics' burn rate uses the prices set in the desktop app (the same settings).
     arr::Pricing pricing;
     if (command.kind == arr::cli::CommandKind::Metrics)
-        pricing = arr::Settings().pricing();
+        pricing = arr::Settings().pricing(arr::AccountStore(std::make_unique<QSettings>().get()).accounts());
 
     arr::cli::CommandRunner runner(
         command, {&out, &err, accounts.get(), secrets.get(), nullptr, history.get(), &pricing});

@@ -135,6 +135,20 @@ QString Account::validationError() const
     return {};
 }
 
+QString accountIdentity(const QUrl &endpoint, const QString &accountId)
+{
+    QString host = endpoint.host().toLower();
+    const int defaultPort = endpoint.scheme() == u"https" ? 443 : endpoint.scheme() == u"http" ? 80 : -1;
+    if (endpoint.port() != -1 && endpoint.port() != defaultPort)
+        host += u':' + QString::number(endpoint.port());
+    return host + u'/' + accountId.trimmed().toLower();
+}
+
+QString Account::identity() const
+{
+    return accountIdentity(endpoint, accountId);
+}
+
 bool Account::operator==(const Account &other) const
 {
     return name == other.name && endpoint == other.endpoint && tokenEndpoint == other.tokenEndpoint

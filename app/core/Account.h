@@ -40,8 +40,16 @@ struct Account
 
     // Empty when usable, otherwise a sentence naming the first problem.
     QString validationError() const;
+    // Which account of which service this is, whatever it is called: see accountIdentity().
+    QString identity() const;
     bool operator==(const Account &other) const;
 };
+
+// An account's identity: the service's host (with its port when not the scheme's default) and the
+// account id, in lower case, as "host/accountid". A session is known by this and its id; the account's
+// name is only a label that can change. The same account reached under two names (or through arrsm's
+// environment variables) has one identity.
+QString accountIdentity(const QUrl &endpoint, const QString &accountId);
 
 // The regions the service was offered in.
 QStringList knownRegions();

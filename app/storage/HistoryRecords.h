@@ -14,10 +14,18 @@ namespace arr {
 
 // The values the session history stores and hands back. Times are UTC.
 
-// One session as the history knows it: one row per account and session id.
+// Accounts: each record names its account twice. `accountKey` is the account's identity (see
+// accountIdentity()): the history keeps one row per identity and session id, so that a renamed account,
+// or one reached through arrsm's environment, keeps its sessions. `account` is the name to show: the
+// one a record was made under and, when read back, the current name of the saved account with that
+// identity (a history from before identities, for a name no saved account has, keeps the name as its
+// identity).
+
+// One session as the history knows it: one row per account identity and session id.
 struct HistorySession
 {
     QString account;
+    QString accountKey;
     QString sessionId;
     QString size;
     // The last status seen, as the service spelt it in v1 wire form ("ready").
@@ -53,6 +61,7 @@ struct HistorySession
 struct HistoryEvent
 {
     QString account;
+    QString accountKey;
     QString sessionId;
     QDateTime at;
     // "created", "ready", "extended", "stopped", "expired", "failed", "disappeared", "command-failed".
@@ -67,6 +76,7 @@ struct HistoryQuery
 {
     QDateTime since;
     QDateTime until;
+    // Account names (as shown), each standing for the identity it has now.
     QStringList accounts;
     QStringList sizes;
     // Last status (wire names, "stopped").
@@ -84,6 +94,8 @@ struct HistoryObservation
     QString msCv;
     // The price per hour of the session's size at that moment, when known.
     std::optional<double> pricePerHour;
+    // The account's identity; empty to use `account` as it.
+    QString accountKey;
 };
 
 // What the app or arrsm did.
@@ -99,6 +111,8 @@ struct HistoryCommand
     // Created: the size asked for. Extended: the new lease.
     QString size;
     std::optional<qint64> leaseSeconds;
+    // The account's identity; empty to use `account` as it.
+    QString accountKey;
 };
 
 // A session gone from its account's list.
@@ -110,6 +124,8 @@ struct HistoryDisappearance
     // The billed time last seen, when it is newer than what was written (billed time is written once
     // a minute of it has gone by).
     std::optional<qint64> billedSeconds;
+    // The account's identity; empty to use `account` as it.
+    QString accountKey;
 };
 
 // Everything one poll or one command changed, written in one transaction.

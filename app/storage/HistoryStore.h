@@ -1,7 +1,10 @@
 #pragma once
 
+#include "core/Account.h"
 #include "core/BilledTimeSource.h"
 #include "storage/HistoryRecords.h"
+
+#include <QHash>
 
 #include <QSqlError>
 
@@ -19,7 +22,7 @@ class HistoryStore
 {
 public:
     // The schema this build writes; older files are migrated when opened.
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     enum class OpenResult {
         Opened,
@@ -36,6 +39,12 @@ public:
 
     // "history.sqlite" in the application's data location (the same for the app and arrsm).
     static QString defaultFilePath();
+
+    // The saved accounts, for what the history shows and how an older file is migrated: reads show a
+    // session under the current name of the saved account with its identity, and a history from before
+    // identities (keyed by names, and by arrsm's bare account ids) is re-keyed through them when it is
+    // opened. Set before open(); may change later (an account renamed).
+    void setAccounts(const QList<Account> &accounts);
 
     OpenResult open();
     bool isOpen() const { return m_open; }
@@ -57,9 +66,10 @@ public:
     // readError(); a successful read clears it.
     QString readError() const { return m_readError; }
     QList<HistorySession> sessions(const HistoryQuery &query = {}) const;
-    std::optional<HistorySession> session(const QString &account, const QString &sessionId) const;
+    // By account identity (HistorySession::accountKey) and session id.
+    std::optional<HistorySession> session(const QString &accountKey, const QString &sessionId) const;
     // Oldest first.
-    QList<HistoryEvent> events(const QString &account, const QString &sessionId) const;
+    QList<HistoryEvent> events(const QString &accountKey, const QString &sessionId) const;
     // The sessions that ended at or after `since`, each with its billed time after `since`: its
     // billed time, cut to the time from `since` to its end (the file knows how long a session was
     // ready, not exactly when).
@@ -70,6 +80,8 @@ private:
     bool inspectFile(const QSqlDatabase &db, QSqlError *error);
     bool migrate();
     template<typename List> List readFailed(const QSqlQuery &query, List &partial) const;
+    HistorySession sessionFrom(const QSqlQuery &q) const;
+    QString whereClause(const HistoryQuery &query, QVariantList &values) const;
     void fail(const QString &what, const QString &error);
     void close();
 
@@ -82,6 +94,10 @@ private:
     int m_busyRetries = 3;
     QSqlError m_lastError;
     mutable QString m_readError;
+    // The saved accounts' names by identity (the first account of an identity), and the other way.
+    QHash<QString, QString> m_nameByIdentity;
+    QHash<QString, QString> m_identityByName;
+    QHash<QString, QString> m_identityByAccountId;
 };
 
 } // namespace arr

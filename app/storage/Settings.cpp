@@ -157,7 +157,7 @@ int Settings::expiryNotificationMinutes() const
     return boundedInt(Key::ExpiryNotificationMinutes, 1, 24 * 60);
 }
 
-Pricing Settings::pricing() const
+Pricing Settings::pricing(const QList<Account> &accounts) const
 {
     Pricing pricing;
     pricing.defaults.currency = value(Key::PriceCurrency).toString().trimmed().toUpper();
@@ -171,12 +171,22 @@ Pricing Settings::pricing() const
             continue;
         PriceList list = *prices;
         list.currency = entry.value(u"currency"_s).toString().trimmed().toUpper();
-        pricing.accountOverrides.insert(it.key(), list);
+        // Stored by a build before identities: the name stands for the account that has it now.
+        const QString identity = entry.value(u"identity"_s).toString();
+        bool placed = false;
+        for (const Account &account : accounts) {
+            if (identity.isEmpty() ? account.name == it.key() : account.identity() == identity) {
+                pricing.accountOverrides.insert(account.name, list);
+                placed = true;
+            }
+        }
+        if (!placed && !pricing.accountOverrides.contains(it.key()))
+            pricing.accountOverrides.insert(it.key(), list);
     }
     return pricing;
 }
 
-void Settings::setPricing(const Pricing &pricing)
+void Settings::setPricing(const Pricing &pricing, const QList<Account> &accounts)
 {
     setValue(Key::PriceCurrency, pricing.defaults.currency);
     setValue(Key::HourlyPrices, pricing.defaults.toString());
@@ -184,7 +194,12 @@ void Settings::setPricing(const Pricing &pricing)
     for (auto it = pricing.accountOverrides.constBegin(); it != pricing.accountOverrides.constEnd(); ++it) {
         if (it->isEmpty())
             continue;
-        overrides.insert(it.key(), QVariantMap{{u"currency"_s, it->currency}, {u"prices"_s, it->toString()}});
+        QVariantMap entry{{u"currency"_s, it->currency}, {u"prices"_s, it->toString()}};
+        const auto account = std::find_if(
+            accounts.cbegin(), accounts.cend(), [&](const Account &candidate) { return candidate.name == it.key(); });
+        if (account != accounts.cend())
+            entry.insert(u"identity"_s, account->identity());
+        overrides.insert(it.key(), entry);
     }
     setValue(Key::AccountHourlyPrices, overrides);
 }

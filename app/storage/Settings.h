@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Account.h"
 #include "core/Cost.h"
 
 #include <QSettings>
@@ -85,9 +86,11 @@ public:
     int expiryNotificationMinutes() const;
 
     // The prices the user entered; unreadable entries (a hand-edited file) are left out, never
-    // guessed. Never the demo's example prices: those are not settings.
-    Pricing pricing() const;
-    void setPricing(const Pricing &pricing);
+    // guessed. Never the demo's example prices: those are not settings. An account's own prices are
+    // kept by its identity (Account::identity()) and handed out under the name each of `accounts` has
+    // now, so that a renamed account keeps them; prices for a name no account has stay under that name.
+    Pricing pricing(const QList<Account> &accounts) const;
+    void setPricing(const Pricing &pricing, const QList<Account> &accounts);
 
     // The language chosen in the preferences: "" for the system's, else one of languages(); an
     // unknown code (a hand-edited file, a language since removed) reads as "".

@@ -116,6 +116,15 @@ QList<Account> AccountManager::activeAccounts() const
     return accounts;
 }
 
+QString AccountManager::identityOf(const QString &name) const
+{
+    if (const auto applied = m_applied.constFind(name); applied != m_applied.constEnd())
+        return applied->account.identity();
+    if (const std::optional<Account> saved = m_store->find(name))
+        return saved->identity();
+    return name;
+}
+
 bool AccountManager::keysArePersistent() const
 {
     return m_secrets->isPersistent();

@@ -49,6 +49,10 @@ public:
     // accounts.
     QList<Account> activeAccounts() const;
 
+    // The identity (Account::identity()) of the account called `name`: the one the monitor polls under
+    // that name, else the saved one; the name itself for an account neither knows.
+    QString identityOf(const QString &name) const;
+
     bool hasEmulator() const { return m_emulator != nullptr; }
     bool isEmulatorEnabled() const;
     bool isEmulatorForced() const { return m_policy == EmulatorPolicy::AlwaysOn; }

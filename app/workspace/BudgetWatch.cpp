@@ -94,7 +94,7 @@ void BudgetWatch::check()
     // Today's usage and the session list are each read once, however many accounts have a budget
     // or an alert.
     std::optional<QList<BilledUsage>> today;
-    QHash<QString, int> longRunningHours;
+    QHash<QString, LongRunningAlert> longRunning;
     for (const Account &account : m_accounts->accounts()) {
         if (!account.enabled)
             continue;
@@ -104,10 +104,10 @@ void BudgetWatch::check()
             checkBudget(account, spendOf(account.name, *today));
         }
         if (account.longRunningHours > 0)
-            longRunningHours.insert(account.name, account.longRunningHours);
+            longRunning.insert(account.name, {account.longRunningHours, account.identity()});
     }
-    if (!longRunningHours.isEmpty())
-        checkLongRunning(longRunningHours);
+    if (!longRunning.isEmpty())
+        checkLongRunning(longRunning);
 }
 
 void BudgetWatch::checkBudget(const Account &account, const Spend &spend)
@@ -120,38 +120,39 @@ void BudgetWatch::checkBudget(const Account &account, const Spend &spend)
     const Spend budget{account.dailyBudget, spend.money, spend.currency};
     if (share >= 1.0) {
         // A jump past both marks at once says only the one that matters.
-        giveOnce(u"budget-80|"_s + account.name);
-        if (!giveOnce(u"budget-100|"_s + account.name))
+        giveOnce(u"budget-80|"_s + account.identity());
+        if (!giveOnce(u"budget-100|"_s + account.identity()))
             return;
         Q_EMIT notify({SessionNotification::Kind::BudgetReached, account.name, {},
             tr("%1 has spent %2 today, its whole daily budget of %3.")
                 .arg(name, describe(spend, locale), describe(budget, locale))});
         return;
     }
-    if (!giveOnce(u"budget-80|"_s + account.name))
+    if (!giveOnce(u"budget-80|"_s + account.identity()))
         return;
     Q_EMIT notify({SessionNotification::Kind::BudgetWarning, account.name, {},
         tr("%1 has spent %2 today, %3 % of its daily budget of %4.")
             .arg(name, describe(spend, locale), locale.toString(int(share * 100)), describe(budget, locale))});
 }
 
-void BudgetWatch::checkLongRunning(const QHash<QString, int> &hoursByAccount)
+void BudgetWatch::checkLongRunning(const QHash<QString, LongRunningAlert> &alertsByAccount)
 {
     const qint64 nowMono = m_clock->monotonicMs();
     for (int i = 0; i < m_sessions->count(); ++i) {
         const TrackedSession &tracked = m_sessions->at(i);
         if (tracked.session.status != SessionStatus::Ready)
             continue;
-        const auto hours = hoursByAccount.constFind(tracked.account);
-        if (hours == hoursByAccount.constEnd())
+        const auto alert = alertsByAccount.constFind(tracked.account);
+        if (alert == alertsByAccount.constEnd())
             continue;
+        const int hours = alert->hours;
         const std::optional<TimeSpan> ready = billedTime(tracked.session, nowMono - tracked.observedAtMono);
-        if (!ready || ready->totalMilliseconds() <= qint64(*hours) * 3'600'000)
+        if (!ready || ready->totalMilliseconds() <= qint64(hours) * 3'600'000)
             continue;
-        if (!giveOnce(u"long|"_s + tracked.account + u'|' + tracked.session.id))
+        if (!giveOnce(u"long|"_s + alert->identity + u'|' + tracked.session.id))
             continue;
         Q_EMIT notify({SessionNotification::Kind::LongRunning, tracked.account, tracked.session.id,
-            tr("Session %1 (%2) has been ready for %3, longer than the %n hour(s) its account allows.", nullptr, *hours)
+            tr("Session %1 (%2) has been ready for %3, longer than the %n hour(s) its account allows.", nullptr, hours)
                 .arg(safeText(tracked.session.id, 80), safeText(tracked.account, MaximumAccountNameLength),
                     ready->toString())});
     }

@@ -21,7 +21,8 @@ class Settings;
 // The accounts' guardrails against money running away: a daily budget (alerts at 80 % and 100 % of
 // what was spent since local midnight: money when prices are set, else billed hours) and an alert for
 // a session ready longer than its account allows. Each alert is given once per day (and session), also
-// across a restart of the app; a new day starts them afresh. Checked shortly after polls, so many
+// across a restart of the app and a rename of the account (alerts are kept by its identity); a new day
+// starts them afresh. Checked shortly after polls, so many
 // accounts polling at once cost one check.
 class BudgetWatch : public QObject
 {
@@ -53,8 +54,13 @@ Q_SIGNALS:
 private:
     QDateTime startOfToday() const;
     void checkBudget(const Account &account, const Spend &spend);
-    // One pass over the sessions for every account with an alert (its hours, by account name).
-    void checkLongRunning(const QHash<QString, int> &hoursByAccount);
+    struct LongRunningAlert
+    {
+        int hours = 0;
+        QString identity;
+    };
+    // One pass over the sessions for every account with an alert (by account name).
+    void checkLongRunning(const QHash<QString, LongRunningAlert> &alertsByAccount);
     // What `account` spent of `today`'s usage (every account's, as the billed-time source gives it).
     Spend spendOf(const QString &account, const QList<BilledUsage> &today) const;
     // True the first time today `alert` is given; remembers it (in the settings as well).

@@ -122,10 +122,34 @@ void HistoryRecorder::setProblem(const QString &problem)
     Q_EMIT problemChanged(problem);
 }
 
+void HistoryRecorder::setAccounts(const QList<Account> &accounts)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, accounts] { writer->setAccounts(accounts); }, Qt::QueuedConnection);
+}
+
 void HistoryRecorder::send(HistoryBatch batch)
 {
     if (!m_enabled || batch.isEmpty())
         return;
+    if (m_identityLookup) {
+        // A batch is one account's poll, or one command: the lookup runs about once per batch.
+        QString lastName;
+        QString lastIdentity;
+        const auto identify = [&](auto &record) {
+            if (record.account != lastName || lastIdentity.isNull()) {
+                lastName = record.account;
+                lastIdentity = m_identityLookup(lastName);
+            }
+            record.accountKey = lastIdentity;
+        };
+        for (HistoryObservation &o : batch.observations)
+            identify(o);
+        for (HistoryCommand &c : batch.commands)
+            identify(c);
+        for (HistoryDisappearance &d : batch.disappearances)
+            identify(d);
+    }
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer, batch = std::move(batch)] { writer->write(batch); }, Qt::QueuedConnection);
 }
@@ -194,7 +218,7 @@ void HistoryRecorder::onAboutToRemove(int first, int last)
             std::optional<qint64> billed;
             if (known->billedSeen && known->billedSeen != known->elapsed)
                 billed = known->billedSeen->totalSeconds();
-            m_gone[entry.account].append({entry.account, entry.session.id, {}, billed});
+            m_gone[entry.account].append({entry.account, entry.session.id, {}, billed, {}});
         }
         account->erase(known);
     }
@@ -266,7 +290,7 @@ bool HistoryRecorder::recordSlice(const QString &account, PendingPoll &poll, boo
                 lastMsCv = entry.lastMsCv;
                 lastMsCvText = QString::fromLatin1(lastMsCv);
             }
-            HistoryObservation observation{account, s, poll.at, lastMsCvText, std::nullopt};
+            HistoryObservation observation{account, s, poll.at, lastMsCvText, std::nullopt, {}};
             if (m_priceLookup) {
                 auto price = prices.constFind(s.size);
                 if (price == prices.constEnd())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Account.h"
 #include "core/BilledTimeSource.h"
 #include "storage/HistoryRecords.h"
 
@@ -36,6 +37,8 @@ public:
     using PriceLookup = std::function<std::optional<double>(const QString &account, const QString &size)>;
     // Whether an account's sessions are the user's, to be recorded and counted.
     using AccountFilter = std::function<bool(const QString &account)>;
+    // The identity (Account::identity()) of the account a name stands for now.
+    using IdentityLookup = std::function<QString(const QString &account)>;
 
     HistoryRecorder(const LiveSessions *sessions, const Clock *clock, QObject *parent = nullptr);
     ~HistoryRecorder() override;
@@ -45,6 +48,12 @@ public:
     // Records the monitor's polls and commands from now on.
     void attach(SessionMonitor *monitor);
     void setPriceLookup(PriceLookup lookup) { m_priceLookup = std::move(lookup); }
+    // Every record is kept under its account's identity, found through `lookup` when it is made; by
+    // default, under the name.
+    void setIdentityLookup(IdentityLookup lookup) { m_identityLookup = std::move(lookup); }
+    // The saved accounts, for the file's migration and for the names its reads show (see
+    // HistoryStore::setAccounts()). Call before open() and whenever they change.
+    void setAccounts(const QList<arr::Account> &accounts);
     // Leaves out the polls and commands of every account the filter refuses (by default none is).
     void setAccountFilter(AccountFilter filter) { m_accountFilter = std::move(filter); }
     bool recordsAccount(const QString &account) const { return !m_accountFilter || m_accountFilter(account); }
@@ -111,6 +120,7 @@ private:
     QThread m_thread;
     HistoryWriter *m_writer = nullptr;
     PriceLookup m_priceLookup;
+    IdentityLookup m_identityLookup;
     AccountFilter m_accountFilter;
     QHash<QString, QHash<QString, Recorded>> m_recorded;
     // One flag per LiveSessions entry, in the same order: changed or inserted since last recorded.

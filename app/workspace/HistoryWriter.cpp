@@ -22,6 +22,7 @@ void HistoryWriter::open(const QString &filePath, int retentionDays)
 {
     m_filePath = filePath;
     m_store = std::make_unique<HistoryStore>(filePath);
+    m_store->setAccounts(m_accounts);
     const HistoryStore::OpenResult result = m_store->open();
     if (result == HistoryStore::OpenResult::Unavailable) {
         const QString problem = m_store->problem();
@@ -31,6 +32,15 @@ void HistoryWriter::open(const QString &filePath, int retentionDays)
     }
     m_store->prune(QDateTime::currentDateTimeUtc().addDays(-qint64(retentionDays)));
     Q_EMIT opened(true, m_store->problem());
+    reportEndedUsage();
+}
+
+void HistoryWriter::setAccounts(const QList<Account> &accounts)
+{
+    m_accounts = accounts;
+    if (m_store)
+        m_store->setAccounts(accounts);
+    // "Spent today" names each session by its account's current name: one that was renamed is asked anew.
     reportEndedUsage();
 }
 
@@ -63,6 +73,7 @@ void HistoryWriter::drain()
 {
     if (!m_store) {
         m_store = std::make_unique<HistoryStore>(m_filePath);
+        m_store->setAccounts(m_accounts);
         if (m_store->open() == HistoryStore::OpenResult::Unavailable) {
             const QString problem = m_store->problem();
             m_store.reset();

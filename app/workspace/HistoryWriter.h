@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Account.h"
 #include "core/BilledTimeSource.h"
 #include "storage/HistoryRecords.h"
 
@@ -27,6 +28,8 @@ public:
 
     // Each runs in the writer's thread when invoked through a queued call.
     void open(const QString &filePath, int retentionDays);
+    // The saved accounts: see HistoryStore::setAccounts(). Before open() for a migration to use them.
+    void setAccounts(const QList<arr::Account> &accounts);
     void write(const arr::HistoryBatch &batch);
     void close();
     // From now on, after opening and after every write: the sessions that ended since `since`, with
@@ -52,6 +55,7 @@ private:
 
     std::unique_ptr<HistoryStore> m_store;
     QString m_filePath;
+    QList<Account> m_accounts;
     QDateTime m_usageSince;
     QList<HistoryBatch> m_waiting;
     qsizetype m_waitingRecords = 0;

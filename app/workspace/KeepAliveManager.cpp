@@ -13,11 +13,13 @@ using namespace Qt::StringLiterals;
 
 namespace arr {
 
-KeepAliveManager::KeepAliveManager(SessionMonitor *monitor, Settings *settings, const Clock *clock, QObject *parent)
+KeepAliveManager::KeepAliveManager(
+    SessionMonitor *monitor, Settings *settings, const Clock *clock, IdentityLookup identityOf, QObject *parent)
     : QObject(parent)
     , m_monitor(monitor)
     , m_settings(settings)
     , m_clock(clock ? clock : SystemClock::instance())
+    , m_identityOf(std::move(identityOf))
 {
     load();
     connect(m_monitor, &SessionMonitor::pollFinished, this, [this](const QString &account, const ApiResult &result) {
@@ -29,9 +31,14 @@ KeepAliveManager::KeepAliveManager(SessionMonitor *monitor, Settings *settings, 
 
 KeepAliveManager::~KeepAliveManager() = default;
 
-QString KeepAliveManager::keyOf(const QString &account, const QString &sessionId)
+QString KeepAliveManager::identityOf(const QString &account) const
 {
-    return account + u'\n' + sessionId;
+    return m_identityOf ? m_identityOf(account) : account;
+}
+
+QString KeepAliveManager::keyOf(const QString &account, const QString &sessionId) const
+{
+    return identityOf(account) + u'\n' + sessionId;
 }
 
 QString KeepAliveManager::start(const QString &account, const QString &sessionId, const KeepAliveSpec &spec)
@@ -86,11 +93,12 @@ void KeepAliveManager::evaluate(const QString &account)
     if (m_mayExtend && !m_mayExtend(account))
         return;
     const LiveSessions &sessions = m_monitor->sessions();
+    const QString identity = identityOf(account);
     const QStringList keys = m_policies.keys();
     for (const QString &key : keys) {
         const QString policyAccount = key.section(u'\n', 0, 0);
         const QString sessionId = key.section(u'\n', 1);
-        if (policyAccount != account)
+        if (policyAccount != identity)
             continue;
         Entry &entry = m_policies[key];
         const TrackedSession *tracked = sessions.find(account, sessionId);
@@ -184,14 +192,17 @@ void KeepAliveManager::load()
         = QJsonDocument::fromJson(m_settings->value(Settings::Key::KeepAlivePolicies).toString().toUtf8()).array();
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
-        const QString account = object.value(u"account"_s).toString();
+        // Policies stored before identities name their account: it stands for the identity it has now.
+        QString identity = object.value(u"accountIdentity"_s).toString();
+        if (identity.isEmpty())
+            identity = identityOf(object.value(u"account"_s).toString());
         const QString sessionId = object.value(u"sessionId"_s).toString();
         const auto spec = KeepAliveSpec::fromJson(object);
         // An entry that cannot be read (a hand-edited file) is not kept: no policy is safer than a
         // guessed one.
-        if (account.isEmpty() || sessionId.isEmpty() || !spec)
+        if (identity.isEmpty() || identity.contains(u'\n') || sessionId.isEmpty() || !spec)
             continue;
-        m_policies.insert(keyOf(account, sessionId), Entry{*spec, {}, false, false});
+        m_policies.insert(identity + u'\n' + sessionId, Entry{*spec, {}, false, false});
     }
 }
 
@@ -200,7 +211,7 @@ void KeepAliveManager::store()
     QJsonArray array;
     for (auto it = m_policies.cbegin(); it != m_policies.cend(); ++it) {
         QJsonObject object = it->spec.toJson();
-        object.insert(u"account"_s, it.key().section(u'\n', 0, 0));
+        object.insert(u"accountIdentity"_s, it.key().section(u'\n', 0, 0));
         object.insert(u"sessionId"_s, it.key().section(u'\n', 1));
         array.append(object);
     }

@@ -18,14 +18,21 @@ class Settings;
 
 // The desktop app's keep-alive policies, one per session: evaluates each after every poll of its
 // account, asks the monitor for the extends a policy decides on (marked automatic), keeps the
-// policies in the settings (per account and session id) so that they survive a restart, and drops a
+// policies in the settings (per account identity and session id) so that they survive a restart and a
+// rename of the account, and drops a
 // policy when its bound is reached or its session ends.
 class KeepAliveManager : public QObject
 {
     Q_OBJECT
 
 public:
-    KeepAliveManager(SessionMonitor *monitor, Settings *settings, const Clock *clock, QObject *parent = nullptr);
+    // The identity (Account::identity()) of the account a name stands for now.
+    using IdentityLookup = std::function<QString(const QString &account)>;
+
+    // Policies are kept (and stored) by the identity `identityOf` gives an account's name, so that a
+    // renamed account keeps them; without a lookup, by the name.
+    KeepAliveManager(SessionMonitor *monitor, Settings *settings, const Clock *clock, IdentityLookup identityOf = {},
+        QObject *parent = nullptr);
     ~KeepAliveManager() override;
 
     // Replaces any policy of that session. Returns an error sentence, or empty.
@@ -65,7 +72,8 @@ private:
         bool extending = false;
         bool notified = false;
     };
-    static QString keyOf(const QString &account, const QString &sessionId);
+    QString keyOf(const QString &account, const QString &sessionId) const;
+    QString identityOf(const QString &account) const;
     void drop(const QString &key, const QString &account, const QString &sessionId, const QString &sentence,
         bool failed = false);
     void onCommandFinished(const CommandOutcome &outcome);
@@ -75,7 +83,8 @@ private:
     SessionMonitor *m_monitor;
     Settings *m_settings;
     const Clock *m_clock;
-    // By account, a line break, and session id (neither can contain one).
+    IdentityLookup m_identityOf;
+    // By account identity, a line break, and session id (neither can contain one).
     QHash<QString, Entry> m_policies;
     std::function<bool(const QString &account)> m_mayExtend;
 };

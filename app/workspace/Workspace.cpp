@@ -64,7 +64,8 @@ Workspace::Workspace(const Options &options)
         m_settings.get(),
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
-    m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock);
+    m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock,
+        [this](const QString &account) { return m_accounts->identityOf(account); });
     // A policy extends automatically only where a person may extend: never for a watch-only account
     // or workspace (the window that does run the policies is another one).
     m_keepAlive->setMayExtend([this](const QString &account) { return !isReadOnly(account); });
@@ -78,6 +79,11 @@ Workspace::Workspace(const Options &options)
         if (file.isEmpty())
             file = HistoryStore::defaultFilePath();
         m_historyFile = file;
+        // Sessions are kept by their account's identity, and shown under the saved account's name.
+        m_history->setIdentityLookup([this](const QString &account) { return m_accounts->identityOf(account); });
+        m_history->setAccounts(m_accountStore->accounts());
+        QObject::connect(m_accounts.get(), &AccountManager::savedAccountsChanged, m_history.get(),
+            [this] { m_history->setAccounts(m_accountStore->accounts()); });
         m_history->open(file, m_settings->historyRetentionDays());
         m_history->attach(m_monitor.get());
         m_history->setAccountFilter([](const QString &account) { return !isMadeUp(account); });
@@ -125,8 +131,13 @@ void Workspace::applySettings()
     m_monitor->setPollInterval(std::chrono::seconds(m_settings->pollIntervalSeconds()));
     m_monitor->setFastPollInterval(std::chrono::seconds(m_settings->fastPollIntervalSeconds()));
     m_monitor->setExpiryWarning(std::chrono::minutes(m_settings->expiryNotificationMinutes()));
-    m_pricing = m_settings->pricing();
+    m_pricing = savedPricing();
     m_budgets->setPricing(pricing());
+}
+
+Pricing Workspace::savedPricing() const
+{
+    return m_settings->pricing(m_accountStore->accounts());
 }
 
 Pricing Workspace::pricing() const

@@ -91,6 +91,8 @@ public:
     BudgetWatch &budgets() const { return *m_budgets; }
     // The prices in force: the user's, or the demo's examples.
     Pricing pricing() const;
+    // The prices the user saved, each account's under its current name (as read now, not as applied).
+    Pricing savedPricing() const;
     // Records every poll and command; its problemChanged() and problem() say when history is off or
     // a damaged file was replaced. Null in demo mode.
     HistoryRecorder *history() const { return m_history.get(); }

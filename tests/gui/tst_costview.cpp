@@ -1,5 +1,6 @@
 #include "GuiFixture.h"
 #include "core/Cost.h"
+#include "storage/AccountStore.h"
 #include "storage/Settings.h"
 #include "ui/PreferencesDialog.h"
 
@@ -90,7 +91,7 @@ private Q_SLOTS:
         QVERIFY(ok->isEnabled());
         QVERIFY(gui::click(ok));
 
-        const arr::Pricing saved = f->workspace->settings().pricing();
+        const arr::Pricing saved = f->workspace->savedPricing();
         QCOMPARE(saved.defaults.currency, u"EUR"_s);
         QCOMPARE(*saved.defaults.hourlyPrice(u"premium"_s), 10.0);
         QVERIFY(!saved.defaults.hourlyPrice(u"standard"_s));
@@ -138,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QLineEdit *>(u"currencyEdit"_s)->isReadOnly());
         QVERIFY(gui::click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)));
         QVERIFY(!f->workspace->settings().contains(arr::Settings::Key::HourlyPrices));
-        QVERIFY(!f->workspace->settings().pricing().hasAnyPrice());
+        QVERIFY(!f->workspace->savedPricing().hasAnyPrice());
     }
 
 private:

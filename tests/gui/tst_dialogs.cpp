@@ -348,7 +348,7 @@ void TestDialogs::preferencesRefuseRedAboveAmber()
 {
     QTemporaryDir directory;
     arr::Settings settings(directory.filePath(u"settings.ini"_s));
-    arr::PreferencesDialog dialog(&settings);
+    arr::PreferencesDialog dialog(&settings, {});
     dialog.show();
     QVERIFY(okButton(&dialog)->isEnabled());
     QVERIFY(gui::retype(dialog.findChild<QSpinBox *>(u"warningSpin"_s), u"15"_s));

@@ -5,6 +5,7 @@
 #include "GuiFixture.h"
 
 #include "core/Cost.h"
+#include "storage/AccountStore.h"
 #include "storage/HistoryStore.h"
 #include "storage/Settings.h"
 #include "ui/HistoryChart.h"
@@ -86,24 +87,24 @@ bool record(HistoryStore &store, const Recorded &r)
     HistoryBatch batch;
     if (r.createdHere)
         batch.commands.append({HistoryCommand::Kind::Created, r.account, r.id, r.start, u"created"_s,
-            u"cv-%1-create"_s.arg(r.id), r.size, std::nullopt});
-    batch.observations.append({r.account, session(r, SessionStatus::Starting, 0), r.start, u"cv-poll"_s, r.price});
+            u"cv-%1-create"_s.arg(r.id), r.size, std::nullopt, {}});
+    batch.observations.append({r.account, session(r, SessionStatus::Starting, 0), r.start, u"cv-poll"_s, r.price, {}});
     if (!store.record(batch))
         return false;
     batch = {};
-    batch.observations.append({r.account, session(r, SessionStatus::Ready, 0), ready, u"cv-poll"_s, r.price});
+    batch.observations.append({r.account, session(r, SessionStatus::Ready, 0), ready, u"cv-poll"_s, r.price, {}});
     for (int i = 0; i < r.extends; ++i)
         batch.commands.append({HistoryCommand::Kind::Extended, r.account, r.id, ready.addSecs(60 + i), u"extended"_s,
-            u"cv-%1-extend"_s.arg(r.id), {}, 8 * 3600 + (i + 1) * 3600});
+            u"cv-%1-extend"_s.arg(r.id), {}, 8 * 3600 + (i + 1) * 3600, {}});
     if (!store.record(batch))
         return false;
     batch = {};
     const SessionStatus last = r.final == SessionStatus::Unknown ? SessionStatus::Ready : r.final;
     batch.observations.append(
-        {r.account, session(r, last, qint64(r.billedMinutes) * 60), end, u"cv-%1-last"_s.arg(r.id), r.price});
+        {r.account, session(r, last, qint64(r.billedMinutes) * 60), end, u"cv-%1-last"_s.arg(r.id), r.price, {}});
     if (r.createdHere && r.final == SessionStatus::Stopped)
         batch.commands.append(
-            {HistoryCommand::Kind::Stopped, r.account, r.id, end, u"stopped"_s, u"cv-%1-stop"_s.arg(r.id), {}, {}});
+            {HistoryCommand::Kind::Stopped, r.account, r.id, end, u"stopped"_s, u"cv-%1-stop"_s.arg(r.id), {}, {}, {}});
     return store.record(batch);
 }
 
@@ -251,7 +252,7 @@ private:
         Pricing pricing;
         pricing.defaults.currency = u"EUR"_s;
         pricing.defaults.hourly = {{u"standard"_s, 3.0}, {u"premium"_s, 12.0}};
-        f->workspace->settings().setPricing(pricing);
+        f->workspace->settings().setPricing(pricing, f->workspace->accountStore().accounts());
         QAction *action = f->action(u"historyAction"_s);
         if (!action || !action->isEnabled())
             return nullptr;
@@ -494,7 +495,7 @@ private Q_SLOTS:
             Recorded r = recorded(u"alpha"_s, u"old"_s, u"standard"_s, firstSeen, 0, SessionStatus::Ready, 3.0);
             HistoryBatch batch;
             batch.observations.append(
-                {r.account, session(r, SessionStatus::Ready, 26 * 3600), firstSeen, u"cv-poll"_s, r.price});
+                {r.account, session(r, SessionStatus::Ready, 26 * 3600), firstSeen, u"cv-poll"_s, r.price, {}});
             QVERIFY(store.record(batch));
         }
         HistoryWindow *window = openHistory();
@@ -698,7 +699,7 @@ private Q_SLOTS:
             for (int i = 0; i < HistoryWindow::MaxRows + 5; ++i) {
                 Recorded r = recorded(u"bulk"_s, u"s%1"_s.arg(i, 5, 10, QChar(u'0')), u"standard"_s,
                     at(Today, 8).addSecs(i), 60, SessionStatus::Stopped, 3.0);
-                batch.observations.append({r.account, session(r, SessionStatus::Stopped, 3600), r.start, {}, 3.0});
+                batch.observations.append({r.account, session(r, SessionStatus::Stopped, 3600), r.start, {}, 3.0, {}});
             }
             QVERIFY(store.record(batch));
         }

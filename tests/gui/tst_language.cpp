@@ -45,7 +45,7 @@ void TestLanguage::preferencesChooseTheLanguageOfTheNextStart()
     QCOMPARE(arr::chosenLanguage(file), QLocale::system());
     {
         arr::Settings settings(file);
-        arr::PreferencesDialog dialog(&settings);
+        arr::PreferencesDialog dialog(&settings, {});
         auto *combo = dialog.findChild<QComboBox *>(u"languageCombo"_s);
         QVERIFY(combo);
         QStringList names;
@@ -65,7 +65,7 @@ void TestLanguage::preferencesChooseTheLanguageOfTheNextStart()
     QCOMPARE(arr::chosenLanguage(file).language(), QLocale::German);
 
     arr::Settings settings(file);
-    arr::PreferencesDialog again(&settings);
+    arr::PreferencesDialog again(&settings, {});
     QCOMPARE(again.findChild<QComboBox *>(u"languageCombo"_s)->currentText(), u"Deutsch"_s);
     // Back to the system's: the setting goes.
     again.findChild<QComboBox *>(u"languageCombo"_s)->setCurrentIndex(0);

@@ -8,6 +8,7 @@
 #include "LayoutFit.h"
 #include "PseudoTranslator.h"
 
+#include "storage/AccountStore.h"
 #include "storage/HistoryStore.h"
 #include "storage/Settings.h"
 #include "ui/AboutDialog.h"
@@ -64,11 +65,11 @@ bool recordSession(arr::HistoryStore &store, const QString &account, const QStri
     const QDateTime ready = start.addSecs(120);
     for (const arr::HistoryObservation &observation : {
              arr::HistoryObservation{
-                 account, historySession(id, arr::SessionStatus::Starting, 0, {}), start, u"cv-poll"_s, 3.0},
+                 account, historySession(id, arr::SessionStatus::Starting, 0, {}), start, u"cv-poll"_s, 3.0, {}},
              arr::HistoryObservation{
-                 account, historySession(id, arr::SessionStatus::Ready, 0, {}), ready, u"cv-poll"_s, 3.0},
+                 account, historySession(id, arr::SessionStatus::Ready, 0, {}), ready, u"cv-poll"_s, 3.0, {}},
              arr::HistoryObservation{account, historySession(id, final, qint64(billedMinutes) * 60, message),
-                 ready.addSecs(qint64(billedMinutes) * 60), u"cv-last"_s, 3.0},
+                 ready.addSecs(qint64(billedMinutes) * 60), u"cv-last"_s, 3.0, {}},
          }) {
         arr::HistoryBatch batch;
         batch.observations.append(observation);
@@ -284,7 +285,7 @@ void TestLayoutFit::historyWindow()
     arr::Pricing pricing;
     pricing.defaults.currency = u"EUR"_s;
     pricing.defaults.hourly = {{u"standard"_s, 3.0}};
-    f->workspace->settings().setPricing(pricing);
+    f->workspace->settings().setPricing(pricing, f->workspace->accountStore().accounts());
     QAction *action = f->action(u"historyAction"_s);
     QVERIFY(action && action->isEnabled());
     action->trigger();

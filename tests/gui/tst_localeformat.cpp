@@ -137,9 +137,9 @@ void TestLocaleFormat::pricesAsTypedAndShown()
     arr::Pricing pricing;
     pricing.defaults.currency = u"EUR"_s;
     pricing.defaults.hourly.insert(u"standard"_s, 3.5);
-    settings.setPricing(pricing);
+    settings.setPricing(pricing, {});
 
-    arr::PreferencesDialog dialog(&settings);
+    arr::PreferencesDialog dialog(&settings, {});
     auto *table = dialog.findChild<QTableWidget *>(u"priceTable"_s);
     QVERIFY(table);
     int standard = -1;
@@ -152,7 +152,7 @@ void TestLocaleFormat::pricesAsTypedAndShown()
     table->item(standard, 1)->setText(typed);
     QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
     dialog.accept();
-    QCOMPARE(settings.pricing().defaults.hourlyPrice(u"standard"_s), std::optional<double>(4.25));
+    QCOMPARE(settings.pricing({}).defaults.hourlyPrice(u"standard"_s), std::optional<double>(4.25));
 }
 
 void TestLocaleFormat::chartAxis_data()

@@ -47,7 +47,7 @@ Session session(const QString &id, SessionStatus status, qint64 elapsedSeconds =
 HistoryBatch seen(const QString &account, const Session &s, const QDateTime &at, std::optional<double> price = {})
 {
     HistoryBatch batch;
-    batch.observations.append({account, s, at, u"cv.1"_s, price});
+    batch.observations.append({account, s, at, u"cv.1"_s, price, {}});
     return batch;
 }
 
@@ -70,19 +70,19 @@ private Q_SLOTS:
         HistoryStore store(m_file);
         QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
         HistoryBatch created;
-        created.commands.append(
-            {HistoryCommand::Kind::Created, u"a"_s, u"s1"_s, T0, u"created"_s, u"cv.c"_s, u"standard"_s, std::nullopt});
+        created.commands.append({HistoryCommand::Kind::Created, u"a"_s, u"s1"_s, T0, u"created"_s, u"cv.c"_s,
+            u"standard"_s, std::nullopt, {}});
         QVERIFY(store.record(created));
         QVERIFY(store.record(seen(u"a"_s, session(u"s1"_s, SessionStatus::Starting, 30), T0.addSecs(60))));
         QVERIFY(store.record(seen(u"a"_s, session(u"s1"_s, SessionStatus::Ready, 0), T0.addSecs(120), 3.0)));
         HistoryBatch extended;
         extended.commands.append(
-            {HistoryCommand::Kind::Extended, u"a"_s, u"s1"_s, T0.addSecs(200), u"extended"_s, u"cv.e"_s, {}, 7200});
+            {HistoryCommand::Kind::Extended, u"a"_s, u"s1"_s, T0.addSecs(200), u"extended"_s, u"cv.e"_s, {}, 7200, {}});
         QVERIFY(store.record(extended));
         QVERIFY(store.record(seen(u"a"_s, session(u"s1"_s, SessionStatus::Stopped, 1800), T0.addSecs(1900), 3.0)));
         HistoryBatch stopped;
         stopped.commands.append(
-            {HistoryCommand::Kind::Stopped, u"a"_s, u"s1"_s, T0.addSecs(1901), u"stopped"_s, u"cv.s"_s, {}, {}});
+            {HistoryCommand::Kind::Stopped, u"a"_s, u"s1"_s, T0.addSecs(1901), u"stopped"_s, u"cv.s"_s, {}, {}, {}});
         QVERIFY(store.record(stopped));
 
         const std::optional<HistorySession> s = store.session(u"a"_s, u"s1"_s);
@@ -116,7 +116,7 @@ private Q_SLOTS:
         QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
         QVERIFY(store.record(seen(u"a"_s, session(u"s2"_s, SessionStatus::Starting, 500), T0, 3.0)));
         HistoryBatch gone;
-        gone.disappearances.append({u"a"_s, u"s2"_s, T0.addSecs(30), std::nullopt});
+        gone.disappearances.append({u"a"_s, u"s2"_s, T0.addSecs(30), std::nullopt, {}});
         QVERIFY(store.record(gone));
         const std::optional<HistorySession> s = store.session(u"a"_s, u"s2"_s);
         QVERIFY(s);
@@ -203,6 +203,7 @@ private Q_SLOTS:
             QSqlQuery q(db);
             // Back to what schema 2 held and wrote.
             QVERIFY(q.exec(u"ALTER TABLE sessions DROP COLUMN ready_at_derived"_s));
+            QVERIFY(q.exec(u"ALTER TABLE sessions DROP COLUMN account_label"_s));
             const qint64 t0 = T0.toMSecsSinceEpoch();
             const qint64 later = T0.addSecs(300).toMSecsSinceEpoch();
             QVERIFY(q.exec(u"INSERT INTO sessions (account, session_id, first_seen, last_seen, status, ready_at) "
@@ -616,7 +617,7 @@ private Q_SLOTS:
             for (int i = 0; i < 3007; ++i) {
                 Session s = session(u"session-%1-%2"_s.arg(i).arg(QString(40, u'x')), SessionStatus::Ready, i);
                 s.message = QString(120, u'm');
-                batch.observations.append({u"a"_s, s, T0.addSecs(i), u"cv.1"_s, std::nullopt});
+                batch.observations.append({u"a"_s, s, T0.addSecs(i), u"cv.1"_s, std::nullopt, {}});
             }
             QVERIFY(store.record(batch));
         }

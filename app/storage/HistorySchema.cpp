@@ -1,0 +1,150 @@
+#include "storage/HistorySchema.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <iterator>
+
+using namespace Qt::StringLiterals;
+
+namespace arr::historysql {
+
+namespace {
+
+// Each migration takes the schema from version (index) to version (index + 1).
+const char *const Migrations[] = {
+    // 0 -> 1: the first schema.
+    "CREATE TABLE sessions (account TEXT NOT NULL, session_id TEXT NOT NULL, size TEXT NOT NULL DEFAULT '',"
+    " first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, status TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (account, session_id));"
+    "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, session_id TEXT NOT NULL,"
+    " at INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')",
+    // 1 -> 2: billing, commands, MS-CVs, closing of vanished sessions.
+    "ALTER TABLE sessions ADD COLUMN ready_at INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN ended_at INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN final_status TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sessions ADD COLUMN lease_seconds INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN billed_seconds INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN price_per_hour REAL;"
+    "ALTER TABLE sessions ADD COLUMN cost REAL;"
+    "ALTER TABLE sessions ADD COLUMN extend_count INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN created_here INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN stopped_here INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN closed_unseen INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN last_message TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE events ADD COLUMN ms_cv TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX sessions_by_time ON sessions (first_seen);"
+    "CREATE INDEX sessions_by_last_seen ON sessions (last_seen);"
+    "CREATE INDEX events_by_session ON events (account, session_id, at)",
+    // 2 -> 3: a session already ready when first seen was given that moment as its ready time, which
+    // can be hours late. Those times (and their ready events) go: unknown rather than wrong. From now
+    // on such a time is derived from the service's elapsed time, and marked so.
+    "ALTER TABLE sessions ADD COLUMN ready_at_derived INTEGER NOT NULL DEFAULT 0;"
+    "DELETE FROM events WHERE kind = 'ready' AND EXISTS (SELECT 1 FROM sessions s WHERE s.account = events.account"
+    " AND s.session_id = events.session_id AND s.ready_at = s.first_seen AND events.at = s.first_seen);"
+    "UPDATE sessions SET ready_at = NULL WHERE ready_at = first_seen",
+    // 3 -> 4: `account` holds the account's identity (service host and account id) instead of its
+    // name, which becomes the label; the rows are re-keyed by rekeyAccounts() below.
+    "ALTER TABLE sessions ADD COLUMN account_label TEXT NOT NULL DEFAULT '';"
+    "UPDATE sessions SET account_label = account",
+};
+static_assert(std::size(Migrations) == SchemaVersion);
+
+// Moves one recorded account's rows to its identity. The same session recorded under two names of one
+// account (the window's name and arrsm's account id) becomes one row: the widest life, the most
+// billed time, the newest state, the extends of both.
+const auto MoveRows
+    = "INSERT INTO sessions (account, session_id, account_label, size, status, first_seen, ready_at,"
+      " ready_at_derived, last_seen, ended_at, final_status, lease_seconds, billed_seconds, price_per_hour, cost,"
+      " extend_count, created_here, stopped_here, closed_unseen, last_message)"
+      " SELECT ?, session_id, account_label, size, status, first_seen, ready_at, ready_at_derived, last_seen,"
+      " ended_at, final_status, lease_seconds, billed_seconds, price_per_hour, cost, extend_count, created_here,"
+      " stopped_here, closed_unseen, last_message FROM sessions WHERE account = ? AND true"
+      " ON CONFLICT (account, session_id) DO UPDATE SET"
+      " size = CASE WHEN size = '' THEN excluded.size ELSE size END,"
+      " status = CASE WHEN excluded.last_seen > last_seen THEN excluded.status ELSE status END,"
+      " first_seen = MIN(first_seen, excluded.first_seen),"
+      " ready_at = COALESCE(MIN(ready_at, excluded.ready_at), ready_at, excluded.ready_at),"
+      " ready_at_derived = CASE WHEN excluded.ready_at IS NOT NULL AND (ready_at IS NULL OR excluded.ready_at <"
+      " ready_at) THEN excluded.ready_at_derived ELSE ready_at_derived END,"
+      " last_seen = MAX(last_seen, excluded.last_seen),"
+      " ended_at = COALESCE(MIN(ended_at, excluded.ended_at), ended_at, excluded.ended_at),"
+      " final_status = CASE WHEN final_status = '' THEN excluded.final_status ELSE final_status END,"
+      " lease_seconds = CASE WHEN excluded.last_seen > last_seen THEN COALESCE(excluded.lease_seconds,"
+      " lease_seconds) ELSE COALESCE(lease_seconds, excluded.lease_seconds) END,"
+      " billed_seconds = MAX(billed_seconds, excluded.billed_seconds),"
+      " price_per_hour = COALESCE(price_per_hour, excluded.price_per_hour),"
+      " cost = CASE WHEN COALESCE(price_per_hour, excluded.price_per_hour) IS NULL THEN NULL"
+      " ELSE MAX(billed_seconds, excluded.billed_seconds) / 3600.0 * COALESCE(price_per_hour,"
+      " excluded.price_per_hour) END,"
+      " extend_count = extend_count + excluded.extend_count,"
+      " created_here = MAX(created_here, excluded.created_here),"
+      " stopped_here = MAX(stopped_here, excluded.stopped_here),"
+      " closed_unseen = MIN(closed_unseen, excluded.closed_unseen),"
+      " last_message = CASE WHEN excluded.last_seen > last_seen THEN excluded.last_message ELSE last_message END"_L1;
+
+bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QSqlError *error)
+{
+    if (!q.prepare(sql)) {
+        *error = q.lastError();
+        return false;
+    }
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec()) {
+        *error = q.lastError();
+        return false;
+    }
+    return true;
+}
+
+bool rekeyAccounts(QSqlDatabase &db, const LegacyAccounts &legacy, QSqlError *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT account FROM sessions UNION SELECT account FROM events"_s)) {
+        *error = q.lastError();
+        return false;
+    }
+    // Names first: where a session was recorded under both, its row keeps the name as its label.
+    QList<QPair<QString, QString>> names;
+    QList<QPair<QString, QString>> others;
+    while (q.next()) {
+        const QString recordedAs = q.value(0).toString();
+        if (const QString identity = legacy.byName.value(recordedAs); !identity.isEmpty()) {
+            if (identity != recordedAs)
+                names.append({recordedAs, identity});
+        } else if (const QString byId = legacy.byAccountId.value(recordedAs.toLower());
+                   !byId.isEmpty() && byId != recordedAs) {
+            others.append({recordedAs, byId});
+        }
+    }
+    q.finish();
+    for (const auto &[recordedAs, identity] : names + others) {
+        if (!run(q, MoveRows, {identity, recordedAs}, error)
+            || !run(q, u"DELETE FROM sessions WHERE account = ?"_s, {recordedAs}, error)
+            || !run(q, u"UPDATE events SET account = ? WHERE account = ?"_s, {identity, recordedAs}, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool upgrade(QSqlDatabase &db, int from, const LegacyAccounts &legacy, QSqlError *error)
+{
+    QSqlQuery q(db);
+    for (int v = from; v < SchemaVersion; ++v) {
+        const QStringList statements = QString::fromLatin1(Migrations[v]).split(u';', Qt::SkipEmptyParts);
+        for (const QString &statement : statements) {
+            if (!q.exec(statement)) {
+                *error = q.lastError();
+                return false;
+            }
+        }
+        if (v == 3 && !rekeyAccounts(db, legacy, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace arr::historysql

@@ -1,0 +1,207 @@
+#include "storage/HistoryStore.h"
+
+#include "storage/HistorySql.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+// The session history's reads: what the History window, arrsm history and "spent today" ask of it.
+namespace arr {
+
+namespace {
+
+const auto SessionColumns
+    = "account, session_id, size, status, first_seen, ready_at, last_seen, ended_at, final_status, lease_seconds,"
+      " billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here, closed_unseen, last_message,"
+      " ready_at_derived, account_label"_L1;
+
+} // namespace
+
+HistorySession HistoryStore::sessionFrom(const QSqlQuery &q) const
+{
+    using historysql::timeFrom;
+    HistorySession s;
+    s.accountKey = q.value(0).toString();
+    // The saved account's name as it is now; else the name it was recorded under (a history from before
+    // identities has no label: its key is that name).
+    const QString label = q.value(19).toString();
+    s.account = m_nameByIdentity.value(s.accountKey, label.isEmpty() ? s.accountKey : label);
+    s.sessionId = q.value(1).toString();
+    s.size = q.value(2).toString();
+    s.status = q.value(3).toString();
+    s.firstSeen = timeFrom(q.value(4));
+    s.readyAt = timeFrom(q.value(5));
+    s.lastSeen = timeFrom(q.value(6));
+    s.endedAt = timeFrom(q.value(7));
+    s.finalStatus = q.value(8).toString();
+    if (!q.value(9).isNull())
+        s.leaseSeconds = q.value(9).toLongLong();
+    s.billedSeconds = q.value(10).toLongLong();
+    if (!q.value(11).isNull())
+        s.pricePerHour = q.value(11).toDouble();
+    if (!q.value(12).isNull())
+        s.cost = q.value(12).toDouble();
+    s.extendCount = q.value(13).toInt();
+    s.createdHere = q.value(14).toBool();
+    s.stoppedHere = q.value(15).toBool();
+    s.closedUnseen = q.value(16).toBool();
+    s.lastMessage = q.value(17).toString();
+    s.readyAtDerived = s.readyAt.isValid() && q.value(18).toBool();
+    return s;
+}
+
+QString HistoryStore::whereClause(const HistoryQuery &query, QVariantList &values) const
+{
+    QStringList conditions;
+    if (query.since.isValid()) {
+        conditions << u"COALESCE(ended_at, last_seen) >= ?"_s;
+        values << query.since.toMSecsSinceEpoch();
+    }
+    if (query.until.isValid()) {
+        conditions << u"first_seen < ?"_s;
+        values << query.until.toMSecsSinceEpoch();
+    }
+    const auto marks = [&values](const QStringList &list) -> QString {
+        QStringList marks;
+        for (const QString &item : list) {
+            marks << u"?"_s;
+            values << item;
+        }
+        return u'(' + marks.join(u',') + u')';
+    };
+    const auto anyOf = [&](const QString &column, const QStringList &list) {
+        if (!list.isEmpty())
+            conditions << column + u" IN "_s + marks(list);
+    };
+    if (!query.accounts.isEmpty()) {
+        // A saved account's name stands for its identity (all its sessions, whatever they were recorded
+        // under); any other name for the sessions shown under it.
+        QStringList identities;
+        QStringList labels;
+        for (const QString &name : query.accounts) {
+            if (const QString identity = m_identityByName.value(name); !identity.isEmpty())
+                identities << identity;
+            else
+                labels << name;
+        }
+        QStringList either;
+        if (!identities.isEmpty())
+            either << u"account IN "_s + marks(identities);
+        if (!labels.isEmpty()) {
+            const QString byLabel = u"account_label IN "_s + marks(labels);
+            // A row from before labels is known by the name it was keyed by.
+            either << byLabel + u" OR (account_label = '' AND account IN "_s + marks(labels) + u')';
+        }
+        conditions << u'(' + either.join(u" OR "_s) + u')';
+    }
+    anyOf(u"size"_s, query.sizes);
+    anyOf(u"status"_s, query.statuses);
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
+template<typename List> List HistoryStore::readFailed(const QSqlQuery &query, List &partial) const
+{
+    m_readError = QCoreApplication::translate("HistoryStore", "The session history %1 cannot be read (%2).")
+                      .arg(m_filePath, query.lastError().text());
+    partial.clear();
+    return partial;
+}
+
+QList<HistorySession> HistoryStore::sessions(const HistoryQuery &query) const
+{
+    QList<HistorySession> result;
+    m_readError.clear();
+    if (!m_open)
+        return result;
+    QVariantList values;
+    QString sql = u"SELECT "_s + SessionColumns + u" FROM sessions"_s + whereClause(query, values)
+        + u" ORDER BY first_seen DESC, account, session_id"_s;
+    if (query.limit > 0)
+        sql += u" LIMIT %1"_s.arg(query.limit);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return readFailed(q, result);
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec())
+        return readFailed(q, result);
+    while (q.next())
+        result.append(sessionFrom(q));
+    // A damaged page ends the rows early with an error; a part is not the history.
+    if (q.lastError().isValid())
+        return readFailed(q, result);
+    return result;
+}
+
+std::optional<HistorySession> HistoryStore::session(const QString &accountKey, const QString &sessionId) const
+{
+    if (!m_open)
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT "_s + SessionColumns + u" FROM sessions WHERE account = ? AND session_id = ?"_s);
+    q.addBindValue(accountKey);
+    q.addBindValue(sessionId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return sessionFrom(q);
+}
+
+QList<HistoryEvent> HistoryStore::events(const QString &accountKey, const QString &sessionId) const
+{
+    QList<HistoryEvent> result;
+    m_readError.clear();
+    if (!m_open)
+        return result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(
+            u"SELECT at, kind, detail, ms_cv FROM events WHERE account = ? AND session_id = ? ORDER BY at, id"_s))
+        return readFailed(q, result);
+    q.addBindValue(accountKey);
+    q.addBindValue(sessionId);
+    if (!q.exec())
+        return readFailed(q, result);
+    const QString name = m_nameByIdentity.value(accountKey, accountKey);
+    while (q.next())
+        result.append({name, accountKey, sessionId, historysql::timeFrom(q.value(0)), q.value(1).toString(),
+            q.value(2).toString(), q.value(3).toString()});
+    if (q.lastError().isValid())
+        return readFailed(q, result);
+    return result;
+}
+
+QList<BilledUsage> HistoryStore::billedEndedSince(const QDateTime &since) const
+{
+    QList<BilledUsage> result;
+    if (!m_open)
+        return result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT account, session_id, size, billed_seconds, ended_at, account_label FROM sessions"
+              " WHERE ended_at >= ? AND billed_seconds > 0"_s);
+    q.addBindValue(since.toMSecsSinceEpoch());
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        const qint64 billedMs = q.value(3).toLongLong() * 1000;
+        const qint64 windowMs = std::max<qint64>(0, q.value(4).toLongLong() - since.toMSecsSinceEpoch());
+        const qint64 todayMs = std::min(billedMs, windowMs);
+        // Under the name the live sessions have (the saved account's), so that both count as one account.
+        const QString identity = q.value(0).toString();
+        const QString label = q.value(5).toString();
+        if (todayMs > 0)
+            result.append({m_nameByIdentity.value(identity, label.isEmpty() ? identity : label), q.value(1).toString(),
+                q.value(2).toString(), TimeSpan::fromMilliseconds(todayMs)});
+    }
+    return result;
+}
+
+} // namespace arr
