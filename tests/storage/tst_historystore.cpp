@@ -231,6 +231,98 @@ private Q_SLOTS:
         QCOMPARE(store.events(u"a"_s, u"seenStarting"_s).size(), 1);
     }
 
+    // A history written by the last build before identities (schema 3, keyed by account names, and by
+    // arrsm's bare account id for the environment's account) is re-keyed through the saved accounts.
+    void schemaThreeIsMigratedToIdentities()
+    {
+        const QString accountId = u"5E6F7A8B-0000-4000-8000-000000000001"_s;
+        const qint64 t0 = T0.toMSecsSinceEpoch();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v3"_s);
+            db.setDatabaseName(m_file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // Schema 3 exactly as that build created it.
+            for (const QString &statement : {
+                     u"CREATE TABLE sessions (account TEXT NOT NULL, session_id TEXT NOT NULL, size TEXT NOT NULL "
+                     "DEFAULT '', first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, status TEXT NOT NULL "
+                     "DEFAULT '', ready_at INTEGER, ended_at INTEGER, final_status TEXT NOT NULL DEFAULT '', "
+                     "lease_seconds INTEGER, billed_seconds INTEGER NOT NULL DEFAULT 0, price_per_hour REAL, cost "
+                     "REAL, extend_count INTEGER NOT NULL DEFAULT 0, created_here INTEGER NOT NULL DEFAULT 0, "
+                     "stopped_here INTEGER NOT NULL DEFAULT 0, closed_unseen INTEGER NOT NULL DEFAULT 0, "
+                     "last_message TEXT NOT NULL DEFAULT '', ready_at_derived INTEGER NOT NULL DEFAULT 0, "
+                     "PRIMARY KEY (account, session_id))"_s,
+                     u"CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, session_id "
+                     "TEXT NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '', ms_cv "
+                     "TEXT NOT NULL DEFAULT '')"_s,
+                     u"CREATE INDEX sessions_by_time ON sessions (first_seen)"_s,
+                     u"CREATE INDEX sessions_by_last_seen ON sessions (last_seen)"_s,
+                     u"CREATE INDEX events_by_session ON events (account, session_id, at)"_s,
+                     // The window saw s1 and s2 under the account's name; arrsm, with the environment's
+                     // account, saw s1 again later and extended it, under the account id.
+                     u"INSERT INTO sessions (account, session_id, size, first_seen, last_seen, status, "
+                     "billed_seconds, price_per_hour, cost, extend_count) VALUES "
+                     "('Ops', 's1', 'standard', %1, %2, 'ready', 600, 2.0, 0.3333, 1), "
+                     "('Ops', 's2', 'premium', %1, %2, 'ready', 60, NULL, NULL, 0), "
+                     "('%3', 's1', 'standard', %4, %5, 'stopped', 1200, NULL, NULL, 2), "
+                     "('Gone', 's9', 'standard', %1, %2, 'expired', 30, NULL, NULL, 0)"_s.arg(t0)
+                         .arg(t0 + 600'000)
+                         .arg(accountId.toLower())
+                         .arg(t0 + 300'000)
+                         .arg(t0 + 1'200'000),
+                     u"INSERT INTO events (account, session_id, at, kind) VALUES ('Ops', 's1', %1, 'ready'), "
+                     "('%2', 's1', %3, 'extended'), ('%2', 's1', %3, 'stopped')"_s.arg(t0)
+                         .arg(accountId.toLower())
+                         .arg(t0 + 1'200'000),
+                     u"PRAGMA user_version = 3"_s,
+                 }) {
+                QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v3"_s);
+
+        Account ops;
+        ops.name = u"Ops"_s;
+        ops.accountId = accountId;
+        ops.endpoint = QUrl(u"https://remoterendering.westeurope.mixedreality.azure.com"_s);
+        HistoryStore store(m_file);
+        store.setAccounts({ops});
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        const QList<HistorySession> rows = store.sessions();
+        QCOMPARE(rows.size(), 3);
+        const std::optional<HistorySession> merged = store.session(ops.identity(), u"s1"_s);
+        QVERIFY(merged);
+        // One row: shown under the name, the widest life, the most billed time, the latest state, both
+        // extends counted, the price the window knew.
+        QCOMPARE(merged->account, u"Ops"_s);
+        QCOMPARE(merged->firstSeen, T0);
+        QCOMPARE(merged->lastSeen, T0.addSecs(1200));
+        QCOMPARE(merged->billedSeconds, 1200);
+        QCOMPARE(merged->status, u"stopped"_s);
+        QCOMPARE(merged->extendCount, 3);
+        QCOMPARE(merged->pricePerHour, std::optional<double>(2.0));
+        QCOMPARE(merged->cost, std::optional<double>(1200.0 / 3600.0 * 2.0));
+        QCOMPARE(store.events(ops.identity(), u"s1"_s).size(), 3);
+        QVERIFY(store.session(ops.identity(), u"s2"_s));
+        // A name no saved account has stays as it was.
+        const std::optional<HistorySession> gone = store.session(u"Gone"_s, u"s9"_s);
+        QVERIFY(gone);
+        QCOMPARE(gone->account, u"Gone"_s);
+        HistoryQuery byName;
+        byName.accounts << u"Ops"_s;
+        QCOMPARE(store.sessions(byName).size(), 2);
+        byName.accounts = {u"Gone"_s};
+        QCOMPARE(store.sessions(byName).size(), 1);
+
+        // Renamed later: the same rows, under the new name.
+        ops.name = u"Operations"_s;
+        store.setAccounts({ops});
+        QCOMPARE(store.session(ops.identity(), u"s2"_s)->account, u"Operations"_s);
+        byName.accounts = {u"Operations"_s};
+        QCOMPARE(store.sessions(byName).size(), 2);
+    }
+
     void olderSchemaIsMigrated()
     {
         {
