@@ -14,6 +14,7 @@
 #include "workspace/KeepAlivePolicy.h"
 #include "workspace/KeyLookup.h"
 #include "workspace/SessionWatch.h"
+#include "workspace/Workspace.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -97,14 +98,10 @@ void CommandRunner::run()
 
 void CommandRunner::listAccounts()
 {
-    if (!m_context.accounts) {
-        printErr(tr("arrsm: the saved accounts cannot be read."));
-        finish(ExitFailure);
-        return;
-    }
-    for (const QString &problem : m_context.accounts->loadProblems())
+    const AccountStore &store = m_context.workspace->accountStore();
+    for (const QString &problem : store.loadProblems())
         printErr(tr("arrsm: warning: %1").arg(problem));
-    const QList<Account> accounts = m_context.accounts->accounts();
+    const QList<Account> accounts = store.accounts();
     if (m_command.json)
         printOut(jsonText(accountsJson(accounts)));
     else
@@ -150,43 +147,45 @@ void CommandRunner::printHistory()
 
 QString CommandRunner::historyAccount() const
 {
-    return m_command.connection.savedAccount.isEmpty() ? m_command.connection.accountId
-                                                       : m_command.connection.savedAccount;
+    return m_command.connection.savedAccount.isEmpty() ? m_runAccountName : m_command.connection.savedAccount;
 }
 
 void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray &msCv)
 {
     if (!m_context.history || !m_context.history->isOpen() || sessions.isEmpty())
         return;
+    const HistoryRecording &recording = m_context.workspace->historyRecording();
     HistoryBatch batch;
     const QDateTime now = m_clock->now().toUTC();
+    const QString msCvText = QString::fromLatin1(msCv);
     for (const Session &session : sessions) {
         if (!session.id.isEmpty())
-            batch.observations.append({historyAccount(), session, now, QString::fromLatin1(msCv), std::nullopt,
-                accountIdentity(m_command.connection.endpoint, m_command.connection.accountId)});
+            batch.observations.append(recording.observation(historyAccount(), session, now, msCvText));
     }
     queueHistory(batch);
 }
 
-void CommandRunner::recordCommand(
-    int kind, const QString &sessionId, const QByteArray &msCv, const QString &detail, std::optional<TimeSpan> lease)
+void CommandRunner::recordCommand(CommandOutcome::Kind kind, bool succeeded, const QString &sessionId,
+    const QByteArray &msCv, const QString &detail, std::optional<TimeSpan> lease)
 {
-    if (!m_context.history || !m_context.history->isOpen() || sessionId.isEmpty())
+    if (!m_context.history || !m_context.history->isOpen())
         return;
-    HistoryCommand command;
-    command.kind = HistoryCommand::Kind(kind);
-    command.account = historyAccount();
-    command.accountKey = accountIdentity(m_command.connection.endpoint, m_command.connection.accountId);
-    command.sessionId = sessionId;
-    command.at = m_clock->now().toUTC();
-    command.msCv = QString::fromLatin1(msCv);
-    command.detail = detail;
-    if (command.kind == HistoryCommand::Kind::Created)
-        command.size = m_command.size;
-    if (command.kind == HistoryCommand::Kind::Extended)
-        command.leaseSeconds = lease.value_or(m_command.lease).totalSeconds();
+    CommandOutcome outcome;
+    outcome.kind = kind;
+    outcome.account = historyAccount();
+    outcome.sessionId = sessionId;
+    outcome.succeeded = succeeded;
+    outcome.accepted = succeeded;
+    outcome.result.msCv = msCv;
+    outcome.description = detail;
+    if (kind == CommandOutcome::Kind::Extend)
+        outcome.requestedLease = lease.value_or(m_command.lease);
+    const std::optional<HistoryCommand> command = m_context.workspace->historyRecording().command(
+        outcome, m_clock->now().toUTC(), kind == CommandOutcome::Kind::Create ? m_command.size : QString());
+    if (!command)
+        return;
     HistoryBatch batch;
-    batch.commands.append(command);
+    batch.commands.append(*command);
     queueHistory(batch);
 }
 
@@ -217,7 +216,8 @@ void CommandRunner::writeHistory(std::chrono::milliseconds wait)
 void CommandRunner::resolveSavedAccount()
 {
     const QString name = m_command.connection.savedAccount;
-    const std::optional<Account> account = m_context.accounts ? m_context.accounts->find(name) : std::nullopt;
+    Workspace &workspace = *m_context.workspace;
+    const std::optional<Account> account = workspace.accountStore().find(name);
     if (!account) {
         printErr(tr("arrsm: there is no saved account named \"%1\"; 'arrsm accounts' lists them.").arg(name));
         finish(ExitUsage);
@@ -225,10 +225,9 @@ void CommandRunner::resolveSavedAccount()
     }
     const bool changes = m_command.kind == CommandKind::Create || m_command.kind == CommandKind::Extend
         || m_command.kind == CommandKind::Stop || m_command.kind == CommandKind::KeepAlive;
-    if (changes && account->readOnly) {
-        printErr(tr("arrsm: the saved account \"%1\" is read-only (watch only); %2 is refused. Clear \"Read-only\" "
-                    "in the desktop app's account dialog to change its sessions.")
-                     .arg(account->name, commandName(m_command.kind)));
+    // Refused as the window refuses it, in its words.
+    if (const QString why = workspace.readOnlyReason(account->name); changes && !why.isEmpty()) {
+        printErr(u"arrsm: "_s + why);
         finish(ExitUsage);
         return;
     }
@@ -253,15 +252,11 @@ void CommandRunner::resolveSavedAccount()
         finish(ExitUsage);
         return;
     }
-    if (!m_context.secrets) {
-        printErr(tr("arrsm: the keychain cannot be used."));
-        finish(ExitFailure);
-        return;
-    }
-    connect(m_context.secrets, &SecretStore::persistenceLost, this,
-        [this](const QString &reason) { m_keychainProblem = reason; });
+    SecretStore *secrets = &workspace.secrets();
+    connect(
+        secrets, &SecretStore::persistenceLost, this, [this](const QString &reason) { m_keychainProblem = reason; });
     m_keychainTimer.start(keychainTimeout);
-    lookUpAccountKey(m_context.secrets, *account, this, [this](const KeyLookup &lookup) { onKeyRead(lookup); });
+    lookUpAccountKey(secrets, *account, this, [this](const KeyLookup &lookup) { onKeyRead(lookup); });
 }
 
 void CommandRunner::onKeyRead(const KeyLookup &lookup)
@@ -305,6 +300,10 @@ void CommandRunner::connectToService()
     account.tokenEndpoint = connection.tokenEndpoint;
     account.accountId = connection.accountId;
     account.apiVersion = connection.apiVersion;
+
+    // The environment's account is an account for this run, known to the workspace by its identity.
+    if (account.name.isEmpty())
+        m_runAccountName = m_context.workspace->useAccountForRun(account).name;
 
     m_tokens = std::make_unique<TokenProvider>(
         &m_network, connection.tokenEndpoint, connection.accountId, connection.accountKey, &m_log, m_clock);
@@ -376,8 +375,10 @@ void CommandRunner::list()
 void CommandRunner::metrics()
 {
     printSessionList([this](const QList<Session> &sessions) {
-        const AccountSessions account{historyAccount(), m_command.connection.savedAccount, sessions};
-        return openMetricsText({account}, m_context.pricing ? *m_context.pricing : Pricing());
+        const QString label = m_command.connection.savedAccount.isEmpty() ? m_command.connection.accountId
+                                                                          : m_command.connection.savedAccount;
+        const AccountSessions account{label, historyAccount(), sessions};
+        return openMetricsText({account}, m_context.workspace->pricing());
     });
 }
 
@@ -408,7 +409,7 @@ void CommandRunner::create()
             fail(result);
             return;
         }
-        recordCommand(int(HistoryCommand::Kind::Created), result.sessionId, result.msCv, tr("created by arrsm"));
+        recordCommand(CommandOutcome::Kind::Create, true, result.sessionId, result.msCv, tr("created by arrsm"));
         if (m_command.verbose)
             printErr(tr("arrsm: created session %1").arg(result.sessionId));
         if (m_command.wait)
@@ -423,11 +424,11 @@ void CommandRunner::extend()
     ApiJob *job = m_api->extendSession(m_command.sessionId, m_command.lease);
     follow(job, [this](const ApiResult &result) {
         if (!result.ok()) {
-            recordCommand(int(HistoryCommand::Kind::Failed), m_command.sessionId, result.msCv, result.summary());
+            recordCommand(CommandOutcome::Kind::Extend, false, m_command.sessionId, result.msCv, result.summary());
             fail(result);
             return;
         }
-        recordCommand(int(HistoryCommand::Kind::Extended), m_command.sessionId, result.msCv,
+        recordCommand(CommandOutcome::Kind::Extend, true, m_command.sessionId, result.msCv,
             tr("extended by arrsm to %1").arg(m_command.lease.toString()));
         if (result.session) {
             recordSeen({*result.session}, result.msCv);
@@ -444,11 +445,11 @@ void CommandRunner::stop()
     ApiJob *job = m_api->stopSession(m_command.sessionId);
     follow(job, [this](const ApiResult &result) {
         if (!result.ok()) {
-            recordCommand(int(HistoryCommand::Kind::Failed), m_command.sessionId, result.msCv, result.summary());
+            recordCommand(CommandOutcome::Kind::Stop, false, m_command.sessionId, result.msCv, result.summary());
             fail(result);
             return;
         }
-        recordCommand(int(HistoryCommand::Kind::Stopped), m_command.sessionId, result.msCv, tr("stopped by arrsm"));
+        recordCommand(CommandOutcome::Kind::Stop, true, m_command.sessionId, result.msCv, tr("stopped by arrsm"));
         if (m_command.wait)
             startWait(m_command.sessionId, false);
         else
@@ -503,7 +504,7 @@ void CommandRunner::onKeepAliveRead(const ApiResult &result)
                 .arg(m_command.sessionId, from.maxLease ? from.maxLease->toString() : tr("unknown"),
                     session.maxLease->toString()),
             session.maxLease);
-        recordCommand(int(HistoryCommand::Kind::Extended), m_command.sessionId, m_extendMsCv,
+        recordCommand(CommandOutcome::Kind::Extend, true, m_command.sessionId, m_extendMsCv,
             tr("extended to %1 by arrsm (keep-alive)").arg(session.maxLease->toString()), *session.maxLease);
     }
     switch (decision.action) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/CommandLine.h"
+#include "monitor/SessionMonitor.h"
 #include "service/ApiResult.h"
 #include "service/RequestLog.h"
 #include "storage/HistoryRecords.h"
@@ -20,24 +21,24 @@
 class QIODevice;
 
 namespace arr {
-class AccountStore;
 class ApiJob;
 class HistoryStore;
 class Clock;
-struct Pricing;
-class SecretStore;
 class SessionApi;
 class SessionWatch;
 class TokenProvider;
+class Workspace;
 struct KeyLookup;
 } // namespace arr
 
 namespace arr::cli {
 
-// Carries out one validated arrsm command over the event loop: resolves a saved account, talks to
-// the service through the same session API as the desktop app, follows a session while waiting,
-// prints the outcome and says which exit status it deserves. Emits finished() exactly once.
-// Never prints the account key, whatever the service answers.
+// Carries out one validated arrsm command over the event loop, as a front end of the application
+// layer (Workspace): the saved accounts, their keys, the read-only rule, the prices and how history
+// records are made are the workspace's, as in the window. Talks to the service through the same
+// session API as the desktop app, follows a session while waiting, prints the outcome and says which
+// exit status it deserves. Emits finished() exactly once. Never prints the account key, whatever the
+// service answers.
 class CommandRunner : public QObject
 {
     Q_OBJECT
@@ -48,17 +49,13 @@ public:
     {
         QIODevice *out = nullptr;
         QIODevice *err = nullptr;
-        // For `accounts` and --account only.
-        AccountStore *accounts = nullptr;
-        // For --account only.
-        SecretStore *secrets = nullptr;
+        // The application layer (not started: arrsm polls nothing by itself).
+        Workspace *workspace = nullptr;
         // nullptr for the system clock.
         const Clock *clock = nullptr;
         // The session history: read by `history`, and every other command records what it saw and
         // did into it. Null (or not open) for none.
         HistoryStore *history = nullptr;
-        // The prices set in the desktop app, for `metrics`' burn rate; null for none.
-        const Pricing *pricing = nullptr;
     };
 
     CommandRunner(Command command, Context context, QObject *parent = nullptr);
@@ -79,11 +76,12 @@ private:
     void run();
     void listAccounts();
     void printHistory();
-    // The name sessions are recorded under: the saved account's, else the account id.
+    // The name sessions are recorded and priced under (see Workspace::nameForRun()).
     QString historyAccount() const;
     void recordSeen(const QList<Session> &sessions, const QByteArray &msCv);
-    void recordCommand(int kind, const QString &sessionId, const QByteArray &msCv, const QString &detail,
-        std::optional<TimeSpan> lease = std::nullopt);
+    // What a command did, as the window records it: `succeeded` false for a failure.
+    void recordCommand(CommandOutcome::Kind kind, bool succeeded, const QString &sessionId, const QByteArray &msCv,
+        const QString &detail, std::optional<TimeSpan> lease = std::nullopt);
     // Records wait here until the command's output is out (or, for keep-alive, are written at once).
     void queueHistory(const HistoryBatch &batch);
     void writeHistory(std::chrono::milliseconds wait);
@@ -149,6 +147,8 @@ private:
     QTimer m_keepAliveTimer;
     int m_keepAliveFailedReads = 0;
 
+    // The name the environment's account has in this run (see Workspace::useAccountForRun()).
+    QString m_runAccountName;
     bool m_started = false;
     bool m_finished = false;
     int m_exitCode = ExitFailure;

@@ -1,14 +1,11 @@
 #include "cli/CommandLine.h"
 #include "cli/CommandRunner.h"
-#include "storage/AccountStore.h"
 #include "storage/HistoryStore.h"
-#include "storage/SecretStore.h"
-#include "storage/Settings.h"
+#include "workspace/Workspace.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcessEnvironment>
-#include <QSettings>
 
 #include <csignal>
 #include <cstdio>
@@ -100,29 +97,18 @@ int main(int argc, char *argv[])
     }
 
     const arr::cli::Command &command = parsed.command;
-    const bool needsAccounts
-        = command.kind == arr::cli::CommandKind::Accounts || !command.connection.savedAccount.isEmpty();
-    std::unique_ptr<QSettings> settings;
-    std::unique_ptr<arr::AccountStore> accounts;
-    std::unique_ptr<arr::KeychainSecretStore> secrets;
-    if (needsAccounts) {
-        settings = std::make_unique<QSettings>();
-        accounts = std::make_unique<arr::AccountStore>(settings.get());
-        secrets = std::make_unique<arr::KeychainSecretStore>(u"arr-session-manager"_s);
-    }
+    // The application layer, as the window has it: the same settings, saved accounts, keychain entries,
+    // prices and history file. Not started: arrsm polls only what its command asks for.
+    arr::Workspace::Options options;
+    options.recordMonitor = false;
+    arr::Workspace workspace(options);
 
-    // The same history file as the desktop app's (same application names, same data location).
+    // The history is written once the command's output is out (see CommandRunner), in this thread.
     std::unique_ptr<arr::HistoryStore> history;
     if (command.kind != arr::cli::CommandKind::Accounts) {
-        history = std::make_unique<arr::HistoryStore>(arr::HistoryStore::defaultFilePath());
-        // Sessions are kept by account identity and shown under the saved accounts' names.
-        history->setAccounts(arr::AccountStore(std::make_unique<QSettings>().get()).accounts());
-        const arr::HistoryStore::OpenResult opened = history->open();
-        // `history` itself reports a replaced file as its error.
-        if (opened == arr::HistoryStore::OpenResult::RecoveredFromCorruption
-            && command.kind != arr::cli::CommandKind::History)
-            err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
-        else if (!history->isOpen() && command.kind != arr::cli::CommandKind::History)
+        history = workspace.openHistory();
+        // `history` itself reports a damaged or unusable file as its error.
+        if (command.kind != arr::cli::CommandKind::History && history && !history->problem().isEmpty())
             err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
         // Nothing is pruned here: retention is the desktop app's preference, applied at its start-up.
     }
@@ -130,13 +116,7 @@ int main(int argc, char *argv[])
     if (command.kind == arr::cli::CommandKind::KeepAlive)
         quitOnInterrupt(&app);
 
-    // metrics' burn rate uses the prices set in the desktop app (the same settings).
-    arr::Pricing pricing;
-    if (command.kind == arr::cli::CommandKind::Metrics)
-        pricing = arr::Settings().pricing(arr::AccountStore(std::make_unique<QSettings>().get()).accounts());
-
-    arr::cli::CommandRunner runner(
-        command, {&out, &err, accounts.get(), secrets.get(), nullptr, history.get(), &pricing});
+    arr::cli::CommandRunner runner(command, {&out, &err, &workspace, nullptr, history.get()});
     QObject::connect(&runner, &arr::cli::CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     runner.start();
     return QCoreApplication::exec();

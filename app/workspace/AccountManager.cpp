@@ -120,6 +120,8 @@ QString AccountManager::identityOf(const QString &name) const
 {
     if (const auto applied = m_applied.constFind(name); applied != m_applied.constEnd())
         return applied->account.identity();
+    if (const auto run = m_runAccounts.constFind(name); run != m_runAccounts.constEnd())
+        return run->identity();
     if (const std::optional<Account> saved = m_store->find(name))
         return saved->identity();
     return name;

@@ -50,8 +50,10 @@ public:
     QList<Account> activeAccounts() const;
 
     // The identity (Account::identity()) of the account called `name`: the one the monitor polls under
-    // that name, else the saved one; the name itself for an account neither knows.
+    // that name, else one for this run, else the saved one; the name itself for an account none knows.
     QString identityOf(const QString &name) const;
+    // An account a front end was given for this run only: known by its name, never saved or polled.
+    void addAccountForThisRun(const Account &account) { m_runAccounts.insert(account.name, account); }
 
     bool hasEmulator() const { return m_emulator != nullptr; }
     bool isEmulatorEnabled() const;
@@ -134,6 +136,7 @@ private:
     QTimer m_syncTimer;
     bool m_problemsChanged = false;
     QHash<QString, Applied> m_applied;
+    QHash<QString, Account> m_runAccounts;
 };
 
 } // namespace arr

@@ -132,24 +132,7 @@ void HistoryRecorder::send(HistoryBatch batch)
 {
     if (!m_enabled || batch.isEmpty())
         return;
-    if (m_identityLookup) {
-        // A batch is one account's poll, or one command: the lookup runs about once per batch.
-        QString lastName;
-        QString lastIdentity;
-        const auto identify = [&](auto &record) {
-            if (record.account != lastName || lastIdentity.isNull()) {
-                lastName = record.account;
-                lastIdentity = m_identityLookup(lastName);
-            }
-            record.accountKey = lastIdentity;
-        };
-        for (HistoryObservation &o : batch.observations)
-            identify(o);
-        for (HistoryCommand &c : batch.commands)
-            identify(c);
-        for (HistoryDisappearance &d : batch.disappearances)
-            identify(d);
-    }
+    m_recording->identify(batch);
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer, batch = std::move(batch)] { writer->write(batch); }, Qt::QueuedConnection);
 }
@@ -257,6 +240,7 @@ bool HistoryRecorder::recordSlice(const QString &account, PendingPoll &poll, boo
     QByteArray lastMsCv;
     QString lastMsCvText;
     QHash<QString, std::optional<double>> prices;
+    const QString identity = m_recording->identityOf(account);
     const int count = m_sessions->count();
     int looked = 0;
     for (int i = poll.next; i < count && dirty > 0; ++i) {
@@ -290,13 +274,11 @@ bool HistoryRecorder::recordSlice(const QString &account, PendingPoll &poll, boo
                 lastMsCv = entry.lastMsCv;
                 lastMsCvText = QString::fromLatin1(lastMsCv);
             }
-            HistoryObservation observation{account, s, poll.at, lastMsCvText, std::nullopt, {}};
-            if (m_priceLookup) {
-                auto price = prices.constFind(s.size);
-                if (price == prices.constEnd())
-                    price = prices.insert(s.size, m_priceLookup(account, s.size));
-                observation.pricePerHour = *price;
-            }
+            HistoryObservation observation{account, s, poll.at, lastMsCvText, std::nullopt, identity};
+            auto price = prices.constFind(s.size);
+            if (price == prices.constEnd())
+                price = prices.insert(s.size, m_recording->priceOf(account, s.size));
+            observation.pricePerHour = *price;
             poll.batch.observations.append(std::move(observation));
         }
         if (!unbounded && (++looked % 64) == 0 && timer.nsecsElapsed() >= SliceBudgetNs) {
@@ -352,40 +334,16 @@ void HistoryRecorder::continuePolls()
 
 void HistoryRecorder::recordCommand(const CommandOutcome &outcome)
 {
-    // A keep-alive policy set or ended changes nothing at the service; its extends are recorded as such.
-    if (!m_enabled || outcome.sessionId.isEmpty() || outcome.kind == CommandOutcome::Kind::KeepAlive
-        || !recordsAccount(outcome.account))
+    if (!m_enabled || !recordsAccount(outcome.account))
         return;
-    HistoryCommand command;
-    command.account = outcome.account;
-    command.sessionId = outcome.sessionId;
-    command.at = m_clock->now().toUTC();
-    command.detail
-        = outcome.automatic ? tr("Automatic (keep-alive): %1").arg(outcome.description) : outcome.description;
-    command.msCv = QString::fromLatin1(outcome.result.msCv);
-    if (!outcome.succeeded) {
-        command.kind = HistoryCommand::Kind::Failed;
-    } else {
-        switch (outcome.kind) {
-        case CommandOutcome::Kind::Create:
-            command.kind = HistoryCommand::Kind::Created;
-            break;
-        case CommandOutcome::Kind::Extend:
-            command.kind = HistoryCommand::Kind::Extended;
-            if (outcome.requestedLease)
-                command.leaseSeconds = outcome.requestedLease->totalSeconds();
-            break;
-        case CommandOutcome::Kind::Stop:
-            command.kind = HistoryCommand::Kind::Stopped;
-            break;
-        case CommandOutcome::Kind::KeepAlive:
-            return;
-        }
-    }
+    QString size;
     if (const TrackedSession *entry = m_sessions->find(outcome.account, outcome.sessionId))
-        command.size = entry->session.size;
+        size = entry->session.size;
+    const std::optional<HistoryCommand> command = m_recording->command(outcome, m_clock->now().toUTC(), size);
+    if (!command)
+        return;
     HistoryBatch batch;
-    batch.commands.append(command);
+    batch.commands.append(*command);
     send(std::move(batch));
 }
 

@@ -3,6 +3,7 @@
 #include "core/Account.h"
 #include "core/BilledTimeSource.h"
 #include "storage/HistoryRecords.h"
+#include "workspace/HistoryRecording.h"
 
 #include <QHash>
 #include <QObject>
@@ -33,12 +34,8 @@ class HistoryRecorder : public QObject
     Q_OBJECT
 
 public:
-    // The price per hour of a size on an account, when known.
-    using PriceLookup = std::function<std::optional<double>(const QString &account, const QString &size)>;
     // Whether an account's sessions are the user's, to be recorded and counted.
     using AccountFilter = std::function<bool(const QString &account)>;
-    // The identity (Account::identity()) of the account a name stands for now.
-    using IdentityLookup = std::function<QString(const QString &account)>;
 
     HistoryRecorder(const LiveSessions *sessions, const Clock *clock, QObject *parent = nullptr);
     ~HistoryRecorder() override;
@@ -47,10 +44,9 @@ public:
     void open(const QString &filePath, int retentionDays);
     // Records the monitor's polls and commands from now on.
     void attach(SessionMonitor *monitor);
-    void setPriceLookup(PriceLookup lookup) { m_priceLookup = std::move(lookup); }
-    // Every record is kept under its account's identity, found through `lookup` when it is made; by
-    // default, under the name.
-    void setIdentityLookup(IdentityLookup lookup) { m_identityLookup = std::move(lookup); }
+    // How records get their account's identity and price (by default: under the name, without one).
+    // Not owned; outlives the recorder.
+    void setRecording(const HistoryRecording *recording) { m_recording = recording ? recording : &m_plain; }
     // The saved accounts, for the file's migration and for the names its reads show (see
     // HistoryStore::setAccounts()). Call before open() and whenever they change.
     void setAccounts(const QList<arr::Account> &accounts);
@@ -119,8 +115,8 @@ private:
     const Clock *m_clock;
     QThread m_thread;
     HistoryWriter *m_writer = nullptr;
-    PriceLookup m_priceLookup;
-    IdentityLookup m_identityLookup;
+    HistoryRecording m_plain;
+    const HistoryRecording *m_recording = &m_plain;
     AccountFilter m_accountFilter;
     QHash<QString, QHash<QString, Recorded>> m_recorded;
     // One flag per LiveSessions entry, in the same order: changed or inserted since last recorded.

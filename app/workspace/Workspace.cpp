@@ -69,9 +69,13 @@ Workspace::Workspace(const Options &options)
     // A policy extends automatically only where a person may extend: never for a watch-only account
     // or workspace (the window that does run the policies is another one).
     m_keepAlive->setMayExtend([this](const QString &account) { return !isReadOnly(account); });
+    // Sessions are kept by their account's identity, and shown under the saved account's name; each at
+    // the price in force when it was seen (read from the settings once per Preferences change, not per
+    // session).
+    m_recording.setIdentityLookup([this](const QString &account) { return m_accounts->identityOf(account); });
+    m_recording.setPriceLookup(
+        [this](const QString &account, const QString &size) { return m_pricing.hourlyPrice(account, size); });
     if (!m_options.demo) {
-        // Opened in its own thread; the made-up sessions of the demo are not history.
-        m_history = std::make_unique<HistoryRecorder>(&m_monitor->sessions(), m_options.clock);
         QString file = m_options.historyFile;
         // A settings file of the caller's keeps its history beside it rather than in the user's data.
         if (file.isEmpty() && !m_options.settingsFile.isEmpty())
@@ -79,18 +83,17 @@ Workspace::Workspace(const Options &options)
         if (file.isEmpty())
             file = HistoryStore::defaultFilePath();
         m_historyFile = file;
-        // Sessions are kept by their account's identity, and shown under the saved account's name.
-        m_history->setIdentityLookup([this](const QString &account) { return m_accounts->identityOf(account); });
+    }
+    if (!m_options.demo && m_options.recordMonitor) {
+        // Opened in its own thread; the made-up sessions of the demo are not history.
+        m_history = std::make_unique<HistoryRecorder>(&m_monitor->sessions(), m_options.clock);
+        m_history->setRecording(&m_recording);
         m_history->setAccounts(m_accountStore->accounts());
         QObject::connect(m_accounts.get(), &AccountManager::savedAccountsChanged, m_history.get(),
             [this] { m_history->setAccounts(m_accountStore->accounts()); });
-        m_history->open(file, m_settings->historyRetentionDays());
+        m_history->open(m_historyFile, m_settings->historyRetentionDays());
         m_history->attach(m_monitor.get());
         m_history->setAccountFilter([](const QString &account) { return !isMadeUp(account); });
-        // The cost of each session at the price in force when it was seen (read from the settings
-        // once per Preferences change, not per session).
-        m_history->setPriceLookup(
-            [this](const QString &account, const QString &size) { return m_pricing.hourlyPrice(account, size); });
         m_billedToday = std::make_unique<HistoryBilledTime>(&m_monitor->sessions(), m_history.get());
     } else {
         m_billedToday = std::make_unique<LiveBilledTime>(&m_monitor->sessions());
@@ -100,6 +103,16 @@ Workspace::Workspace(const Options &options)
         m_accountStore.get(), &m_monitor->sessions(), m_billedToday.get(), m_settings.get(), m_options.clock);
     QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
     applySettings();
+}
+
+std::unique_ptr<HistoryStore> Workspace::openHistory() const
+{
+    if (m_historyFile.isEmpty())
+        return nullptr;
+    auto store = std::make_unique<HistoryStore>(m_historyFile);
+    store->setAccounts(m_accountStore->accounts());
+    store->open();
+    return store;
 }
 
 QString Workspace::historyProblem() const
@@ -160,6 +173,20 @@ bool Workspace::isMadeUp(const QString &account)
 {
     // No saved account may take the local emulator's name (AccountManager refuses it).
     return account == LocalEmulator::accountName();
+}
+
+Account Workspace::useAccountForRun(Account account)
+{
+    const QString identity = account.identity();
+    account.name = account.accountId;
+    for (const Account &saved : m_accountStore->accounts()) {
+        if (saved.identity() == identity) {
+            account.name = saved.name;
+            break;
+        }
+    }
+    m_accounts->addAccountForThisRun(account);
+    return account;
 }
 
 bool Workspace::isReadOnly(const QString &account) const

@@ -4,6 +4,7 @@
 #include "core/Session.h"
 #include "core/TimeSpan.h"
 #include "monitor/SessionMonitor.h"
+#include "workspace/HistoryRecording.h"
 
 #include <QString>
 
@@ -22,6 +23,7 @@ class BilledTimeSource;
 class BudgetWatch;
 class KeepAliveManager;
 class HistoryRecorder;
+class HistoryStore;
 class Clock;
 class LocalEmulator;
 class NetworkWatcher;
@@ -65,6 +67,10 @@ public:
         // The session history's file: empty for the default (HistoryStore::defaultFilePath(), or beside
         // settingsFile when one is given); demo mode keeps none.
         QString historyFile;
+        // Whether a recorder follows the monitor into the history in a thread of its own (the window).
+        // A front end that writes its own records when it is done (arrsm) opens the file itself
+        // (openHistory()).
+        bool recordMonitor = true;
     };
 
     explicit Workspace(const Options &options);
@@ -97,8 +103,14 @@ public:
     // a damaged file was replaced. Null in demo mode.
     HistoryRecorder *history() const { return m_history.get(); }
     QString historyProblem() const;
+    // How what is seen and done becomes history records (identity, prices): for a front end that
+    // writes records of its own (arrsm), the same rule the recorder follows.
+    const HistoryRecording &historyRecording() const { return m_recording; }
     // The session history's file (what Options::historyFile resolved to); empty in demo mode.
     QString historyFile() const { return m_historyFile; }
+    // The history file opened in this thread, showing sessions under the saved accounts' names (see
+    // HistoryStore::setAccounts()); null in demo mode. Check isOpen() and problem().
+    std::unique_ptr<HistoryStore> openHistory() const;
     // Where "spent today" comes from, for the status bar and the budgets: the history (the sessions
     // listed now and those that ended today), or in demo mode only the sessions listed now.
     const BilledTimeSource &billedToday() const { return *m_billedToday; }
@@ -107,6 +119,11 @@ public:
     // are shown and can be commanded, but never enter the history, "spent today" or the budgets.
     // (--demo keeps no history and shows its made-up spend at example prices.)
     static bool isMadeUp(const QString &account);
+
+    // An account given to a front end for this run only (arrsm's environment variables), never
+    // saved: named after the saved account with the same identity, so that both are one account (in
+    // the history, and priced alike), else after its account id. Returns it so named.
+    Account useAccountForRun(Account account);
 
     // Whether the account is watch only (marked so, or the whole app started with --read-only).
     bool isReadOnly(const QString &account) const;
@@ -145,6 +162,8 @@ private:
     std::unique_ptr<NetworkWatcher> m_reachability;
     std::unique_ptr<KeepAliveManager> m_keepAlive;
     std::unique_ptr<BudgetWatch> m_budgets;
+    // Before the recorder, which uses it.
+    HistoryRecording m_recording;
     std::unique_ptr<HistoryRecorder> m_history;
     QString m_historyFile;
     std::unique_ptr<BilledTimeSource> m_billedToday;

@@ -735,9 +735,11 @@ void benchHistory(BenchTable &table)
     arr::ManualClock clock;
     arr::LiveSessions live(&clock);
     arr::HistoryRecorder recorder(&live, &clock);
-    recorder.setPriceLookup([](const QString &, const QString &size) -> std::optional<double> {
+    arr::HistoryRecording recording;
+    recording.setPriceLookup([](const QString &, const QString &size) -> std::optional<double> {
         return size == u"premium"_s ? 12.0 : 3.0;
     });
+    recorder.setRecording(&recording);
     recorder.open(directory.filePath(u"history.sqlite"_s), 400);
     recorder.flush();
     int written = 0;

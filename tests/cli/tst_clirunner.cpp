@@ -3,6 +3,7 @@
 #include "emulator/EmulatorServer.h"
 #include "storage/AccountStore.h"
 #include "storage/SecretStore.h"
+#include "workspace/Workspace.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -86,6 +87,8 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<arr::AccountStore> m_accounts;
     std::unique_ptr<FakeKeychain> m_keychain;
+    // arrsm's application layer, on the test's settings file and keychain.
+    std::unique_ptr<arr::Workspace> workspace();
     QBuffer m_out;
     QBuffer m_err;
     std::chrono::milliseconds m_keychainTimeout{30'000};
@@ -109,6 +112,15 @@ void TestCliRunner::init()
     m_keychainTimeout = std::chrono::milliseconds(30'000);
 }
 
+std::unique_ptr<arr::Workspace> TestCliRunner::workspace()
+{
+    arr::Workspace::Options options;
+    options.settingsFile = m_settings->fileName();
+    options.secretStore = m_keychain.get();
+    options.recordMonitor = false;
+    return std::make_unique<arr::Workspace>(options);
+}
+
 void TestCliRunner::cleanup()
 {
     m_keychain.reset();
@@ -130,7 +142,9 @@ int TestCliRunner::run(const QStringList &arguments)
     m_err.setData({});
     m_out.open(QIODevice::WriteOnly);
     m_err.open(QIODevice::WriteOnly);
-    CommandRunner runner(parsed.command, {&m_out, &m_err, m_accounts.get(), m_keychain.get(), nullptr});
+    m_settings->sync();
+    const std::unique_ptr<arr::Workspace> application = workspace();
+    CommandRunner runner(parsed.command, {&m_out, &m_err, application.get(), nullptr, nullptr});
     runner.keychainTimeout = m_keychainTimeout;
     QSignalSpy finished(&runner, &CommandRunner::finished);
     runner.start();
@@ -189,7 +203,9 @@ void TestCliRunner::finishesOnlyFromTheEventLoop()
 {
     const arr::cli::ParseResult parsed = arr::cli::parseCommandLine({u"arrsm"_s, u"accounts"_s}, QProcessEnvironment());
     m_out.open(QIODevice::WriteOnly);
-    CommandRunner runner(parsed.command, {&m_out, &m_err, m_accounts.get(), nullptr, nullptr});
+    m_settings->sync();
+    const std::unique_ptr<arr::Workspace> application = workspace();
+    CommandRunner runner(parsed.command, {&m_out, &m_err, application.get(), nullptr, nullptr});
     QSignalSpy finished(&runner, &CommandRunner::finished);
     runner.start();
     // Even a command that needs no network finishes later, so that a caller may start the event loop

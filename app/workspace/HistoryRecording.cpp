@@ -1,0 +1,86 @@
+#include "workspace/HistoryRecording.h"
+
+#include "monitor/SessionMonitor.h"
+
+#include <QCoreApplication>
+
+namespace arr {
+
+QString HistoryRecording::identityOf(const QString &account) const
+{
+    return m_identityLookup ? m_identityLookup(account) : account;
+}
+
+std::optional<double> HistoryRecording::priceOf(const QString &account, const QString &size) const
+{
+    return m_priceLookup ? m_priceLookup(account, size) : std::nullopt;
+}
+
+HistoryObservation HistoryRecording::observation(
+    const QString &account, const Session &session, const QDateTime &at, const QString &msCv) const
+{
+    return {account, session, at, msCv, priceOf(account, session.size), identityOf(account)};
+}
+
+std::optional<HistoryCommand> HistoryRecording::command(
+    const CommandOutcome &outcome, const QDateTime &at, const QString &size) const
+{
+    if (outcome.sessionId.isEmpty() || outcome.kind == CommandOutcome::Kind::KeepAlive)
+        return std::nullopt;
+    HistoryCommand command;
+    command.account = outcome.account;
+    command.accountKey = identityOf(outcome.account);
+    command.sessionId = outcome.sessionId;
+    command.at = at;
+    command.detail = outcome.automatic
+        ? QCoreApplication::translate("arr::HistoryRecorder", "Automatic (keep-alive): %1").arg(outcome.description)
+        : outcome.description;
+    command.msCv = QString::fromLatin1(outcome.result.msCv);
+    command.size = size;
+    if (!outcome.succeeded) {
+        command.kind = HistoryCommand::Kind::Failed;
+        return command;
+    }
+    switch (outcome.kind) {
+    case CommandOutcome::Kind::Create:
+        command.kind = HistoryCommand::Kind::Created;
+        break;
+    case CommandOutcome::Kind::Extend:
+        command.kind = HistoryCommand::Kind::Extended;
+        if (outcome.requestedLease)
+            command.leaseSeconds = outcome.requestedLease->totalSeconds();
+        break;
+    case CommandOutcome::Kind::Stop:
+        command.kind = HistoryCommand::Kind::Stopped;
+        break;
+    case CommandOutcome::Kind::KeepAlive:
+        return std::nullopt;
+    }
+    return command;
+}
+
+void HistoryRecording::identify(HistoryBatch &batch) const
+{
+    if (!m_identityLookup)
+        return;
+    // A batch is one account's poll, or one command: the lookup runs about once per batch.
+    QString lastName;
+    QString lastIdentity;
+    const auto fill = [&](auto &record) {
+        if (!record.accountKey.isEmpty())
+            return;
+        if (record.account != lastName || lastIdentity.isNull()) {
+            lastName = record.account;
+            lastIdentity = m_identityLookup(lastName);
+        }
+        record.accountKey = lastIdentity;
+    };
+    for (HistoryObservation &o : batch.observations)
+        fill(o);
+    for (HistoryCommand &c : batch.commands)
+        fill(c);
+    for (HistoryDisappearance &d : batch.disappearances)
+        fill(d);
+}
+
+} // namespace arr

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "storage/HistoryRecords.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace arr {
+
+struct CommandOutcome;
+
+// How what a front end saw and did becomes history records: each under its account's identity and
+// with the price in force for its size. One rule for the window's recorder and for arrsm, so that a
+// session only arrsm saw has its cost, and the same session seen by both is one row.
+class HistoryRecording
+{
+public:
+    // The price per hour of a size on an account (by name), when known.
+    using PriceLookup = std::function<std::optional<double>(const QString &account, const QString &size)>;
+    // The identity (Account::identity()) of the account a name stands for now.
+    using IdentityLookup = std::function<QString(const QString &account)>;
+
+    void setPriceLookup(PriceLookup lookup) { m_priceLookup = std::move(lookup); }
+    void setIdentityLookup(IdentityLookup lookup) { m_identityLookup = std::move(lookup); }
+
+    // The account's identity; the name itself without a lookup.
+    QString identityOf(const QString &account) const;
+    std::optional<double> priceOf(const QString &account, const QString &size) const;
+
+    // What a poll or a read of `account` saw of `session` at `at` (UTC).
+    HistoryObservation observation(
+        const QString &account, const Session &session, const QDateTime &at, const QString &msCv) const;
+    // What a command did; nothing for what changes nothing at the service (setting a keep-alive
+    // policy), or for a command that never named a session. `size`: the session's, when known.
+    std::optional<HistoryCommand> command(
+        const CommandOutcome &outcome, const QDateTime &at, const QString &size) const;
+    // Fills in the identity of every record of the batch that has none.
+    void identify(HistoryBatch &batch) const;
+
+private:
+    PriceLookup m_priceLookup;
+    IdentityLookup m_identityLookup;
+};
+
+} // namespace arr
