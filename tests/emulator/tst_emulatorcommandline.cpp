@@ -2,7 +2,7 @@
 #include "common/MemoryInUse.h"
 
 #include "core/JsonCodec.h"
-#include "emulator/CommandLine.h"
+#include "emulator/EmulatorCommandLine.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -24,7 +24,7 @@
 #endif
 
 using namespace Qt::StringLiterals;
-using arr::emulator::CommandLine;
+using arr::emulator::EmulatorCommandLine;
 using arr::emulator::parseCommandLine;
 
 namespace {
@@ -95,8 +95,8 @@ private Q_SLOTS:
 
 void TestEmulatorCommandLine::defaults()
 {
-    const CommandLine parsed = parseCommandLine({u"arr-emulator"_s});
-    QCOMPARE(parsed.action, CommandLine::Action::Run);
+    const EmulatorCommandLine parsed = parseCommandLine({u"arr-emulator"_s});
+    QCOMPARE(parsed.action, EmulatorCommandLine::Action::Run);
     QCOMPARE(parsed.address, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(parsed.port, quint16(0));
     QVERIFY(parsed.accounts.isEmpty());
@@ -115,14 +115,14 @@ void TestEmulatorCommandLine::defaults()
 
 void TestEmulatorCommandLine::everyOption()
 {
-    const CommandLine parsed = parseCommandLine(
+    const EmulatorCommandLine parsed = parseCommandLine(
         {u"arr-emulator"_s, u"--listen"_s, u"::1"_s, u"--port"_s, u"8081"_s, u"--account"_s, u"a:k1"_s, u"--account"_s,
             u"b:k:2"_s, u"--demo-sessions"_s, u"--start-delay"_s, u"2.5"_s, u"--stop-delay"_s, u"1"_s, u"--retention"_s,
             u"30"_s, u"--token-lifetime"_s, u"3600"_s, u"--time-scale"_s, u"60"_s, u"--rate-limit"_s, u"5"_s,
             u"--fault-error-rate"_s, u"0.1"_s, u"--fault-latency-rate"_s, u"0.2"_s, u"--fault-latency-ms"_s, u"250"_s,
             u"--fault-drop-rate"_s, u"0.3"_s, u"--fault-malformed-rate"_s, u"1"_s, u"--seed"_s, u"4294967295"_s,
             u"--idle-timeout"_s, u"0.5"_s, u"--max-connections"_s, u"12"_s, u"--page-size"_s, u"2"_s, u"--verbose"_s});
-    QVERIFY2(parsed.action == CommandLine::Action::Run, qPrintable(parsed.error));
+    QVERIFY2(parsed.action == EmulatorCommandLine::Action::Run, qPrintable(parsed.error));
     QCOMPARE(parsed.address, QHostAddress(QHostAddress::LocalHostIPv6));
     QCOMPARE(parsed.port, quint16(8081));
     QCOMPARE(parsed.accounts.size(), 2);
@@ -187,16 +187,16 @@ void TestEmulatorCommandLine::refusals()
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
     arguments.prepend(u"arr-emulator"_s);
-    const CommandLine parsed = parseCommandLine(arguments);
-    QCOMPARE(parsed.action, CommandLine::Action::Fail);
+    const EmulatorCommandLine parsed = parseCommandLine(arguments);
+    QCOMPARE(parsed.action, EmulatorCommandLine::Action::Fail);
     QVERIFY2(parsed.error.contains(expected), qPrintable(parsed.error));
 }
 
 void TestEmulatorCommandLine::helpAndVersion()
 {
-    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"--help"_s}).action, CommandLine::Action::Help);
-    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"-h"_s}).action, CommandLine::Action::Help);
-    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"--version"_s}).action, CommandLine::Action::Version);
+    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"--help"_s}).action, EmulatorCommandLine::Action::Help);
+    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"-h"_s}).action, EmulatorCommandLine::Action::Help);
+    QCOMPARE(parseCommandLine({u"arr-emulator"_s, u"--version"_s}).action, EmulatorCommandLine::Action::Version);
     const QString help = parseCommandLine({u"arr-emulator"_s, u"--help"_s}).helpText;
     for (const QString &option : {u"--listen"_s, u"--port"_s, u"--account"_s, u"--demo-sessions"_s, u"--start-delay"_s,
              u"--time-scale"_s, u"--retention"_s, u"--rate-limit"_s, u"--fault-error-rate"_s, u"--fault-latency-rate"_s,
@@ -208,12 +208,12 @@ void TestEmulatorCommandLine::helpAndVersion()
 
 void TestEmulatorCommandLine::tlsOptions()
 {
-    const CommandLine plain = parseCommandLine({u"arr-emulator"_s});
+    const EmulatorCommandLine plain = parseCommandLine({u"arr-emulator"_s});
     QVERIFY(plain.tlsCertificateFile.isEmpty());
     QVERIFY(plain.tlsKeyFile.isEmpty());
-    const CommandLine parsed
+    const EmulatorCommandLine parsed
         = parseCommandLine({u"arr-emulator"_s, u"--tls-cert"_s, u"server.crt"_s, u"--tls-key"_s, u"server.key"_s});
-    QVERIFY2(parsed.action == CommandLine::Action::Run, qPrintable(parsed.error));
+    QVERIFY2(parsed.action == EmulatorCommandLine::Action::Run, qPrintable(parsed.error));
     QCOMPARE(parsed.tlsCertificateFile, u"server.crt"_s);
     QCOMPARE(parsed.tlsKeyFile, u"server.key"_s);
     QVERIFY(parsed.helpText.contains(u"--tls-cert"_s));
