@@ -35,7 +35,6 @@ public:
     void setTls(const QSslConfiguration &configuration);
     // May be called from any thread; applies to connections accepted afterwards.
     void setLimits(int handshakeTimeoutMs, int maxConnections);
-    int openConnections() const { return m_open; }
 
     bool listen(const QHostAddress &address, quint16 port);
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "emulator/SessionStore.h"
+#include "emulator/ApiError.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Session.h"
 #include "core/TimeSpan.h"
+#include "emulator/ApiError.h"
 #include "emulator/EmulatorOptions.h"
 
 #include <QByteArray>
@@ -16,14 +17,6 @@
 #include <optional>
 
 namespace arr::emulator {
-
-// A refusal by the service: HTTP status, the error code of the body and a sentence for people.
-struct ApiError
-{
-    int status = 400;
-    QByteArray code = "BadRequest";
-    QString message;
-};
 
 // The emulated service's state: accounts and their sessions, and the rules of the v1 contract for
 // creating, extending, stopping and reading them. Knows nothing of HTTP beyond the status of a
@@ -47,7 +40,7 @@ public:
     QStringList accountIds() const;
 
     // The operations of the v1 session API, for an account that exists (see findAccount). Each
-    // returns the refusal, if any. Bodies are validated strictly: see the .cpp for each rule.
+    // returns the refusal, if any. Bodies are validated strictly: see SessionRequestRules.h.
     std::optional<ApiError> create(const QString &accountId, const QJsonObject &body, QString *sessionId);
     std::optional<ApiError> update(const QString &accountId, const QString &sessionId, const QJsonObject &body);
     std::optional<ApiError> stop(const QString &accountId, const QString &sessionId);
@@ -139,6 +132,8 @@ private:
     Record newRecord(const QString &id, const QString &size, TimeSpan lease, qint64 createdMs);
     // A random (version 4) UUID for a session id or a hostname.
     QString newUuid();
+    // The 404 of an account that is not there.
+    static ApiError noSuchAccount(const QString &accountId);
 
     const arr::Clock *m_clock;
     qint64 m_startDelayMs = 20'000;

@@ -1,6 +1,7 @@
 #include "core/Clock.h"
-#include "emulator/CommandLine.h"
+#include "emulator/EmulatorCommandLine.h"
 #include "emulator/EmulatorServer.h"
+#include "emulator/TlsCredentials.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -41,20 +42,20 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"arr-emulator"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(ARRSM_VERSION));
 
-    using arr::emulator::CommandLine;
-    const CommandLine commandLine = arr::emulator::parseCommandLine(QCoreApplication::arguments());
+    using arr::emulator::EmulatorCommandLine;
+    const EmulatorCommandLine commandLine = arr::emulator::parseCommandLine(QCoreApplication::arguments());
     switch (commandLine.action) {
-    case CommandLine::Action::Help:
+    case EmulatorCommandLine::Action::Help:
         printLine(stdout, commandLine.helpText.trimmed());
         return 0;
-    case CommandLine::Action::Version:
+    case EmulatorCommandLine::Action::Version:
         printLine(stdout, u"arr-emulator "_s + QCoreApplication::applicationVersion());
         return 0;
-    case CommandLine::Action::Fail:
+    case EmulatorCommandLine::Action::Fail:
         printLine(stderr, u"arr-emulator: "_s + commandLine.error);
         printLine(stderr, u"Try 'arr-emulator --help' for the options."_s);
         return 2;
-    case CommandLine::Action::Run:
+    case EmulatorCommandLine::Action::Run:
         break;
     }
 

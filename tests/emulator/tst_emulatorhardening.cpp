@@ -2,8 +2,8 @@
 
 #include "common/MemoryInUse.h"
 #include "core/Clock.h"
-#include "emulator/CommandLine.h"
 #include "emulator/EmulatorServer.h"
+#include "emulator/TlsCredentials.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

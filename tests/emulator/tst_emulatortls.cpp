@@ -1,8 +1,8 @@
 #include "TestHttp.h"
 
 #include "core/Clock.h"
-#include "emulator/CommandLine.h"
 #include "emulator/EmulatorServer.h"
+#include "emulator/TlsCredentials.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 #include "ServiceFixture.h"
 #include "common/LoggedEntries.h"
 
-#include "emulator/CommandLine.h"
 #include "emulator/EmulatorServer.h"
+#include "emulator/TlsCredentials.h"
 
 #include <QSignalSpy>
 #include <QSslConfiguration>

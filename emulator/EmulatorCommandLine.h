@@ -4,8 +4,6 @@
 
 #include <QHostAddress>
 #include <QList>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QString>
 #include <QStringList>
 
@@ -15,7 +13,7 @@ namespace arr::emulator {
 
 // What the arr-emulator command line asks for. Parsing is separate from main() so that it can be
 // tested without starting a process.
-struct CommandLine
+struct EmulatorCommandLine
 {
     enum class Action {
         Run,
@@ -39,29 +37,15 @@ struct CommandLine
     bool exitWithStdin = false;
     double timeScale = 1.0;
     bool verbose = false;
-    // --tls-cert and --tls-key (always both or neither): serve https with this certificate and key.
+    // --tls-cert and --tls-key (always both or neither): serve https with this certificate and key
+    // (read with readTlsCredentials()).
     QString tlsCertificateFile;
     QString tlsKeyFile;
     EmulatorOptions options;
 };
 
 // `arguments` as QCoreApplication::arguments() gives them, program name first.
-CommandLine parseCommandLine(const QStringList &arguments);
-
-// The certificate and private key for https, as read from --tls-cert and --tls-key.
-struct TlsCredentials
-{
-    QSslCertificate certificate;
-    QSslKey privateKey;
-    // Empty when both were read; otherwise names the file and what is wrong with it.
-    QString error;
-
-    bool ok() const { return error.isEmpty(); }
-};
-
-// Reads a PEM (or DER) certificate and an unencrypted PEM (or DER) RSA, EC or DSA private key. When
-// the certificate file holds a chain, its first certificate is the server's.
-TlsCredentials readTlsCredentials(const QString &certificateFile, const QString &keyFile);
+EmulatorCommandLine parseCommandLine(const QStringList &arguments);
 
 // A key in the shape of the service's account keys: 32 random bytes in base64.
 QString randomAccountKey();
