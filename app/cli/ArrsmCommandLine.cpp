@@ -1,4 +1,4 @@
-#include "cli/CommandLine.h"
+#include "cli/ArrsmCommandLine.h"
 
 #include "core/Account.h"
 #include "core/RequestValidator.h"
