@@ -1,10 +1,8 @@
 #include "cli/ArrsmCommandLine.h"
 
+#include "cli/ArrsmConnectionOptions.h"
 #include "cli/ArrsmOptions.h"
-
-#include "core/Account.h"
 #include "core/RequestValidator.h"
-#include "core/SafeText.h"
 
 #include <QCoreApplication>
 
@@ -21,6 +19,85 @@ QString tr(const char *text)
     return QCoreApplication::translate("arr::cli", text);
 }
 
+// Splits options from positional arguments, without judging yet whether an option suits the
+// command, which may come after it. Returns what is wrong, or empty.
+QString tokenise(const QStringList &arguments, GivenOptions *given)
+{
+    bool optionsEnded = false;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (optionsEnded || argument == u"-" || !argument.startsWith(u'-')) {
+            given->positionals.append(argument);
+            continue;
+        }
+        if (argument == u"--") {
+            optionsEnded = true;
+            continue;
+        }
+        if (!argument.startsWith(u"--")) {
+            // The short names are all of options that take no value.
+            const OptionSpec *spec = findShortOption(QStringView(argument).mid(1));
+            if (!spec)
+                return tr("Unknown option \"%1\".").arg(argument);
+            given->values[spec->id].append(QString());
+            continue;
+        }
+        const qsizetype equals = argument.indexOf(u'=');
+        const QString name = argument.mid(2, equals < 0 ? -1 : equals - 2);
+        const OptionSpec *spec = findOption(name);
+        if (!spec)
+            return tr("Unknown option \"--%1\".").arg(name);
+        QString value;
+        if (spec->takesValue()) {
+            if (equals >= 0)
+                value = argument.mid(equals + 1);
+            else if (i + 1 < arguments.size() && !arguments.at(i + 1).startsWith(u"--"))
+                value = arguments.at(++i);
+            else
+                return tr("--%1 needs a value.").arg(name);
+            if (given->has(spec->id) && !spec->repeatable)
+                return tr("--%1 is given more than once.").arg(name);
+        } else if (equals >= 0) {
+            return tr("--%1 takes no value.").arg(name);
+        }
+        given->values[spec->id].append(value);
+    }
+    return {};
+}
+
+QString checkOptionsBelong(const GivenOptions &given, CommandKind kind)
+{
+    for (const auto &[id, values] : given.values) {
+        if (!optionSpec(id).belongsTo(kind))
+            return tr("%1 is not an option of %2.").arg(dashed(id), commandName(kind));
+    }
+    return {};
+}
+
+QString readSessionId(const GivenOptions &given, Command *command)
+{
+    const QStringList arguments = given.positionals.mid(1);
+    if (!commandSpec(command->kind).takesSessionId) {
+        if (!arguments.isEmpty())
+            return tr("Unexpected argument \"%1\".").arg(arguments.first());
+        return {};
+    }
+    if (arguments.isEmpty())
+        return tr("%1 needs a session id.").arg(commandName(command->kind));
+    if (arguments.size() > 1)
+        return tr("Unexpected argument \"%1\".").arg(arguments.at(1));
+    command->sessionId = arguments.first().trimmed();
+    // Refused before anything is sent: ".." in a path would reach the account instead of a session.
+    // A saved account's version is known only once it is read: its ids are held to the looser
+    // 2021-01-01 rule here, and to the account's own rule by the runner.
+    const SessionIdRule idRule = given.has(Opt::Account) || command->connection.apiVersion == ApiVersion::Api20210101
+        ? SessionIdRule::Api20210101
+        : SessionIdRule::V1Guid;
+    if (const RequestVerdict verdict = RequestValidator::checkSessionId(command->sessionId, idRule); !verdict.ok())
+        return verdict.sentence;
+    return {};
+}
+
 std::optional<TimeSpan> parseSpan(Opt id, const QString &text, QString *error)
 {
     QString why;
@@ -32,18 +109,96 @@ std::optional<TimeSpan> parseSpan(Opt id, const QString &text, QString *error)
     return span;
 }
 
-// A value from the command line, else from the option's environment variable; remembers which, so
-// that an error can name where the bad value came from.
-struct Sourced
+// --lease of create and extend.
+QString readLease(const GivenOptions &given, Command *command)
 {
-    QString value;
-    QString source;
+    if (!given.has(Opt::Lease))
+        return tr("%1 needs --lease H:MM[:SS].").arg(commandName(command->kind));
+    QString error;
+    const auto lease = parseSpan(Opt::Lease, given.last(Opt::Lease).trimmed(), &error);
+    if (!lease)
+        return error;
+    // The same verdict and sentence as the dialogs and the service give.
+    if (const RequestVerdict verdict = RequestValidator::checkLease(*lease); !verdict.ok())
+        return verdict.sentence;
+    command->lease = *lease;
+    return {};
+}
 
-    bool isEmpty() const { return value.isEmpty(); }
-};
+// What create asks for besides its lease: the size, the models and the new session's id.
+QString readCreate(const GivenOptions &given, Command *command)
+{
+    if (!given.has(Opt::Size))
+        return tr("create needs --size SIZE, such as %1.").arg(knownSessionSizes().join(u", "_s));
+    command->size = given.last(Opt::Size).trimmed();
+    if (const RequestVerdict verdict = RequestValidator::checkSize(command->size); !verdict.ok())
+        return verdict.sentence;
+    for (const QString &text : given.all(Opt::Model)) {
+        QUrl model;
+        if (const RequestVerdict verdict = RequestValidator::checkModel(text, &model); !verdict.ok())
+            return verdict.sentence;
+        command->models.append(model);
+    }
+    if (!given.has(Opt::Id))
+        return {};
+    // v1 names sessions itself; an id the service would ignore is refused rather than dropped.
+    if (!given.has(Opt::Account) && command->connection.apiVersion == ApiVersion::V1)
+        return tr("--id needs --api-version 2021-01-01: the v1 API names sessions itself.");
+    command->newSessionId = given.last(Opt::Id).trimmed();
+    if (const RequestVerdict verdict
+        = RequestValidator::checkSessionId(command->newSessionId, SessionIdRule::Api20210101);
+        !verdict.ok())
+        return u"--id: "_s + verdict.sentence;
+    return {};
+}
+
+std::optional<std::chrono::milliseconds> parseTimeout(const QString &text, QString *error)
+{
+    // A week is far beyond any start or stop the service ever took; anything larger is a typo.
+    constexpr double MaximumSeconds = 7 * 24 * 3600;
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds > MaximumSeconds) {
+        *error = tr("--timeout \"%1\" is not a number of seconds greater than 0 (and at most a week).").arg(text);
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
+}
+
+std::optional<std::chrono::milliseconds> parseInterval(const QString &text, QString *error)
+{
+    // Below a tenth of a second a wait would only load the service; above an hour it would miss
+    // what it waits for.
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds < 0.1 || seconds > 3600) {
+        *error = tr("--interval \"%1\" is not a number of seconds from 0.1 to 3600.").arg(text);
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
+}
+
+// The deadline of the whole command (its default, or --timeout) and, for keep-alive, how often it looks.
+QString readTimeout(const GivenOptions &given, Command *command)
+{
+    command->timeout = command->wait ? std::chrono::milliseconds(DefaultWaitTimeout)
+                                     : std::chrono::milliseconds(DefaultCommandTimeout);
+    if (command->kind == CommandKind::KeepAlive) {
+        command->timeout = DefaultKeepAliveTimeout;
+        command->pollInterval = DefaultKeepAliveInterval;
+    }
+    if (!given.has(Opt::Timeout))
+        return {};
+    QString error;
+    const auto timeout = parseTimeout(given.last(Opt::Timeout).trimmed(), &error);
+    if (!timeout)
+        return error;
+    command->timeout = *timeout;
+    return {};
+}
 
 // Fills the keep-alive part of `command`; returns what is wrong, or empty.
-QString parseKeepAlive(const GivenOptions &given, Command *command)
+QString readKeepAlive(const GivenOptions &given, Command *command)
 {
     const bool until = given.has(Opt::Until);
     if (until == given.has(Opt::MaxLease))
@@ -81,339 +236,144 @@ QString parseKeepAlive(const GivenOptions &given, Command *command)
     return spec.validationError();
 }
 
-Sourced sourced(const GivenOptions &given, const QProcessEnvironment &environment, Opt id)
+// history's filters: --since and --until (a day, or a moment), --account, and --csv.
+QString readHistory(const GivenOptions &given, Command *command)
 {
-    if (given.has(id))
-        return {given.last(id).trimmed(), dashed(id)};
-    const QLatin1StringView variable = optionSpec(id).environment;
-    if (!variable.isEmpty()) {
-        const QString value = environment.value(QString(variable)).trimmed();
-        if (!value.isEmpty())
-            return {value, QString(variable)};
+    command->csv = given.has(Opt::Csv);
+    if (command->csv && command->json)
+        return tr("--csv and --json cannot be combined.");
+    for (Opt option : {Opt::Since, Opt::Until}) {
+        if (!given.has(option))
+            continue;
+        const QString text = given.last(option).trimmed();
+        const bool dateOnly = text.size() == 10;
+        QDateTime time = dateOnly ? QDate::fromString(text, Qt::ISODate).startOfDay(Qt::UTC)
+                                  : QDateTime::fromString(text, Qt::ISODate);
+        if (!time.isValid())
+            return tr("%1 \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 time.")
+                .arg(dashed(option), given.last(option));
+        if (time.timeSpec() == Qt::LocalTime)
+            time.setTimeSpec(Qt::UTC);
+        // --until a day: up to the end of that day.
+        if (option == Opt::Until && dateOnly)
+            time = time.addDays(1);
+        (option == Opt::Since ? command->since : command->historyUntil) = time.toUTC();
     }
+    if (given.has(Opt::Account))
+        command->connection.savedAccount = given.last(Opt::Account).trimmed();
     return {};
 }
 
-std::optional<TimeSpan> parseLease(const QString &text, QString *error)
+// What to wait for (wait --until) and how often to look (--interval).
+QString readWaiting(const GivenOptions &given, Command *command)
 {
-    QString why;
-    const auto lease = TimeSpan::parseDuration(text, &why);
-    if (!lease) {
-        *error = u"--lease: "_s + why;
-        return std::nullopt;
+    if (given.has(Opt::Until) && command->kind == CommandKind::Wait) {
+        const QString until = given.last(Opt::Until).trimmed().toLower();
+        if (until == u"ready")
+            command->until = SessionStatus::Ready;
+        else if (until == u"stopped")
+            command->until = SessionStatus::Stopped;
+        else
+            return tr("--until \"%1\" is neither ready nor stopped.").arg(given.last(Opt::Until));
     }
-    // The same verdict and sentence as the dialogs and the service give.
-    if (const RequestVerdict verdict = RequestValidator::checkLease(*lease); !verdict.ok()) {
-        *error = verdict.sentence;
-        return std::nullopt;
-    }
-    return lease;
+    if (!given.has(Opt::Interval))
+        return {};
+    if (!command->wait && command->kind != CommandKind::KeepAlive)
+        return tr("--interval applies only with --wait.");
+    QString error;
+    const auto interval = parseInterval(given.last(Opt::Interval).trimmed(), &error);
+    if (!interval)
+        return error;
+    command->pollInterval = *interval;
+    return {};
 }
 
-std::optional<std::chrono::milliseconds> parseTimeout(const QString &text, QString *error)
+// Fills `command` (its kind set) from what was given, step by step in the order the problems are
+// reported; returns the first problem, or empty.
+QString readCommand(const GivenOptions &given, const QProcessEnvironment &environment, Command *command)
 {
-    // A week is far beyond any start or stop the service ever took; anything larger is a typo.
-    constexpr double MaximumSeconds = 7 * 24 * 3600;
-    bool ok = false;
-    const double seconds = text.toDouble(&ok);
-    if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds > MaximumSeconds) {
-        *error = tr("--timeout \"%1\" is not a number of seconds greater than 0 (and at most a week).").arg(text);
-        return std::nullopt;
+    const CommandKind kind = command->kind;
+    if (QString error = checkOptionsBelong(given, kind); !error.isEmpty())
+        return error;
+    if (QString error = readApiVersion(given, environment, &command->connection); !error.isEmpty())
+        return error;
+    if (QString error = readSessionId(given, command); !error.isEmpty())
+        return error;
+    command->json = given.has(Opt::Json);
+    command->verbose = given.has(Opt::Verbose);
+    command->wait = given.has(Opt::Wait) || kind == CommandKind::Wait;
+    if (kind == CommandKind::Create || kind == CommandKind::Extend) {
+        if (QString error = readLease(given, command); !error.isEmpty())
+            return error;
     }
-    return std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
+    if (kind == CommandKind::Create) {
+        if (QString error = readCreate(given, command); !error.isEmpty())
+            return error;
+    }
+    if (QString error = readTimeout(given, command); !error.isEmpty())
+        return error;
+    if (kind == CommandKind::KeepAlive) {
+        if (QString error = readKeepAlive(given, command); !error.isEmpty())
+            return error;
+    }
+    if (kind == CommandKind::Stop && command->wait)
+        command->until = SessionStatus::Stopped;
+    // history reads the file on this computer: no connection, no waiting.
+    if (kind == CommandKind::History)
+        return readHistory(given, command);
+    if (QString error = readWaiting(given, command); !error.isEmpty())
+        return error;
+    if (kind == CommandKind::Accounts)
+        return {};
+    if (kind == CommandKind::Metrics && command->json)
+        return tr("metrics prints the OpenMetrics text format; --json does not apply.");
+    return readConnection(given, environment, &command->connection);
 }
 
-std::optional<std::chrono::milliseconds> parseInterval(const QString &text, QString *error)
+ParseResult usageError(const QString &what, std::optional<CommandKind> kind)
 {
-    // Below a tenth of a second a wait would only load the service; above an hour it would miss
-    // what it waits for.
-    bool ok = false;
-    const double seconds = text.toDouble(&ok);
-    if (!ok || !std::isfinite(seconds) || seconds < 0.1 || seconds > 3600) {
-        *error = tr("--interval \"%1\" is not a number of seconds from 0.1 to 3600.").arg(text);
-        return std::nullopt;
-    }
-    return std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
+    ParseResult result;
+    result.action = ParseResult::Action::UsageError;
+    result.text = what;
+    result.usage = commandUsage(kind);
+    return result;
 }
 
-// An endpoint from wherever it came, checked as the service layer would check it.
-std::optional<QUrl> parseEndpoint(const Sourced &given, QString *error)
+ParseResult help(const QString &text)
 {
-    const QUrl url(given.value, QUrl::StrictMode);
-    if (const QString why = endpointError(url); !why.isEmpty()) {
-        *error = given.source + u": "_s + why;
-        return std::nullopt;
-    }
-    return url;
+    ParseResult result;
+    result.action = ParseResult::Action::Help;
+    result.text = text;
+    return result;
 }
 
 } // namespace
 
 ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnvironment &environment)
 {
-    ParseResult result;
-    std::optional<CommandKind> kind;
-    const auto usageError = [&result, &kind](const QString &what) {
-        result.action = ParseResult::Action::UsageError;
-        result.text = what;
-        result.usage = commandUsage(kind);
-        return result;
-    };
-
-    // First pass: split options from positional arguments, without judging yet whether an option
-    // suits the command, which may come after it.
     GivenOptions given;
-    bool optionsEnded = false;
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString &argument = arguments.at(i);
-        if (optionsEnded || argument == u"-" || !argument.startsWith(u'-')) {
-            given.positionals.append(argument);
-            continue;
-        }
-        if (argument == u"--") {
-            optionsEnded = true;
-            continue;
-        }
-        if (!argument.startsWith(u"--")) {
-            // The short names are all of options that take no value.
-            const OptionSpec *spec = findShortOption(QStringView(argument).mid(1));
-            if (!spec)
-                return usageError(tr("Unknown option \"%1\".").arg(argument));
-            given.values[spec->id].append(QString());
-            continue;
-        }
-        const qsizetype equals = argument.indexOf(u'=');
-        const QString name = argument.mid(2, equals < 0 ? -1 : equals - 2);
-        const OptionSpec *spec = findOption(name);
-        if (!spec)
-            return usageError(tr("Unknown option \"--%1\".").arg(name));
-        QString value;
-        if (spec->takesValue()) {
-            if (equals >= 0) {
-                value = argument.mid(equals + 1);
-            } else if (i + 1 < arguments.size() && !arguments.at(i + 1).startsWith(u"--")) {
-                value = arguments.at(++i);
-            } else {
-                return usageError(tr("--%1 needs a value.").arg(name));
-            }
-            if (given.has(spec->id) && !spec->repeatable)
-                return usageError(tr("--%1 is given more than once.").arg(name));
-        } else if (equals >= 0) {
-            return usageError(tr("--%1 takes no value.").arg(name));
-        }
-        given.values[spec->id].append(value);
-    }
-
+    if (QString error = tokenise(arguments, &given); !error.isEmpty())
+        return usageError(error, std::nullopt);
     if (given.has(Opt::Version)) {
+        ParseResult result;
         result.action = ParseResult::Action::Version;
         return result;
     }
     if (given.positionals.isEmpty()) {
-        if (given.has(Opt::Help)) {
-            result.action = ParseResult::Action::Help;
-            result.text = programHelp();
-            return result;
-        }
-        return usageError(tr("No command given."));
+        if (given.has(Opt::Help))
+            return help(programHelp());
+        return usageError(tr("No command given."), std::nullopt);
     }
-    kind = parseCommandName(given.positionals.first());
+    const std::optional<CommandKind> kind = parseCommandName(given.positionals.first());
     if (!kind)
-        return usageError(tr("Unknown command \"%1\".").arg(given.positionals.first()));
-    if (given.has(Opt::Help)) {
-        result.action = ParseResult::Action::Help;
-        result.text = commandHelp(*kind);
-        return result;
-    }
-
-    Command &command = result.command;
-    command.kind = *kind;
-    for (const auto &[id, values] : given.values) {
-        if (!optionSpec(id).belongsTo(*kind))
-            return usageError(tr("%1 is not an option of %2.").arg(dashed(id), commandName(*kind)));
-    }
-
-    // The API version: the account's own when --account names a saved one.
-    const Sourced apiVersion = given.has(Opt::Account) && !given.has(Opt::ApiVersion)
-        ? Sourced{}
-        : sourced(given, environment, Opt::ApiVersion);
-    if (!apiVersion.isEmpty()) {
-        if (given.has(Opt::Account))
-            return usageError(tr("--account uses the saved account's API version; it cannot be combined with "
-                                 "--api-version."));
-        const std::optional<ApiVersion> version = parseApiVersion(apiVersion.value);
-        if (!version)
-            return usageError(tr("%1: \"%2\" is not an API version; use v1 or 2021-01-01.")
-                                  .arg(apiVersion.source, safeText(apiVersion.value, 80)));
-        command.connection.apiVersion = *version;
-    }
-    const SessionIdRule idRule = given.has(Opt::Account) || command.connection.apiVersion == ApiVersion::Api20210101
-        ? SessionIdRule::Api20210101
-        : SessionIdRule::V1Guid;
-
-    const QStringList arguments1 = given.positionals.mid(1);
-    if (commandSpec(*kind).takesSessionId) {
-        if (arguments1.isEmpty())
-            return usageError(tr("%1 needs a session id.").arg(commandName(*kind)));
-        if (arguments1.size() > 1)
-            return usageError(tr("Unexpected argument \"%1\".").arg(arguments1.at(1)));
-        command.sessionId = arguments1.first().trimmed();
-        // Refused before anything is sent: ".." in a path would reach the account instead of a session.
-        // A saved account's version is known only once it is read: its ids are held to the looser
-        // 2021-01-01 rule here, and to the account's own rule by the runner.
-        if (const RequestVerdict verdict = RequestValidator::checkSessionId(command.sessionId, idRule); !verdict.ok())
-            return usageError(verdict.sentence);
-    } else if (!arguments1.isEmpty()) {
-        return usageError(tr("Unexpected argument \"%1\".").arg(arguments1.first()));
-    }
-
-    command.json = given.has(Opt::Json);
-    command.verbose = given.has(Opt::Verbose);
-    command.wait = given.has(Opt::Wait) || *kind == CommandKind::Wait;
-    QString error;
-
-    if (*kind == CommandKind::Create || *kind == CommandKind::Extend) {
-        if (!given.has(Opt::Lease))
-            return usageError(tr("%1 needs --lease H:MM[:SS].").arg(commandName(*kind)));
-        const auto lease = parseLease(given.last(Opt::Lease).trimmed(), &error);
-        if (!lease)
-            return usageError(error);
-        command.lease = *lease;
-    }
-    if (*kind == CommandKind::Create) {
-        if (!given.has(Opt::Size))
-            return usageError(tr("create needs --size SIZE, such as %1.").arg(knownSessionSizes().join(u", "_s)));
-        command.size = given.last(Opt::Size).trimmed();
-        if (const RequestVerdict verdict = RequestValidator::checkSize(command.size); !verdict.ok())
-            return usageError(verdict.sentence);
-        for (const QString &text : given.all(Opt::Model)) {
-            QUrl model;
-            if (const RequestVerdict verdict = RequestValidator::checkModel(text, &model); !verdict.ok())
-                return usageError(verdict.sentence);
-            command.models.append(model);
-        }
-        if (given.has(Opt::Id)) {
-            // v1 names sessions itself; an id the service would ignore is refused rather than dropped.
-            if (!given.has(Opt::Account) && command.connection.apiVersion == ApiVersion::V1)
-                return usageError(tr("--id needs --api-version 2021-01-01: the v1 API names sessions itself."));
-            command.newSessionId = given.last(Opt::Id).trimmed();
-            if (const RequestVerdict verdict
-                = RequestValidator::checkSessionId(command.newSessionId, SessionIdRule::Api20210101);
-                !verdict.ok())
-                return usageError(u"--id: "_s + verdict.sentence);
-        }
-    }
-    command.timeout = command.wait ? std::chrono::milliseconds(DefaultWaitTimeout)
-                                   : std::chrono::milliseconds(DefaultCommandTimeout);
-    if (*kind == CommandKind::KeepAlive) {
-        command.timeout = DefaultKeepAliveTimeout;
-        command.pollInterval = DefaultKeepAliveInterval;
-    }
-    if (given.has(Opt::Timeout)) {
-        const auto timeout = parseTimeout(given.last(Opt::Timeout).trimmed(), &error);
-        if (!timeout)
-            return usageError(error);
-        command.timeout = *timeout;
-    }
-    if (*kind == CommandKind::KeepAlive) {
-        if (auto problem = parseKeepAlive(given, &command); !problem.isEmpty())
-            return usageError(problem);
-    }
-    if (*kind == CommandKind::Stop && command.wait)
-        command.until = SessionStatus::Stopped;
-    if (*kind == CommandKind::History) {
-        command.csv = given.has(Opt::Csv);
-        if (command.csv && command.json)
-            return usageError(tr("--csv and --json cannot be combined."));
-        for (Opt option : {Opt::Since, Opt::Until}) {
-            if (!given.has(option))
-                continue;
-            const QString text = given.last(option).trimmed();
-            const bool dateOnly = text.size() == 10;
-            QDateTime time = dateOnly ? QDate::fromString(text, Qt::ISODate).startOfDay(Qt::UTC)
-                                      : QDateTime::fromString(text, Qt::ISODate);
-            if (!time.isValid())
-                return usageError(tr("%1 \"%2\" is not a date (YYYY-MM-DD) or an ISO 8601 time.")
-                                      .arg(dashed(option), given.last(option)));
-            if (time.timeSpec() == Qt::LocalTime)
-                time.setTimeSpec(Qt::UTC);
-            // --until a day: up to the end of that day.
-            if (option == Opt::Until && dateOnly)
-                time = time.addDays(1);
-            (option == Opt::Since ? command.since : command.historyUntil) = time.toUTC();
-        }
-        if (given.has(Opt::Account))
-            command.connection.savedAccount = given.last(Opt::Account).trimmed();
-        return result;
-    }
-    if (given.has(Opt::Until) && *kind == CommandKind::Wait) {
-        const QString until = given.last(Opt::Until).trimmed().toLower();
-        if (until == u"ready")
-            command.until = SessionStatus::Ready;
-        else if (until == u"stopped")
-            command.until = SessionStatus::Stopped;
-        else
-            return usageError(tr("--until \"%1\" is neither ready nor stopped.").arg(given.last(Opt::Until)));
-    }
-    if (given.has(Opt::Interval)) {
-        if (!command.wait && *kind != CommandKind::KeepAlive)
-            return usageError(tr("--interval applies only with --wait."));
-        const auto interval = parseInterval(given.last(Opt::Interval).trimmed(), &error);
-        if (!interval)
-            return usageError(error);
-        command.pollInterval = *interval;
-    }
-
-    if (*kind == CommandKind::Accounts)
-        return result;
-    if (*kind == CommandKind::Metrics && command.json)
-        return usageError(tr("metrics prints the OpenMetrics text format; --json does not apply."));
-
-    // Where to connect, and as whom.
-    Connection &connection = command.connection;
-    if (given.has(Opt::Account)) {
-        connection.savedAccount = given.last(Opt::Account).trimmed();
-        if (connection.savedAccount.isEmpty())
-            return usageError(tr("--account needs the name of a saved account ('arrsm accounts' lists them)."));
-        for (Opt replaced : {Opt::Endpoint, Opt::StsEndpoint, Opt::AccountId, Opt::AccountKey}) {
-            if (given.has(replaced))
-                return usageError(tr("--account takes the endpoints and id from the saved account and the key "
-                                     "from the keychain; it cannot be combined with %1.")
-                                      .arg(dashed(replaced)));
-        }
-        return result;
-    }
-
-    const Sourced endpoint = sourced(given, environment, Opt::Endpoint);
-    if (endpoint.isEmpty())
-        return usageError(
-            tr("No service endpoint: give --endpoint URL or set ARRSM_ENDPOINT (or use --account NAME)."));
-    const auto endpointUrl = parseEndpoint(endpoint, &error);
-    if (!endpointUrl)
-        return usageError(error);
-    connection.endpoint = *endpointUrl;
-
-    Sourced tokenEndpoint = sourced(given, environment, Opt::StsEndpoint);
-    if (tokenEndpoint.isEmpty())
-        tokenEndpoint = {defaultTokenEndpoint().toString(), tr("the default token service")};
-    const auto tokenUrl = parseEndpoint(tokenEndpoint, &error);
-    if (!tokenUrl)
-        return usageError(error);
-    connection.tokenEndpoint = *tokenUrl;
-
-    const Sourced accountId = sourced(given, environment, Opt::AccountId);
-    if (accountId.isEmpty())
-        return usageError(tr("No account id: give --account-id ID or set ARRSM_ACCOUNT_ID (or use --account NAME)."));
-    if (const QString why = accountIdError(accountId.value); !why.isEmpty())
-        return usageError(accountId.source + u": "_s + why);
-    connection.accountId = accountId.value;
-
-    const Sourced key = sourced(given, environment, Opt::AccountKey);
-    if (key.isEmpty())
-        return usageError(
-            tr("No account key: set ARRSM_ACCOUNT_KEY (or give --account-key KEY, or use --account NAME)."));
-    if (const QString why = accountKeyError(key.value); !why.isEmpty())
-        return usageError(key.source + u": "_s + why);
-    connection.accountKey = key.value;
+        return usageError(tr("Unknown command \"%1\".").arg(given.positionals.first()), std::nullopt);
+    // Help wins over whatever else is wrong with the command.
+    if (given.has(Opt::Help))
+        return help(commandHelp(*kind));
+    ParseResult result;
+    result.command.kind = *kind;
+    if (QString error = readCommand(given, environment, &result.command); !error.isEmpty())
+        return usageError(error, kind);
     return result;
 }
 
