@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/CommandLine.h"
+#include "cli/ArrsmCommandLine.h"
 #include "monitor/SessionMonitor.h"
 #include "service/ApiResult.h"
 #include "service/RequestLog.h"

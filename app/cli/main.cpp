@@ -1,4 +1,4 @@
-#include "cli/CommandLine.h"
+#include "cli/ArrsmCommandLine.h"
 #include "cli/CommandRunner.h"
 #include "storage/HistoryStore.h"
 #include "workspace/Workspace.h"

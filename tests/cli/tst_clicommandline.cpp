@@ -1,4 +1,4 @@
-#include "cli/CommandLine.h"
+#include "cli/ArrsmCommandLine.h"
 #include "cli/Output.h"
 #include "core/GaCodec.h"
 #include "core/RequestValidationTable.h"

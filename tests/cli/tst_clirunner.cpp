@@ -1,4 +1,4 @@
-#include "cli/CommandLine.h"
+#include "cli/ArrsmCommandLine.h"
 #include "cli/CommandRunner.h"
 #include "emulator/EmulatorServer.h"
 #include "storage/AccountStore.h"

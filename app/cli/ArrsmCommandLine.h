@@ -126,7 +126,8 @@ struct ParseResult
 // Pure: reads no file and sends nothing.
 ParseResult parseCommandLine(const QStringList &arguments, const QProcessEnvironment &environment);
 
-// The help of the program, or of one command.
+// The help of the program, or of one command (ArrsmHelp.cpp): the prose per command, the synopses
+// and option lists generated from the option table (ArrsmOptions.cpp).
 QString programHelp();
 QString commandHelp(CommandKind kind);
 // The one-line synopsis, "Usage: arrsm [options] create ...".
