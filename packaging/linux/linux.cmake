@@ -35,3 +35,14 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "${ARRSM_DEB_EXTRA_DEPENDS}")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
 # The account keys go to the Secret Service; without one the app keeps them in memory only.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring | kwalletmanager")
+
+# `arrsm watch` as a systemd user service (each user enables it: systemctl --user enable --now
+# arrsm-watch), its ExecStart pointing at where arrsm is installed; and the Prometheus alert rules on
+# its metrics, for a prometheus.yml to load from /usr/share/arr-session-manager/monitoring.
+file(READ ${PROJECT_SOURCE_DIR}/packaging/systemd/arrsm-watch.service ARRSM_WATCH_UNIT)
+string(REPLACE "/usr/bin/arrsm " "${CMAKE_INSTALL_FULL_BINDIR}/arrsm " ARRSM_WATCH_UNIT "${ARRSM_WATCH_UNIT}")
+file(GENERATE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/arrsm-watch.service CONTENT "${ARRSM_WATCH_UNIT}")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/packaging/systemd/arrsm-watch.service)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/arrsm-watch.service DESTINATION lib/systemd/user)
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/monitoring/arrsm-alerts.yml
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/arr-session-manager/monitoring)

@@ -4,13 +4,18 @@
 ARRSM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ARRSM_BUILD_DIR=${ARRSM_BUILD_DIR:-$ARRSM_ROOT/build}
 
-# Debian/Ubuntu package names for everything the build and the tests use (the last line: the .deb of
-# scripts/package, its dependencies from dpkg-shlibdeps, and the validators of the desktop files).
+# Debian/Ubuntu package names for everything the build and the tests use (the team history's line: the
+# PostgreSQL server the tests start for themselves, Qt's driver for it, and promtool for the alert rules;
+# the last line: the .deb of scripts/package, its dependencies from dpkg-shlibdeps, and the validators of
+# the desktop files). Debian has promtool only inside `prometheus`: the whole server, about 20 MB to
+# download and 320 MB installed with its web UI's JavaScript (210 MB of it time-zone data), and on a
+# machine that runs systemd its package starts a Prometheus server on port 9090.
 ARRSM_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qtkeychain-qt6-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
     libqt6sql6-sqlite python3-prometheus-client
+    postgresql libqt6sql6-psql prometheus
     clang-format curl dbus gnome-keyring xvfb at-spi2-core python3-pyatspi
     dpkg-dev desktop-file-utils appstream
 )
