@@ -3,6 +3,7 @@
 #include "core/BilledTimeSource.h"
 #include "core/Clock.h"
 #include "monitor/LiveSessions.h"
+#include "workspace/Spend.h"
 #include "workspace/Workspace.h"
 
 #include <QLocale>
@@ -11,17 +12,6 @@
 using namespace Qt::StringLiterals;
 
 namespace arr {
-
-namespace {
-
-struct AccountCost
-{
-    CostTotal rate;
-    int ready = 0;
-    CostTotal today;
-};
-
-} // namespace
 
 CostStatusLabel::CostStatusLabel(const LiveSessions *sessions, const BilledTimeSource *spent, QWidget *parent)
     : QLabel(parent)
@@ -53,35 +43,20 @@ void CostStatusLabel::refresh()
 {
     m_sessionsChanged = false;
     m_refreshedAtMono = m_sessions->clock()->monotonicMs();
-    QMap<QString, AccountCost> accounts;
-    CostTotal rate;
-    int ready = 0;
+    SpendTally spend(m_pricing);
     for (int i = 0; i < m_sessions->count(); ++i) {
         const TrackedSession &entry = m_sessions->at(i);
-        if (entry.session.status != SessionStatus::Ready)
-            continue;
         // The local emulator's sessions cost nothing, outside the demo (which shows example prices
         // for them and says so).
         if (!m_pricing.examples && Workspace::isMadeUp(entry.account))
             continue;
-        // One hour of every ready session is the amount spent per hour now.
-        const auto price = m_pricing.hourlyPrice(entry.account, entry.session.size);
-        const QString currency = m_pricing.currencyFor(entry.account);
-        rate.add(TimeSpan::fromHours(1), price, currency);
-        accounts[entry.account].rate.add(TimeSpan::fromHours(1), price, currency);
-        ++accounts[entry.account].ready;
-        ++ready;
+        spend.addListed(entry.account, entry.session);
     }
-
-    const QDateTime now = m_sessions->clock()->now().toLocalTime();
-    const QDateTime midnight(now.date(), QTime(0, 0));
-    CostTotal today;
-    for (const BilledUsage &usage : m_spent->billedSince(midnight)) {
-        const auto price = m_pricing.hourlyPrice(usage.account, usage.size);
-        const QString currency = m_pricing.currencyFor(usage.account);
-        today.add(usage.billed, price, currency);
-        accounts[usage.account].today.add(usage.billed, price, currency);
-    }
+    spend.addToday(m_spent->billedSince(startOfToday(*m_sessions->clock())));
+    const CostTotal &rate = spend.total().rate;
+    const int ready = spend.total().ready;
+    const CostTotal &today = spend.total().today;
+    const QMap<QString, AccountSpend> &accounts = spend.accounts();
 
     const QLocale locale;
     const auto rateText = [&locale](const CostTotal &total, int readyCount) {

@@ -1,6 +1,7 @@
 #include "cli/Metrics.h"
 
 #include "cli/Output.h"
+#include "workspace/Spend.h"
 
 #include <QLocale>
 #include <QMap>
@@ -123,19 +124,15 @@ QByteArray openMetricsText(const QList<AccountSessions> &accounts, const Pricing
             = !pricing.defaults.isEmpty() || !pricing.accountOverrides.value(account.pricingAccount).isEmpty();
         if (!hasPrices)
             continue;
-        double rate = 0;
-        int withoutPrice = 0;
-        for (const Session &session : account.sessions) {
-            if (session.status != SessionStatus::Ready)
-                continue;
-            if (const auto price = pricing.hourlyPrice(account.pricingAccount, session.size); price && *price >= 0)
-                rate += *price;
-            else
-                ++withoutPrice;
-        }
-        burn += sample(u"arrsm_burn_rate_per_hour"_s,
-            {{u"account"_s, account.account}, {u"currency"_s, pricing.currencyFor(account.pricingAccount)}}, rate);
-        unpriced += sample(u"arrsm_unpriced_ready_sessions"_s, {{u"account"_s, account.account}}, withoutPrice);
+        // The status bar's burn rate, computed the same way.
+        SpendTally tally(pricing);
+        for (const Session &session : account.sessions)
+            tally.addListed(account.pricingAccount, session);
+        const AccountSpend spend = tally.account(account.pricingAccount);
+        const QString currency = pricing.currencyFor(account.pricingAccount);
+        burn += sample(u"arrsm_burn_rate_per_hour"_s, {{u"account"_s, account.account}, {u"currency"_s, currency}},
+            spend.rate.amounts.value(currency));
+        unpriced += sample(u"arrsm_unpriced_ready_sessions"_s, {{u"account"_s, account.account}}, spend.unpriced);
     }
     if (!burn.isEmpty()) {
         text += family(u"arrsm_burn_rate_per_hour"_s,

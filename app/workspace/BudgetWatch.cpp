@@ -1,5 +1,7 @@
 #include "workspace/BudgetWatch.h"
 
+#include "workspace/Spend.h"
+
 #include "core/BilledTimeSource.h"
 #include "core/Clock.h"
 #include "core/SafeText.h"
@@ -63,28 +65,18 @@ void BudgetWatch::scheduleCheck()
         m_pending.start();
 }
 
-QDateTime BudgetWatch::startOfToday() const
-{
-    return m_clock->now().toLocalTime().date().startOfDay().toUTC();
-}
-
-BudgetWatch::Spend BudgetWatch::spendOf(const QString &account, const QList<BilledUsage> &today) const
+BudgetWatch::Spend BudgetWatch::spendOf(const QString &account, const SpendTally &tally) const
 {
     Spend spend;
     spend.money = m_pricing.hasAnyPrice();
     spend.currency = m_pricing.currencyFor(account);
-    TimeSpan billed;
-    for (const BilledUsage &usage : today) {
-        if (usage.account != account)
-            continue;
-        billed = billed + usage.billed;
-        // Time of a size without a price adds nothing to money: it is never priced at zero on
-        // purpose, but a budget in money cannot count it either.
-        if (spend.money)
-            spend.amount += costOf(usage.billed, m_pricing.hourlyPrice(account, usage.size)).value_or(0);
-    }
-    if (!spend.money)
-        spend.amount = double(billed.totalMilliseconds()) / 3'600'000.0;
+    const CostTotal today = tally.account(account).today;
+    // Time of a size without a price adds nothing to money: it is never priced at zero on purpose,
+    // but a budget in money cannot count it either.
+    if (spend.money)
+        spend.amount = today.amounts.value(spend.currency);
+    else
+        spend.amount = double(today.billedTime.totalMilliseconds()) / 3'600'000.0;
     return spend;
 }
 
@@ -93,14 +85,16 @@ void BudgetWatch::check()
     m_pending.stop();
     // Today's usage and the session list are each read once, however many accounts have a budget
     // or an alert.
-    std::optional<QList<BilledUsage>> today;
+    std::optional<SpendTally> today;
     QHash<QString, LongRunningAlert> longRunning;
     for (const Account &account : m_accounts->accounts()) {
         if (!account.enabled)
             continue;
         if (account.dailyBudget > 0) {
-            if (!today)
-                today = m_spent->billedSince(startOfToday());
+            if (!today) {
+                today.emplace(m_pricing);
+                today->addToday(m_spent->billedSince(startOfToday(*m_clock)));
+            }
             checkBudget(account, spendOf(account.name, *today));
         }
         if (account.longRunningHours > 0)

@@ -17,6 +17,7 @@ struct BilledUsage;
 class Clock;
 class LiveSessions;
 class Settings;
+class SpendTally;
 
 // The accounts' guardrails against money running away: a daily budget (alerts at 80 % and 100 % of
 // what was spent since local midnight: money when prices are set, else billed hours) and an alert for
@@ -52,7 +53,6 @@ Q_SIGNALS:
     void notify(const arr::SessionNotification &notification);
 
 private:
-    QDateTime startOfToday() const;
     void checkBudget(const Account &account, const Spend &spend);
     struct LongRunningAlert
     {
@@ -61,8 +61,8 @@ private:
     };
     // One pass over the sessions for every account with an alert (by account name).
     void checkLongRunning(const QHash<QString, LongRunningAlert> &alertsByAccount);
-    // What `account` spent of `today`'s usage (every account's, as the billed-time source gives it).
-    Spend spendOf(const QString &account, const QList<BilledUsage> &today) const;
+    // What `account` spent today, of every account's spend.
+    Spend spendOf(const QString &account, const SpendTally &today) const;
     // True the first time today `alert` is given; remembers it (in the settings as well).
     bool giveOnce(const QString &alert);
     void loadGiven();
