@@ -288,6 +288,25 @@ QString readWaiting(const GivenOptions &given, Command *command)
     return {};
 }
 
+// watch: where to serve the metrics, and which accounts: the environment's (or the options') when an
+// endpoint is given, else every enabled saved account.
+QString readWatch(const GivenOptions &given, const QProcessEnvironment &environment, Command *command)
+{
+    if (command->json)
+        return tr("watch prints its alerts as lines on stderr; --json does not apply.");
+    if (given.has(Opt::Account))
+        return tr("watch watches every enabled saved account; --account does not apply (switch an account off "
+                  "in the desktop app to leave it out).");
+    if (given.has(Opt::MetricsListen))
+        command->metricsListen = given.last(Opt::MetricsListen).trimmed();
+    const bool endpointGiven
+        = given.has(Opt::Endpoint) || !environment.value(QString(optionSpec(Opt::Endpoint).environment)).isEmpty();
+    if (!endpointGiven)
+        return {};
+    command->watchRunAccount = true;
+    return readConnection(given, environment, &command->connection);
+}
+
 // Fills `command` (its kind set) from what was given, step by step in the order the problems are
 // reported; returns the first problem, or empty.
 QString readCommand(const GivenOptions &given, const QProcessEnvironment &environment, Command *command)
@@ -327,6 +346,8 @@ QString readCommand(const GivenOptions &given, const QProcessEnvironment &enviro
         return {};
     if (kind == CommandKind::Metrics && command->json)
         return tr("metrics prints the OpenMetrics text format; --json does not apply.");
+    if (kind == CommandKind::Watch)
+        return readWatch(given, environment, command);
     return readConnection(given, environment, &command->connection);
 }
 

@@ -42,6 +42,8 @@ enum class CommandKind {
     History,
     // The account's live state in the OpenMetrics text format.
     Metrics,
+    // The application layer without a window: watches, records, keeps alive, alerts, serves /metrics.
+    Watch,
 };
 
 // How long a command that waits for a session may take, start to end, when no --timeout is given.
@@ -101,6 +103,10 @@ struct Command
     // the runner on its clock.
     KeepAliveSpec keepAlive;
     std::optional<QTime> keepAliveUntil;
+    // watch: where to serve the metrics ("127.0.0.1:9464").
+    QString metricsListen = QStringLiteral("127.0.0.1:9464");
+    // watch: the environment's account only, rather than every enabled saved account.
+    bool watchRunAccount = false;
 };
 
 // The outcome of reading the command line: a command to run, a text to print, or what is wrong.

@@ -104,6 +104,17 @@ The account is chosen as for list: --account NAME, or --endpoint, --account-id a
 Exits with 1 when the service cannot be asked (nothing is printed on stdout then).
 )",
         nullptr},
+    {CommandKind::Watch, "watch every account without a window: history, keep-alive, alerts, /metrics",
+        R"(Runs the application layer without a window, until SIGTERM or Ctrl+C: watches every enabled saved
+account (or, given --endpoint, --account-id and the key, only that account), records the session
+history as the desktop app does, runs the keep-alive policies set in the desktop app, gives budget,
+long-running and keep-alive alerts on stderr (one line each), and serves the metrics of 'arrsm
+metrics' for every account, with arrsm_session_kept_alive, arrsm_account_daily_budget and
+arrsm_account_spent_today, at http://ADDR:PORT/metrics for Prometheus to scrape.
+)",
+        R"(Exits with 0 on SIGTERM or SIGINT, once the history is written; with 1 when the metrics cannot be
+served (an address in use) or nothing can be watched.
+)"},
 };
 
 const CommandText &commandText(CommandKind kind)

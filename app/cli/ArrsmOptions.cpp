@@ -13,6 +13,7 @@ constexpr Commands InStop = bit(CommandKind::Stop);
 constexpr Commands InWait = bit(CommandKind::Wait);
 constexpr Commands InKeepAlive = bit(CommandKind::KeepAlive);
 constexpr Commands InHistory = bit(CommandKind::History);
+constexpr Commands InWatch = bit(CommandKind::Watch);
 constexpr bool Once = false;
 constexpr bool Repeatable = true;
 
@@ -74,6 +75,10 @@ const std::vector<OptionSpec> OptionTable{
     {Opt::Csv, "csv"_L1, {}, {}, Once,
         {{InHistory, {}, P::Optional, Opt::Json,
             "RFC 4180 CSV with one header row; --json: a JSON array. Times are ISO 8601 UTC."}}},
+    {Opt::MetricsListen, "metrics-listen"_L1, {}, {}, Once,
+        {{InWatch, "ADDR:PORT"_L1, P::Optional, Opt::None,
+            "serve the metrics at http://ADDR:PORT/metrics (default 127.0.0.1:9464;\n"
+            "loopback addresses only)"}}},
     {Opt::Json, "json"_L1, {}, {}, Once, {{AnyCommand, {}, P::Hidden, Opt::None, "machine-readable output on stdout"}}},
     {Opt::Verbose, "verbose"_L1, {}, {}, Once,
         {{AnyCommand, {}, P::Hidden, Opt::None, "the request log on stderr, secrets redacted"}}},
@@ -113,6 +118,7 @@ const std::vector<CommandSpec> &commandTable()
         {CommandKind::KeepAlive, "keep-alive"_L1, true},
         {CommandKind::History, "history"_L1, false},
         {CommandKind::Metrics, "metrics"_L1, false},
+        {CommandKind::Watch, "watch"_L1, false},
     };
     return table;
 }

@@ -39,6 +39,7 @@ enum class Opt {
     Csv,
     ApiVersion,
     Id,
+    MetricsListen,
 };
 
 // A set of commands, one bit each.

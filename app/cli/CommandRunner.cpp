@@ -338,6 +338,7 @@ void CommandRunner::connectToService()
         break;
     case CommandKind::Accounts:
     case CommandKind::History:
+    case CommandKind::Watch:
         Q_UNREACHABLE();
         break;
     }
@@ -377,7 +378,10 @@ void CommandRunner::metrics()
     printSessionList([this](const QList<Session> &sessions) {
         const QString label = m_command.connection.savedAccount.isEmpty() ? m_command.connection.accountId
                                                                           : m_command.connection.savedAccount;
-        const AccountSessions account{label, historyAccount(), sessions};
+        AccountSessions account;
+        account.account = label;
+        account.pricingAccount = historyAccount();
+        account.sessions = sessions;
         return openMetricsText({account}, m_context.workspace->pricing());
     });
 }

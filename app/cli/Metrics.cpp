@@ -78,6 +78,46 @@ QString openMetricsLabelValue(const QString &value)
     return escaped;
 }
 
+namespace {
+
+// What only arrsm watch knows: the keep-alive policies and the budgets.
+QString watchedFamilies(const QList<AccountSessions> &accounts)
+{
+    QString kept;
+    QString budgets;
+    QString spent;
+    for (const AccountSessions &account : accounts) {
+        if (!account.watched)
+            continue;
+        for (const Session &session : account.sessions) {
+            kept += sample(u"arrsm_session_kept_alive"_s,
+                {{u"account"_s, account.account}, {u"session_id"_s, session.id}},
+                account.keptAlive.contains(session.id) ? 1 : 0);
+        }
+        const QList<std::pair<QString, QString>> labels{
+            {u"account"_s, account.account}, {u"unit"_s, account.spendUnit}};
+        if (account.dailyBudget > 0)
+            budgets += sample(u"arrsm_account_daily_budget"_s, labels, account.dailyBudget);
+        spent += sample(u"arrsm_account_spent_today"_s, labels, account.spentToday);
+    }
+    QString text;
+    if (!kept.isEmpty())
+        text += family(u"arrsm_session_kept_alive"_s,
+                    u"1 for a session a keep-alive policy extends (set in the desktop app), else 0."_s)
+            + kept;
+    if (!budgets.isEmpty())
+        text += family(u"arrsm_account_daily_budget"_s,
+                    u"The account's daily budget, in money (the currency of its prices) or billed hours."_s)
+            + budgets;
+    if (!spent.isEmpty())
+        text += family(u"arrsm_account_spent_today"_s,
+                    u"Spent since local midnight, in the unit of the account's budget."_s)
+            + spent;
+    return text;
+}
+
+} // namespace
+
 QByteArray openMetricsText(const QList<AccountSessions> &accounts, const Pricing &pricing)
 {
     QString text;
@@ -142,6 +182,7 @@ QByteArray openMetricsText(const QList<AccountSessions> &accounts, const Pricing
             u"Ready sessions whose size has no price set, left out of the burn rate."_s);
         text += unpriced;
     }
+    text += watchedFamilies(accounts);
     text += u"# EOF\n"_s;
     return text.toUtf8();
 }

@@ -20,6 +20,16 @@ struct AccountSessions
     // The name prices are looked up by (saved accounts may have their own); empty for the defaults.
     QString pricingAccount;
     QList<Session> sessions;
+
+    // Given by arrsm watch only (arrsm metrics knows no policies or budgets): whether this is known.
+    bool watched = false;
+    // The ids of the sessions a keep-alive policy extends.
+    QStringList keptAlive = {};
+    // The daily budget (0 for none) and what was spent today, in `spendUnit`: a currency code ("" for
+    // prices without one) or "hours" when no prices are set.
+    double dailyBudget = 0;
+    double spentToday = 0;
+    QString spendUnit = {};
 };
 
 // A label value in OpenMetrics' quoted form, without the quotes: backslash, double quote and line
@@ -34,6 +44,10 @@ QString openMetricsLabelValue(const QString &value);
 //                                                              only for an account with prices set
 //   arrsm_unpriced_ready_sessions{account}                     ready sessions whose size has no price,
 //                                                              beside a burn rate
+// With arrsm watch's accounts (`watched`), also:
+//   arrsm_session_kept_alive{account,session_id}               1 for a session a policy extends, else 0
+//   arrsm_account_daily_budget{account,unit}                   the daily budget, where one is set
+//   arrsm_account_spent_today{account,unit}                    spent since local midnight
 // No amount is ever invented: without prices only the billed hours are given.
 QByteArray openMetricsText(const QList<AccountSessions> &accounts, const Pricing &pricing);
 

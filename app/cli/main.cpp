@@ -1,5 +1,6 @@
 #include "cli/ArrsmCommandLine.h"
 #include "cli/CommandRunner.h"
+#include "cli/Watcher.h"
 #include "storage/HistoryStore.h"
 #include "workspace/Workspace.h"
 
@@ -45,23 +46,27 @@ void onInterrupt(int)
 }
 
 // Ctrl+C ends a long-running command by quitting the event loop: nothing is sent, nothing is
-// stopped, the session keeps the lease it has. Exits with 130, the shell's code for SIGINT.
-void quitOnInterrupt(QCoreApplication *app)
+// stopped, the session keeps the lease it has. keep-alive exits with 130, the shell's code for SIGINT;
+// watch, a service, exits with 0 on SIGINT and on SIGTERM (what a service manager sends), once the
+// event loop has ended and the history is written.
+void quitOnInterrupt(QCoreApplication *app, int exitCode, bool alsoTerminate)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, interruptSocket) != 0)
         return;
     auto *notifier = new QSocketNotifier(interruptSocket[1], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [] { QCoreApplication::exit(130); });
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [exitCode] { QCoreApplication::exit(exitCode); });
     struct sigaction action = {};
     action.sa_handler = onInterrupt;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
+    if (alsoTerminate)
+        ::sigaction(SIGTERM, &action, nullptr);
 }
 #else
 // On Windows the console's default Ctrl+C handling ends the process, which sends nothing either: the
 // session keeps its lease. (SetConsoleCtrlHandler would allow a clean quit; not needed for that.)
-void quitOnInterrupt(QCoreApplication *) { }
+void quitOnInterrupt(QCoreApplication *, int, bool) { }
 #endif
 
 } // namespace
@@ -97,6 +102,13 @@ int main(int argc, char *argv[])
     }
 
     const arr::cli::Command &command = parsed.command;
+    if (command.kind == arr::cli::CommandKind::Watch) {
+        quitOnInterrupt(&app, arr::cli::ExitSuccess, true);
+        arr::cli::Watcher watcher(command, &err);
+        if (!watcher.start())
+            return arr::cli::ExitFailure;
+        return QCoreApplication::exec();
+    }
     // The application layer, as the window has it: the same settings, saved accounts, keychain entries,
     // prices and history file. Not started: arrsm polls only what its command asks for.
     arr::Workspace::Options options;
@@ -114,7 +126,7 @@ int main(int argc, char *argv[])
     }
 
     if (command.kind == arr::cli::CommandKind::KeepAlive)
-        quitOnInterrupt(&app);
+        quitOnInterrupt(&app, 130, false);
 
     arr::cli::CommandRunner runner(command, {&out, &err, &workspace, nullptr, history.get()});
     QObject::connect(&runner, &arr::cli::CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });

@@ -59,6 +59,13 @@ void BudgetWatch::setPricing(const Pricing &pricing)
     m_pricing = pricing;
 }
 
+BudgetWatch::Spend BudgetWatch::spentToday(const QString &account) const
+{
+    SpendTally tally(m_pricing);
+    tally.addToday(m_spent->billedSince(startOfToday(*m_clock)));
+    return spendOf(account, tally);
+}
+
 void BudgetWatch::scheduleCheck()
 {
     if (!m_pending.isActive())

@@ -44,6 +44,8 @@ public:
     ~BudgetWatch() override;
 
     void setPricing(const Pricing &pricing);
+    // What `account` spent today, in the unit its budget would be in.
+    Spend spentToday(const QString &account) const;
     // Schedules a check (after every poll); several requests in a short time make one check.
     void scheduleCheck();
     // Checks every account now.

@@ -60,8 +60,8 @@ Workspace::Workspace(const Options &options)
     m_log = std::make_unique<RequestLog>();
     m_monitor = std::make_unique<SessionMonitor>(m_network.get(), m_log.get(), m_options.clock);
     m_emulator = std::make_unique<LocalEmulator>(m_options.emulatorProgram, m_options.extraDemoSessions);
-    m_accounts = std::make_unique<AccountManager>(m_accountStore.get(), m_secrets, m_monitor.get(), m_emulator.get(),
-        m_settings.get(),
+    m_accounts = std::make_unique<AccountManager>(m_accountStore.get(), m_secrets, m_monitor.get(),
+        m_options.localEmulator ? m_emulator.get() : nullptr, m_settings.get(),
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
     m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock,
@@ -137,6 +137,12 @@ void Workspace::start()
 {
     m_reachability->start();
     m_accounts->start();
+}
+
+void Workspace::startWith(const Account &account, const QString &key)
+{
+    m_reachability->start();
+    m_monitor->addAccount(account, key);
 }
 
 void Workspace::applySettings()

@@ -71,6 +71,9 @@ public:
         // A front end that writes its own records when it is done (arrsm) opens the file itself
         // (openHistory()).
         bool recordMonitor = true;
+        // Whether the built-in local emulator may run (when switched on in the settings); a front end
+        // without a window (arrsm watch) has no use for made-up sessions.
+        bool localEmulator = true;
     };
 
     explicit Workspace(const Options &options);
@@ -80,6 +83,9 @@ public:
 
     // Loads the accounts' keys and starts polling, and follows the network's reachability.
     void start();
+    // As start(), but polls only `account` (an account for this run, see useAccountForRun()) with
+    // this key, not the saved accounts.
+    void startWith(const Account &account, const QString &key);
     // Applies the monitor's preferences (poll intervals, lease warning) after they changed.
     void applySettings();
 
