@@ -1,4 +1,4 @@
-#include "ui/CommandLine.h"
+#include "ui/DesktopCommandLine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
