@@ -50,8 +50,8 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
         else if (s.billedSeconds > 0)
             anyUnpriced = true;
     }
-    m_showsCost = currencies.size() == 1;
-    m_currency = m_showsCost ? *currencies.cbegin() : QString();
+    const bool showsCost = currencies.size() == 1;
+    const QString currency = showsCost ? *currencies.cbegin() : QString();
 
     QList<QDate> days;
     if (first.isValid() && last.isValid() && first.daysTo(last) < MaxContinuousDays) {
@@ -65,7 +65,7 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
     // Per account (sorted by name), per day: the bar's part.
     QMap<QString, QMap<QDate, double>> values;
     for (const HistorySession &s : sessions) {
-        const double value = m_showsCost ? s.cost.value_or(0.0) : double(s.billedSeconds) / 3600.0;
+        const double value = showsCost ? s.cost.value_or(0.0) : double(s.billedSeconds) / 3600.0;
         const QDate day = dayOf(s);
         values[s.account][day] += value;
         if (!days.contains(day))
@@ -76,7 +76,7 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
     QString title;
     if (sessions.isEmpty())
         title = tr("No sessions in this range");
-    else if (m_showsCost)
+    else if (showsCost)
         title = anyUnpriced ? tr("Cost per day by account (sessions without a price are not included)")
                             : tr("Cost per day by account");
     else if (currencies.size() > 1)
@@ -127,7 +127,7 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
     chart->setLocalizeNumbers(true);
     chart->setLocale(locale);
     valueAxis->setLabelFormat(highest < 10 ? u"%.2f"_s : u"%.0f"_s);
-    valueAxis->setTitleText(m_showsCost ? (m_currency.isEmpty() ? tr("Cost") : m_currency) : tr("Hours"));
+    valueAxis->setTitleText(showsCost ? (currency.isEmpty() ? tr("Cost") : currency) : tr("Hours"));
     chart->addAxis(valueAxis, Qt::AlignLeft);
     series->attachAxis(valueAxis);
 }

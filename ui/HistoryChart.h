@@ -23,13 +23,6 @@ public:
     // Draws the selection over the days [first, last]: every day of a range up to two months, only
     // the days with sessions in a longer one.
     void setSessions(const QList<HistorySession> &sessions, const Pricing &pricing, QDate first, QDate last);
-    // Whether the bars are amounts (in currency()) rather than billed hours.
-    bool showsCost() const { return m_showsCost; }
-    QString currency() const { return m_currency; }
-
-private:
-    bool m_showsCost = false;
-    QString m_currency;
 };
 
 } // namespace arr

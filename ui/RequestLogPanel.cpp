@@ -37,6 +37,9 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
 {
     m_filter->setSourceModel(m_model);
     m_view->setObjectName(u"requestLogView"_s);
+    m_errorsOnly->setObjectName(u"requestLogErrorsOnlyBox"_s);
+    m_copy->setObjectName(u"requestLogCopyButton"_s);
+    m_clear->setObjectName(u"requestLogClearButton"_s);
     m_view->setModel(m_filter);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);

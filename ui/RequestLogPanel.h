@@ -28,9 +28,6 @@ public:
     QString selectedLines() const;
     void copySelection() const;
 
-    QTableView *view() const { return m_view; }
-    QCheckBox *errorsOnlyBox() const { return m_errorsOnly; }
-    QPushButton *copyButton() const { return m_copy; }
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);

@@ -170,7 +170,7 @@ void TestWindowState::unreachableAccountRowsAreStaleUntilRetrySucceeds()
     QVERIFY(bar->text().contains(asOf));
     QVERIFY(bar->text().contains(u"next retry at"_s));
     QVERIFY(!bar->details().isEmpty());
-    QPushButton *retry = bar->actionButton();
+    auto *retry = bar->findChild<QPushButton *>(u"messageActionButton"_s);
     QVERIFY(retry && retry->isVisible());
     QCOMPARE(retry->text(), u"Retry now"_s);
     screenshot(u"stale"_s);
