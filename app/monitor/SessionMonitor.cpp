@@ -10,7 +10,6 @@
 #include <QSet>
 
 #include <algorithm>
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -119,12 +118,6 @@ SessionMonitor::AccountState *SessionMonitor::state(const QString &account) cons
     return nullptr;
 }
 
-std::chrono::milliseconds SessionMonitor::scaled(std::chrono::milliseconds interval) const
-{
-    const double value = double(interval.count()) / m_timeScale;
-    return std::chrono::milliseconds(std::max<qint64>(1, qint64(std::llround(value))));
-}
-
 void SessionMonitor::addAccount(const Account &account, const QString &key)
 {
     removeAccount(account.name);
@@ -134,7 +127,7 @@ void SessionMonitor::addAccount(const Account &account, const QString &key)
         = std::make_unique<TokenProvider>(m_network, account.tokenEndpoint, account.accountId, key, m_log, m_clock);
     state->tokens->accountLabel = account.name;
     state->api = std::make_unique<SessionApi>(m_network, state->tokens.get(), account, m_log, m_clock);
-    applyTimeScale(state.get());
+    applyRequestSettings(state.get());
     state->timer.setSingleShot(true);
     AccountState *raw = state.get();
     connect(&raw->timer, &QTimer::timeout, this, [this, raw] { poll(raw); });
@@ -189,33 +182,32 @@ SessionApi *SessionMonitor::api(const QString &account) const
 
 void SessionMonitor::setPollInterval(std::chrono::milliseconds interval)
 {
-    m_pollInterval = std::max<std::chrono::milliseconds>(interval, 5s);
+    m_pollInterval = std::max<std::chrono::milliseconds>(interval, 1ms);
 }
 
 void SessionMonitor::setFastPollInterval(std::chrono::milliseconds interval)
 {
-    m_fastPollInterval = std::max<std::chrono::milliseconds>(interval, 1s);
-}
-
-void SessionMonitor::setTimeScale(double scale)
-{
-    m_timeScale = scale > 0 ? scale : 1.0;
-    for (const auto &state : m_accounts)
-        applyTimeScale(state.get());
+    m_fastPollInterval = std::max<std::chrono::milliseconds>(interval, 1ms);
 }
 
 void SessionMonitor::setTransferTimeout(std::chrono::milliseconds timeout)
 {
     m_transferTimeout = timeout;
     for (const auto &state : m_accounts)
-        applyTimeScale(state.get());
+        applyRequestSettings(state.get());
 }
 
-void SessionMonitor::applyTimeScale(AccountState *account) const
+void SessionMonitor::setRetryPolicy(const RetryPolicy &policy)
 {
-    // Retries and Retry-After follow the same pace as the polls.
-    account->api->retryPolicy.timeScale = m_timeScale;
-    account->tokens->retryPolicy.timeScale = m_timeScale;
+    m_retryPolicy = policy;
+    for (const auto &state : m_accounts)
+        applyRequestSettings(state.get());
+}
+
+void SessionMonitor::applyRequestSettings(AccountState *account) const
+{
+    account->api->retryPolicy = m_retryPolicy;
+    account->tokens->retryPolicy = m_retryPolicy;
     account->api->requestFactory.transferTimeout = m_transferTimeout;
     account->tokens->requestFactory.transferTimeout = m_transferTimeout;
 }
@@ -249,14 +241,6 @@ void SessionMonitor::setOnline(bool online)
     }
 }
 
-int SessionMonitor::activeRequestCount() const
-{
-    int count = 0;
-    for (const auto &state : m_accounts)
-        count += state->api->activeJobCount();
-    return count;
-}
-
 void SessionMonitor::setHealth(AccountState *account, AccountHealth::State newState, const ApiResult &error)
 {
     account->health.state = newState;
@@ -280,8 +264,8 @@ void SessionMonitor::schedule(AccountState *account)
         if (changing)
             delay = m_fastPollInterval;
     }
-    account->timer.start(scaled(delay));
-    account->health.nextPollInMs = scaled(delay).count();
+    account->timer.start(delay);
+    account->health.nextPollInMs = delay.count();
 }
 
 void SessionMonitor::poll(AccountState *account)

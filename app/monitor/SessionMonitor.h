@@ -4,6 +4,7 @@
 #include "core/JsonCodec.h"
 #include "monitor/LiveSessions.h"
 #include "service/ApiResult.h"
+#include "service/RetryPolicy.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -122,14 +123,14 @@ public:
     QStringList accountNames() const;
     AccountHealth health(const QString &account) const;
 
-    // Intervals (real time, before the time scale applies). The normal one is at least 5 s.
+    // The pause between polls (10 s by default), and while a session is starting or stopping or a
+    // command is followed (2 s). The settings keep a person's choice within bounds.
     void setPollInterval(std::chrono::milliseconds interval);
     void setFastPollInterval(std::chrono::milliseconds interval);
-    // Multiplies the pace of every timer: 60 makes a 10 s interval pass in 1/6 s. For tests and
-    // benchmarks that run against an accelerated emulator.
-    void setTimeScale(double scale);
     // How long one request may take before it counts as timed out (30 s by default).
     void setTransferTimeout(std::chrono::milliseconds timeout);
+    // When a failed request is sent again, for the session API and the token service of every account.
+    void setRetryPolicy(const RetryPolicy &policy);
     // Lease left at which LeaseEndingSoon is notified.
     void setExpiryWarning(std::chrono::milliseconds before);
 
@@ -144,8 +145,6 @@ public:
     void extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease, bool automatic = false);
     void stopSession(const QString &account, const QString &sessionId);
 
-    // Polls and commands in flight, across accounts; zero when idle.
-    int activeRequestCount() const;
     // The session API of an account, for callers that need a call the monitor does not make.
     SessionApi *api(const QString &account) const;
 
@@ -172,8 +171,7 @@ private:
     // ended by itself, which the outcome then says.
     void finishCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded,
         const ApiResult &result, SessionStatus seen = SessionStatus::Unknown);
-    std::chrono::milliseconds scaled(std::chrono::milliseconds interval) const;
-    void applyTimeScale(AccountState *account) const;
+    void applyRequestSettings(AccountState *account) const;
 
     QNetworkAccessManager *m_network;
     QPointer<RequestLog> m_log;
@@ -183,8 +181,8 @@ private:
     std::chrono::milliseconds m_pollInterval{10'000};
     std::chrono::milliseconds m_fastPollInterval{2'000};
     std::chrono::milliseconds m_expiryWarning{10 * 60'000};
-    double m_timeScale = 1.0;
     std::chrono::milliseconds m_transferTimeout{30'000};
+    RetryPolicy m_retryPolicy;
     bool m_online = true;
 };
 

@@ -1,5 +1,6 @@
 #include "GuiFixture.h"
 
+#include "common/MonitorPolls.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
@@ -178,16 +179,10 @@ QString GuiFixture::addSession(const arr::emulator::SessionSeed &seed)
         return {};
     }
     const QString id = emulator->addSession(emulatorAccountId(), seed);
-    // A poll in flight is followed by another at once, which sees the new session.
-    workspace->monitor().refresh();
-    const QString account = emulatorAccount();
-    if (id.isEmpty() || !QTest::qWaitFor([&] { return model().rowOf(account, id) >= 0; })) {
+    // The last poll saw the new session, and no poll is left to change the table behind the test's back.
+    if (id.isEmpty() || !pollAndSettle(workspace->monitor(), emulatorAccount())
+        || model().rowOf(emulatorAccount(), id) < 0) {
         qWarning("Session %s did not appear in the table", qPrintable(id));
-        return {};
-    }
-    // The poll that may follow has answered too: nothing changes the table behind the test's back.
-    if (!QTest::qWaitFor([this] { return workspace->monitor().activeRequestCount() == 0; })) {
-        qWarning("The monitor did not settle after session %s appeared", qPrintable(id));
         return {};
     }
     return id;

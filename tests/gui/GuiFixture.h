@@ -126,8 +126,8 @@ public:
     bool isShowing(const QString &pageName) const;
 
     // Puts a session in place in the test emulator's account, polls, and waits for its row and for the
-    // monitor to be idle: the tests' own sessions, whatever the demo holds. Empty when it did not
-    // appear.
+    // account's polls to settle: the tests' own sessions, whatever the demo holds. Empty when it did
+    // not appear.
     QString addSession(const arr::emulator::SessionSeed &seed);
 
 private:

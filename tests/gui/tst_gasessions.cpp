@@ -1,4 +1,5 @@
 #include "GuiFixture.h"
+#include "common/MonitorPolls.h"
 #include "common/SessionsOf.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -119,13 +121,11 @@ bool TestGaSessions::openWithGaAccount()
 QString TestGaSessions::addGaSession(const arr::emulator::SessionSeed &seed)
 {
     const QString id = f->emulator.get()->addSession(GaAccountId, seed);
-    f->workspace->monitor().refresh();
-    if (id.isEmpty() || !QTest::qWaitFor([&] { return f->model().rowOf(GaAccountName, id) >= 0; })) {
+    if (id.isEmpty() || !pollAndSettle(f->workspace->monitor(), GaAccountName)
+        || f->model().rowOf(GaAccountName, id) < 0) {
         qWarning("GA session %s did not appear in the table", qPrintable(id));
         return {};
     }
-    if (!QTest::qWaitFor([this] { return f->workspace->monitor().activeRequestCount() == 0; }))
-        return {};
     return id;
 }
 
@@ -151,10 +151,13 @@ void TestGaSessions::gaAndV1AccountsInOneTable()
     const QString gaStandard = addGaSession(readySeed(u"standard"_s, 50));
     QVERIFY(!gaStandard.isEmpty());
 
-    // A GA create from the window's command path: a PUT under an id the client chose.
+    // A GA create from the window's command path: a PUT under an id the client chose, sent once (a
+    // repeat would come before the create's outcome).
+    QSignalSpy finished(&f->workspace->monitor(), &arr::SessionMonitor::commandFinished);
     f->workspace->createSession(GaAccountName, {arr::TimeSpan::fromHours(2), u"standard"_s, {}, u"render-job-7"_s});
-    QTRY_VERIFY(f->model().rowOf(GaAccountName, u"render-job-7"_s) >= 0);
-    QTRY_COMPARE(f->workspace->monitor().activeRequestCount(), 0);
+    QVERIFY(finished.wait());
+    QVERIFY(pollAndSettle(f->workspace->monitor(), GaAccountName));
+    QVERIFY(f->model().rowOf(GaAccountName, u"render-job-7"_s) >= 0);
     QCOMPARE(f->emulator.get()->requestCount(u"create"_s), 1);
 
     // One table, both accounts, each session under its own account (the emulator's v1 account has

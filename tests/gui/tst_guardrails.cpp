@@ -7,6 +7,7 @@
 // the column, the panel and a read-only account are saved there.
 #include "GuiFixture.h"
 #include "common/LoggedEntries.h"
+#include "common/MonitorPolls.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
@@ -87,20 +88,15 @@ private:
         return id;
     }
 
-    // Moves time on, then polls and waits for the answer and what it set off.
+    // Moves time on, then polls until the account's polls have settled (what they set off, a keep-alive
+    // extend or an alert, the caller waits for).
     bool advanceAndPoll(TimeSpan by)
     {
         f->clock.advance(by.totalMilliseconds());
         return poll();
     }
 
-    bool poll()
-    {
-        QSignalSpy polled(&f->workspace->monitor(), &arr::SessionMonitor::pollFinished);
-        f->workspace->monitor().refresh(AccountName);
-        return QTest::qWaitFor([&] { return !polled.isEmpty(); })
-            && QTest::qWaitFor([this] { return f->workspace->monitor().activeRequestCount() == 0; });
-    }
+    bool poll() { return pollAndSettle(f->workspace->monitor(), AccountName); }
 
     std::optional<TimeSpan> leaseOf(const QString &id) const
     {

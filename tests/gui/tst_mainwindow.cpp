@@ -3,6 +3,7 @@
 // details pane, the request log, the status bar, notifications, the empty state and settings.
 #include "GuiFixture.h"
 #include "common/LoggedEntries.h"
+#include "common/MonitorPolls.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
@@ -312,19 +313,17 @@ void TestMainWindow::stopAsksNamingEachSessionAndStopsOnlyWhenAgreed()
     view()->selectionModel()->select(viewIndex(second, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QCOMPARE(f->page()->selectedSessions().size(), 2);
 
-    // Cancelled: nothing is sent. A stop would be in flight at once (commands are sent as the
-    // prompter answers), and answered before the monitor is idle after the next poll.
+    // Cancelled: nothing is sent. A stop would be pending on its session at once (commands are sent
+    // as the prompter answers), and at the service before two polls asked after it have answered.
     f->prompter.answers = {false};
     QVERIFY(gui::click(toolButton(u"stopAction"_s)));
     QCOMPARE(f->prompter.questions.size(), 1);
     QVERIFY(f->prompter.questions.constLast().contains(first));
     QVERIFY(f->prompter.questions.constLast().contains(second));
     QCOMPARE(f->prompter.acceptLabels.constLast(), u"Stop 2 sessions"_s);
-    QCOMPARE(f->workspace->monitor().activeRequestCount(), 0);
-    QSignalSpy polled(&f->workspace->monitor(), &arr::SessionMonitor::pollFinished);
-    f->workspace->monitor().refresh();
-    QVERIFY(polled.wait());
-    QTRY_COMPARE(f->workspace->monitor().activeRequestCount(), 0);
+    for (const QString &id : {first, second})
+        QVERIFY(f->sessions().find(Emulator, id)->pendingCommand.isEmpty());
+    QVERIFY(pollAndSettle(f->workspace->monitor(), Emulator));
     QCOMPARE(emulator()->requestCount(u"stop"_s), 0);
 
     // Agreed: both are stopped, and the table shows it.

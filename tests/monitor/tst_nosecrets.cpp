@@ -1,4 +1,5 @@
 #include "common/LoggedEntries.h"
+#include "common/MonitorPolls.h"
 #include "common/SecretReading.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
@@ -115,7 +116,7 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
     QNetworkAccessManager network;
     arr::RequestLog log;
     arr::SessionMonitor monitor(&network, &log, &clock);
-    monitor.setTimeScale(1000);
+    shortenIntervals(monitor, 1000);
     const arr::SecretResult stored = readSecretAndWait(secrets, arr::accountSecretName(accountId));
     QVERIFY(stored.ok);
     monitor.addAccount(accounts.find(account.name).value(), stored.value);
