@@ -269,8 +269,9 @@ void TestTokenLife::tokenServiceDownWhenTheTokenRunsOutFailsThenRecovers()
     const AccountHealth failing = m_rig->health();
     QCOMPARE(failing.lastError.httpStatus, 503);
     QVERIFY2(failing.lastError.message.contains(u"access token"_s), qPrintable(failing.lastError.message));
-    // The client knew its token had run out: it never sent it.
-    QTest::qWait(100);
+    // The client knew its token had run out: it never sent it, in this poll or the two that follow.
+    const qsizetype failedSoFar = m_rig->polls.size();
+    QTRY_VERIFY_WITH_TIMEOUT(m_rig->polls.size() >= failedSoFar + 2, 10'000);
     QCOMPARE(m_rig->unauthorizedAnswers(), 0);
     QCOMPARE(m_rig->emulator->requestCount(u"list"_s), listsBefore);
 
@@ -319,8 +320,9 @@ void TestTokenLife::wrongKeyFailsUntilTheKeyIsFixed()
     QVERIFY2(failing.lastError.message.contains(u"key"_s), qPrintable(failing.lastError.message));
     QVERIFY(!failing.lastError.message.contains(wrongKey));
     QCOMPARE(m_rig->emulator->requestCount(u"list"_s), 0);
-    // Still failing a while later: retries cannot fix a key.
-    QTest::qWait(200);
+    // Still failing two polls later: retries cannot fix a key.
+    const qsizetype pollsSoFar = m_rig->polls.size();
+    QTRY_VERIFY_WITH_TIMEOUT(m_rig->polls.size() >= pollsSoFar + 2, 10'000);
     QCOMPARE(m_rig->health().state, AccountHealth::State::AuthenticationFailing);
     QCOMPARE(m_rig->tokensIssued, 0);
 
