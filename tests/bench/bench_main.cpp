@@ -3,6 +3,7 @@
 #include "BenchTable.h"
 #include "common/EventLoopStalls.h"
 #include "common/MonitorPolls.h"
+#include "common/TestEmulator.h"
 
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
@@ -315,11 +316,7 @@ void benchRequestsPerPoll(BenchTable &table)
             seed.maxLease = TimeSpan::fromHours(8);
             emulator.addSession(AccountId, seed);
         }
-        arr::Account account;
-        account.name = u"Bench"_s;
-        account.accountId = AccountId;
-        account.endpoint = emulator.baseUrl();
-        account.tokenEndpoint = emulator.baseUrl();
+        const arr::Account account = accountOn(u"Bench"_s, AccountId, emulator);
 
         constexpr int Polls = 10;
         QNetworkAccessManager network;
@@ -874,11 +871,7 @@ void benchDayInAMinute(BenchTable &table)
         seed.maxLease = TimeSpan::fromHours(24);
         alive.append(emulator.addSession(AccountId, seed));
     }
-    arr::Account account;
-    account.name = u"Bench"_s;
-    account.accountId = AccountId;
-    account.endpoint = emulator.baseUrl();
-    account.tokenEndpoint = emulator.baseUrl();
+    const arr::Account account = accountOn(u"Bench"_s, AccountId, emulator);
 
     QNetworkAccessManager network;
     arr::RequestLog log;

@@ -1,12 +1,14 @@
 #include "GuiFixture.h"
 
 #include "common/MonitorPolls.h"
+#include "common/TestEmulator.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
 
+#include <QClipboard>
 #include <QFile>
 #include <QLabel>
 #include <QSettings>
@@ -116,21 +118,13 @@ bool GuiFixture::open(const Options &options)
 
 bool GuiFixture::saveEmulatorAccount()
 {
-    if (!emulator) {
-        emulator = std::make_unique<arr::emulator::EmulatorServer>(arr::emulator::EmulatorOptions{}, &clock);
-        if (!emulator->listen()) {
-            qWarning("The test emulator does not listen: %s", qPrintable(emulator->errorString()));
-            return false;
-        }
-        emulator->addAccount(emulatorAccountId(), emulatorAccountKey());
-    }
+    if (!emulator)
+        emulator = startEmulator(&clock, emulatorAccountId(), emulatorAccountKey());
+    if (!emulator)
+        return false;
     if (workspace->accountStore().find(emulatorAccount()))
         return true;
-    arr::Account account;
-    account.name = emulatorAccount();
-    account.accountId = emulatorAccountId();
-    account.endpoint = emulator->baseUrl();
-    account.tokenEndpoint = emulator->baseUrl();
+    const arr::Account account = accountOn(emulatorAccount(), emulatorAccountId(), *emulator);
     const QString problem = workspace->accounts().saveAccount(account, {}, emulatorAccountKey());
     if (!problem.isEmpty())
         qWarning("The test emulator's account was not saved: %s", qPrintable(problem));
@@ -186,6 +180,19 @@ QString GuiFixture::addSession(const arr::emulator::SessionSeed &seed)
         return {};
     }
     return id;
+}
+
+void GuiTest::init()
+{
+    // What a test copies must show in the clipboard, not be there from an earlier test.
+    QGuiApplication::clipboard()->clear();
+    f = std::make_unique<GuiFixture>();
+    QVERIFY(f->directory.isValid());
+}
+
+void GuiTest::cleanup()
+{
+    f.reset();
 }
 
 namespace gui {

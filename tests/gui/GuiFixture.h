@@ -135,6 +135,20 @@ private:
     bool saveEmulatorAccount();
 };
 
+// A suite of GUI tests: each test function gets a fresh fixture, `f`, gone after it, and an empty
+// clipboard.
+class GuiTest : public QObject
+{
+    Q_OBJECT
+
+protected:
+    std::unique_ptr<GuiFixture> f;
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+};
+
 // Test helpers that drive widgets the way a person does.
 namespace gui {
 

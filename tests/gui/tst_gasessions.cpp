@@ -1,6 +1,7 @@
 #include "GuiFixture.h"
 #include "common/MonitorPolls.h"
 #include "common/SessionsOf.h"
+#include "common/TestEmulator.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
 #include "ui/DetailsPane.h"
@@ -62,18 +63,11 @@ public Q_SLOTS:
 // A 2021-01-01 account beside the v1 emulator account in one window: its rows in the same table,
 // its own fields (creation time, teraflops, ports, error code) in the details pane where they have
 // a value, and as optional columns, hidden by default and sortable like the others.
-class TestGaSessions : public QObject
+class TestGaSessions : public GuiTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        f = std::make_unique<GuiFixture>();
-        QVERIFY(f->directory.isValid());
-    }
-    void cleanup() { f.reset(); }
-
     void gaAndV1AccountsInOneTable();
     void gaColumnsAreOptionalAndSortable();
     void detailsShowTheErrorCodeOnlyWhenThereIsOne();
@@ -90,8 +84,6 @@ private:
     // Saves the window as a PNG when ARRSM_SCREENSHOT_DIR names a directory (a person looking at the
     // app under Xvfb); does nothing otherwise.
     void saveScreenshot(const QString &fileName) const;
-
-    std::unique_ptr<GuiFixture> f;
 };
 
 bool TestGaSessions::openWithGaAccount()
@@ -104,11 +96,7 @@ bool TestGaSessions::openWithGaAccount()
         return false;
     }
     server->addAccount(GaAccountId, GaAccountKey);
-    arr::Account account;
-    account.name = GaAccountName;
-    account.accountId = GaAccountId;
-    account.endpoint = server->baseUrl();
-    account.tokenEndpoint = server->baseUrl();
+    arr::Account account = accountOn(GaAccountName, GaAccountId, *server);
     account.apiVersion = arr::ApiVersion::Api20210101;
     const QString problem = f->workspace->accounts().saveAccount(account, {}, GaAccountKey);
     if (!problem.isEmpty()) {

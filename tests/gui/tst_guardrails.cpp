@@ -8,6 +8,7 @@
 #include "GuiFixture.h"
 #include "common/LoggedEntries.h"
 #include "common/MonitorPolls.h"
+#include "common/TestEmulator.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
@@ -59,11 +60,7 @@ private:
         if (!f->open(GuiFixture::Options{false, false, &secrets}))
             return false;
         if (!f->workspace->accountStore().find(AccountName)) {
-            arr::Account account;
-            account.name = AccountName;
-            account.accountId = AccountId;
-            account.endpoint = service->baseUrl();
-            account.tokenEndpoint = service->baseUrl();
+            arr::Account account = accountOn(AccountName, AccountId, *service);
             if (shape)
                 shape(account);
             const QString problem = f->workspace->accounts().saveAccount(account, {}, AccountKey);
@@ -154,9 +151,8 @@ private Q_SLOTS:
     void init()
     {
         f = std::make_unique<GuiFixture>();
-        service = std::make_unique<arr::emulator::EmulatorServer>(arr::emulator::EmulatorOptions{}, &f->clock);
-        QVERIFY(service->listen());
-        service->addAccount(AccountId, AccountKey);
+        service = startEmulator(&f->clock, AccountId, AccountKey);
+        QVERIFY(service);
     }
 
     void cleanup()

@@ -74,13 +74,11 @@ arr::emulator::SessionSeed readyFourHours()
 
 } // namespace
 
-class TestMainWindow : public QObject
+class TestMainWindow : public GuiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<GuiFixture> f;
-
     SessionTableModel &model() { return f->model(); }
     arr::emulator::EmulatorServer *emulator() { return f->emulator.get(); }
     QTableView *view() const { return f->find<QTableView>(u"sessionView"_s); }
@@ -109,9 +107,6 @@ private:
     CreateSessionDialog *openCreateDialog();
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
-
     void showsEverySessionWithStatusIconAndColour();
     void countdownTurnsAmberThenRed();
     void detailsFollowTheCountdownAlone();
@@ -133,18 +128,6 @@ private Q_SLOTS:
     void keychainLossIsSaidPlainly();
     void commandActionsFollowTheSelection();
 };
-
-void TestMainWindow::init()
-{
-    QGuiApplication::clipboard()->clear();
-    f = std::make_unique<GuiFixture>();
-    QVERIFY(f->directory.isValid());
-}
-
-void TestMainWindow::cleanup()
-{
-    f.reset();
-}
 
 CreateSessionDialog *TestMainWindow::openCreateDialog()
 {

@@ -6,6 +6,7 @@
 
 #include "common/ListRequestCounter.h"
 #include "common/MonitorPolls.h"
+#include "common/TestEmulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -66,9 +67,8 @@ void TestSessionMonitor::init()
     arr::emulator::EmulatorOptions options;
     options.startDelayMs = 20'000;
     options.stopDelayMs = 3'000;
-    m_emulator = std::make_unique<arr::emulator::EmulatorServer>(options, &m_clock);
-    QVERIFY2(m_emulator->listen(), qPrintable(m_emulator->errorString()));
-    m_emulator->addAccount(AccountId, AccountKey);
+    m_emulator = startEmulator(&m_clock, AccountId, AccountKey, options);
+    QVERIFY(m_emulator);
     m_network = std::make_unique<ListRequestCounter>();
     m_log = std::make_unique<arr::RequestLog>();
     m_monitor = std::make_unique<arr::SessionMonitor>(m_network.get(), m_log.get(), &m_clock);
@@ -99,12 +99,7 @@ const arr::TrackedSession *TestSessionMonitor::tracked(const QString &id) const
 
 void TestSessionMonitor::startMonitor()
 {
-    arr::Account account;
-    account.name = AccountName;
-    account.accountId = AccountId;
-    account.endpoint = m_emulator->baseUrl();
-    account.tokenEndpoint = m_emulator->baseUrl();
-    m_monitor->addAccount(account, m_key);
+    m_monitor->addAccount(accountOn(AccountName, AccountId, *m_emulator), m_key);
 }
 
 void TestSessionMonitor::startingBecomesReady()

@@ -8,6 +8,7 @@
 
 #include "common/ListRequestCounter.h"
 #include "common/MonitorPolls.h"
+#include "common/TestEmulator.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -108,11 +109,7 @@ void TestChaosSoak::soak()
     });
 
     for (const QString &id : accountIds) {
-        arr::Account account;
-        account.name = u"Account "_s + id.right(1);
-        account.accountId = id;
-        account.endpoint = emulator.baseUrl();
-        account.tokenEndpoint = emulator.baseUrl();
+        arr::Account account = accountOn(u"Account "_s + id.right(1), id, emulator);
         account.apiVersion = id == gaAccountId ? arr::ApiVersion::Api20210101 : arr::ApiVersion::V1;
         monitor->addAccount(account, u"key-"_s + id);
     }
