@@ -2,6 +2,7 @@
 
 #include "core/Account.h"
 #include "core/JsonCodec.h"
+#include "monitor/CommandOutcome.h"
 #include "monitor/LiveSessions.h"
 #include "service/ApiResult.h"
 #include "service/RetryPolicy.h"
@@ -51,31 +52,6 @@ struct AccountHealth
 
 QString accountHealthLabel(AccountHealth::State state);
 
-// A command the user gave, and how it ended.
-struct CommandOutcome
-{
-    enum class Kind { Create, Extend, Stop, KeepAlive };
-    Kind kind = Kind::Create;
-    QString account;
-    QString sessionId;
-    // The lease an extend asked for.
-    std::optional<TimeSpan> requestedLease;
-    // True once the service's own state shows the change (or, for a create, the id is known).
-    bool succeeded = false;
-    // The service answered the command with success at least once, whether or not its state showed
-    // the change afterwards.
-    bool accepted = false;
-    // Why it failed, with status and MS-CV.
-    ApiResult result;
-    // "Extended session abc to 05:00:00", "Could not stop session abc: …"
-    QString description;
-    // Refused by the application layer before anything was sent (a read-only account); `description`
-    // says why.
-    bool refused = false;
-    // An extend a keep-alive policy asked for, not the user.
-    bool automatic = false;
-};
-
 // A moment worth telling the user about.
 struct SessionNotification
 {
@@ -104,8 +80,8 @@ struct SessionNotification
 
 // Polls every enabled account's session list (one request per account per interval, never two at
 // once), applies each poll to the LiveSessions it owns the state of, carries user commands through
-// until a poll confirms them, and tells its users what happened. Knows nothing of widgets or item
-// models.
+// until a poll confirms them (CommandFollowThrough, one per account), and tells its users what
+// happened. Knows nothing of widgets or item models.
 class SessionMonitor : public QObject
 {
     Q_OBJECT
@@ -156,7 +132,6 @@ Q_SIGNALS:
 
 private:
     struct AccountState;
-    struct PendingCommand;
 
     AccountState *state(const QString &account) const;
     void schedule(AccountState *account);
@@ -165,12 +140,9 @@ private:
     void setHealth(AccountState *account, AccountHealth::State state, const ApiResult &error = {});
     void detectTransitions(
         AccountState *account, const QHash<QString, SessionStatus> &previous, const QList<Session> &after);
-    void followCommands(AccountState *account);
-    void issueCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command);
-    // `seen`: the session's status in the poll that confirmed a stop; Expired or Error means it had
-    // ended by itself, which the outcome then says.
-    void finishCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded,
-        const ApiResult &result, SessionStatus seen = SessionStatus::Unknown);
+    // A command for an account the monitor does not have ends in a failed outcome that says so, after
+    // the caller has returned.
+    void reportNoAccount(CommandOutcome outcome);
     void applyRequestSettings(AccountState *account) const;
 
     QNetworkAccessManager *m_network;
@@ -189,5 +161,4 @@ private:
 } // namespace arr
 
 Q_DECLARE_METATYPE(arr::AccountHealth)
-Q_DECLARE_METATYPE(arr::CommandOutcome)
 Q_DECLARE_METATYPE(arr::SessionNotification)
