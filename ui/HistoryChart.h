@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QList>
 
+class QStackedBarSeries;
+
 namespace arr {
 
 // The History window's bar chart: per day, one bar stacked by account, of the cost the history
@@ -23,6 +25,10 @@ public:
     // Draws the selection over the days [first, last]: every day of a range up to two months, only
     // the days with sessions in a longer one.
     void setSessions(const QList<HistorySession> &sessions, const Pricing &pricing, QDate first, QDate last);
+
+private:
+    // The day axis below the bars and the value axis, titled `unit`, beside them.
+    void addAxes(QStackedBarSeries *series, const QList<QDate> &days, double highest, const QString &unit);
 };
 
 } // namespace arr
