@@ -65,6 +65,12 @@ struct ServiceFixture
         return *result;
     }
 
+    // The calls of the session API still alive: each is an ApiJob it owns until it has finished.
+    int jobsAlive() const
+    {
+        return int(api->findChildren<arr::ApiJob *>(QString(), Qt::FindDirectChildrenOnly).size());
+    }
+
     QNetworkAccessManager network;
     arr::RequestLog log;
     arr::Account account;

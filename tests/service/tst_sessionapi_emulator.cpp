@@ -59,7 +59,7 @@ void TestSessionApiEmulator::init()
 
 void TestSessionApiEmulator::cleanup()
 {
-    QCOMPARE(m_client->api->activeJobCount(), 0);
+    QTRY_COMPARE(m_client->jobsAlive(), 0);
     m_client.reset();
     m_emulator.reset();
 }

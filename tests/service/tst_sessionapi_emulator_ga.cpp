@@ -75,7 +75,7 @@ void TestSessionApiEmulatorGa::init()
 
 void TestSessionApiEmulatorGa::cleanup()
 {
-    QCOMPARE(m_client->api->activeJobCount(), 0);
+    QTRY_COMPARE(m_client->jobsAlive(), 0);
     m_client.reset();
     m_emulator.reset();
 }

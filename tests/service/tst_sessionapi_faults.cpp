@@ -57,7 +57,7 @@ void TestSessionApiFaults::init()
 
 void TestSessionApiFaults::cleanup()
 {
-    QCOMPARE(m_client->api->activeJobCount(), 0);
+    QTRY_COMPARE(m_client->jobsAlive(), 0);
     m_client.reset();
     m_server.reset();
 }

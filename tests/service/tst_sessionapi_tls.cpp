@@ -134,7 +134,7 @@ void TestSessionApiTls::selfSignedCertificateIsRefused()
     QVERIFY2(loggedEntries(client.log).first().error.contains(u"self-signed"_s, Qt::CaseInsensitive),
         qPrintable(loggedEntries(client.log).first().error));
     QVERIFY2(secretInLog(client.log).isEmpty(), qPrintable(secretInLog(client.log)));
-    QCOMPARE(client.api->activeJobCount(), 0);
+    QTRY_COMPARE(client.jobsAlive(), 0);
 }
 
 void TestSessionApiTls::createOverRefusedTlsSaysNothingWasSent()
