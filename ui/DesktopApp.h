@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/CommandLine.h"
+#include "ui/DesktopCommandLine.h"
 
 #include <memory>
 

@@ -21,6 +21,51 @@ namespace {
 // with sessions, or the bars would be too thin to see.
 constexpr qint64 MaxContinuousDays = 62;
 
+// What the bars measure: the cost, when the selection's amounts are all in one currency; else the
+// billed hours.
+struct Measure
+{
+    bool cost = false;
+    QString currency;
+    bool severalCurrencies = false;
+    // Billed sessions without an amount, left out of a chart of cost.
+    bool anyUnpriced = false;
+};
+
+Measure measureOf(const QList<HistorySession> &sessions, const Pricing &pricing)
+{
+    QSet<QString> currencies;
+    Measure measure;
+    for (const HistorySession &s : sessions) {
+        if (s.cost)
+            currencies.insert(pricing.currencyFor(s.account));
+        else if (s.billedSeconds > 0)
+            measure.anyUnpriced = true;
+    }
+    measure.cost = currencies.size() == 1;
+    measure.currency = measure.cost ? *currencies.cbegin() : QString();
+    measure.severalCurrencies = currencies.size() > 1;
+    return measure;
+}
+
+// Per account (sorted by name), per day: each bar's part. `days` gains the days with a session.
+QMap<QString, QMap<QDate, double>> barParts(
+    const QList<HistorySession> &sessions, bool cost, QDate first, QList<QDate> &days)
+{
+    QMap<QString, QMap<QDate, double>> values;
+    for (const HistorySession &s : sessions) {
+        const double value = cost ? s.cost.value_or(0.0) : double(s.billedSeconds) / 3600.0;
+        QDate day = s.firstSeen.toLocalTime().date();
+        if (first.isValid() && day < first)
+            day = first;
+        values[s.account][day] += value;
+        if (!days.contains(day))
+            days.append(day);
+    }
+    std::sort(days.begin(), days.end());
+    return values;
+}
+
 } // namespace
 
 HistoryChart::HistoryChart(QWidget *parent)
@@ -42,44 +87,21 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
         delete axis;
     }
 
-    QSet<QString> currencies;
-    bool anyUnpriced = false;
-    for (const HistorySession &s : sessions) {
-        if (s.cost)
-            currencies.insert(pricing.currencyFor(s.account));
-        else if (s.billedSeconds > 0)
-            anyUnpriced = true;
-    }
-    m_showsCost = currencies.size() == 1;
-    m_currency = m_showsCost ? *currencies.cbegin() : QString();
-
+    const Measure measure = measureOf(sessions, pricing);
     QList<QDate> days;
     if (first.isValid() && last.isValid() && first.daysTo(last) < MaxContinuousDays) {
         for (QDate day = first; day <= last; day = day.addDays(1))
             days.append(day);
     }
-    const auto dayOf = [&](const HistorySession &s) {
-        const QDate day = s.firstSeen.toLocalTime().date();
-        return first.isValid() && day < first ? first : day;
-    };
-    // Per account (sorted by name), per day: the bar's part.
-    QMap<QString, QMap<QDate, double>> values;
-    for (const HistorySession &s : sessions) {
-        const double value = m_showsCost ? s.cost.value_or(0.0) : double(s.billedSeconds) / 3600.0;
-        const QDate day = dayOf(s);
-        values[s.account][day] += value;
-        if (!days.contains(day))
-            days.append(day);
-    }
-    std::sort(days.begin(), days.end());
+    const QMap<QString, QMap<QDate, double>> values = barParts(sessions, measure.cost, first, days);
 
     QString title;
     if (sessions.isEmpty())
         title = tr("No sessions in this range");
-    else if (m_showsCost)
-        title = anyUnpriced ? tr("Cost per day by account (sessions without a price are not included)")
-                            : tr("Cost per day by account");
-    else if (currencies.size() > 1)
+    else if (measure.cost)
+        title = measure.anyUnpriced ? tr("Cost per day by account (sessions without a price are not included)")
+                                    : tr("Cost per day by account");
+    else if (measure.severalCurrencies)
         title = tr("Billed hours per day by account (the costs are in several currencies)");
     else
         title = tr("Billed hours per day by account (no prices set)");
@@ -88,7 +110,6 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
         return;
 
     auto *series = new QStackedBarSeries(chart);
-    double highest = 0;
     QList<double> dayTotals(days.size(), 0.0);
     for (auto account = values.cbegin(); account != values.cend(); ++account) {
         auto *set = new QBarSet(account.key(), series);
@@ -99,17 +120,24 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
         }
         series->append(set);
     }
+    double highest = 0;
     for (double total : std::as_const(dayTotals))
         highest = std::max(highest, total);
     chart->addSeries(series);
+    addAxes(series, days, highest,
+        measure.cost ? (measure.currency.isEmpty() ? tr("Cost") : measure.currency) : tr("Hours"));
+}
 
+void HistoryChart::addAxes(QStackedBarSeries *series, const QList<QDate> &days, double highest, const QString &unit)
+{
+    QChart *chart = this->chart();
     // Within one month the day numbers say it all (the month goes in the axis title); across months
     // each label names its month too, turned upright when there are many.
     const QLocale locale;
     const bool oneMonth
         = !days.isEmpty() && days.first().year() == days.last().year() && days.first().month() == days.last().month();
     QStringList labels;
-    for (const QDate &day : std::as_const(days))
+    for (const QDate &day : days)
         labels << (oneMonth ? locale.toString(day.day()) : locale.toString(day, u"d MMM"_s));
     auto *dayAxis = new QBarCategoryAxis(chart);
     dayAxis->append(labels);
@@ -127,7 +155,7 @@ void HistoryChart::setSessions(const QList<HistorySession> &sessions, const Pric
     chart->setLocalizeNumbers(true);
     chart->setLocale(locale);
     valueAxis->setLabelFormat(highest < 10 ? u"%.2f"_s : u"%.0f"_s);
-    valueAxis->setTitleText(m_showsCost ? (m_currency.isEmpty() ? tr("Cost") : m_currency) : tr("Hours"));
+    valueAxis->setTitleText(unit);
     chart->addAxis(valueAxis, Qt::AlignLeft);
     series->attachAxis(valueAxis);
 }

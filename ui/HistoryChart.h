@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QList>
 
+class QStackedBarSeries;
+
 namespace arr {
 
 // The History window's bar chart: per day, one bar stacked by account, of the cost the history
@@ -23,13 +25,10 @@ public:
     // Draws the selection over the days [first, last]: every day of a range up to two months, only
     // the days with sessions in a longer one.
     void setSessions(const QList<HistorySession> &sessions, const Pricing &pricing, QDate first, QDate last);
-    // Whether the bars are amounts (in currency()) rather than billed hours.
-    bool showsCost() const { return m_showsCost; }
-    QString currency() const { return m_currency; }
 
 private:
-    bool m_showsCost = false;
-    QString m_currency;
+    // The day axis below the bars and the value axis, titled `unit`, beside them.
+    void addAxes(QStackedBarSeries *series, const QList<QDate> &days, double highest, const QString &unit);
 };
 
 } // namespace arr

@@ -62,27 +62,7 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
     m_chart = new HistoryChart(this);
     m_chart->setObjectName(u"historyChart"_s);
 
-    m_model = new HistoryTableModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(HistoryTableModel::SortRole);
-    m_table = new QTableView(this);
-    m_table->setObjectName(u"historyTable"_s);
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(HistoryTableModel::FirstSeenColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    // One line per session: a long message is in the tooltip and the export.
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    // Column widths from the first rows: measuring ten thousand would take longer than reading them.
-    m_table->horizontalHeader()->setResizeContentsPrecision(200);
-    m_table->setToolTip(tr("Double-click a session to see its events."));
-    connect(m_table, &QAbstractItemView::doubleClicked, this, &HistoryWindow::showEvents);
-    connect(m_table, &QAbstractItemView::activated, this, &HistoryWindow::showEvents);
+    buildTable();
 
     m_eventsPane = new HistoryEventsPane(this);
     m_eventsPane->setObjectName(u"historyEventsPane"_s);
@@ -97,23 +77,7 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
     splitter->setStretchFactor(2, 1);
     splitter->setSizes({340, 400, 180});
 
-    m_totals = new QLabel(this);
-    m_totals->setObjectName(u"historyTotals"_s);
-    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_capNote = new QLabel(this);
-    m_capNote->setObjectName(u"historyCapNote"_s);
-    m_capNote->setWordWrap(true);
-    m_capNote->hide();
-    m_exportCsv = new QPushButton(tr("Export CSV…"), this);
-    m_exportCsv->setObjectName(u"historyExportCsv"_s);
-    m_exportJson = new QPushButton(tr("Export JSON…"), this);
-    m_exportJson->setObjectName(u"historyExportJson"_s);
-    connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseExportFile(ExportFormat::Csv); });
-    connect(m_exportJson, &QPushButton::clicked, this, [this] { chooseExportFile(ExportFormat::Json); });
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_totals, 1);
-    bottom->addWidget(m_exportCsv);
-    bottom->addWidget(m_exportJson);
+    QLayout *bottom = buildBottomRow();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_problemBar);
@@ -135,6 +99,53 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
 }
 
 HistoryWindow::~HistoryWindow() = default;
+
+void HistoryWindow::buildTable()
+{
+    m_model = new HistoryTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(HistoryTableModel::SortRole);
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"historyTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(HistoryTableModel::FirstSeenColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    // One line per session: a long message is in the tooltip and the export.
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows: measuring ten thousand would take longer than reading them.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
+    m_table->setToolTip(tr("Double-click a session to see its events."));
+    connect(m_table, &QAbstractItemView::doubleClicked, this, &HistoryWindow::showEvents);
+    connect(m_table, &QAbstractItemView::activated, this, &HistoryWindow::showEvents);
+}
+
+QLayout *HistoryWindow::buildBottomRow()
+{
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(u"historyTotals"_s);
+    m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_capNote = new QLabel(this);
+    m_capNote->setObjectName(u"historyCapNote"_s);
+    m_capNote->setWordWrap(true);
+    m_capNote->hide();
+    m_exportCsv = new QPushButton(tr("Export CSV…"), this);
+    m_exportCsv->setObjectName(u"historyExportCsv"_s);
+    m_exportJson = new QPushButton(tr("Export JSON…"), this);
+    m_exportJson->setObjectName(u"historyExportJson"_s);
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseExportFile(ExportFormat::Csv); });
+    connect(m_exportJson, &QPushButton::clicked, this, [this] { chooseExportFile(ExportFormat::Json); });
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_totals, 1);
+    bottom->addWidget(m_exportCsv);
+    bottom->addWidget(m_exportJson);
+    return bottom;
+}
 
 void HistoryWindow::buildFilters(QWidget *bar)
 {

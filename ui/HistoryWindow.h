@@ -12,6 +12,7 @@
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -66,6 +67,9 @@ private:
     // The bar above the table: a read that failed, the recorder's problem, or nothing.
     void updateProblemBar();
     void buildFilters(QWidget *bar);
+    void buildTable();
+    // The totals and the export buttons below the table (and the note of a capped read above them).
+    QLayout *buildBottomRow();
     void applyFilters();
     void updateTotals();
     void showEvents(const QModelIndex &index);

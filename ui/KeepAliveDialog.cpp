@@ -57,30 +57,7 @@ KeepAliveDialog::KeepAliveDialog(const Target &target, const Clock *clock, QWidg
             this);
     intro->setWordWrap(true);
 
-    m_untilChoice = new QRadioButton(tr("&Until"), this);
-    m_untilChoice->setObjectName(u"keepAliveUntilChoice"_s);
-    m_untilEdit = new QTimeEdit(this);
-    m_untilEdit->setObjectName(u"keepAliveUntilEdit"_s);
-    m_untilEdit->setAccessibleName(tr("Keep alive until (time of day)"));
-    m_untilEdit->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
-    m_leaseChoice = new QRadioButton(tr("Up to a total &lease of"), this);
-    m_leaseChoice->setObjectName(u"keepAliveLeaseChoice"_s);
-    m_leaseEdit = durationEdit(u"keepAliveMaxLeaseEdit"_s, tr("Longest total lease"), this);
-    auto *group = new QButtonGroup(this);
-    group->addButton(m_untilChoice);
-    group->addButton(m_leaseChoice);
-    m_stepEdit = durationEdit(u"keepAliveStepEdit"_s, tr("Extend by"), this);
-    m_beforeEdit = durationEdit(u"keepAliveBeforeEdit"_s, tr("When less than this is left"), this);
-
-    auto *form = new QFormLayout;
-    form->addRow(m_untilChoice, m_untilEdit);
-    form->addRow(m_leaseChoice, m_leaseEdit);
-    auto *stepLabel = new QLabel(tr("Extend &by:"), this);
-    stepLabel->setBuddy(m_stepEdit);
-    form->addRow(stepLabel, m_stepEdit);
-    auto *beforeLabel = new QLabel(tr("When less than this is &left:"), this);
-    beforeLabel->setBuddy(m_beforeEdit);
-    form->addRow(beforeLabel, m_beforeEdit);
+    QLayout *form = createForm();
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"keepAliveSummary"_s);
@@ -123,6 +100,35 @@ KeepAliveDialog::KeepAliveDialog(const Target &target, const Clock *clock, QWidg
     connect(m_untilEdit, &QTimeEdit::timeChanged, this, &KeepAliveDialog::validate);
     connect(m_untilChoice, &QRadioButton::toggled, this, &KeepAliveDialog::validate);
     validate();
+}
+
+QLayout *KeepAliveDialog::createForm()
+{
+    m_untilChoice = new QRadioButton(tr("&Until"), this);
+    m_untilChoice->setObjectName(u"keepAliveUntilChoice"_s);
+    m_untilEdit = new QTimeEdit(this);
+    m_untilEdit->setObjectName(u"keepAliveUntilEdit"_s);
+    m_untilEdit->setAccessibleName(tr("Keep alive until (time of day)"));
+    m_untilEdit->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
+    m_leaseChoice = new QRadioButton(tr("Up to a total &lease of"), this);
+    m_leaseChoice->setObjectName(u"keepAliveLeaseChoice"_s);
+    m_leaseEdit = durationEdit(u"keepAliveMaxLeaseEdit"_s, tr("Longest total lease"), this);
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_untilChoice);
+    group->addButton(m_leaseChoice);
+    m_stepEdit = durationEdit(u"keepAliveStepEdit"_s, tr("Extend by"), this);
+    m_beforeEdit = durationEdit(u"keepAliveBeforeEdit"_s, tr("When less than this is left"), this);
+
+    auto *form = new QFormLayout;
+    form->addRow(m_untilChoice, m_untilEdit);
+    form->addRow(m_leaseChoice, m_leaseEdit);
+    auto *stepLabel = new QLabel(tr("Extend &by:"), this);
+    stepLabel->setBuddy(m_stepEdit);
+    form->addRow(stepLabel, m_stepEdit);
+    auto *beforeLabel = new QLabel(tr("When less than this is &left:"), this);
+    beforeLabel->setBuddy(m_beforeEdit);
+    form->addRow(beforeLabel, m_beforeEdit);
+    return form;
 }
 
 void KeepAliveDialog::load(const KeepAliveSpec &spec)

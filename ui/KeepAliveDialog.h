@@ -9,6 +9,7 @@
 
 class QDialogButtonBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
@@ -48,6 +49,8 @@ Q_SIGNALS:
     void cancelPolicyRequested();
 
 private:
+    // The bound (a time of day or a total lease), the step and when to extend, each with its label.
+    QLayout *createForm();
     void validate();
     void load(const KeepAliveSpec &spec);
 

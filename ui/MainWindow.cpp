@@ -61,6 +61,35 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     setWindowTitle(m_demoMode ? tr("ARR Session Manager (demo)") : tr("ARR Session Manager"));
     setWindowIcon(style::appIcon());
 
+    createPages();
+    m_commands = new SessionCommands(m_workspace, dependencies.prompter, m_sessionsPage, this);
+    connectPages();
+    createDocks();
+    m_model->setKeepAlive(&m_workspace->keepAlive());
+    createStatusBar();
+    createWindowActions();
+    createToolBar();
+    createMenus();
+    connect(m_sessionsPage, &SessionsPage::contextMenuRequested, m_contextMenu,
+        [this](const QPoint &position) { m_contextMenu->popup(position); });
+    createNotifier(dependencies.useSystemTray);
+    followAccounts();
+
+    // The tick moves the countdown and cost cells and the status bar's cost; the sessions page
+    // passes the selected one's countdown on to the details. Nothing else is recomputed.
+    m_tick.setInterval(TickIntervalMs);
+    connect(&m_tick, &QTimer::timeout, m_model, &SessionTableModel::tick);
+    connect(&m_tick, &QTimer::timeout, m_costStatus, &CostStatusLabel::tick);
+    m_tick.start();
+
+    applyPreferences();
+    restoreSettings();
+    m_accountStatus->setAccounts(m_monitor->accountNames());
+    updateEmptyState();
+}
+
+void MainWindow::createPages()
+{
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(6, 6, 6, 0);
@@ -76,8 +105,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_banners->addTo(centralLayout);
     centralLayout->addWidget(m_stack, 1);
     setCentralWidget(central);
+}
 
-    m_commands = new SessionCommands(m_workspace, dependencies.prompter, m_sessionsPage, this);
+void MainWindow::connectPages()
+{
     connect(m_commands, &SessionCommands::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_commands, &SessionCommands::preferencesChanged, this, &MainWindow::applyPreferences);
     // An account's own prices are kept by its identity: a renamed account has them under its new name.
@@ -96,7 +127,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
             dialog->editAccount(account);
         }
     });
+}
 
+void MainWindow::createDocks()
+{
     m_logPanel = new RequestLogPanel(&m_workspace->log(), this);
     m_logDock = new QDockWidget(tr("Request log"), this);
     m_logDock->setObjectName(u"requestLogDock"_s);
@@ -107,15 +141,20 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_notificationsDock);
     tabifyDockWidget(m_logDock, m_notificationsDock);
     m_notificationsDock->hide();
-    m_model->setKeepAlive(&m_workspace->keepAlive());
+}
 
+void MainWindow::createStatusBar()
+{
     m_accountStatus = new AccountStatusBar(m_monitor, this);
     m_accountStatus->setObjectName(u"accountStatusBar"_s);
     statusBar()->addPermanentWidget(m_accountStatus);
     m_costStatus = new CostStatusLabel(&m_monitor->sessions(), &m_workspace->billedToday(), this);
     m_costStatus->setObjectName(u"costStatus"_s);
     statusBar()->addPermanentWidget(m_costStatus);
+}
 
+void MainWindow::createWindowActions()
+{
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setObjectName(u"quitAction"_s);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -132,12 +171,11 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         m_commands->openInspectorAction(), m_focusFilter, m_sessionsPage->hideFinishedAction()});
     m_history = new HistoryLauncher(m_workspace, this);
     addAction(m_history->action());
-    createToolBar();
-    createMenus();
-    connect(m_sessionsPage, &SessionsPage::contextMenuRequested, m_contextMenu,
-        [this](const QPoint &position) { m_contextMenu->popup(position); });
+}
 
-    m_notifier = new Notifier(m_banners->notificationBar(), dependencies.useSystemTray, m_workspace->clock(), this);
+void MainWindow::createNotifier(bool useSystemTray)
+{
+    m_notifier = new Notifier(m_banners->notificationBar(), useSystemTray, m_workspace->clock(), this);
     m_notifier->setObjectName(u"notifier"_s);
     if (m_notifier->usesSystemTray()) {
         auto *trayMenu = new QMenu(this);
@@ -159,6 +197,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
             m_notifier->notify({SessionNotification::Kind::KeepAliveFailed, account, sessionId, sentence});
         });
     connect(&m_workspace->budgets(), &BudgetWatch::notify, m_notifier, &Notifier::notify);
+}
+
+void MainWindow::followAccounts()
+{
     connect(m_monitor, &SessionMonitor::accountHealthChanged, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
@@ -169,18 +211,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     });
     connect(m_accounts, &AccountManager::loadingFinished, this, &MainWindow::updateEmptyState);
     connect(m_accounts, &AccountManager::problemsChanged, this, &MainWindow::updateEmptyState);
-
-    // The tick moves the countdown and cost cells and the status bar's cost; the sessions page
-    // passes the selected one's countdown on to the details. Nothing else is recomputed.
-    m_tick.setInterval(TickIntervalMs);
-    connect(&m_tick, &QTimer::timeout, m_model, &SessionTableModel::tick);
-    connect(&m_tick, &QTimer::timeout, m_costStatus, &CostStatusLabel::tick);
-    m_tick.start();
-
-    applyPreferences();
-    restoreSettings();
-    m_accountStatus->setAccounts(m_monitor->accountNames());
-    updateEmptyState();
 }
 
 MainWindow::~MainWindow() = default;

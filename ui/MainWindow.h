@@ -64,8 +64,16 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The parts of the window, made in this order by the constructor.
+    void createPages();
+    void connectPages();
+    void createDocks();
+    void createStatusBar();
+    void createWindowActions();
     void createMenus();
     void createToolBar();
+    void createNotifier(bool useSystemTray);
+    void followAccounts();
     QWidget *createOpeningPage();
     void restoreSettings();
     void applyPreferences();

@@ -69,6 +69,7 @@ MessageBar::MessageBar(QWidget *parent)
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_action->setObjectName(u"messageActionButton"_s);
     m_action->hide();
     m_details->setReadOnly(true);
     m_details->setObjectName(u"messageDetails"_s);

@@ -34,7 +34,6 @@ public:
 
     QString text() const;
     Kind kind() const { return m_kind; }
-    QPushButton *actionButton() const { return m_action; }
     QString details() const;
 
 Q_SIGNALS:

@@ -37,46 +37,10 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
 {
     m_filter->setSourceModel(m_model);
     m_view->setObjectName(u"requestLogView"_s);
-    m_view->setModel(m_filter);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    // Cut at the end: an error reads from its start ("Connection refused by 127.0.0.1…"), and the
-    // whole of it is in the tooltip.
-    m_view->setTextElideMode(Qt::ElideRight);
-    m_view->setAccessibleName(tr("Request log"));
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    // Rows are selected whole: a title in bold for a "fully selected" column would mean nothing.
-    m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setSectionsMovable(true);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    // Each column as wide as its typical content, and never narrower than its title, which runs
-    // longer in some languages ("Dauer" for "Duration" does not, "Methode" for "Method" does).
-    const QFontMetrics metrics = m_view->fontMetrics();
-    const QHeaderView *header = m_view->horizontalHeader();
-    const int headerMargin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
-    const auto setWidth = [this, header, headerMargin](int column, int contentWidth) {
-        const QString title = m_view->model()->headerData(column, Qt::Horizontal).toString();
-        m_view->setColumnWidth(
-            column, std::max(contentWidth, header->fontMetrics().horizontalAdvance(title) + 2 * headerMargin + 4));
-    };
-    setWidth(RequestLogModel::TimeColumn, metrics.horizontalAdvance(u"00:00:00.000"_s) + 16);
-    setWidth(RequestLogModel::AccountColumn, metrics.horizontalAdvance(u"Local emulator"_s) + 16);
-    setWidth(RequestLogModel::MethodColumn, metrics.horizontalAdvance(u"DELETE"_s) + 16);
-    // The path is narrower than a whole URL so that the error, the last column, gets the room.
-    setWidth(RequestLogModel::PathColumn, metrics.horizontalAdvance(u"m"_s) * 26);
-    setWidth(RequestLogModel::StatusColumn, metrics.horizontalAdvance(u"no answer"_s) + 16);
-    setWidth(RequestLogModel::DurationColumn, metrics.horizontalAdvance(u"00000 ms"_s) + 16);
-    setWidth(RequestLogModel::MsCvColumn, metrics.horizontalAdvance(u"m"_s) * 16);
-
-    auto *copyAction = new QAction(style::icon(u"copy"_s), tr("Copy rows for a support ticket"), m_view);
-    copyAction->setShortcut(QKeySequence::Copy);
-    copyAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(copyAction, &QAction::triggered, this, &RequestLogPanel::copySelection);
-    m_view->addAction(copyAction);
+    m_errorsOnly->setObjectName(u"requestLogErrorsOnlyBox"_s);
+    m_copy->setObjectName(u"requestLogCopyButton"_s);
+    m_clear->setObjectName(u"requestLogClearButton"_s);
+    setUpView();
 
     m_copy->setToolTip(tr("Copy the selected rows as tab-separated lines, for a support ticket"));
     m_errorsOnly->setToolTip(tr("Show only requests that failed"));
@@ -115,6 +79,55 @@ RequestLogPanel::RequestLogPanel(RequestLog *log, QWidget *parent)
             m_view->scrollToBottom();
     });
     updateButtons();
+}
+
+void RequestLogPanel::setUpView()
+{
+    m_view->setModel(m_filter);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    // Cut at the end: an error reads from its start ("Connection refused by 127.0.0.1…"), and the
+    // whole of it is in the tooltip.
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setAccessibleName(tr("Request log"));
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Rows are selected whole: a title in bold for a "fully selected" column would mean nothing.
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    setColumnWidths();
+
+    auto *copyAction = new QAction(style::icon(u"copy"_s), tr("Copy rows for a support ticket"), m_view);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyAction, &QAction::triggered, this, &RequestLogPanel::copySelection);
+    m_view->addAction(copyAction);
+}
+
+void RequestLogPanel::setColumnWidths()
+{
+    // Each column as wide as its typical content, and never narrower than its title, which runs
+    // longer in some languages ("Dauer" for "Duration" does not, "Methode" for "Method" does).
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const QHeaderView *header = m_view->horizontalHeader();
+    const int headerMargin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    const auto setWidth = [this, header, headerMargin](int column, int contentWidth) {
+        const QString title = m_view->model()->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(
+            column, std::max(contentWidth, header->fontMetrics().horizontalAdvance(title) + 2 * headerMargin + 4));
+    };
+    setWidth(RequestLogModel::TimeColumn, metrics.horizontalAdvance(u"00:00:00.000"_s) + 16);
+    setWidth(RequestLogModel::AccountColumn, metrics.horizontalAdvance(u"Local emulator"_s) + 16);
+    setWidth(RequestLogModel::MethodColumn, metrics.horizontalAdvance(u"DELETE"_s) + 16);
+    // The path is narrower than a whole URL so that the error, the last column, gets the room.
+    setWidth(RequestLogModel::PathColumn, metrics.horizontalAdvance(u"m"_s) * 26);
+    setWidth(RequestLogModel::StatusColumn, metrics.horizontalAdvance(u"no answer"_s) + 16);
+    setWidth(RequestLogModel::DurationColumn, metrics.horizontalAdvance(u"00000 ms"_s) + 16);
+    setWidth(RequestLogModel::MsCvColumn, metrics.horizontalAdvance(u"m"_s) * 16);
 }
 
 void RequestLogPanel::setErrorsOnly(bool errorsOnly)

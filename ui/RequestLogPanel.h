@@ -28,10 +28,6 @@ public:
     QString selectedLines() const;
     void copySelection() const;
 
-    QTableView *view() const { return m_view; }
-    QCheckBox *errorsOnlyBox() const { return m_errorsOnly; }
-    QPushButton *copyButton() const { return m_copy; }
-
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
 
@@ -39,6 +35,9 @@ Q_SIGNALS:
     void errorsOnlyChanged(bool errorsOnly);
 
 private:
+    void setUpView();
+    // Each column as wide as its typical content, and never narrower than its title.
+    void setColumnWidths();
     void updateButtons();
 
     RequestLog *m_log;

@@ -18,10 +18,8 @@ public:
 
     // Case-insensitive substring of account, id, status, size, hostname or message.
     void setTextFilter(const QString &text);
-    QString textFilter() const { return m_text; }
     // Empty: every status.
     void setStatusFilter(const QSet<SessionStatus> &statuses);
-    QSet<SessionStatus> statusFilter() const { return m_statuses; }
     void setHideFinished(bool hide);
     bool hidesFinished() const { return m_hideFinished; }
 

@@ -90,7 +90,22 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     setObjectName(u"sessionsPage"_s);
     m_proxy->setSourceModel(m_model);
     m_proxy->setDynamicSortFilter(true);
+    QLayout *filterRow = createFilterRow();
+    setUpTable();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_splitter, 1);
 
+    connect(m_view, &QTableView::customContextMenuRequested, this, &SessionsPage::showContextMenu);
+    connectFilters();
+    updateCount();
+    connectSelection();
+    updateDetails();
+}
+
+QLayout *SessionsPage::createFilterRow()
+{
     m_filterEdit->setObjectName(u"filterEdit"_s);
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setPlaceholderText(tr("Filter by account, id, hostname, status, size or message (Ctrl+F)"));
@@ -113,7 +128,11 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     filterRow->addWidget(m_statusCombo);
     filterRow->addWidget(m_hideFinished);
     filterRow->addWidget(m_countLabel);
+    return filterRow;
+}
 
+void SessionsPage::setUpTable()
+{
     m_view->setObjectName(u"sessionView"_s);
     m_view->setAccessibleName(tr("Sessions"));
     m_view->setModel(m_proxy);
@@ -147,13 +166,10 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     m_splitter->setStretchFactor(1, 0);
     m_splitter->setCollapsible(0, false);
     m_splitter->setSizes({1000, 300});
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(filterRow);
-    layout->addWidget(m_splitter, 1);
-
-    connect(m_view, &QTableView::customContextMenuRequested, this, &SessionsPage::showContextMenu);
+void SessionsPage::connectFilters()
+{
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &SessionFilterProxy::setTextFilter);
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this,
         [this] { m_proxy->setStatusFilter(statusSetFrom(m_statusCombo->currentData().toString())); });
@@ -166,8 +182,10 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     connect(m_proxy, &QAbstractItemModel::rowsInserted, m_columns, &SessionColumns::fitOnceWhenShown);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &SessionsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &SessionsPage::updateCount);
-    updateCount();
+}
 
+void SessionsPage::connectSelection()
+{
     const auto selectionMayHaveChanged = [this] {
         updateDetails();
         Q_EMIT selectionChanged();
@@ -177,7 +195,6 @@ SessionsPage::SessionsPage(SessionTableModel *model, const Clock *clock, QWidget
     connect(m_model, &QAbstractItemModel::modelReset, this, selectionMayHaveChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SessionsPage::onModelDataChanged);
     connect(m_details, &DetailsPane::copied, this, &SessionsPage::copied);
-    updateDetails();
 }
 
 SessionsPage::~SessionsPage() = default;

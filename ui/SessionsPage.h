@@ -12,6 +12,7 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QSplitter;
 class QTableView;
@@ -76,6 +77,11 @@ Q_SIGNALS:
     void copied(const QString &what);
 
 private:
+    // The parts of the page, made and wired in this order by the constructor.
+    QLayout *createFilterRow();
+    void setUpTable();
+    void connectFilters();
+    void connectSelection();
     void showContextMenu(const QPoint &position);
     void onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void updateDetails();

@@ -81,47 +81,36 @@ QByteArray encodeUpdateRequest(TimeSpan maxLease)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-Decoded<Session> decodeProperties(const QJsonObject &object)
+namespace {
+
+// A text field, made safe to show (in terminals, the window and the log); absent leaves `out` as it
+// is. False when the field is not a string.
+bool readText(const QJsonObject &object, QLatin1StringView key, QString *out)
 {
-    Session session;
-    const auto text = [&object](QLatin1StringView key, QString *out) -> bool {
-        const QJsonValue value = jsonField(object, key);
-        if (absent(value))
-            return true;
-        if (!value.isString())
-            return false;
-        // Shown in terminals, the window and the log.
-        *out = safeText(value.toString().trimmed());
+    const QJsonValue value = jsonField(object, key);
+    if (absent(value))
         return true;
-    };
-    const auto wrongType
-        = [](QLatin1StringView key) { return GaCodecText::tr("\"%1\" has the wrong type.").arg(QString(key)); };
+    if (!value.isString())
+        return false;
+    *out = safeText(value.toString().trimmed());
+    return true;
+}
 
-    if (!text("id"_L1, &session.id))
-        return Decoded<Session>::failure(wrongType("id"_L1));
-    if (session.id.isEmpty())
-        return Decoded<Session>::failure(GaCodecText::tr("A session has no \"id\"."));
-    if (!text("status"_L1, &session.statusText))
-        return Decoded<Session>::failure(wrongType("status"_L1));
-    session.status = parseSessionStatus(session.statusText);
-    if (!text("size"_L1, &session.size))
-        return Decoded<Session>::failure(wrongType("size"_L1));
-    // The sizes both versions know are spelt as v1 spells them ("Standard" is "standard"), so that the
-    // table, the prices, the history and arrsm's output say one thing for one size.
-    for (const auto known : {"standard"_L1, "premium"_L1}) {
-        if (session.size.compare(known, Qt::CaseInsensitive) == 0)
-            session.size = known;
-    }
-    if (!text("hostname"_L1, &session.hostname))
-        return Decoded<Session>::failure(wrongType("hostname"_L1));
+QString wrongType(QLatin1StringView key)
+{
+    return GaCodecText::tr("\"%1\" has the wrong type.").arg(QString(key));
+}
 
+// The lease and elapsed minutes, the ports and the teraflops; empty, or what is wrong with them.
+QString readFigures(const QJsonObject &object, Session &session)
+{
     for (const auto key : {"maxLeaseTimeMinutes"_L1, "elapsedTimeMinutes"_L1}) {
         const QJsonValue value = jsonField(object, key);
         if (absent(value))
             continue;
         const auto minutes = wholeNumber(value, 0, MaximumMinutes);
         if (!minutes)
-            return Decoded<Session>::failure(GaCodecText::tr("\"%1\" should be a whole number of minutes.").arg(key));
+            return GaCodecText::tr("\"%1\" should be a whole number of minutes.").arg(key);
         (key == "maxLeaseTimeMinutes"_L1 ? session.maxLease : session.elapsed) = TimeSpan::fromMinutes(*minutes);
     }
     session.elapsedInWholeMinutes = true;
@@ -132,8 +121,7 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
             continue;
         const auto port = wholeNumber(value, 0, 65535);
         if (!port)
-            return Decoded<Session>::failure(
-                GaCodecText::tr("\"%1\" should be a port number from 1 to 65535.").arg(key));
+            return GaCodecText::tr("\"%1\" should be a port number from 1 to 65535.").arg(key);
         // 0 is what the service sends before a port is assigned.
         if (*port > 0)
             (key == "handshakePort"_L1 ? session.handshakePort : session.arrInspectorPort) = int(*port);
@@ -142,19 +130,24 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
     const QJsonValue teraflops = jsonField(object, "teraflops"_L1);
     if (!absent(teraflops)) {
         if (!teraflops.isDouble() || !std::isfinite(teraflops.toDouble()) || teraflops.toDouble() < 0)
-            return Decoded<Session>::failure(GaCodecText::tr("\"teraflops\" should be a number."));
+            return GaCodecText::tr("\"teraflops\" should be a number.");
         if (teraflops.toDouble() > 0)
             session.teraflops = teraflops.toDouble();
     }
+    return {};
+}
 
+// The creation time and the error (an object with a code and a message, or a text); empty, or what
+// is wrong with them.
+QString readCreationAndError(const QJsonObject &object, Session &session)
+{
     QString creation;
-    if (!text("creationTime"_L1, &creation))
-        return Decoded<Session>::failure(wrongType("creationTime"_L1));
+    if (!readText(object, "creationTime"_L1, &creation))
+        return wrongType("creationTime"_L1);
     if (!creation.isEmpty()) {
         session.creationTime = QDateTime::fromString(creation, Qt::ISODateWithMs);
         if (!session.creationTime.isValid())
-            return Decoded<Session>::failure(
-                GaCodecText::tr("\"creationTime\" is not an ISO 8601 time: %1").arg(creation));
+            return GaCodecText::tr("\"creationTime\" is not an ISO 8601 time: %1").arg(creation);
         session.creationTime = session.creationTime.toUTC();
     }
 
@@ -170,8 +163,38 @@ Decoded<Session> decodeProperties(const QJsonObject &object)
     } else if (error.isString()) {
         session.message = safeText(error.toString().trimmed());
     } else if (!absent(error)) {
-        return Decoded<Session>::failure(wrongType("error"_L1));
+        return wrongType("error"_L1);
     }
+    return {};
+}
+
+} // namespace
+
+Decoded<Session> decodeProperties(const QJsonObject &object)
+{
+    Session session;
+    if (!readText(object, "id"_L1, &session.id))
+        return Decoded<Session>::failure(wrongType("id"_L1));
+    if (session.id.isEmpty())
+        return Decoded<Session>::failure(GaCodecText::tr("A session has no \"id\"."));
+    if (!readText(object, "status"_L1, &session.statusText))
+        return Decoded<Session>::failure(wrongType("status"_L1));
+    session.status = parseSessionStatus(session.statusText);
+    if (!readText(object, "size"_L1, &session.size))
+        return Decoded<Session>::failure(wrongType("size"_L1));
+    // The sizes both versions know are spelt as v1 spells them ("Standard" is "standard"), so that the
+    // table, the prices, the history and arrsm's output say one thing for one size.
+    for (const auto known : {"standard"_L1, "premium"_L1}) {
+        if (session.size.compare(known, Qt::CaseInsensitive) == 0)
+            session.size = known;
+    }
+    if (!readText(object, "hostname"_L1, &session.hostname))
+        return Decoded<Session>::failure(wrongType("hostname"_L1));
+    QString problem = readFigures(object, session);
+    if (problem.isEmpty())
+        problem = readCreationAndError(object, session);
+    if (!problem.isEmpty())
+        return Decoded<Session>::failure(problem);
     return Decoded<Session>::success(std::move(session));
 }
 

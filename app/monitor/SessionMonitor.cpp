@@ -1,6 +1,7 @@
 #include "monitor/SessionMonitor.h"
 
 #include "core/Clock.h"
+#include "monitor/CommandFollowThrough.h"
 #include "monitor/LiveSessions.h"
 #include "service/RequestLog.h"
 #include "service/SessionApi.h"
@@ -10,9 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
-#include <cmath>
 
-using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 Q_LOGGING_CATEGORY(lcMonitor, "arrsm.monitor", QtWarningMsg)
@@ -23,26 +22,6 @@ namespace {
 
 // The longest pause between polls after repeated failures.
 constexpr std::chrono::milliseconds MaximumBackoff = 5min;
-// How many times a command is sent before the monitor gives up on it (each send has its own retries).
-constexpr int MaximumCommandSends = 3;
-// How many polls a command is followed before it is reported as failed.
-constexpr int FollowThroughPolls = 6;
-
-bool isPermanentFailure(ErrorKind kind)
-{
-    switch (kind) {
-    case ErrorKind::Rejected:
-    case ErrorKind::NotFound:
-    case ErrorKind::Forbidden:
-    case ErrorKind::Authentication:
-    case ErrorKind::Configuration:
-    case ErrorKind::Cancelled:
-    case ErrorKind::Tls:
-        return true;
-    default:
-        return false;
-    }
-}
 
 } // namespace
 
@@ -65,31 +44,16 @@ QString accountHealthLabel(AccountHealth::State state)
     return {};
 }
 
-struct SessionMonitor::PendingCommand
-{
-    CommandOutcome::Kind kind = CommandOutcome::Kind::Extend;
-    QString sessionId;
-    TimeSpan lease;
-    QPointer<ApiJob> job;
-    // The service has accepted at least one send.
-    bool accepted = false;
-    int sends = 0;
-    int pollsWaited = 0;
-    ApiResult lastResult;
-    // Asked for by a keep-alive policy rather than by the user.
-    bool automatic = false;
-};
-
 struct SessionMonitor::AccountState
 {
     Account account;
     std::unique_ptr<TokenProvider> tokens;
     std::unique_ptr<SessionApi> api;
     QTimer timer;
+    std::unique_ptr<CommandFollowThrough> commands;
     QPointer<ApiJob> pollJob;
     bool pollAgain = false;
     AccountHealth health;
-    QList<std::shared_ptr<PendingCommand>> commands;
     // Sessions already warned about their lease running out (cleared when the lease is extended).
     QSet<QString> warnedExpiring;
     bool polledOnce = false;
@@ -119,12 +83,6 @@ SessionMonitor::AccountState *SessionMonitor::state(const QString &account) cons
     return nullptr;
 }
 
-std::chrono::milliseconds SessionMonitor::scaled(std::chrono::milliseconds interval) const
-{
-    const double value = double(interval.count()) / m_timeScale;
-    return std::chrono::milliseconds(std::max<qint64>(1, qint64(std::llround(value))));
-}
-
 void SessionMonitor::addAccount(const Account &account, const QString &key)
 {
     removeAccount(account.name);
@@ -134,10 +92,15 @@ void SessionMonitor::addAccount(const Account &account, const QString &key)
         = std::make_unique<TokenProvider>(m_network, account.tokenEndpoint, account.accountId, key, m_log, m_clock);
     state->tokens->accountLabel = account.name;
     state->api = std::make_unique<SessionApi>(m_network, state->tokens.get(), account, m_log, m_clock);
-    applyTimeScale(state.get());
+    state->commands = std::make_unique<CommandFollowThrough>(account.name, state->api.get(), &m_sessions, m_clock);
+    applyRequestSettings(state.get());
     state->timer.setSingleShot(true);
     AccountState *raw = state.get();
     connect(&raw->timer, &QTimer::timeout, this, [this, raw] { poll(raw); });
+    connect(raw->commands.get(), &CommandFollowThrough::finished, this, &SessionMonitor::commandFinished);
+    connect(
+        raw->commands.get(), &CommandFollowThrough::pollWanted, this, [this, name = account.name] { refresh(name); });
+    connect(raw->commands.get(), &CommandFollowThrough::sendFailed, this, [this, raw] { schedule(raw); });
     m_accounts.push_back(std::move(state));
     // Let the caller connect to the signals before the first poll reports.
     raw->timer.start(0);
@@ -152,19 +115,13 @@ void SessionMonitor::removeAccount(const QString &name)
     std::unique_ptr<AccountState> state = std::move(*it);
     m_accounts.erase(it);
     state->timer.stop();
-    const auto commands = std::exchange(state->commands, {});
+    // The extends and stops still followed end as cancelled, once the account's calls have stopped (a
+    // create in flight ends there, as failed).
+    const QList<CommandOutcome> cancelled = state->commands->cancelAll();
     state->api->abortAll();
     m_sessions.removeAccount(name);
-    for (const auto &command : commands) {
-        CommandOutcome outcome;
-        outcome.kind = command->kind;
-        outcome.account = name;
-        outcome.sessionId = command->sessionId;
-        outcome.result.kind = ErrorKind::Cancelled;
-        outcome.result.message = tr("The account was removed before the command was confirmed.");
-        outcome.description = tr("Session %1: %2").arg(command->sessionId, outcome.result.message);
+    for (const CommandOutcome &outcome : cancelled)
         Q_EMIT commandFinished(outcome);
-    }
 }
 
 QStringList SessionMonitor::accountNames() const
@@ -189,33 +146,32 @@ SessionApi *SessionMonitor::api(const QString &account) const
 
 void SessionMonitor::setPollInterval(std::chrono::milliseconds interval)
 {
-    m_pollInterval = std::max<std::chrono::milliseconds>(interval, 5s);
+    m_pollInterval = std::max<std::chrono::milliseconds>(interval, 1ms);
 }
 
 void SessionMonitor::setFastPollInterval(std::chrono::milliseconds interval)
 {
-    m_fastPollInterval = std::max<std::chrono::milliseconds>(interval, 1s);
-}
-
-void SessionMonitor::setTimeScale(double scale)
-{
-    m_timeScale = scale > 0 ? scale : 1.0;
-    for (const auto &state : m_accounts)
-        applyTimeScale(state.get());
+    m_fastPollInterval = std::max<std::chrono::milliseconds>(interval, 1ms);
 }
 
 void SessionMonitor::setTransferTimeout(std::chrono::milliseconds timeout)
 {
     m_transferTimeout = timeout;
     for (const auto &state : m_accounts)
-        applyTimeScale(state.get());
+        applyRequestSettings(state.get());
 }
 
-void SessionMonitor::applyTimeScale(AccountState *account) const
+void SessionMonitor::setRetryPolicy(const RetryPolicy &policy)
 {
-    // Retries and Retry-After follow the same pace as the polls.
-    account->api->retryPolicy.timeScale = m_timeScale;
-    account->tokens->retryPolicy.timeScale = m_timeScale;
+    m_retryPolicy = policy;
+    for (const auto &state : m_accounts)
+        applyRequestSettings(state.get());
+}
+
+void SessionMonitor::applyRequestSettings(AccountState *account) const
+{
+    account->api->retryPolicy = m_retryPolicy;
+    account->tokens->retryPolicy = m_retryPolicy;
     account->api->requestFactory.transferTimeout = m_transferTimeout;
     account->tokens->requestFactory.transferTimeout = m_transferTimeout;
 }
@@ -249,14 +205,6 @@ void SessionMonitor::setOnline(bool online)
     }
 }
 
-int SessionMonitor::activeRequestCount() const
-{
-    int count = 0;
-    for (const auto &state : m_accounts)
-        count += state->api->activeJobCount();
-    return count;
-}
-
 void SessionMonitor::setHealth(AccountState *account, AccountHealth::State newState, const ApiResult &error)
 {
     account->health.state = newState;
@@ -276,12 +224,13 @@ void SessionMonitor::schedule(AccountState *account)
         if (account->health.lastError.retryAfter)
             delay = std::max<std::chrono::milliseconds>(delay, *account->health.lastError.retryAfter);
     } else {
-        const bool changing = !account->commands.isEmpty() || m_sessions.hasTransitionalSession(account->account.name);
+        const bool changing
+            = account->commands->isFollowing() || m_sessions.hasTransitionalSession(account->account.name);
         if (changing)
             delay = m_fastPollInterval;
     }
-    account->timer.start(scaled(delay));
-    account->health.nextPollInMs = scaled(delay).count();
+    account->timer.start(delay);
+    account->health.nextPollInMs = delay.count();
 }
 
 void SessionMonitor::poll(AccountState *account)
@@ -309,7 +258,7 @@ void SessionMonitor::onPollFinished(AccountState *account, const ApiResult &resu
         account->polledOnce = true;
         account->health.failures = 0;
         account->health.lastGoodPoll = m_clock->now();
-        followCommands(account);
+        account->commands->followPoll();
         setHealth(account, AccountHealth::State::Healthy);
     } else if (result.kind != ErrorKind::Cancelled) {
         ++account->health.failures;
@@ -376,212 +325,52 @@ void SessionMonitor::detectTransitions(
 
 void SessionMonitor::createSession(const QString &accountName, const CreateSessionRequest &request)
 {
-    AccountState *account = state(accountName);
-    if (!account) {
-        CommandOutcome outcome;
-        outcome.account = accountName;
-        outcome.result.kind = ErrorKind::Configuration;
-        outcome.result.message = tr("There is no account named \"%1\".").arg(accountName);
-        outcome.description = outcome.result.message;
-        QMetaObject::invokeMethod(
-            this, [this, outcome] { Q_EMIT commandFinished(outcome); }, Qt::QueuedConnection);
+    if (AccountState *account = state(accountName)) {
+        account->commands->create(request);
         return;
     }
-    ApiJob *job = account->api->createSession(request);
-    connect(job, &ApiJob::finished, this, [this, accountName, request](const ApiResult &result) {
-        CommandOutcome outcome;
-        outcome.kind = CommandOutcome::Kind::Create;
-        outcome.account = accountName;
-        outcome.result = result;
-        outcome.sessionId = result.sessionId;
-        outcome.succeeded = result.ok();
-        if (result.ok()) {
-            // Shown at once as starting; the next poll fills in the rest.
-            Session placeholder;
-            placeholder.id = result.sessionId;
-            placeholder.status = SessionStatus::Starting;
-            placeholder.statusText = u"starting"_s;
-            placeholder.size = request.size;
-            placeholder.maxLease = request.maxLease;
-            placeholder.elapsed = TimeSpan();
-            if (state(accountName))
-                m_sessions.upsert(accountName, placeholder, m_clock->monotonicMs(), result.msCv);
-            outcome.description = tr("Created session %1 on %2.").arg(result.sessionId, accountName);
-            refresh(accountName);
-        } else {
-            outcome.description = tr("Could not create a session on %1: %2").arg(accountName, result.summary());
-        }
-        Q_EMIT commandFinished(outcome);
-    });
+    CommandOutcome outcome;
+    outcome.kind = CommandOutcome::Kind::Create;
+    outcome.account = accountName;
+    reportNoAccount(outcome);
 }
 
 void SessionMonitor::extendSession(
     const QString &accountName, const QString &sessionId, TimeSpan newMaxLease, bool automatic)
 {
-    AccountState *account = state(accountName);
-    auto command = std::make_shared<PendingCommand>();
-    command->kind = CommandOutcome::Kind::Extend;
-    command->sessionId = sessionId;
-    command->lease = newMaxLease;
-    command->automatic = automatic;
-    if (!account) {
-        ApiResult missing;
-        missing.kind = ErrorKind::Configuration;
-        missing.message = tr("There is no account named \"%1\".").arg(accountName);
-        CommandOutcome outcome;
-        outcome.kind = CommandOutcome::Kind::Extend;
-        outcome.account = accountName;
-        outcome.sessionId = sessionId;
-        outcome.requestedLease = newMaxLease;
-        outcome.result = missing;
-        outcome.description = missing.message;
-        outcome.automatic = automatic;
-        QMetaObject::invokeMethod(
-            this, [this, outcome] { Q_EMIT commandFinished(outcome); }, Qt::QueuedConnection);
+    if (AccountState *account = state(accountName)) {
+        account->commands->extend(sessionId, newMaxLease, automatic);
         return;
     }
-    account->commands.append(command);
-    m_sessions.setPendingCommand(accountName, sessionId, tr("extending to %1").arg(newMaxLease.toDisplayString()));
-    issueCommand(account, command);
+    CommandOutcome outcome;
+    outcome.kind = CommandOutcome::Kind::Extend;
+    outcome.account = accountName;
+    outcome.sessionId = sessionId;
+    outcome.requestedLease = newMaxLease;
+    outcome.automatic = automatic;
+    reportNoAccount(outcome);
 }
 
 void SessionMonitor::stopSession(const QString &accountName, const QString &sessionId)
 {
-    AccountState *account = state(accountName);
-    auto command = std::make_shared<PendingCommand>();
-    command->kind = CommandOutcome::Kind::Stop;
-    command->sessionId = sessionId;
-    if (!account) {
-        ApiResult missing;
-        missing.kind = ErrorKind::Configuration;
-        missing.message = tr("There is no account named \"%1\".").arg(accountName);
-        CommandOutcome outcome;
-        outcome.kind = CommandOutcome::Kind::Stop;
-        outcome.account = accountName;
-        outcome.sessionId = sessionId;
-        outcome.result = missing;
-        outcome.description = missing.message;
-        QMetaObject::invokeMethod(
-            this, [this, outcome] { Q_EMIT commandFinished(outcome); }, Qt::QueuedConnection);
+    if (AccountState *account = state(accountName)) {
+        account->commands->stop(sessionId);
         return;
     }
-    account->commands.append(command);
-    m_sessions.setPendingCommand(accountName, sessionId, tr("stop requested"));
-    issueCommand(account, command);
-}
-
-void SessionMonitor::issueCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command)
-{
-    ++command->sends;
-    command->job = command->kind == CommandOutcome::Kind::Extend ? account->api->extendSession(
-                       command->sessionId, command->lease, command->automatic ? tr("keep-alive") : QString())
-                                                                 : account->api->stopSession(command->sessionId);
-    const QString accountName = account->account.name;
-    connect(command->job, &ApiJob::finished, this, [this, accountName, command](const ApiResult &result) {
-        AccountState *current = state(accountName);
-        if (!current || !current->commands.contains(command))
-            return;
-        command->job = nullptr;
-        command->lastResult = result;
-        m_sessions.setLastMsCv(accountName, command->sessionId, result.msCv);
-        // A stop of a session the service no longer knows has nothing left to stop.
-        const bool alreadyGone = command->kind == CommandOutcome::Kind::Stop && result.kind == ErrorKind::NotFound;
-        if (result.ok() || alreadyGone) {
-            command->accepted = true;
-            refresh(accountName);
-            return;
-        }
-        if (isPermanentFailure(result.kind) || command->sends >= MaximumCommandSends) {
-            finishCommand(current, command, false, result);
-            return;
-        }
-        // A transient failure: the next poll decides whether to send it again.
-        schedule(current);
-    });
-}
-
-void SessionMonitor::followCommands(AccountState *account)
-{
-    const auto commands = account->commands;
-    for (const auto &command : commands) {
-        const TrackedSession *tracked = m_sessions.find(account->account.name, command->sessionId);
-        const Session *session = tracked ? &tracked->session : nullptr;
-        if (command->kind == CommandOutcome::Kind::Extend) {
-            if (session && session->maxLease && *session->maxLease >= command->lease && command->accepted) {
-                finishCommand(account, command, true, command->lastResult);
-                continue;
-            }
-            if (!session || isFinalStatus(session->status)) {
-                ApiResult ended = command->lastResult;
-                ended.kind = ErrorKind::NotFound;
-                ended.message = tr("The session ended before the new lease was confirmed.");
-                finishCommand(account, command, false, ended);
-                continue;
-            }
-        } else {
-            const bool stopping
-                = !session || session->status == SessionStatus::Stopping || isFinalStatus(session->status);
-            if (stopping && command->accepted) {
-                // A lease that ran out, or a failure, may have ended the session before the stop
-                // reached it: the service answers such a stop with success all the same. Ended
-                // either way; the user is told which.
-                finishCommand(
-                    account, command, true, command->lastResult, session ? session->status : SessionStatus::Unknown);
-                continue;
-            }
-        }
-        if (command->job)
-            continue;
-        ++command->pollsWaited;
-        if (command->pollsWaited > FollowThroughPolls
-            || (command->sends >= MaximumCommandSends && !command->accepted)) {
-            ApiResult unconfirmed = command->lastResult;
-            if (unconfirmed.ok()) {
-                unconfirmed.kind = ErrorKind::BadResponse;
-                unconfirmed.message = tr("The service accepted the command, but the session did not change.");
-            }
-            finishCommand(account, command, false, unconfirmed);
-            continue;
-        }
-        // Not confirmed yet: send again when the last send failed, or when an accepted one has still
-        // not shown after a few polls. Both are safe to repeat.
-        if (!command->accepted || command->pollsWaited % 3 == 0)
-            issueCommand(account, command);
-    }
-}
-
-void SessionMonitor::finishCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command,
-    bool succeeded, const ApiResult &result, SessionStatus seen)
-{
-    account->commands.removeAll(command);
-    if (command->job)
-        command->job->abort();
-    m_sessions.setPendingCommand(account->account.name, command->sessionId, {});
     CommandOutcome outcome;
-    outcome.kind = command->kind;
-    outcome.account = account->account.name;
-    outcome.sessionId = command->sessionId;
-    outcome.succeeded = succeeded;
-    outcome.accepted = command->accepted;
-    outcome.result = result;
-    outcome.automatic = command->automatic;
-    if (command->kind == CommandOutcome::Kind::Extend)
-        outcome.requestedLease = command->lease;
-    if (command->kind == CommandOutcome::Kind::Extend) {
-        outcome.description = succeeded
-            ? tr("Extended the lease of session %1 to %2.").arg(command->sessionId, command->lease.toDisplayString())
-            : tr("Could not extend session %1: %2").arg(command->sessionId, result.summary());
-    } else {
-        if (!succeeded)
-            outcome.description = tr("Could not stop session %1: %2").arg(command->sessionId, result.summary());
-        else if (seen == SessionStatus::Expired)
-            outcome.description = tr("Session %1 had already ended: its lease ran out.").arg(command->sessionId);
-        else if (seen == SessionStatus::Error)
-            outcome.description = tr("Session %1 had already ended with an error.").arg(command->sessionId);
-        else
-            outcome.description = tr("Stopped session %1.").arg(command->sessionId);
-    }
-    Q_EMIT commandFinished(outcome);
+    outcome.kind = CommandOutcome::Kind::Stop;
+    outcome.account = accountName;
+    outcome.sessionId = sessionId;
+    reportNoAccount(outcome);
+}
+
+void SessionMonitor::reportNoAccount(CommandOutcome outcome)
+{
+    outcome.result.kind = ErrorKind::Configuration;
+    outcome.result.message = tr("There is no account named \"%1\".").arg(outcome.account);
+    outcome.description = outcome.result.message;
+    QMetaObject::invokeMethod(
+        this, [this, outcome] { Q_EMIT commandFinished(outcome); }, Qt::QueuedConnection);
 }
 
 } // namespace arr

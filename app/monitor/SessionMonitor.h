@@ -2,8 +2,10 @@
 
 #include "core/Account.h"
 #include "core/JsonCodec.h"
+#include "monitor/CommandOutcome.h"
 #include "monitor/LiveSessions.h"
 #include "service/ApiResult.h"
+#include "service/RetryPolicy.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -50,31 +52,6 @@ struct AccountHealth
 
 QString accountHealthLabel(AccountHealth::State state);
 
-// A command the user gave, and how it ended.
-struct CommandOutcome
-{
-    enum class Kind { Create, Extend, Stop, KeepAlive };
-    Kind kind = Kind::Create;
-    QString account;
-    QString sessionId;
-    // The lease an extend asked for.
-    std::optional<TimeSpan> requestedLease;
-    // True once the service's own state shows the change (or, for a create, the id is known).
-    bool succeeded = false;
-    // The service answered the command with success at least once, whether or not its state showed
-    // the change afterwards.
-    bool accepted = false;
-    // Why it failed, with status and MS-CV.
-    ApiResult result;
-    // "Extended session abc to 05:00:00", "Could not stop session abc: …"
-    QString description;
-    // Refused by the application layer before anything was sent (a read-only account); `description`
-    // says why.
-    bool refused = false;
-    // An extend a keep-alive policy asked for, not the user.
-    bool automatic = false;
-};
-
 // A moment worth telling the user about.
 struct SessionNotification
 {
@@ -103,8 +80,8 @@ struct SessionNotification
 
 // Polls every enabled account's session list (one request per account per interval, never two at
 // once), applies each poll to the LiveSessions it owns the state of, carries user commands through
-// until a poll confirms them, and tells its users what happened. Knows nothing of widgets or item
-// models.
+// until a poll confirms them (CommandFollowThrough, one per account), and tells its users what
+// happened. Knows nothing of widgets or item models.
 class SessionMonitor : public QObject
 {
     Q_OBJECT
@@ -122,14 +99,14 @@ public:
     QStringList accountNames() const;
     AccountHealth health(const QString &account) const;
 
-    // Intervals (real time, before the time scale applies). The normal one is at least 5 s.
+    // The pause between polls (10 s by default), and while a session is starting or stopping or a
+    // command is followed (2 s). The settings keep a person's choice within bounds.
     void setPollInterval(std::chrono::milliseconds interval);
     void setFastPollInterval(std::chrono::milliseconds interval);
-    // Multiplies the pace of every timer: 60 makes a 10 s interval pass in 1/6 s. For tests and
-    // benchmarks that run against an accelerated emulator.
-    void setTimeScale(double scale);
     // How long one request may take before it counts as timed out (30 s by default).
     void setTransferTimeout(std::chrono::milliseconds timeout);
+    // When a failed request is sent again, for the session API and the token service of every account.
+    void setRetryPolicy(const RetryPolicy &policy);
     // Lease left at which LeaseEndingSoon is notified.
     void setExpiryWarning(std::chrono::milliseconds before);
 
@@ -144,8 +121,6 @@ public:
     void extendSession(const QString &account, const QString &sessionId, TimeSpan newMaxLease, bool automatic = false);
     void stopSession(const QString &account, const QString &sessionId);
 
-    // Polls and commands in flight, across accounts; zero when idle.
-    int activeRequestCount() const;
     // The session API of an account, for callers that need a call the monitor does not make.
     SessionApi *api(const QString &account) const;
 
@@ -157,7 +132,6 @@ Q_SIGNALS:
 
 private:
     struct AccountState;
-    struct PendingCommand;
 
     AccountState *state(const QString &account) const;
     void schedule(AccountState *account);
@@ -166,14 +140,10 @@ private:
     void setHealth(AccountState *account, AccountHealth::State state, const ApiResult &error = {});
     void detectTransitions(
         AccountState *account, const QHash<QString, SessionStatus> &previous, const QList<Session> &after);
-    void followCommands(AccountState *account);
-    void issueCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command);
-    // `seen`: the session's status in the poll that confirmed a stop; Expired or Error means it had
-    // ended by itself, which the outcome then says.
-    void finishCommand(AccountState *account, const std::shared_ptr<PendingCommand> &command, bool succeeded,
-        const ApiResult &result, SessionStatus seen = SessionStatus::Unknown);
-    std::chrono::milliseconds scaled(std::chrono::milliseconds interval) const;
-    void applyTimeScale(AccountState *account) const;
+    // A command for an account the monitor does not have ends in a failed outcome that says so, after
+    // the caller has returned.
+    void reportNoAccount(CommandOutcome outcome);
+    void applyRequestSettings(AccountState *account) const;
 
     QNetworkAccessManager *m_network;
     QPointer<RequestLog> m_log;
@@ -183,13 +153,12 @@ private:
     std::chrono::milliseconds m_pollInterval{10'000};
     std::chrono::milliseconds m_fastPollInterval{2'000};
     std::chrono::milliseconds m_expiryWarning{10 * 60'000};
-    double m_timeScale = 1.0;
     std::chrono::milliseconds m_transferTimeout{30'000};
+    RetryPolicy m_retryPolicy;
     bool m_online = true;
 };
 
 } // namespace arr
 
 Q_DECLARE_METATYPE(arr::AccountHealth)
-Q_DECLARE_METATYPE(arr::CommandOutcome)
 Q_DECLARE_METATYPE(arr::SessionNotification)

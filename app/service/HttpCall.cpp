@@ -228,35 +228,7 @@ void HttpCall::onReplyFinished()
     if (!tooLarge && reply->isOpen() && m_body.size() + reply->bytesAvailable() <= MaximumBodySize)
         m_body += reply->readAll();
     m_outcome.receivedBytes = m_body.size();
-
-    // A success status with less than the whole body is not an answer: counted here rather than left
-    // to Qt, which reports a body shorter than its Content-Length as complete when the server closes.
-    bool lengthKnown = false;
-    const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&lengthKnown);
-    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
-    const bool sizeComparable = lengthKnown && (encoding.isEmpty() || encoding == "identity");
-    const bool successStatus = m_outcome.httpStatus >= 200 && m_outcome.httpStatus < 300;
-    m_outcome.truncated = successStatus && !tooLarge && !wasAborting
-        && (error != QNetworkReply::NoError || (sizeComparable && m_outcome.receivedBytes < announced));
-    if (m_outcome.truncated) {
-        const qint64 got = m_outcome.receivedBytes;
-        if (m_outcome.timedOut) {
-            m_outcome.transportText = sizeComparable
-                ? tr("The answer was cut off after %1 of %2 bytes: the rest did not arrive in time.")
-                      .arg(got)
-                      .arg(announced)
-                : tr("The answer was cut off after %1 bytes: the rest did not arrive in time.").arg(got);
-        } else {
-            m_outcome.transportText = sizeComparable
-                ? tr("The answer was cut off after %1 of %2 bytes: the connection ended before the rest arrived.")
-                      .arg(got)
-                      .arg(announced)
-                : tr("The answer was cut off after %1 bytes: the connection ended before the rest arrived.").arg(got);
-        }
-        m_outcome.httpStatus = 0;
-        if (error == QNetworkReply::NoError)
-            error = QNetworkReply::RemoteHostClosedError;
-    }
+    checkComplete(reply, &error, wasAborting || tooLarge);
     m_outcome.networkError = error;
     m_outcome.body = tooLarge || m_outcome.truncated ? QByteArray() : std::exchange(m_body, {});
     m_body = QByteArray();
@@ -269,6 +241,55 @@ void HttpCall::onReplyFinished()
     }
 
     const bool failed = !m_outcome.isHttpSuccess();
+    logAttempt(wasAborting, tooLarge);
+    if (failed && !wasAborting && !tooLarge) {
+        const QNetworkReply::NetworkError retryError = m_outcome.timedOut ? QNetworkReply::TimeoutError : error;
+        const auto delay = m_policy.delayBeforeRetry(
+            m_spec.method, m_outcome.attempts, retryError, m_outcome.httpStatus, m_outcome.retryAfter);
+        if (delay) {
+            qCInfo(lcHttp) << m_spec.method << m_spec.url.path() << "attempt" << m_outcome.attempts
+                           << "failed; retry in" << delay->count() << "ms";
+            m_retryTimer.start(*delay);
+            return;
+        }
+    }
+    finish();
+}
+
+void HttpCall::checkComplete(QNetworkReply *reply, QNetworkReply::NetworkError *error, bool cutShortByUs)
+{
+    // A success status with less than the whole body is not an answer: counted here rather than left
+    // to Qt, which reports a body shorter than its Content-Length as complete when the server closes.
+    bool lengthKnown = false;
+    const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&lengthKnown);
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    const bool sizeComparable = lengthKnown && (encoding.isEmpty() || encoding == "identity");
+    const bool successStatus = m_outcome.httpStatus >= 200 && m_outcome.httpStatus < 300;
+    m_outcome.truncated = successStatus && !cutShortByUs
+        && (*error != QNetworkReply::NoError || (sizeComparable && m_outcome.receivedBytes < announced));
+    if (!m_outcome.truncated)
+        return;
+    const qint64 got = m_outcome.receivedBytes;
+    if (m_outcome.timedOut) {
+        m_outcome.transportText = sizeComparable
+            ? tr("The answer was cut off after %1 of %2 bytes: the rest did not arrive in time.")
+                  .arg(got)
+                  .arg(announced)
+            : tr("The answer was cut off after %1 bytes: the rest did not arrive in time.").arg(got);
+    } else {
+        m_outcome.transportText = sizeComparable
+            ? tr("The answer was cut off after %1 of %2 bytes: the connection ended before the rest arrived.")
+                  .arg(got)
+                  .arg(announced)
+            : tr("The answer was cut off after %1 bytes: the connection ended before the rest arrived.").arg(got);
+    }
+    m_outcome.httpStatus = 0;
+    if (*error == QNetworkReply::NoError)
+        *error = QNetworkReply::RemoteHostClosedError;
+}
+
+void HttpCall::logAttempt(bool aborted, bool tooLarge)
+{
     RequestLogEntry entry;
     entry.time = m_clock->now();
     entry.account = m_spec.account;
@@ -280,8 +301,8 @@ void HttpCall::onReplyFinished()
     entry.msCv = m_outcome.msCv;
     entry.attempt = m_outcome.attempts;
     entry.origin = m_spec.origin;
-    if (failed) {
-        if (wasAborting)
+    if (!m_outcome.isHttpSuccess()) {
+        if (aborted)
             entry.error = u"cancelled"_s;
         else if (m_outcome.truncated || tooLarge)
             entry.error = m_outcome.transportText;
@@ -295,19 +316,6 @@ void HttpCall::onReplyFinished()
     qCDebug(lcHttp).noquote() << entry.toLine();
     if (m_log)
         m_log->record(entry);
-
-    if (failed && !wasAborting && !tooLarge) {
-        const QNetworkReply::NetworkError retryError = m_outcome.timedOut ? QNetworkReply::TimeoutError : error;
-        const auto delay = m_policy.delayBeforeRetry(
-            m_spec.method, m_outcome.attempts, retryError, m_outcome.httpStatus, m_outcome.retryAfter);
-        if (delay) {
-            qCInfo(lcHttp) << m_spec.method << m_spec.url.path() << "attempt" << m_outcome.attempts
-                           << "failed; retry in" << delay->count() << "ms";
-            m_retryTimer.start(*delay);
-            return;
-        }
-    }
-    finish();
 }
 
 void HttpCall::finish()

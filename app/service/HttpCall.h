@@ -96,6 +96,11 @@ Q_SIGNALS:
 private:
     void sendAttempt();
     void onReplyFinished();
+    // Marks a success status whose body did not arrive whole as truncated (a network error then);
+    // `cutShortByUs`: an abort of ours or a body too large, which says so itself.
+    void checkComplete(QNetworkReply *reply, QNetworkReply::NetworkError *error, bool cutShortByUs);
+    // The attempt's line in the request log.
+    void logAttempt(bool aborted, bool tooLarge);
     void finish();
 
     QNetworkAccessManager *m_network;

@@ -52,19 +52,16 @@ std::optional<std::chrono::milliseconds> RetryPolicy::delayBeforeRetry(const QBy
 {
     if (attempt >= maxAttempts || !isSafeToRepeat(method) || !isTransient(error, httpStatus))
         return std::nullopt;
-    const double scale = timeScale > 0 ? timeScale : 1.0;
-    const auto scaled
-        = [scale](double ms) { return std::chrono::milliseconds(std::max<qint64>(0, qint64(ms / scale))); };
     if (retryAfter) {
         const auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*retryAfter);
         if (asked > maxRetryAfter)
             return std::nullopt;
-        return scaled(double(std::max(asked, backoff(attempt)).count()));
+        return std::max(asked, backoff(attempt));
     }
     const auto base = backoff(attempt);
     const double spread = std::clamp(jitter, 0.0, 1.0) * double(base.count());
     const double offset = (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * spread;
-    return scaled(double(base.count()) + offset);
+    return std::chrono::milliseconds(std::max<qint64>(0, qint64(double(base.count()) + offset)));
 }
 
 QDateTime parseHttpDate(const QByteArray &value)

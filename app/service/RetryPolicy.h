@@ -22,9 +22,6 @@ public:
     std::chrono::milliseconds maxRetryAfter{120'000};
     // Fraction of each backoff delay that is randomised, so that many clients do not retry in step.
     double jitter = 0.2;
-    // Divides every delay, Retry-After included: the service's seconds pass this many times faster,
-    // as for an emulator on an accelerated clock in tests and benchmarks.
-    double timeScale = 1.0;
 
     static bool isSafeToRepeat(const QByteArray &method);
     // Whether a response or transport failure is worth another try at all (network trouble, 429, 5xx).

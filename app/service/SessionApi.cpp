@@ -315,7 +315,6 @@ void ApiJob::finish(ApiResult result)
     m_finished = true;
     result.attempts = m_attempts;
     m_result = std::move(result);
-    --m_api->m_activeJobs;
     qCDebug(lcSessionApi) << sessionOperationName(m_operation) << m_sessionId << errorKindName(m_result.kind);
     Q_EMIT finished(m_result);
     Q_EMIT m_api->jobFinished(this, m_result);
@@ -339,7 +338,6 @@ SessionApi::~SessionApi() = default;
 ApiJob *SessionApi::startJob(SessionOperation operation, const QString &sessionId, ApiJob::Request request)
 {
     auto *job = new ApiJob(this, operation, sessionId, std::move(request));
-    ++m_activeJobs;
     job->start();
     return job;
 }
@@ -360,7 +358,6 @@ ApiJob *SessionApi::extendSession(const QString &sessionId, TimeSpan newMaxLease
     auto *job = new ApiJob(this, SessionOperation::Extend, sessionId, m_dialect.extend(sessionId, newMaxLease));
     job->m_requestedLease = newMaxLease;
     job->m_origin = origin;
-    ++m_activeJobs;
     job->start();
     return job;
 }
@@ -378,11 +375,6 @@ ApiJob *SessionApi::sessionProperties(const QString &sessionId)
 ApiJob *SessionApi::stopSession(const QString &sessionId)
 {
     return startJob(SessionOperation::Stop, sessionId, m_dialect.stop(sessionId));
-}
-
-int SessionApi::activeJobCount() const
-{
-    return m_activeJobs;
 }
 
 void SessionApi::abortAll()

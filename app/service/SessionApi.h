@@ -112,8 +112,7 @@ public:
     ApiJob *sessionProperties(const QString &sessionId);
     ApiJob *stopSession(const QString &sessionId);
 
-    // Calls not yet finished, for a clean shutdown and for leak checks.
-    int activeJobCount() const;
+    // Ends every call not yet finished (each in a cancelled result).
     void abortAll();
 
 Q_SIGNALS:
@@ -130,7 +129,6 @@ private:
     SessionDialect m_dialect;
     QPointer<RequestLog> m_log;
     const Clock *m_clock;
-    int m_activeJobs = 0;
 };
 
 } // namespace arr

@@ -145,74 +145,111 @@ SessionRequest SessionDialect::stop(const QString &sessionId) const
     return {"DELETE", sessionsPath() << sessionId, {}};
 }
 
+namespace {
+
+void markUnusable(ApiResult &result, const QString &why)
+{
+    result.kind = ErrorKind::BadResponse;
+    result.message = why;
+}
+
+void readCreated(bool ga, const QByteArray &body, ApiResult &result)
+{
+    if (ga) {
+        Decoded<Session> session = ga::decodeProperties(body);
+        if (session.ok()) {
+            result.sessionId = session.value->id;
+            result.session = std::move(*session.value);
+        } else {
+            markUnusable(result,
+                SessionDialectText::tr("The service accepted the create, but its answer could not be read (%1). "
+                                       "The session probably exists: refresh the list.")
+                    .arg(session.error));
+        }
+        return;
+    }
+    const Decoded<QString> id = v1::decodeCreateResponse(body);
+    if (id.ok()) {
+        result.sessionId = *id.value;
+    } else {
+        markUnusable(result,
+            SessionDialectText::tr("The service accepted the create, but its answer could not be read (%1). "
+                                   "The session probably exists: refresh the list.")
+                .arg(id.error));
+    }
+}
+
+void readList(bool ga, int httpStatus, const QByteArray &body, ApiResult &result, QString *nextLink)
+{
+    // 204 is the one answer that means "no sessions" without a body.
+    if (httpStatus == 204)
+        return;
+    if (ga) {
+        Decoded<ga::SessionPage> page = ga::decodeSessionPage(body);
+        if (page.ok()) {
+            result.sessions = std::move(page.value->sessions);
+            if (nextLink)
+                *nextLink = page.value->nextLink;
+        } else {
+            markUnusable(result, SessionDialectText::tr("The session list could not be read: %1").arg(page.error));
+        }
+        return;
+    }
+    Decoded<QList<Session>> list = v1::decodeSessionList(body);
+    if (list.ok())
+        result.sessions = std::move(*list.value);
+    else
+        markUnusable(result, SessionDialectText::tr("The session list could not be read: %1").arg(list.error));
+}
+
+void readProperties(bool ga, int httpStatus, const QByteArray &body, ApiResult &result)
+{
+    if (httpStatus == 204) {
+        result.kind = ErrorKind::NotFound;
+        result.message = SessionDialectText::tr("The service has no properties for this session.");
+        return;
+    }
+    Decoded<Session> session = ga ? ga::decodeProperties(body) : v1::decodeProperties(body);
+    if (session.ok())
+        result.session = std::move(*session.value);
+    else
+        markUnusable(
+            result, SessionDialectText::tr("The session's properties could not be read: %1").arg(session.error));
+}
+
+// A lease of 9,999 days or an elapsed time below zero would drive the countdown, keep-alive and cost:
+// the answer is not believed, like any other it cannot be.
+void refuseOutOfRange(SessionOperation operation, ApiResult &result)
+{
+    QString outOfRange = result.session ? sessionRangeProblem(*result.session) : QString();
+    for (qsizetype i = 0; outOfRange.isEmpty() && i < result.sessions.size(); ++i)
+        outOfRange = sessionRangeProblem(result.sessions.at(i));
+    if (outOfRange.isEmpty())
+        return;
+    result.session.reset();
+    result.sessions.clear();
+    markUnusable(result,
+        operation == SessionOperation::List
+            ? SessionDialectText::tr("The session list could not be read: %1").arg(outOfRange)
+            : SessionDialectText::tr("The session's properties could not be read: %1").arg(outOfRange));
+}
+
+} // namespace
+
 void SessionDialect::decode(
     SessionOperation operation, int httpStatus, const QByteArray &body, ApiResult &result, QString *nextLink) const
 {
     const bool ga = m_version == ApiVersion::Api20210101;
-    const auto unusable = [&result](const QString &why) {
-        result.kind = ErrorKind::BadResponse;
-        result.message = why;
-    };
-
     switch (operation) {
-    case SessionOperation::Create: {
-        if (ga) {
-            Decoded<Session> session = ga::decodeProperties(body);
-            if (session.ok()) {
-                result.sessionId = session.value->id;
-                result.session = std::move(*session.value);
-            } else {
-                unusable(SessionDialectText::tr("The service accepted the create, but its answer could not be read "
-                                                "(%1). The session probably exists: refresh the list.")
-                             .arg(session.error));
-            }
-            break;
-        }
-        const Decoded<QString> id = v1::decodeCreateResponse(body);
-        if (id.ok()) {
-            result.sessionId = *id.value;
-        } else {
-            unusable(SessionDialectText::tr("The service accepted the create, but its answer could not be read (%1). "
-                                            "The session probably exists: refresh the list.")
-                         .arg(id.error));
-        }
+    case SessionOperation::Create:
+        readCreated(ga, body, result);
         break;
-    }
-    case SessionOperation::List: {
-        // 204 is the one answer that means "no sessions" without a body.
-        if (httpStatus == 204)
-            break;
-        if (ga) {
-            Decoded<ga::SessionPage> page = ga::decodeSessionPage(body);
-            if (page.ok()) {
-                result.sessions = std::move(page.value->sessions);
-                if (nextLink)
-                    *nextLink = page.value->nextLink;
-            } else {
-                unusable(SessionDialectText::tr("The session list could not be read: %1").arg(page.error));
-            }
-            break;
-        }
-        Decoded<QList<Session>> list = v1::decodeSessionList(body);
-        if (list.ok())
-            result.sessions = std::move(*list.value);
-        else
-            unusable(SessionDialectText::tr("The session list could not be read: %1").arg(list.error));
+    case SessionOperation::List:
+        readList(ga, httpStatus, body, result, nextLink);
         break;
-    }
-    case SessionOperation::Properties: {
-        if (httpStatus == 204) {
-            result.kind = ErrorKind::NotFound;
-            result.message = SessionDialectText::tr("The service has no properties for this session.");
-            break;
-        }
-        Decoded<Session> session = ga ? ga::decodeProperties(body) : v1::decodeProperties(body);
-        if (session.ok())
-            result.session = std::move(*session.value);
-        else
-            unusable(SessionDialectText::tr("The session's properties could not be read: %1").arg(session.error));
+    case SessionOperation::Properties:
+        readProperties(ga, httpStatus, body, result);
         break;
-    }
     case SessionOperation::Extend:
         // 2021-01-01 answers the updated properties; a body that cannot be read does not undo the
         // update the status confirmed.
@@ -226,20 +263,8 @@ void SessionDialect::decode(
         // The answer has no payload worth reading; the status says it all.
         break;
     }
-    if (!result.ok() || operation == SessionOperation::Create)
-        return;
-    // A lease of 9,999 days or an elapsed time below zero would drive the countdown, keep-alive and
-    // cost: the answer is not believed, like any other it cannot be.
-    QString outOfRange = result.session ? sessionRangeProblem(*result.session) : QString();
-    for (qsizetype i = 0; outOfRange.isEmpty() && i < result.sessions.size(); ++i)
-        outOfRange = sessionRangeProblem(result.sessions.at(i));
-    if (!outOfRange.isEmpty()) {
-        result.session.reset();
-        result.sessions.clear();
-        unusable(operation == SessionOperation::List
-                ? SessionDialectText::tr("The session list could not be read: %1").arg(outOfRange)
-                : SessionDialectText::tr("The session's properties could not be read: %1").arg(outOfRange));
-    }
+    if (result.ok() && operation != SessionOperation::Create)
+        refuseOutOfRange(operation, result);
 }
 
 } // namespace arr

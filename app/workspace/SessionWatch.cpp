@@ -45,7 +45,6 @@ SessionWatch::~SessionWatch()
 
 void SessionWatch::start(bool readNow)
 {
-    m_waitTime.start();
     if (m_options.timeout)
         m_deadline.start(*m_options.timeout);
     if (readNow)

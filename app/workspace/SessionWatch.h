@@ -3,7 +3,6 @@
 #include "core/Session.h"
 #include "service/ApiResult.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -44,7 +43,6 @@ public:
 
     QString sessionId() const { return m_sessionId; }
     std::optional<Session> lastSeen() const { return m_lastSeen; }
-    qint64 elapsedMs() const { return m_waitTime.isValid() ? m_waitTime.elapsed() : 0; }
 
 Q_SIGNALS:
     // Each successful read.
@@ -67,7 +65,6 @@ private:
     Options m_options;
     QTimer m_readTimer;
     QTimer m_deadline;
-    QElapsedTimer m_waitTime;
     QPointer<ApiJob> m_job;
     std::optional<Session> m_lastSeen;
     int m_failedReads = 0;

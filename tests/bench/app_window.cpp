@@ -1,4 +1,4 @@
-// arrsm-app-window: the desktop app as app/main.cpp builds it (DesktopApp), with the
+// arrsm-app-window: the desktop app as app/desktop/main.cpp builds it (DesktopApp), with the
 // start-up probe attached, so that the benchmark times the real window without a hook in the
 // product. The first argument says when to stop; the bench options below come next; the rest are
 // the app's own options.
@@ -15,8 +15,8 @@
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
 #include "storage/SecretStore.h"
-#include "ui/CommandLine.h"
 #include "ui/DesktopApp.h"
+#include "ui/DesktopCommandLine.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
 #include "workspace/Workspace.h"

@@ -1,11 +1,14 @@
 #include "GuiFixture.h"
 
+#include "common/MonitorPolls.h"
+#include "common/TestEmulator.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
 
+#include <QClipboard>
 #include <QFile>
 #include <QLabel>
 #include <QSettings>
@@ -115,21 +118,13 @@ bool GuiFixture::open(const Options &options)
 
 bool GuiFixture::saveEmulatorAccount()
 {
-    if (!emulator) {
-        emulator = std::make_unique<arr::emulator::EmulatorServer>(arr::emulator::EmulatorOptions{}, &clock);
-        if (!emulator->listen()) {
-            qWarning("The test emulator does not listen: %s", qPrintable(emulator->errorString()));
-            return false;
-        }
-        emulator->addAccount(emulatorAccountId(), emulatorAccountKey());
-    }
+    if (!emulator)
+        emulator = startEmulator(&clock, emulatorAccountId(), emulatorAccountKey());
+    if (!emulator)
+        return false;
     if (workspace->accountStore().find(emulatorAccount()))
         return true;
-    arr::Account account;
-    account.name = emulatorAccount();
-    account.accountId = emulatorAccountId();
-    account.endpoint = emulator->baseUrl();
-    account.tokenEndpoint = emulator->baseUrl();
+    const arr::Account account = accountOn(emulatorAccount(), emulatorAccountId(), *emulator);
     const QString problem = workspace->accounts().saveAccount(account, {}, emulatorAccountKey());
     if (!problem.isEmpty())
         qWarning("The test emulator's account was not saved: %s", qPrintable(problem));
@@ -178,19 +173,26 @@ QString GuiFixture::addSession(const arr::emulator::SessionSeed &seed)
         return {};
     }
     const QString id = emulator->addSession(emulatorAccountId(), seed);
-    // A poll in flight is followed by another at once, which sees the new session.
-    workspace->monitor().refresh();
-    const QString account = emulatorAccount();
-    if (id.isEmpty() || !QTest::qWaitFor([&] { return model().rowOf(account, id) >= 0; })) {
+    // The last poll saw the new session, and no poll is left to change the table behind the test's back.
+    if (id.isEmpty() || !pollAndSettle(workspace->monitor(), emulatorAccount())
+        || model().rowOf(emulatorAccount(), id) < 0) {
         qWarning("Session %s did not appear in the table", qPrintable(id));
         return {};
     }
-    // The poll that may follow has answered too: nothing changes the table behind the test's back.
-    if (!QTest::qWaitFor([this] { return workspace->monitor().activeRequestCount() == 0; })) {
-        qWarning("The monitor did not settle after session %s appeared", qPrintable(id));
-        return {};
-    }
     return id;
+}
+
+void GuiTest::init()
+{
+    // What a test copies must show in the clipboard, not be there from an earlier test.
+    QGuiApplication::clipboard()->clear();
+    f = std::make_unique<GuiFixture>();
+    QVERIFY(f->directory.isValid());
+}
+
+void GuiTest::cleanup()
+{
+    f.reset();
 }
 
 namespace gui {

@@ -126,13 +126,27 @@ public:
     bool isShowing(const QString &pageName) const;
 
     // Puts a session in place in the test emulator's account, polls, and waits for its row and for the
-    // monitor to be idle: the tests' own sessions, whatever the demo holds. Empty when it did not
-    // appear.
+    // account's polls to settle: the tests' own sessions, whatever the demo holds. Empty when it did
+    // not appear.
     QString addSession(const arr::emulator::SessionSeed &seed);
 
 private:
     // Starts the test emulator (once) and saves its account with the key, unless saved already.
     bool saveEmulatorAccount();
+};
+
+// A suite of GUI tests: each test function gets a fresh fixture, `f`, gone after it, and an empty
+// clipboard.
+class GuiTest : public QObject
+{
+    Q_OBJECT
+
+protected:
+    std::unique_ptr<GuiFixture> f;
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
 };
 
 // Test helpers that drive widgets the way a person does.

@@ -4,6 +4,7 @@
 #include "GuiFixture.h"
 #include "common/SecretReading.h"
 #include "common/SessionsOf.h"
+#include "common/TestEmulator.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
@@ -101,9 +102,8 @@ private Q_SLOTS:
 void TestAccounts::init()
 {
     f = std::make_unique<GuiFixture>();
-    service = std::make_unique<arr::emulator::EmulatorServer>(arr::emulator::EmulatorOptions{}, &f->clock);
-    QVERIFY(service->listen());
-    service->addAccount(AccountId, AccountKey);
+    service = startEmulator(&f->clock, AccountId, AccountKey);
+    QVERIFY(service);
     arr::emulator::SessionSeed seed;
     seed.status = arr::SessionStatus::Ready;
     seed.age = arr::TimeSpan::fromMinutes(10);
@@ -268,11 +268,7 @@ void TestAccounts::keyStorageNoteIsShownWhole()
 void TestAccounts::disablingAnAccountStopsWatchingIt()
 {
     QVERIFY(f->open(GuiFixture::Options{false, false, nullptr}));
-    arr::Account account;
-    account.name = u"Staging"_s;
-    account.accountId = AccountId;
-    account.endpoint = service->baseUrl();
-    account.tokenEndpoint = service->baseUrl();
+    const arr::Account account = accountOn(u"Staging"_s, AccountId, *service);
     QCOMPARE(f->workspace->accounts().saveAccount(account, {}, AccountKey), QString());
     QTRY_COMPARE(f->model().rowCount(), 1);
 

@@ -34,18 +34,11 @@ arr::emulator::SessionSeed readyPremium()
 
 // The cost columns and the status bar's cost: billed hours without prices, money once the user
 // enters prices in Preferences, and the demo's example prices labelled and never saved.
-class TestCostView : public QObject
+class TestCostView : public GuiTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        f = std::make_unique<GuiFixture>();
-        QVERIFY(f->directory.isValid());
-    }
-    void cleanup() { f.reset(); }
-
     void pricesEnteredInPreferences()
     {
         QVERIFY(f->open());
@@ -141,9 +134,6 @@ private Q_SLOTS:
         QVERIFY(!f->workspace->settings().contains(arr::Settings::Key::HourlyPrices));
         QVERIFY(!f->workspace->savedPricing().hasAnyPrice());
     }
-
-private:
-    std::unique_ptr<GuiFixture> f;
 };
 
 QTEST_MAIN(TestCostView)

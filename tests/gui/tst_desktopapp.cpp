@@ -5,7 +5,7 @@
 #include "monitor/SessionMonitor.h"
 #include "storage/AccountStore.h"
 #include "ui/AboutDialog.h"
-#include "ui/CommandLine.h"
+#include "ui/DesktopCommandLine.h"
 #include "ui/MessageBar.h"
 #include "ui/SessionTableModel.h"
 #include "workspace/AccountManager.h"

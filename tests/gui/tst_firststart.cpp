@@ -19,18 +19,11 @@
 using namespace Qt::StringLiterals;
 using arr::SessionTableModel;
 
-class TestFirstStart : public QObject
+class TestFirstStart : public GuiTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        f = std::make_unique<GuiFixture>();
-        QVERIFY(f->directory.isValid());
-    }
-    void cleanup() { f.reset(); }
-
     void sizedFromTheScreenWithEveryDefaultColumnInView();
     void detailsPaneGivesWayWhileNothingIsSelected();
 
@@ -41,8 +34,6 @@ private:
     QSplitter *splitter() const { return f->find<QSplitter>(u"sessionSplitter"_s); }
     arr::DetailsPane *details() const { return f->find<arr::DetailsPane>(u"detailsPane"_s); }
     int detailsWidth() const { return splitter()->sizes().value(1); }
-
-    std::unique_ptr<GuiFixture> f;
 };
 
 bool TestFirstStart::openFitted()

@@ -1,5 +1,7 @@
 #include "GuiFixture.h"
+#include "common/MonitorPolls.h"
 #include "common/SessionsOf.h"
+#include "common/TestEmulator.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
 #include "ui/DetailsPane.h"
@@ -14,6 +16,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -60,18 +63,11 @@ public Q_SLOTS:
 // A 2021-01-01 account beside the v1 emulator account in one window: its rows in the same table,
 // its own fields (creation time, teraflops, ports, error code) in the details pane where they have
 // a value, and as optional columns, hidden by default and sortable like the others.
-class TestGaSessions : public QObject
+class TestGaSessions : public GuiTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        f = std::make_unique<GuiFixture>();
-        QVERIFY(f->directory.isValid());
-    }
-    void cleanup() { f.reset(); }
-
     void gaAndV1AccountsInOneTable();
     void gaColumnsAreOptionalAndSortable();
     void detailsShowTheErrorCodeOnlyWhenThereIsOne();
@@ -88,8 +84,6 @@ private:
     // Saves the window as a PNG when ARRSM_SCREENSHOT_DIR names a directory (a person looking at the
     // app under Xvfb); does nothing otherwise.
     void saveScreenshot(const QString &fileName) const;
-
-    std::unique_ptr<GuiFixture> f;
 };
 
 bool TestGaSessions::openWithGaAccount()
@@ -102,11 +96,7 @@ bool TestGaSessions::openWithGaAccount()
         return false;
     }
     server->addAccount(GaAccountId, GaAccountKey);
-    arr::Account account;
-    account.name = GaAccountName;
-    account.accountId = GaAccountId;
-    account.endpoint = server->baseUrl();
-    account.tokenEndpoint = server->baseUrl();
+    arr::Account account = accountOn(GaAccountName, GaAccountId, *server);
     account.apiVersion = arr::ApiVersion::Api20210101;
     const QString problem = f->workspace->accounts().saveAccount(account, {}, GaAccountKey);
     if (!problem.isEmpty()) {
@@ -119,13 +109,11 @@ bool TestGaSessions::openWithGaAccount()
 QString TestGaSessions::addGaSession(const arr::emulator::SessionSeed &seed)
 {
     const QString id = f->emulator.get()->addSession(GaAccountId, seed);
-    f->workspace->monitor().refresh();
-    if (id.isEmpty() || !QTest::qWaitFor([&] { return f->model().rowOf(GaAccountName, id) >= 0; })) {
+    if (id.isEmpty() || !pollAndSettle(f->workspace->monitor(), GaAccountName)
+        || f->model().rowOf(GaAccountName, id) < 0) {
         qWarning("GA session %s did not appear in the table", qPrintable(id));
         return {};
     }
-    if (!QTest::qWaitFor([this] { return f->workspace->monitor().activeRequestCount() == 0; }))
-        return {};
     return id;
 }
 
@@ -151,10 +139,13 @@ void TestGaSessions::gaAndV1AccountsInOneTable()
     const QString gaStandard = addGaSession(readySeed(u"standard"_s, 50));
     QVERIFY(!gaStandard.isEmpty());
 
-    // A GA create from the window's command path: a PUT under an id the client chose.
+    // A GA create from the window's command path: a PUT under an id the client chose, sent once (a
+    // repeat would come before the create's outcome).
+    QSignalSpy finished(&f->workspace->monitor(), &arr::SessionMonitor::commandFinished);
     f->workspace->createSession(GaAccountName, {arr::TimeSpan::fromHours(2), u"standard"_s, {}, u"render-job-7"_s});
-    QTRY_VERIFY(f->model().rowOf(GaAccountName, u"render-job-7"_s) >= 0);
-    QTRY_COMPARE(f->workspace->monitor().activeRequestCount(), 0);
+    QVERIFY(finished.wait());
+    QVERIFY(pollAndSettle(f->workspace->monitor(), GaAccountName));
+    QVERIFY(f->model().rowOf(GaAccountName, u"render-job-7"_s) >= 0);
     QCOMPARE(f->emulator.get()->requestCount(u"create"_s), 1);
 
     // One table, both accounts, each session under its own account (the emulator's v1 account has

@@ -7,6 +7,8 @@
 // the column, the panel and a read-only account are saved there.
 #include "GuiFixture.h"
 #include "common/LoggedEntries.h"
+#include "common/MonitorPolls.h"
+#include "common/TestEmulator.h"
 
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
@@ -58,11 +60,7 @@ private:
         if (!f->open(GuiFixture::Options{false, false, &secrets}))
             return false;
         if (!f->workspace->accountStore().find(AccountName)) {
-            arr::Account account;
-            account.name = AccountName;
-            account.accountId = AccountId;
-            account.endpoint = service->baseUrl();
-            account.tokenEndpoint = service->baseUrl();
+            arr::Account account = accountOn(AccountName, AccountId, *service);
             if (shape)
                 shape(account);
             const QString problem = f->workspace->accounts().saveAccount(account, {}, AccountKey);
@@ -87,20 +85,15 @@ private:
         return id;
     }
 
-    // Moves time on, then polls and waits for the answer and what it set off.
+    // Moves time on, then polls until the account's polls have settled (what they set off, a keep-alive
+    // extend or an alert, the caller waits for).
     bool advanceAndPoll(TimeSpan by)
     {
         f->clock.advance(by.totalMilliseconds());
         return poll();
     }
 
-    bool poll()
-    {
-        QSignalSpy polled(&f->workspace->monitor(), &arr::SessionMonitor::pollFinished);
-        f->workspace->monitor().refresh(AccountName);
-        return QTest::qWaitFor([&] { return !polled.isEmpty(); })
-            && QTest::qWaitFor([this] { return f->workspace->monitor().activeRequestCount() == 0; });
-    }
+    bool poll() { return pollAndSettle(f->workspace->monitor(), AccountName); }
 
     std::optional<TimeSpan> leaseOf(const QString &id) const
     {
@@ -158,9 +151,8 @@ private Q_SLOTS:
     void init()
     {
         f = std::make_unique<GuiFixture>();
-        service = std::make_unique<arr::emulator::EmulatorServer>(arr::emulator::EmulatorOptions{}, &f->clock);
-        QVERIFY(service->listen());
-        service->addAccount(AccountId, AccountKey);
+        service = startEmulator(&f->clock, AccountId, AccountKey);
+        QVERIFY(service);
     }
 
     void cleanup()

@@ -19,18 +19,11 @@
 
 using namespace Qt::StringLiterals;
 
-class TestKeyboard : public QObject
+class TestKeyboard : public GuiTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        f = std::make_unique<GuiFixture>();
-        QVERIFY(f->directory.isValid());
-    }
-    void cleanup() { f.reset(); }
-
     void createExtendAndStopWithKeysAlone();
     void everyActionIsInAMenuWithAMnemonicOrAShortcut();
 
@@ -44,8 +37,6 @@ private:
     static bool tabTo(QWidget *target);
     // The outcome of the next command of `kind`, or nothing within the bound.
     std::optional<arr::CommandOutcome> outcomeOf(QSignalSpy &spy, arr::CommandOutcome::Kind kind);
-
-    std::unique_ptr<GuiFixture> f;
 };
 
 bool TestKeyboard::press(int key, Qt::KeyboardModifiers modifiers)

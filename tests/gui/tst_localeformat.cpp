@@ -10,6 +10,7 @@
 #include "ui/HistoryTableModel.h"
 #include "ui/PreferencesDialog.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
@@ -184,7 +185,10 @@ void TestLocaleFormat::chartAxis()
     pricing.defaults.currency = u"EUR"_s;
     pricing.defaults.hourly.insert(u"standard"_s, 3.0);
     chart.setSessions({session}, pricing, day, day);
-    QVERIFY(chart.showsCost());
+    // Amounts in euros, not billed hours.
+    const QList<QAbstractAxis *> values = chart.chart()->axes(Qt::Vertical);
+    QCOMPARE(values.size(), 1);
+    QCOMPARE(values.first()->titleText(), u"EUR"_s);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     // The value axis of a 3.00 bar runs 0 to 3, with two decimals under 10.

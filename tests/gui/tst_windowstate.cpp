@@ -87,13 +87,11 @@ double contrast(const QColor &a, const QColor &b)
 
 } // namespace
 
-class TestWindowState : public QObject
+class TestWindowState : public GuiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<GuiFixture> f;
-
     arr::emulator::EmulatorServer *emulator() { return f->emulator.get(); }
     QTableView *view() const { return f->find<QTableView>(u"sessionView"_s); }
     QModelIndex viewIndex(const QString &sessionId, int column) const
@@ -116,8 +114,6 @@ private:
     }
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
 
     void unreachableAccountRowsAreStaleUntilRetrySucceeds();
     void stoppingSessionHasNoCountdown();
@@ -126,17 +122,6 @@ private Q_SLOTS:
     void focusChainHasAccessibleNames();
     void darkPaletteKeepsColoursReadable();
 };
-
-void TestWindowState::init()
-{
-    f = std::make_unique<GuiFixture>();
-    QVERIFY(f->directory.isValid());
-}
-
-void TestWindowState::cleanup()
-{
-    f.reset();
-}
 
 void TestWindowState::unreachableAccountRowsAreStaleUntilRetrySucceeds()
 {
@@ -170,7 +155,7 @@ void TestWindowState::unreachableAccountRowsAreStaleUntilRetrySucceeds()
     QVERIFY(bar->text().contains(asOf));
     QVERIFY(bar->text().contains(u"next retry at"_s));
     QVERIFY(!bar->details().isEmpty());
-    QPushButton *retry = bar->actionButton();
+    auto *retry = bar->findChild<QPushButton *>(u"messageActionButton"_s);
     QVERIFY(retry && retry->isVisible());
     QCOMPARE(retry->text(), u"Retry now"_s);
     screenshot(u"stale"_s);

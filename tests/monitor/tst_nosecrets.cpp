@@ -1,5 +1,7 @@
 #include "common/LoggedEntries.h"
+#include "common/MonitorPolls.h"
 #include "common/SecretReading.h"
+#include "common/TestEmulator.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
@@ -90,19 +92,14 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
     const QString accountId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString key = u"k3y-"_s + QUuid::createUuid().toString(QUuid::Id128);
     arr::ManualClock clock;
-    arr::emulator::EmulatorServer emulator({}, &clock);
-    QVERIFY(emulator.listen());
-    emulator.addAccount(accountId, key);
+    const auto emulator = startEmulator(&clock, accountId, key);
+    QVERIFY(emulator);
 
     // Add the account as the app does: settings for the account, the keychain for the key.
     arr::Settings settings;
     QSettings accountSettings(settings.fileName(), settings.format());
     arr::AccountStore accounts(&accountSettings);
-    arr::Account account;
-    account.name = u"Secret test"_s;
-    account.accountId = accountId;
-    account.endpoint = emulator.baseUrl();
-    account.tokenEndpoint = emulator.baseUrl();
+    const arr::Account account = accountOn(u"Secret test"_s, accountId, *emulator);
     QCOMPARE(accounts.save(account), QString());
     arr::KeychainSecretStore secrets(u"arr-session-manager-nosecrets"_s);
     bool written = false;
@@ -115,7 +112,7 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
     QNetworkAccessManager network;
     arr::RequestLog log;
     arr::SessionMonitor monitor(&network, &log, &clock);
-    monitor.setTimeScale(1000);
+    shortenIntervals(monitor, 1000);
     const arr::SecretResult stored = readSecretAndWait(secrets, arr::accountSecretName(accountId));
     QVERIFY(stored.ok);
     monitor.addAccount(accounts.find(account.name).value(), stored.value);
@@ -126,14 +123,14 @@ void TestNoSecrets::keyAndTokenStayOutOfFilesAndLogs()
     QTRY_COMPARE(outcomes.size(), 1);
     const QString id = outcomes.first().sessionId;
     clock.advance(30'000);
-    emulator.revokeTokens();
+    emulator->revokeTokens();
     monitor.extendSession(account.name, id, TimeSpan::fromHours(2));
     QTRY_COMPARE(outcomes.size(), 2);
     monitor.stopSession(account.name, id);
     QTRY_COMPARE(outcomes.size(), 3);
     for (const auto &outcome : outcomes)
         QVERIFY2(outcome.succeeded, qPrintable(outcome.description));
-    QVERIFY(emulator.requestCount(u"token"_s) >= 2);
+    QVERIFY(emulator->requestCount(u"token"_s) >= 2);
 
     // The secrets to look for: the key, the credentials sent to the token service, and any JWT (its
     // header starts {"alg" or {"typ"; "eyJ" alone turns up by chance in a random MS-CV).

@@ -5,6 +5,8 @@
 #include "service/SessionApi.h"
 
 #include "common/ListRequestCounter.h"
+#include "common/MonitorPolls.h"
+#include "common/TestEmulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -65,14 +67,13 @@ void TestSessionMonitor::init()
     arr::emulator::EmulatorOptions options;
     options.startDelayMs = 20'000;
     options.stopDelayMs = 3'000;
-    m_emulator = std::make_unique<arr::emulator::EmulatorServer>(options, &m_clock);
-    QVERIFY2(m_emulator->listen(), qPrintable(m_emulator->errorString()));
-    m_emulator->addAccount(AccountId, AccountKey);
+    m_emulator = startEmulator(&m_clock, AccountId, AccountKey, options);
+    QVERIFY(m_emulator);
     m_network = std::make_unique<ListRequestCounter>();
     m_log = std::make_unique<arr::RequestLog>();
     m_monitor = std::make_unique<arr::SessionMonitor>(m_network.get(), m_log.get(), &m_clock);
     // Ten-second intervals pass in 10 ms of real time; the ManualClock moves only when told.
-    m_monitor->setTimeScale(1000);
+    shortenIntervals(*m_monitor, 1000);
     m_outcomes.clear();
     m_notifications.clear();
     m_key = AccountKey;
@@ -98,12 +99,7 @@ const arr::TrackedSession *TestSessionMonitor::tracked(const QString &id) const
 
 void TestSessionMonitor::startMonitor()
 {
-    arr::Account account;
-    account.name = AccountName;
-    account.accountId = AccountId;
-    account.endpoint = m_emulator->baseUrl();
-    account.tokenEndpoint = m_emulator->baseUrl();
-    m_monitor->addAccount(account, m_key);
+    m_monitor->addAccount(accountOn(AccountName, AccountId, *m_emulator), m_key);
 }
 
 void TestSessionMonitor::startingBecomesReady()
@@ -179,8 +175,10 @@ void TestSessionMonitor::pollsNeverOverlap()
     slow.latencyRate = 1.0;
     slow.latencyMs = 300;
     m_emulator->setFaults(slow);
-    // Real-time intervals, so that only the refreshes below cause polls.
-    m_monitor->setTimeScale(1);
+    // Hour-long intervals, so that only the refreshes below cause polls.
+    m_monitor->setPollInterval(1h);
+    m_monitor->setFastPollInterval(1h);
+    QSignalSpy polled(m_monitor.get(), &arr::SessionMonitor::pollFinished);
     startMonitor();
     QTRY_COMPARE_WITH_TIMEOUT(m_network->sent(), 1, 5000);
     m_emulator->resetCounters();
@@ -189,7 +187,8 @@ void TestSessionMonitor::pollsNeverOverlap()
         m_monitor->refresh();
         QTest::qWait(5);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->activeRequestCount(), 0, 5000);
+    // The first poll and the one that follows it have answered; any other would have gone out with them.
+    QTRY_VERIFY_WITH_TIMEOUT(polled.size() >= 2, 5000);
     QVERIFY2(m_emulator->requestCount(u"list"_s) <= 2,
         qPrintable(u"%1 list requests"_s.arg(m_emulator->requestCount(u"list"_s))));
     QCOMPARE(m_network->maxInFlightPerAccount(), 1);
@@ -272,13 +271,16 @@ void TestSessionMonitor::pausesWhileOffline()
     QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
     m_monitor->setOnline(false);
     QCOMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Offline);
-    QTRY_COMPARE(m_monitor->activeRequestCount(), 0);
+    // A poll already on its way ends; no other starts.
+    QTRY_VERIFY(m_network->findChildren<QNetworkReply *>().isEmpty());
     const int before = m_emulator->requestCount(u"list"_s);
     m_monitor->refresh();
-    QTest::qWait(200);
-    QCOMPARE(m_emulator->requestCount(u"list"_s), before);
+    // A list asked for after the refresh: a poll the refresh had started would have gone out first.
+    QSignalSpy witnessed(m_monitor->api(AccountName)->listSessions(), &arr::ApiJob::finished);
+    QVERIFY(witnessed.wait());
+    QCOMPARE(m_emulator->requestCount(u"list"_s), before + 1);
     m_monitor->setOnline(true);
-    QTRY_VERIFY(m_emulator->requestCount(u"list"_s) > before);
+    QTRY_VERIFY(m_emulator->requestCount(u"list"_s) > before + 1);
     QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::Healthy);
 }
 

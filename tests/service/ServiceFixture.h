@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 // The client side of a service test: a network manager, a request log, a token provider and a
 // session API for one account, wired as the app wires them, with short retry delays. The token
@@ -37,21 +38,22 @@ struct ServiceFixture
         tokens.reset();
     }
 
-    // Waits for the job's one result.
+    // Waits for the job's one result, and for the job to be gone: it deletes itself after its one
+    // finished(), so that until then a second finished() would show, and afterwards nothing of it can
+    // send again.
     static arr::ApiResult wait(arr::ApiJob *job, int timeoutMs = 15000)
     {
-        std::shared_ptr<arr::ApiResult> result;
+        std::optional<arr::ApiResult> result;
         int emissions = 0;
-        QObject::connect(job, &arr::ApiJob::finished, job, [&](const arr::ApiResult &r) {
-            result = std::make_shared<arr::ApiResult>(r);
+        bool gone = false;
+        const QObject listening;
+        QObject::connect(job, &arr::ApiJob::finished, &listening, [&](const arr::ApiResult &r) {
+            result = r;
             ++emissions;
         });
-        QElapsedTimer timer;
-        timer.start();
-        while (!result && timer.elapsed() < timeoutMs)
-            QTest::qWait(5);
-        // Once finished, a job must stay silent.
-        QTest::qWait(20);
+        QObject::connect(job, &QObject::destroyed, &listening, [&gone] { gone = true; });
+        if (!QTest::qWaitFor([&gone] { return gone; }, timeoutMs) && result)
+            result->message = QStringLiteral("test: the job was not deleted after it finished");
         if (!result) {
             arr::ApiResult timedOut;
             timedOut.kind = arr::ErrorKind::Cancelled;
@@ -61,6 +63,12 @@ struct ServiceFixture
         if (emissions != 1)
             result->message = QStringLiteral("test: finished emitted %1 times").arg(emissions);
         return *result;
+    }
+
+    // The calls of the session API still alive: each is an ApiJob it owns until it has finished.
+    int jobsAlive() const
+    {
+        return int(api->findChildren<arr::ApiJob *>(QString(), Qt::FindDirectChildrenOnly).size());
     }
 
     QNetworkAccessManager network;

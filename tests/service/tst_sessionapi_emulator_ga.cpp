@@ -1,5 +1,6 @@
 #include "ServiceFixture.h"
 #include "common/LoggedEntries.h"
+#include "common/TestEmulator.h"
 
 #include "emulator/EmulatorServer.h"
 
@@ -66,16 +67,15 @@ void TestSessionApiEmulatorGa::init()
     arr::emulator::EmulatorOptions options;
     options.startDelayMs = 10'000;
     options.pageSize = PageSize;
-    m_emulator = std::make_unique<arr::emulator::EmulatorServer>(options, &m_clock);
-    QVERIFY2(m_emulator->listen(), qPrintable(m_emulator->errorString()));
-    m_emulator->addAccount(AccountId, AccountKey);
+    m_emulator = startEmulator(&m_clock, AccountId, AccountKey, options);
+    QVERIFY(m_emulator);
     m_client = std::make_unique<ServiceFixture>(
         m_emulator->baseUrl(), AccountId, AccountKey, &m_clock, QUrl(), arr::ApiVersion::Api20210101);
 }
 
 void TestSessionApiEmulatorGa::cleanup()
 {
-    QCOMPARE(m_client->api->activeJobCount(), 0);
+    QTRY_COMPARE(m_client->jobsAlive(), 0);
     m_client.reset();
     m_emulator.reset();
 }

@@ -79,7 +79,7 @@ void TestSessionApiGa::init()
 
 void TestSessionApiGa::cleanup()
 {
-    QCOMPARE(m_client->api->activeJobCount(), 0);
+    QTRY_COMPARE(m_client->jobsAlive(), 0);
     m_client.reset();
     m_server.reset();
 }

@@ -1,3 +1,4 @@
+#include "common/MonitorPolls.h"
 #include "core/Clock.h"
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
@@ -43,7 +44,7 @@ private Q_SLOTS:
         m_settings = std::make_unique<Settings>(m_dir.filePath(u"settings.ini"_s));
         m_monitor = std::make_unique<SessionMonitor>(&m_network, &m_log, SystemClock::instance());
         // Polls every 50 ms of real time.
-        m_monitor->setTimeScale(200);
+        shortenIntervals(*m_monitor, 200);
         m_manager = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), SystemClock::instance());
     }
 

@@ -1,7 +1,7 @@
 // arr-session-manager: the desktop app. Wires the application layer (app/workspace) to the window
 // (ui/) and nothing else.
-#include "ui/CommandLine.h"
 #include "ui/DesktopApp.h"
+#include "ui/DesktopCommandLine.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
 #include "workspace/SingleInstance.h"

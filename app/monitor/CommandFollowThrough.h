@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/JsonCodec.h"
+#include "core/Session.h"
+#include "monitor/CommandOutcome.h"
+#include "service/ApiResult.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace arr {
+
+class Clock;
+class LiveSessions;
+class SessionApi;
+
+// The commands sent on one account, each carried to exactly one finished(). A create ends when the
+// service names the session, shown at once as starting. An extend or a stop is followed over the
+// account's polls until one shows the change; it is sent again while that is safe and needed, and
+// fails when it cannot be confirmed. SessionMonitor keeps one per account and tells it of each poll.
+class CommandFollowThrough : public QObject
+{
+    Q_OBJECT
+
+public:
+    CommandFollowThrough(
+        const QString &account, SessionApi *api, LiveSessions *sessions, const Clock *clock, QObject *parent = nullptr);
+    ~CommandFollowThrough() override;
+
+    void create(const CreateSessionRequest &request);
+    // `automatic`: asked for by a keep-alive policy; the outcome says so.
+    void extend(const QString &sessionId, TimeSpan newMaxLease, bool automatic);
+    void stop(const QString &sessionId);
+
+    // Whether an extend or a stop waits for a poll to confirm it.
+    bool isFollowing() const { return !m_commands.isEmpty(); }
+    // After each successful poll of the account: ends what the poll confirms or what can no longer be
+    // confirmed, and sends again what needs it.
+    void followPoll();
+    // Stops following every extend and stop and returns their outcomes (cancelled: the account is
+    // going), for the caller to report once the account's calls have stopped.
+    QList<CommandOutcome> cancelAll();
+
+Q_SIGNALS:
+    void finished(const arr::CommandOutcome &outcome);
+    // The service took a command: a poll now shows whether it took effect.
+    void pollWanted();
+    // A send failed in a way that may pass: the next poll decides whether to send it again.
+    void sendFailed();
+
+private:
+    struct Pending;
+
+    void follow(const std::shared_ptr<Pending> &command, const QString &pendingText);
+    void send(const std::shared_ptr<Pending> &command);
+    void onSent(const std::shared_ptr<Pending> &command, const ApiResult &result);
+    // Ends the command when the session as polled settles it; whether it did.
+    bool settledByPoll(const std::shared_ptr<Pending> &command, const Session *session);
+    // `seen`: the session's status in the poll that confirmed a stop; Expired or Error means it had
+    // ended by itself, which the outcome then says.
+    void finish(const std::shared_ptr<Pending> &command, bool succeeded, const ApiResult &result,
+        SessionStatus seen = SessionStatus::Unknown);
+
+    QString m_account;
+    SessionApi *m_api;
+    LiveSessions *m_sessions;
+    const Clock *m_clock;
+    QList<std::shared_ptr<Pending>> m_commands;
+};
+
+} // namespace arr
