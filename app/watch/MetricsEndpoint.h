@@ -1,5 +1,7 @@
 #pragma once
 
+#include "watch/ListenAddress.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QObject>
@@ -14,20 +16,6 @@
 class QTcpServer;
 
 namespace arr {
-
-// An address and port to listen on as a person writes it: "127.0.0.1:9464", "[::1]:9464",
-// "localhost:9464" (127.0.0.1) or ":9464" (every interface); port 0 asks for a free one. Only IP
-// addresses: a host name is never looked up.
-struct ListenAddress
-{
-    QHostAddress address;
-    quint16 port = 0;
-
-    // nullopt, with `error` set to a sentence, when `text` is not an address and a port.
-    static std::optional<ListenAddress> parse(const QString &text, QString *error);
-    // "127.0.0.1:9464", "[::1]:9464".
-    QString toString() const;
-};
 
 // Serves `arrsm watch`'s OpenMetrics over HTTP for Prometheus to scrape. GET (and HEAD) /metrics
 // answers with the text the callback gives at that moment; other paths get 404, other methods 405.

@@ -1,0 +1,135 @@
+#include "cli/CommandRunner.h"
+
+#include "cli/Metrics.h"
+#include "cli/Output.h"
+#include "core/Clock.h"
+#include "core/JsonCodec.h"
+#include "core/RequestValidator.h"
+#include "service/SessionApi.h"
+#include "service/TokenProvider.h"
+#include "storage/AccountStore.h"
+#include "storage/HistoryExport.h"
+#include "storage/HistoryStore.h"
+#include "storage/SecretStore.h"
+#include "workspace/KeepAlivePolicy.h"
+#include "workspace/KeyLookup.h"
+#include "workspace/SessionWatch.h"
+#include "workspace/Workspace.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+// arrsm and the session history: reading it (history), and recording what a command saw and did.
+namespace arr::cli {
+
+void CommandRunner::printHistory()
+{
+    HistoryStore *store = m_context.history;
+    if (!store || !store->isOpen()) {
+        printErr(tr("arrsm: the session history cannot be read: %1")
+                     .arg(store && !store->problem().isEmpty() ? store->problem() : tr("it is not available.")));
+        finish(ExitFailure);
+        return;
+    }
+    // An open store with a problem replaced a damaged file with a new, empty one: what it would list
+    // now is not the history that was asked for.
+    if (!store->problem().isEmpty()) {
+        printErr(tr("arrsm: the session history cannot be read: %1").arg(store->problem()));
+        finish(ExitFailure);
+        return;
+    }
+    HistoryQuery query;
+    query.since = m_command.since;
+    query.until = m_command.historyUntil;
+    if (!m_command.connection.savedAccount.isEmpty())
+        query.accounts << m_command.connection.savedAccount;
+    const QList<HistorySession> sessions = store->sessions(query);
+    if (!store->readError().isEmpty()) {
+        printErr(u"arrsm: "_s + store->readError());
+        finish(ExitFailure);
+        return;
+    }
+    if (m_command.csv)
+        printOut(historyCsv(sessions));
+    else if (m_command.json)
+        printOut(historyJsonText(sessions));
+    else
+        printOut(historyTable(sessions).toUtf8());
+    finish(ExitSuccess);
+}
+
+QString CommandRunner::historyAccount() const
+{
+    return m_command.connection.savedAccount.isEmpty() ? m_runAccountName : m_command.connection.savedAccount;
+}
+
+void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray &msCv)
+{
+    if (!m_context.history || !m_context.history->isOpen() || sessions.isEmpty())
+        return;
+    const HistoryRecording &recording = m_context.workspace->historyRecording();
+    HistoryBatch batch;
+    const QDateTime now = m_clock->now().toUTC();
+    const QString msCvText = QString::fromLatin1(msCv);
+    for (const Session &session : sessions) {
+        if (!session.id.isEmpty())
+            batch.observations.append(recording.observation(historyAccount(), session, now, msCvText));
+    }
+    queueHistory(batch);
+}
+
+void CommandRunner::recordCommand(CommandOutcome::Kind kind, bool succeeded, const QString &sessionId,
+    const QByteArray &msCv, const QString &detail, std::optional<TimeSpan> lease)
+{
+    if (!m_context.history || !m_context.history->isOpen())
+        return;
+    CommandOutcome outcome;
+    outcome.kind = kind;
+    outcome.account = historyAccount();
+    outcome.sessionId = sessionId;
+    outcome.succeeded = succeeded;
+    outcome.accepted = succeeded;
+    outcome.result.msCv = msCv;
+    outcome.description = detail;
+    if (kind == CommandOutcome::Kind::Extend)
+        outcome.requestedLease = lease.value_or(m_command.lease);
+    const std::optional<HistoryCommand> command = m_context.workspace->historyRecording().command(
+        outcome, m_clock->now().toUTC(), kind == CommandOutcome::Kind::Create ? m_command.size : QString());
+    if (!command)
+        return;
+    HistoryBatch batch;
+    batch.commands.append(*command);
+    queueHistory(batch);
+}
+
+void CommandRunner::queueHistory(const HistoryBatch &batch)
+{
+    m_historyQueue.observations.append(batch.observations);
+    m_historyQueue.commands.append(batch.commands);
+    m_historyQueue.disappearances.append(batch.disappearances);
+    // A keep-alive runs for hours: what it did is written as it goes, each write waiting at most a
+    // moment for another writer. Other commands write once, after their output.
+    if (m_command.kind == CommandKind::KeepAlive)
+        writeHistory(std::chrono::seconds(1));
+}
+
+void CommandRunner::writeHistory(std::chrono::milliseconds wait)
+{
+    HistoryStore *store = m_context.history;
+    const HistoryBatch batch = std::exchange(m_historyQueue, {});
+    if (!store || !store->isOpen() || batch.isEmpty())
+        return;
+    // History is never a reason for a command to fail or to run late: a write that cannot be made in
+    // time only warns, in one line.
+    store->setBusyWait(int(std::max<qint64>(wait.count(), 0)), 0);
+    if (!store->record(batch))
+        printErr(tr("arrsm: warning: %1 What this command did is not in it.").arg(store->problem()));
+}
+
+} // namespace arr::cli
