@@ -1,4 +1,5 @@
 #include "OpenMetricsParser.h"
+#include "common/ArrsmProcess.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "storage/AccountStore.h"
@@ -35,20 +36,7 @@ const QRegularExpression JwtShape(u"eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\."_s)
 const QRegularExpression BearerValue(u"Bearer\\s+[^\\s{\\[]"_s);
 
 // What one run of the arrsm binary did.
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(exitCode).arg(
-            QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using Run = ArrsmRun;
 
 // What 2021-01-01 adds to every session arrsm prints, for either API version (null where absent).
 const QStringList GaFields{u"creationTime"_s, u"teraflops"_s, u"handshakePort"_s, u"arrInspectorPort"_s};
@@ -74,8 +62,6 @@ SessionSeed seed(SessionStatus status, arr::TimeSpan age = arr::TimeSpan::fromMi
 }
 
 } // namespace
-
-#define COMPARE_EXIT(run, expected) QVERIFY2((run).exitCode == (expected), qPrintable((run).describe()))
 
 // The arrsm binary, run as a script would run it, against the emulator started in this process. The
 // child is awaited with QSignalSpy::wait so that this event loop keeps serving the emulator.
@@ -156,58 +142,21 @@ void TestArrsm::startEmulator(const EmulatorOptions &options, std::unique_ptr<ar
 
 QProcessEnvironment TestArrsm::bareEnvironment() const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : environment.keys()) {
-        if (name.startsWith(u"ARRSM_"_s))
-            environment.remove(name);
-    }
-    environment.insert(u"HOME"_s, m_home->path());
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-    // No session bus: the keychain is reliably absent rather than sometimes asking a person.
-    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-    environment.remove(u"DISPLAY"_s);
-    environment.remove(u"WAYLAND_DISPLAY"_s);
-    return environment;
+    return arrsmBareEnvironment(m_home->path());
 }
 
 QProcessEnvironment TestArrsm::environment() const
 {
-    QProcessEnvironment environment = bareEnvironment();
-    environment.insert(u"ARRSM_ENDPOINT"_s, m_emulator->baseUrl().toString());
-    environment.insert(u"ARRSM_STS_ENDPOINT"_s, m_emulator->baseUrl().toString());
-    environment.insert(u"ARRSM_ACCOUNT_ID"_s, AccountId);
-    environment.insert(u"ARRSM_ACCOUNT_KEY"_s, AccountKey);
-    return environment;
+    return arrsmEnvironment(m_home->path(), m_emulator->baseUrl(), AccountId, AccountKey);
 }
 
 Run TestArrsm::run(const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs)
 {
-    Run result;
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    QElapsedTimer timer;
-    timer.start();
     // A wait asks every tenth of a second rather than every five, against the local emulator.
     QStringList withInterval = arguments;
     if (arguments.value(0) == u"wait"_s || arguments.contains(u"--wait"_s))
         withInterval << u"--interval"_s << u"0.1"_s;
-    process.start(QStringLiteral(ARRSM_BINARY), withInterval);
-    if (!process.waitForStarted(10'000)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = "test: arrsm did not finish in time\n" + process.readAllStandardError();
-        return result;
-    }
-    result.elapsedMs = timer.elapsed();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runArrsm(withInterval, environment, {timeoutMs, false});
 }
 
 void TestArrsm::helpAndVersion()

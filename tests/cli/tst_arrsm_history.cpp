@@ -1,3 +1,4 @@
+#include "common/ArrsmProcess.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
@@ -31,21 +32,9 @@ namespace {
 const QString AccountId = u"01234567-89ab-cdef-0123-456789abcdef"_s;
 const QString AccountKey = u"history-test-key-c2VjcmV0"_s;
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(exitCode).arg(
-            QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using Run = ArrsmRun;
 
 } // namespace
-
-#define COMPARE_EXIT(run, expected) QVERIFY2((run).exitCode == (expected), qPrintable((run).describe()))
 
 // The session history as arrsm and the app's recorder write it: a session's whole life through
 // arrsm against the emulator, exported as JSON and CSV; and both writing one file at once.
@@ -80,45 +69,14 @@ private Q_SLOTS:
 private:
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const QString &name : environment.keys()) {
-            if (name.startsWith(u"ARRSM_"_s))
-                environment.remove(name);
-        }
-        environment.insert(u"HOME"_s, m_home->path());
-        environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-        environment.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
-        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-        environment.insert(u"ARRSM_ENDPOINT"_s, m_emulator->baseUrl().toString());
-        environment.insert(u"ARRSM_STS_ENDPOINT"_s, m_emulator->baseUrl().toString());
-        environment.insert(u"ARRSM_ACCOUNT_ID"_s, AccountId);
-        environment.insert(u"ARRSM_ACCOUNT_KEY"_s, AccountKey);
-        return environment;
+        return arrsmEnvironment(m_home->path(), m_emulator->baseUrl(), AccountId, AccountKey);
     }
     // Where arrsm keeps its history with environment(): the user's data location.
     QString historyFile() const
     {
         return m_home->filePath(u"data/ArrSessionManager/arr-session-manager/history.sqlite"_s);
     }
-    Run run(const QStringList &arguments)
-    {
-        Run result;
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(ARRSM_BINARY), arguments);
-        // Waits in this event loop, which serves the emulator.
-        if (!process.waitForStarted(10'000) || !finished.wait(60'000)) {
-            process.kill();
-            process.waitForFinished();
-            result.err = "test: arrsm did not run to its end\n" + process.readAllStandardError();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
-    }
+    Run run(const QStringList &arguments) { return runArrsm(arguments, environment(), {60'000, false}); }
 
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<arr::Clock> m_clock;

@@ -1,3 +1,4 @@
+#include "common/ArrsmProcess.h"
 #include "common/MemoryInUse.h"
 #include "service/ScriptedServer.h"
 
@@ -32,35 +33,7 @@ QByteArray chunk(const QByteArray &data)
 }
 
 // What one run of the arrsm binary did.
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-    // The highest VmHWM (peak resident set, KiB) read from /proc while the child ran; 0 when unread.
-    qint64 peakKiB = 0;
-
-    QString describe() const
-    {
-        return u"exit %1 after %2 ms\n--- stdout\n%3--- stderr\n%4"_s.arg(exitCode).arg(elapsedMs).arg(
-            QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
-
-// The peak resident set of a running process so far, in KiB; 0 when it cannot be read.
-qint64 peakResidentKiB(qint64 pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
+using Run = ArrsmRun;
 
 bool hasTerminalControl(const QByteArray &bytes)
 {
@@ -73,8 +46,6 @@ bool hasTerminalControl(const QByteArray &bytes)
 }
 
 } // namespace
-
-#define COMPARE_EXIT(run, expected) QVERIFY2((run).exitCode == (expected), qPrintable((run).describe()))
 
 // The arrsm binary, run as a script runs it, against a server that breaks HTTP on purpose. Each
 // case has its exit status and the exact sentence on stderr.
@@ -130,52 +101,12 @@ void TestArrsmHostile::cleanup()
 
 QProcessEnvironment TestArrsmHostile::environment() const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : environment.keys()) {
-        if (name.startsWith(u"ARRSM_"_s))
-            environment.remove(name);
-    }
-    environment.insert(u"HOME"_s, m_home->path());
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-    environment.insert(u"ARRSM_ENDPOINT"_s, m_server->baseUrl().toString());
-    environment.insert(u"ARRSM_STS_ENDPOINT"_s, m_server->baseUrl().toString());
-    environment.insert(u"ARRSM_ACCOUNT_ID"_s, AccountId);
-    environment.insert(u"ARRSM_ACCOUNT_KEY"_s, AccountKey);
-    return environment;
+    return arrsmEnvironment(m_home->path(), m_server->baseUrl(), AccountId, AccountKey);
 }
 
 Run TestArrsmHostile::run(const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs)
 {
-    Run result;
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    // The peak is read while the child lives: once it has exited, /proc has forgotten it.
-    QTimer sampler;
-    sampler.setInterval(5);
-    connect(&sampler, &QTimer::timeout, &process,
-        [&] { result.peakKiB = std::max(result.peakKiB, peakResidentKiB(process.processId())); });
-    QElapsedTimer timer;
-    timer.start();
-    process.start(QStringLiteral(ARRSM_BINARY), arguments);
-    if (!process.waitForStarted(10'000)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    sampler.start();
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = "test: arrsm did not finish in time\n" + process.readAllStandardError();
-        return result;
-    }
-    sampler.stop();
-    result.elapsedMs = timer.elapsed();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runArrsm(arguments, environment, {timeoutMs, true});
 }
 
 void TestArrsmHostile::cutOffAnswerFails_data()
@@ -477,7 +408,7 @@ void TestArrsmHostile::historyTableCannotDriveTheTerminal()
     m_server->enqueue(ScriptedServer::respond(200, list));
     COMPARE_EXIT(run({u"list"_s}), 0);
     // What another program (or a person with sqlite3) wrote into the file.
-    const QString file = m_home->filePath(u".local/share/ArrSessionManager/arr-session-manager/history.sqlite"_s);
+    const QString file = m_home->filePath(u"data/ArrSessionManager/arr-session-manager/history.sqlite"_s);
     QVERIFY(QFile::exists(file));
     QVERIFY(tamperHistory(file, u"x\x1b]0;owned\x07y"_s, u"\x1b[2J"_s));
     const Run table = run({u"history"_s});

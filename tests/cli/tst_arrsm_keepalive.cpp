@@ -1,3 +1,4 @@
+#include "common/ArrsmProcess.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "storage/AccountStore.h"
@@ -29,32 +30,9 @@ namespace {
 const QString AccountId = u"01234567-89ab-cdef-0123-456789abcdef"_s;
 const QString AccountKey = u"S3cretKey-c2VjcmV0LWtleS1mb3ItYXJyc20="_s;
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-
-    QString describe() const
-    {
-        return u"exit %1 after %2 ms\n--- stdout\n%3--- stderr\n%4"_s.arg(exitCode).arg(elapsedMs).arg(
-            QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-    QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> objects;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.isEmpty())
-                objects.append(QJsonDocument::fromJson(line).object());
-        }
-        return objects;
-    }
-};
+using Run = ArrsmRun;
 
 } // namespace
-
-#define COMPARE_EXIT(run, expected) QVERIFY2((run).exitCode == (expected), qPrintable((run).describe()))
 
 // `arrsm keep-alive`, the real binary, against the emulator in this process running on a scaled clock.
 class TestArrsmKeepAlive : public QObject
@@ -111,48 +89,13 @@ void TestArrsmKeepAlive::startEmulator(double timeScale)
 
 QProcessEnvironment TestArrsmKeepAlive::environment(bool withAccount) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : environment.keys()) {
-        if (name.startsWith(u"ARRSM_"_s))
-            environment.remove(name);
-    }
-    environment.insert(u"HOME"_s, m_home->path());
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-    if (withAccount) {
-        environment.insert(u"ARRSM_ENDPOINT"_s, m_emulator->baseUrl().toString());
-        environment.insert(u"ARRSM_STS_ENDPOINT"_s, m_emulator->baseUrl().toString());
-        environment.insert(u"ARRSM_ACCOUNT_ID"_s, AccountId);
-        environment.insert(u"ARRSM_ACCOUNT_KEY"_s, AccountKey);
-    }
-    return environment;
+    return withAccount ? arrsmEnvironment(m_home->path(), m_emulator->baseUrl(), AccountId, AccountKey)
+                       : arrsmBareEnvironment(m_home->path());
 }
 
 Run TestArrsmKeepAlive::run(const QStringList &arguments, int timeoutMs, const QProcessEnvironment &env)
 {
-    Run result;
-    QProcess process;
-    process.setProcessEnvironment(env.isEmpty() ? environment() : env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    QElapsedTimer timer;
-    timer.start();
-    process.start(QStringLiteral(ARRSM_BINARY), arguments);
-    if (!process.waitForStarted(10'000)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = "test: arrsm did not finish in time\n" + process.readAllStandardError();
-        result.out = process.readAllStandardOutput();
-        return result;
-    }
-    result.elapsedMs = timer.elapsed();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runArrsm(arguments, env.isEmpty() ? environment() : env, {timeoutMs, false});
 }
 
 void TestArrsmKeepAlive::extendsTwiceThenStopsAtTheCap()

@@ -1,3 +1,4 @@
+#include "common/ArrsmProcess.h"
 #include "emulator/EmulatorServer.h"
 #include "storage/HistoryStore.h"
 
@@ -128,20 +129,7 @@ private Q_SLOTS:
 private:
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const QString &name : environment.keys()) {
-            if (name.startsWith(u"ARRSM_"_s))
-                environment.remove(name);
-        }
-        environment.insert(u"HOME"_s, m_home->path());
-        environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-        environment.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
-        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-        environment.insert(u"ARRSM_ENDPOINT"_s, m_emulator->baseUrl().toString());
-        environment.insert(u"ARRSM_STS_ENDPOINT"_s, m_emulator->baseUrl().toString());
-        environment.insert(u"ARRSM_ACCOUNT_ID"_s, AccountId);
-        environment.insert(u"ARRSM_ACCOUNT_KEY"_s, AccountKey);
-        return environment;
+        return arrsmEnvironment(m_home->path(), m_emulator->baseUrl(), AccountId, AccountKey);
     }
 
     QByteArray scrape(const QString &url)
