@@ -77,10 +77,12 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 
     // The tick moves the countdown and cost cells and the status bar's cost; the sessions page
     // passes the selected one's countdown on to the details. Nothing else is recomputed.
+    // A child, so that it can be found by its name.
+    m_tick.setParent(this);
+    m_tick.setObjectName(u"countdownTick"_s);
     m_tick.setInterval(TickIntervalMs);
     connect(&m_tick, &QTimer::timeout, m_model, &SessionTableModel::tick);
     connect(&m_tick, &QTimer::timeout, m_costStatus, &CostStatusLabel::tick);
-    m_tick.start();
 
     applyPreferences();
     restoreSettings();
@@ -349,6 +351,39 @@ void MainWindow::saveSettings()
     m_settings->setValue(Settings::Key::LogHeaderState, m_logPanel->saveHeaderState());
     m_history->saveSettings();
     m_settings->sync();
+}
+
+void MainWindow::updateTicking()
+{
+    const bool seen = isVisible() && !isMinimized();
+    if (seen == m_tick.isActive())
+        return;
+    if (!seen) {
+        m_tick.stop();
+        return;
+    }
+    m_model->tick();
+    m_costStatus->tick();
+    m_tick.start();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    updateTicking();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    updateTicking();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        updateTicking();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -62,6 +62,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     // The parts of the window, made in this order by the constructor.
@@ -107,7 +110,12 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_focusFilter = nullptr;
     // The countdown: the model's remaining column, once a second.
+    // Runs only while the window can be seen (see updateTicking()).
     QTimer m_tick;
+    // Starts the tick when the window is shown and not minimised, stops it otherwise: a window nobody
+    // sees moves no countdown and paints nothing, while polls, history and alerts go on. Catches up at
+    // once when it is seen again.
+    void updateTicking();
 };
 
 } // namespace arr

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void showsEverySessionWithStatusIconAndColour();
     void countdownTurnsAmberThenRed();
     void detailsFollowTheCountdownAlone();
+    void hiddenOrMinimisedWindowMovesNoCountdown();
     void createdSessionAppearsStartingThenReady();
     void extendsTheLeaseByAnHour();
     void stopAsksNamingEachSessionAndStopsOnlyWhenAgreed();
@@ -194,6 +195,32 @@ void TestMainWindow::countdownTurnsAmberThenRed()
     QVERIFY(option.font.bold());
     QCOMPARE(option.palette.color(QPalette::Text),
         arr::style::remainingForeground(SessionTableModel::RemainingLevel::Critical));
+}
+
+// A window nobody sees moves no countdown (the tick stops, so nothing is recomputed or painted);
+// shown again, it catches up at once.
+void TestMainWindow::hiddenOrMinimisedWindowMovesNoCountdown()
+{
+    QVERIFY(f->open());
+    const QString id = f->addSession(readyFourHours());
+    QVERIFY(!id.isEmpty());
+    auto *tick = f->window->findChild<QTimer *>(u"countdownTick"_s);
+    QVERIFY(tick);
+    QVERIFY(tick->isActive());
+    const auto remainingText = [&] { return viewIndex(id, SessionTableModel::RemainingColumn).data().toString(); };
+
+    f->window->showMinimized();
+    QTRY_VERIFY(!tick->isActive());
+    f->window->showNormal();
+    QTRY_VERIFY(tick->isActive());
+
+    f->window->hide();
+    QVERIFY(!tick->isActive());
+    f->clock.advance(3 * 3600'000);
+    f->window->show();
+    QVERIFY(tick->isActive());
+    // Caught up when shown, before the next tick.
+    QCOMPARE(remainingText(), u"00:18:00"_s);
 }
 
 void TestMainWindow::detailsFollowTheCountdownAlone()
