@@ -5,9 +5,10 @@
 //   arrsm-app-window shown  --demo --settings FILE                       quit at the first paint
 //   arrsm-app-window loaded --demo --demo-sessions N --settings FILE     quit at the paint after the
 //                                                                        poll that brought N rows
-//   arrsm-app-window watch --bench-expect N --bench-key KEY [--bench-select] --settings FILE
+//   arrsm-app-window watch --bench-expect N --bench-key KEY [--bench-select] [--bench-hide] --settings FILE
 //       print "ready-at-ns: T" at the paint after the poll that brought N rows (with the first row
-//       selected when asked), then keep running as a person would leave it, until killed.
+//       selected when asked), then keep running as a person would leave it (hidden when asked),
+//       until killed.
 // --bench-key KEY: the key of every account in the settings file, given to the app's secret store
 // before it starts (a bench run has no keychain to read it from).
 #include "StartupProbe.h"
@@ -90,6 +91,7 @@ int main(int argc, char *argv[])
     const QString key = takeOption(arguments, u"--bench-key"_s);
     const QString expectText = takeOption(arguments, u"--bench-expect"_s);
     const bool select = arguments.removeAll(u"--bench-select"_s) > 0;
+    const bool hide = arguments.removeAll(u"--bench-hide"_s) > 0;
     const arr::DesktopCommandLine commandLine = arr::parseDesktopCommandLine(arguments);
     if (commandLine.action != arr::DesktopCommandLine::Action::Run) {
         std::fprintf(stderr, "arrsm-app-window: %s\n", qPrintable(commandLine.error));
@@ -113,7 +115,7 @@ int main(int argc, char *argv[])
         const arr::LiveSessions &sessions = desktop.workspace().monitor().sessions();
         const bool watch = moment == u"watch";
         QObject::connect(&desktop.workspace().monitor(), &arr::SessionMonitor::pollFinished, &desktop.window(),
-            [&sessions, &desktop, expected, watch, select, asked = false]() mutable {
+            [&sessions, &desktop, expected, watch, select, hide, asked = false]() mutable {
                 if (asked || sessions.count() < expected)
                     return;
                 asked = true;
@@ -123,10 +125,13 @@ int main(int argc, char *argv[])
                 }
                 if (select)
                     selectFirstRow(desktop.window());
-                arr::afterNextPaint(&desktop.window(), [] {
+                arr::afterNextPaint(&desktop.window(), [&desktop, hide] {
                     const auto now = std::chrono::steady_clock::now().time_since_epoch();
                     std::printf("ready-at-ns: %lld\n", static_cast<long long>(std::chrono::nanoseconds(now).count()));
                     std::fflush(stdout);
+                    // As a person leaves it when they put it away: polls, history and alerts go on.
+                    if (hide)
+                        desktop.window().hide();
                 });
             });
     }
