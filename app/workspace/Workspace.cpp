@@ -125,11 +125,12 @@ Workspace::~Workspace()
     // The monitor's jobs refer to the network manager and the log: stop them first.
     m_budgets.reset();
     m_keepAlive.reset();
-    m_reachability.reset();
-    m_accounts.reset();
-    // Writes what it was handed before the monitor it observes goes.
+    // Writes what it was handed before the monitor it observes goes, and before the accounts its
+    // records take their identity from.
     m_billedToday.reset();
     m_history.reset();
+    m_reachability.reset();
+    m_accounts.reset();
     m_monitor.reset();
 }
 
