@@ -1,5 +1,7 @@
 #include "storage/HistoryStore.h"
 
+#include "storage/HistoryInserter.h"
+#include "storage/HistorySchema.h"
 #include "storage/HistorySql.h"
 
 #include <QCoreApplication>
@@ -19,6 +21,9 @@ namespace arr {
 
 namespace {
 
+using historysql::RowInserter;
+using historysql::StatementRunner;
+
 QString finalEventKind(SessionStatus status)
 {
     switch (status) {
@@ -35,94 +40,6 @@ template<typename Record> QString identityOf(const Record &record)
 {
     return record.accountKey.isEmpty() ? record.account : record.accountKey;
 }
-
-// Binds `values` in order and runs the statement; the first failure is kept.
-class StatementRunner
-{
-public:
-    void operator()(QSqlQuery &query, const QVariantList &values)
-    {
-        for (int i = 0; i < values.size(); ++i) {
-            // A null QString binds as NULL; the text columns want ''.
-            const QVariant &v = values[i];
-            query.bindValue(
-                i, !v.isNull() && v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(u""_s) : v);
-        }
-        if (!query.exec() && ok) {
-            ok = false;
-            firstError = query.lastError().text();
-        }
-    }
-
-    bool ok = true;
-    QString firstError;
-};
-
-// Inserts rows into one table, up to RowsPerStatement of them in one multi-row INSERT.
-class RowInserter
-{
-public:
-    RowInserter(const QSqlDatabase &db, QString head, int columns, StatementRunner *run)
-        : m_db(db)
-        , m_head(std::move(head))
-        , m_columns(columns)
-        , m_run(run)
-        , m_full(db)
-    {
-    }
-
-    void add(const QVariantList &row)
-    {
-        m_values.append(row);
-        if (++m_rows == RowsPerStatement)
-            flush();
-    }
-
-    void flush()
-    {
-        if (m_rows == 0)
-            return;
-        if (m_rows == RowsPerStatement) {
-            if (!m_fullPrepared)
-                m_full.prepare(statement(m_rows));
-            m_fullPrepared = true;
-            (*m_run)(m_full, m_values);
-        } else {
-            QSqlQuery partial(m_db);
-            partial.prepare(statement(m_rows));
-            (*m_run)(partial, m_values);
-        }
-        m_values.clear();
-        m_rows = 0;
-    }
-
-private:
-    static constexpr int RowsPerStatement = 50;
-
-    QString statement(int rows) const
-    {
-        QString one = u"(?"_s;
-        for (int i = 1; i < m_columns; ++i)
-            one.append(u",?"_s);
-        one.append(u')');
-        QString sql = m_head;
-        for (int i = 0; i < rows; ++i) {
-            if (i > 0)
-                sql.append(u',');
-            sql.append(one);
-        }
-        return sql;
-    }
-
-    QSqlDatabase m_db;
-    QString m_head;
-    int m_columns;
-    StatementRunner *m_run;
-    QSqlQuery m_full;
-    bool m_fullPrepared = false;
-    QVariantList m_values;
-    int m_rows = 0;
-};
 
 // A session's row as the file holds it, where a write depends on it.
 struct KnownRow
@@ -226,8 +143,9 @@ bool readKnownRows(
 class BatchWriter
 {
 public:
-    explicit BatchWriter(const QSqlDatabase &db)
+    BatchWriter(const QSqlDatabase &db, historysql::Dialect dialect)
         : m_db(db)
+        , m_dialect(dialect)
         , m_inserts(db,
               u"INSERT INTO sessions (account, session_id, size, status, first_seen, ready_at, last_seen, ended_at,"
               " final_status, lease_seconds, billed_seconds, price_per_hour, cost, last_message, ready_at_derived,"
@@ -301,6 +219,7 @@ private:
     void writeDisappearances(const QList<HistoryDisappearance> &disappearances);
 
     QSqlDatabase m_db;
+    historysql::Dialect m_dialect;
     StatementRunner m_run;
     RowInserter m_inserts;
     RowInserter m_events;
@@ -370,8 +289,8 @@ void BatchWriter::writeCommand(const HistoryCommand &c)
     const QString account = identityOf(c);
     QSqlQuery touch(m_db);
     // A command may come before any poll saw the session.
-    touch.prepare(u"INSERT OR IGNORE INTO sessions (account, session_id, size, first_seen, last_seen, account_label)"
-                  " VALUES (?, ?, ?, ?, ?, ?)"_s);
+    touch.prepare(u"INSERT INTO sessions (account, session_id, size, first_seen, last_seen, account_label)"
+                  " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account, session_id) DO NOTHING"_s);
     m_run(touch, {account, c.sessionId, c.size, c.at.toMSecsSinceEpoch(), c.at.toMSecsSinceEpoch(), c.account});
     switch (c.kind) {
     case HistoryCommand::Kind::Created:
@@ -408,11 +327,12 @@ void BatchWriter::writeCommand(const HistoryCommand &c)
 void BatchWriter::writeDisappearances(const QList<HistoryDisappearance> &disappearances)
 {
     QSqlQuery vanish(m_db);
-    vanish.prepare(u"UPDATE sessions SET ended_at = ?, final_status = status, closed_unseen = 1,"
-                   " billed_seconds = MAX(billed_seconds, COALESCE(?, 0)),"
-                   " cost = CASE WHEN price_per_hour IS NULL THEN cost"
-                   " ELSE MAX(billed_seconds, COALESCE(?, 0)) / 3600.0 * price_per_hour END"
-                   " WHERE account = ? AND session_id = ? AND ended_at IS NULL"_s);
+    vanish.prepare(historysql::forDialect(m_dialect,
+        u"UPDATE sessions SET ended_at = ?, final_status = status, closed_unseen = 1,"
+        " billed_seconds = MAX(billed_seconds, COALESCE(?, 0)),"
+        " cost = CASE WHEN price_per_hour IS NULL THEN cost"
+        " ELSE MAX(billed_seconds, COALESCE(?, 0)) / 3600.0 * price_per_hour END"
+        " WHERE account = ? AND session_id = ? AND ended_at IS NULL"_s));
     for (const HistoryDisappearance &d : disappearances) {
         if (!m_run.ok)
             return;
@@ -427,14 +347,11 @@ void BatchWriter::writeDisappearances(const QList<HistoryDisappearance> &disappe
 
 } // namespace
 
-bool HistoryStore::record(const HistoryBatch &batch)
+bool HistoryStore::beginWrite(const HistoryBatch &batch, QSqlError *error)
 {
-    if (!m_open)
-        return false;
-    if (batch.isEmpty())
-        return true;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
+    if (m_location.isTeam())
+        return beginTeamWrite(batch, error);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     // Take the write lock at once: what is read below stays true until the commit, even with arrsm
     // writing the same sessions. Another writer (arrsm, or the app beside arrsm) holding the file past
     // the busy timeout is a passing state, not a broken disk: wait for it a few more times before
@@ -442,14 +359,31 @@ bool HistoryStore::record(const HistoryBatch &batch)
     bool begun = q.exec(u"BEGIN IMMEDIATE"_s);
     for (int retry = 0; !begun && retry < m_busyRetries && historysql::isBusy(q.lastError()); ++retry)
         begun = q.exec(u"BEGIN IMMEDIATE"_s);
-    if (!begun) {
-        fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath), q.lastError().text());
+    if (!begun)
+        *error = q.lastError();
+    return begun;
+}
+
+bool HistoryStore::record(const HistoryBatch &batch)
+{
+    if (!m_open)
+        return false;
+    if (m_readOnly) {
+        refuseWrite();
+        return false;
+    }
+    if (batch.isEmpty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    if (QSqlError beginError; !beginWrite(batch, &beginError)) {
+        fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath), beginError.text());
         return false;
     }
     bool ok = false;
     QString error;
     {
-        BatchWriter writer(db);
+        BatchWriter writer(db, m_dialect);
         ok = writer.write(batch);
         error = writer.error();
     }
