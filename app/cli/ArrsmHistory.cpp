@@ -38,8 +38,10 @@ void CommandRunner::printHistory()
         return;
     }
     // An open store with a problem replaced a damaged file with a new, empty one: what it would list
-    // now is not the history that was asked for.
-    if (!store->problem().isEmpty()) {
+    // now is not the history that was asked for. A team history of a newer schema is read as it is.
+    if (store->isReadOnly()) {
+        printErr(tr("arrsm: warning: %1").arg(store->problem()));
+    } else if (!store->problem().isEmpty()) {
         printErr(tr("arrsm: the session history cannot be read: %1").arg(store->problem()));
         finish(ExitFailure);
         return;

@@ -113,6 +113,9 @@ int main(int argc, char *argv[])
     // prices and history file. Not started: arrsm polls only what its command asks for.
     arr::Workspace::Options options;
     options.recordMonitor = false;
+    // A team's history database instead of this computer's file (libpq's PGPASSWORD or ~/.pgpass give
+    // the password).
+    options.historyUrl = qEnvironmentVariable("ARRSM_HISTORY_URL");
     arr::Workspace workspace(options);
 
     // The history is written once the command's output is out (see CommandRunner), in this thread.

@@ -1,5 +1,6 @@
 #include "storage/HistorySchema.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -98,7 +99,7 @@ bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QSqlError
     return true;
 }
 
-bool rekeyAccounts(QSqlDatabase &db, const LegacyAccounts &legacy, QSqlError *error)
+bool rekeyAccounts(QSqlDatabase &db, Dialect dialect, const LegacyAccounts &legacy, QSqlError *error)
 {
     QSqlQuery q(db);
     if (!q.exec(u"SELECT account FROM sessions UNION SELECT account FROM events"_s)) {
@@ -120,7 +121,7 @@ bool rekeyAccounts(QSqlDatabase &db, const LegacyAccounts &legacy, QSqlError *er
     }
     q.finish();
     for (const auto &[recordedAs, identity] : names + others) {
-        if (!run(q, MoveRows, {identity, recordedAs}, error)
+        if (!run(q, forDialect(dialect, MoveRows), {identity, recordedAs}, error)
             || !run(q, u"DELETE FROM sessions WHERE account = ?"_s, {recordedAs}, error)
             || !run(q, u"UPDATE events SET account = ? WHERE account = ?"_s, {identity, recordedAs}, error))
             return false;
@@ -130,18 +131,35 @@ bool rekeyAccounts(QSqlDatabase &db, const LegacyAccounts &legacy, QSqlError *er
 
 } // namespace
 
-bool upgrade(QSqlDatabase &db, int from, const LegacyAccounts &legacy, QSqlError *error)
+QString forDialect(Dialect dialect, const QString &sql)
+{
+    if (dialect == Dialect::Sqlite)
+        return sql;
+    static const QRegularExpression integer(u"\\bINTEGER\\b"_s);
+    static const QRegularExpression real(u"\\bREAL\\b"_s);
+    static const QRegularExpression min(u"\\bMIN\\("_s);
+    static const QRegularExpression max(u"\\bMAX\\("_s);
+    QString result = sql;
+    result.replace(u"INTEGER PRIMARY KEY AUTOINCREMENT"_s, u"BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"_s);
+    result.replace(integer, u"BIGINT"_s);
+    result.replace(real, u"DOUBLE PRECISION"_s);
+    result.replace(min, u"LEAST("_s);
+    result.replace(max, u"GREATEST("_s);
+    return result;
+}
+
+bool upgrade(QSqlDatabase &db, Dialect dialect, int from, const LegacyAccounts &legacy, QSqlError *error)
 {
     QSqlQuery q(db);
     for (int v = from; v < SchemaVersion; ++v) {
         const QStringList statements = QString::fromLatin1(Migrations[v]).split(u';', Qt::SkipEmptyParts);
         for (const QString &statement : statements) {
-            if (!q.exec(statement)) {
+            if (!q.exec(forDialect(dialect, statement))) {
                 *error = q.lastError();
                 return false;
             }
         }
-        if (v == 3 && !rekeyAccounts(db, legacy, error))
+        if (v == 3 && !rekeyAccounts(db, dialect, legacy, error))
             return false;
     }
     return true;

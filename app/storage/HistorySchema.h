@@ -5,6 +5,8 @@
 #include <QSqlError>
 #include <QString>
 
+#include "storage/HistorySql.h"
+
 // The session history's schema and its migrations; not part of the storage API.
 namespace arr::historysql {
 
@@ -22,6 +24,16 @@ struct LegacyAccounts
 
 // Takes the schema from `from` to SchemaVersion inside the caller's transaction. False with `error`
 // set when a statement fails.
-bool upgrade(QSqlDatabase &db, int from, const LegacyAccounts &legacy, QSqlError *error);
+bool upgrade(QSqlDatabase &db, Dialect dialect, int from, const LegacyAccounts &legacy, QSqlError *error);
+
+// A statement written for SQLite, as `dialect` says it. The history's SQL is SQLite's (and unchanged
+// for it) with these differences for PostgreSQL: the two-argument scalars MIN(a, b) and MAX(a, b) are
+// LEAST and GREATEST (the history's SQL has no aggregate MIN or MAX); INTEGER columns are BIGINT
+// (times are milliseconds), REAL ones DOUBLE PRECISION, and the events' INTEGER PRIMARY KEY
+// AUTOINCREMENT an identity column.
+QString forDialect(Dialect dialect, const QString &sql);
+
+// PostgreSQL keeps the schema's version in a table of one row (SQLite in PRAGMA user_version).
+inline constexpr auto PostgresVersionTable = "schema_version";
 
 } // namespace arr::historysql

@@ -7,11 +7,19 @@
 // Small helpers the session history's files share; not part of the storage API.
 namespace arr::historysql {
 
-// SQLite's codes for a file another connection holds.
+// The two databases a history can be kept in: this computer's file, or a team's server.
+enum class Dialect {
+    Sqlite,
+    Postgres,
+};
+
+// Another connection holds what a write needs: SQLite's codes for a locked file, PostgreSQL's
+// lock_not_available (lock_timeout ran out) and deadlock_detected.
 inline bool isBusy(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
-    return code == QLatin1String("5") || code == QLatin1String("6");
+    return code == QLatin1String("5") || code == QLatin1String("6") || code == QLatin1String("55P03")
+        || code == QLatin1String("40P01");
 }
 
 // SQLite's result codes for a file that is not a database, or a damaged one.

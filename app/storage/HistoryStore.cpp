@@ -29,7 +29,14 @@ QAtomicInt connectionCounter;
 } // namespace
 
 HistoryStore::HistoryStore(const QString &filePath)
-    : m_filePath(filePath)
+    : HistoryStore(HistoryLocation::file(filePath))
+{
+}
+
+HistoryStore::HistoryStore(const HistoryLocation &location)
+    : m_location(location)
+    , m_dialect(location.isTeam() ? historysql::Dialect::Postgres : historysql::Dialect::Sqlite)
+    , m_filePath(location.displayName())
     , m_connectionName(u"arrsm-history-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1)))
 {
 }
@@ -54,6 +61,7 @@ void HistoryStore::close()
     }
     QSqlDatabase::removeDatabase(m_connectionName);
     m_open = false;
+    m_readOnly = false;
 }
 
 void HistoryStore::fail(const QString &what, const QString &error)
@@ -84,6 +92,12 @@ HistoryStore::OpenResult HistoryStore::open()
     close();
     m_problem.clear();
     m_movedAside.clear();
+    if (m_location.kind() == HistoryLocation::Kind::Invalid) {
+        m_problem = QCoreApplication::translate("HistoryStore", "Session history is off: %1").arg(m_location.error());
+        return OpenResult::Unavailable;
+    }
+    if (m_location.isTeam())
+        return openTeam();
     const QFileInfo info(m_filePath);
     if (!QDir().mkpath(info.absolutePath())) {
         fail(QCoreApplication::translate("HistoryStore", "the folder %1 cannot be created").arg(info.absolutePath()),
@@ -224,7 +238,7 @@ bool HistoryStore::migrate()
         return false;
     }
     QSqlError error;
-    if (!historysql::upgrade(db, version, {m_identityByName, m_identityByAccountId}, &error)) {
+    if (!historysql::upgrade(db, m_dialect, version, {m_identityByName, m_identityByAccountId}, &error)) {
         m_lastError = error;
         db.rollback();
         if (!historysql::isCorruption(error))
@@ -246,6 +260,10 @@ void HistoryStore::setBusyWait(int timeoutMs, int retries)
     m_busyRetries = std::max(retries, 0);
     if (!m_open)
         return;
+    if (m_location.isTeam()) {
+        setTeamLockTimeout();
+        return;
+    }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.exec(u"PRAGMA busy_timeout = %1"_s.arg(m_busyTimeoutMs));
 }
@@ -254,10 +272,14 @@ int HistoryStore::prune(const QDateTime &before)
 {
     if (!m_open)
         return -1;
+    if (m_readOnly) {
+        refuseWrite();
+        return -1;
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
     const qint64 limit = before.toMSecsSinceEpoch();
-    if (!q.exec(u"BEGIN IMMEDIATE"_s))
+    if (m_location.isTeam() ? !beginTeamPrune() : !q.exec(u"BEGIN IMMEDIATE"_s))
         return -1;
     q.prepare(u"DELETE FROM events WHERE (account, session_id) IN"
               " (SELECT account, session_id FROM sessions WHERE last_seen < ?)"_s);

@@ -2,7 +2,9 @@
 
 #include "core/Account.h"
 #include "core/BilledTimeSource.h"
+#include "storage/HistoryLocation.h"
 #include "storage/HistoryRecords.h"
+#include "storage/HistorySql.h"
 
 #include <QHash>
 
@@ -15,9 +17,10 @@ class QSqlQuery;
 namespace arr {
 
 // The session history: one SQLite file shared by the desktop app and arrsm (WAL mode and a busy
-// timeout, so both may write at once). The schema carries a version and is migrated when opened.
-// A corrupt file is moved aside and a new one started; a file that cannot be written turns history
-// off with a reason. Synchronous: use one object per thread (each has its own connection).
+// timeout, so both may write at once), or a team's PostgreSQL database shared by everyone's programs
+// (HistoryLocation). The schema carries a version and is migrated when opened, the same migrations for
+// both. A corrupt file is moved aside and a new one started; a history that cannot be written turns
+// history off with a reason. Synchronous: use one object per thread (each has its own connection).
 class HistoryStore
 {
 public:
@@ -30,9 +33,12 @@ public:
         RecoveredFromCorruption,
         // History is off: problem() says why.
         Unavailable,
+        // A team database of a newer schema than this build's: read, never written (problem() says so).
+        OpenedReadOnly,
     };
 
     explicit HistoryStore(const QString &filePath);
+    explicit HistoryStore(const HistoryLocation &location);
     ~HistoryStore();
     HistoryStore(const HistoryStore &) = delete;
     HistoryStore &operator=(const HistoryStore &) = delete;
@@ -48,7 +54,11 @@ public:
 
     OpenResult open();
     bool isOpen() const { return m_open; }
+    // Reads work, record() and prune() are refused: the team database's schema is newer than this build.
+    bool isReadOnly() const { return m_readOnly; }
+    // The file's path, or the team database's URL (without a password).
     QString filePath() const { return m_filePath; }
+    HistoryLocation location() const { return m_location; }
     // Why history is off, or what happened to a corrupt file; empty when all is well.
     QString problem() const { return m_problem; }
 
@@ -79,17 +89,28 @@ private:
     bool openConnection();
     bool inspectFile(const QSqlDatabase &db, QSqlError *error);
     bool migrate();
+    // The team database (HistoryStoreTeam.cpp).
+    OpenResult openTeam();
+    bool migrateTeam();
+    bool beginWrite(const HistoryBatch &batch, QSqlError *error);
+    bool beginTeamWrite(const HistoryBatch &batch, QSqlError *error);
+    bool beginTeamPrune();
+    void setTeamLockTimeout();
+    void refuseWrite();
     template<typename List> List readFailed(const QSqlQuery &query, List &partial) const;
     HistorySession sessionFrom(const QSqlQuery &q) const;
     QString whereClause(const HistoryQuery &query, QVariantList &values) const;
     void fail(const QString &what, const QString &error);
     void close();
 
+    HistoryLocation m_location;
+    historysql::Dialect m_dialect = historysql::Dialect::Sqlite;
     QString m_filePath;
     QString m_connectionName;
     QString m_problem;
     QString m_movedAside;
     bool m_open = false;
+    bool m_readOnly = false;
     int m_busyTimeoutMs = 5000;
     int m_busyRetries = 3;
     QSqlError m_lastError;

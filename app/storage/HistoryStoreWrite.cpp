@@ -1,6 +1,7 @@
 #include "storage/HistoryStore.h"
 
-#include "storage/HistoryRowInserter.h"
+#include "storage/HistoryInserter.h"
+#include "storage/HistorySchema.h"
 #include "storage/HistorySql.h"
 
 #include <QCoreApplication>
@@ -18,10 +19,10 @@ using namespace Qt::StringLiterals;
 // The session history's one write: a batch of what polls saw and commands did, in one transaction.
 namespace arr {
 
+namespace {
+
 using historysql::RowInserter;
 using historysql::StatementRunner;
-
-namespace {
 
 QString finalEventKind(SessionStatus status)
 {
@@ -142,8 +143,9 @@ bool readKnownRows(
 class BatchWriter
 {
 public:
-    explicit BatchWriter(const QSqlDatabase &db)
+    BatchWriter(const QSqlDatabase &db, historysql::Dialect dialect)
         : m_db(db)
+        , m_dialect(dialect)
         , m_inserts(db,
               u"INSERT INTO sessions (account, session_id, size, status, first_seen, ready_at, last_seen, ended_at,"
               " final_status, lease_seconds, billed_seconds, price_per_hour, cost, last_message, ready_at_derived,"
@@ -217,6 +219,7 @@ private:
     void writeDisappearances(const QList<HistoryDisappearance> &disappearances);
 
     QSqlDatabase m_db;
+    historysql::Dialect m_dialect;
     StatementRunner m_run;
     RowInserter m_inserts;
     RowInserter m_events;
@@ -286,8 +289,8 @@ void BatchWriter::writeCommand(const HistoryCommand &c)
     const QString account = identityOf(c);
     QSqlQuery touch(m_db);
     // A command may come before any poll saw the session.
-    touch.prepare(u"INSERT OR IGNORE INTO sessions (account, session_id, size, first_seen, last_seen, account_label)"
-                  " VALUES (?, ?, ?, ?, ?, ?)"_s);
+    touch.prepare(u"INSERT INTO sessions (account, session_id, size, first_seen, last_seen, account_label)"
+                  " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account, session_id) DO NOTHING"_s);
     m_run(touch, {account, c.sessionId, c.size, c.at.toMSecsSinceEpoch(), c.at.toMSecsSinceEpoch(), c.account});
     switch (c.kind) {
     case HistoryCommand::Kind::Created:
@@ -324,11 +327,12 @@ void BatchWriter::writeCommand(const HistoryCommand &c)
 void BatchWriter::writeDisappearances(const QList<HistoryDisappearance> &disappearances)
 {
     QSqlQuery vanish(m_db);
-    vanish.prepare(u"UPDATE sessions SET ended_at = ?, final_status = status, closed_unseen = 1,"
-                   " billed_seconds = MAX(billed_seconds, COALESCE(?, 0)),"
-                   " cost = CASE WHEN price_per_hour IS NULL THEN cost"
-                   " ELSE MAX(billed_seconds, COALESCE(?, 0)) / 3600.0 * price_per_hour END"
-                   " WHERE account = ? AND session_id = ? AND ended_at IS NULL"_s);
+    vanish.prepare(historysql::forDialect(m_dialect,
+        u"UPDATE sessions SET ended_at = ?, final_status = status, closed_unseen = 1,"
+        " billed_seconds = MAX(billed_seconds, COALESCE(?, 0)),"
+        " cost = CASE WHEN price_per_hour IS NULL THEN cost"
+        " ELSE MAX(billed_seconds, COALESCE(?, 0)) / 3600.0 * price_per_hour END"
+        " WHERE account = ? AND session_id = ? AND ended_at IS NULL"_s));
     for (const HistoryDisappearance &d : disappearances) {
         if (!m_run.ok)
             return;
@@ -343,14 +347,11 @@ void BatchWriter::writeDisappearances(const QList<HistoryDisappearance> &disappe
 
 } // namespace
 
-bool HistoryStore::record(const HistoryBatch &batch)
+bool HistoryStore::beginWrite(const HistoryBatch &batch, QSqlError *error)
 {
-    if (!m_open)
-        return false;
-    if (batch.isEmpty())
-        return true;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
+    if (m_location.isTeam())
+        return beginTeamWrite(batch, error);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     // Take the write lock at once: what is read below stays true until the commit, even with arrsm
     // writing the same sessions. Another writer (arrsm, or the app beside arrsm) holding the file past
     // the busy timeout is a passing state, not a broken disk: wait for it a few more times before
@@ -358,14 +359,31 @@ bool HistoryStore::record(const HistoryBatch &batch)
     bool begun = q.exec(u"BEGIN IMMEDIATE"_s);
     for (int retry = 0; !begun && retry < m_busyRetries && historysql::isBusy(q.lastError()); ++retry)
         begun = q.exec(u"BEGIN IMMEDIATE"_s);
-    if (!begun) {
-        fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath), q.lastError().text());
+    if (!begun)
+        *error = q.lastError();
+    return begun;
+}
+
+bool HistoryStore::record(const HistoryBatch &batch)
+{
+    if (!m_open)
+        return false;
+    if (m_readOnly) {
+        refuseWrite();
+        return false;
+    }
+    if (batch.isEmpty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    if (QSqlError beginError; !beginWrite(batch, &beginError)) {
+        fail(QCoreApplication::translate("HistoryStore", "%1 cannot be written").arg(m_filePath), beginError.text());
         return false;
     }
     bool ok = false;
     QString error;
     {
-        BatchWriter writer(db);
+        BatchWriter writer(db, m_dialect);
         ok = writer.write(batch);
         error = writer.error();
     }

@@ -51,6 +51,7 @@ const Entry *entryFor(Settings::Key key)
         {Settings::Key::TableColumnCount, "table/columnCount"_L1, 14},
         {Settings::Key::HistoryWindowGeometry, "history/windowGeometry"_L1, QByteArray()},
         {Settings::Key::Language, "ui/language"_L1, QString()},
+        {Settings::Key::HistoryTeamUrl, "history/teamUrl"_L1, QString()},
     };
     for (const Entry &entry : table) {
         if (entry.key == key)

@@ -61,6 +61,9 @@ public:
         HistoryWindowGeometry,
         // The language of the window: "" to follow the system's, else a code of languages() ("en", "de").
         Language,
+        // The team's history database as a URL (postgresql://user@host:5432/db?sslmode=require; see
+        // HistoryLocation): empty for this computer's history file. Read by arrsm so far.
+        HistoryTeamUrl,
     };
 
     // Uses the application's default QSettings location.

@@ -83,6 +83,11 @@ Workspace::Workspace(const Options &options)
         if (file.isEmpty())
             file = HistoryStore::defaultFilePath();
         m_historyFile = file;
+        const QString teamUrl = m_options.historyUrl.isEmpty()
+            ? m_settings->value(Settings::Key::HistoryTeamUrl).toString().trimmed()
+            : m_options.historyUrl.trimmed();
+        if (!teamUrl.isEmpty())
+            m_teamHistory = HistoryLocation::fromUrl(teamUrl);
     }
     if (!m_options.demo && m_options.recordMonitor) {
         // Opened in its own thread; the made-up sessions of the demo are not history.
@@ -109,7 +114,9 @@ std::unique_ptr<HistoryStore> Workspace::openHistory() const
 {
     if (m_historyFile.isEmpty())
         return nullptr;
-    auto store = std::make_unique<HistoryStore>(m_historyFile);
+    // A bad URL is an Invalid location: the store's open() says what is wrong with it.
+    const bool team = m_teamHistory.isTeam() || !m_teamHistory.error().isEmpty();
+    auto store = std::make_unique<HistoryStore>(team ? m_teamHistory : HistoryLocation::file(m_historyFile));
     store->setAccounts(m_accountStore->accounts());
     store->open();
     return store;

@@ -4,6 +4,7 @@
 #include "core/Session.h"
 #include "core/TimeSpan.h"
 #include "monitor/SessionMonitor.h"
+#include "storage/HistoryLocation.h"
 #include "workspace/HistoryRecording.h"
 
 #include <QString>
@@ -67,6 +68,10 @@ public:
         // The session history's file: empty for the default (HistoryStore::defaultFilePath(), or beside
         // settingsFile when one is given); demo mode keeps none.
         QString historyFile;
+        // The team's history database (HistoryLocation::fromUrl()), for openHistory(): arrsm passes
+        // ARRSM_HISTORY_URL. Empty: the settings' HistoryTeamUrl, else the history file. Not yet for the
+        // recorder of the window, which keeps writing the file.
+        QString historyUrl;
         // Whether a recorder follows the monitor into the history in a thread of its own (the window).
         // A front end that writes its own records when it is done (arrsm) opens the file itself
         // (openHistory()).
@@ -114,7 +119,8 @@ public:
     const HistoryRecording &historyRecording() const { return m_recording; }
     // The session history's file (what Options::historyFile resolved to); empty in demo mode.
     QString historyFile() const { return m_historyFile; }
-    // The history file opened in this thread, showing sessions under the saved accounts' names (see
+    // The history opened in this thread (the team's database when Options::historyUrl or the settings
+    // name one, else the file), showing sessions under the saved accounts' names (see
     // HistoryStore::setAccounts()); null in demo mode. Check isOpen() and problem().
     std::unique_ptr<HistoryStore> openHistory() const;
     // Where "spent today" comes from, for the status bar and the budgets: the history (the sessions
@@ -172,6 +178,8 @@ private:
     HistoryRecording m_recording;
     std::unique_ptr<HistoryRecorder> m_history;
     QString m_historyFile;
+    // Empty (Kind::Invalid with no error) unless a team database is named.
+    HistoryLocation m_teamHistory;
     std::unique_ptr<BilledTimeSource> m_billedToday;
     // The prices of the settings, as last applied.
     Pricing m_pricing;

@@ -448,6 +448,10 @@
         <source>Already ready when first seen: the time follows from the service&apos;s elapsed time</source>
         <translation>Beim ersten Sehen schon bereit: die Zeit folgt aus der verstrichenen Zeit des Dienstes</translation>
     </message>
+    <message>
+        <source>Session history is off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -514,6 +518,25 @@
     <message>
         <source>Takes effect at the next start.</source>
         <translation>Wird beim nächsten Start wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>arr</name>
+    <message>
+        <source>The team database&apos;s URL asks for sslmode &quot;%1&quot;; it must be one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL has connect_timeout &quot;%1&quot;; it must be a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL has an application_name with spaces or quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL has the option &quot;%1&quot;, which is not one of sslmode, connect_timeout and application_name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1567,25 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::HistoryLocation</name>
+    <message>
+        <source>The team database&apos;s URL must look like postgresql://user@host:5432/database?sslmode=require.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL holds a password: leave it out, and give it in PGPASSWORD or ~/.pgpass instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL must not end with a #fragment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL names the database &quot;%1&quot;; a name has no slash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::HistoryRangePicker</name>
     <message>
         <source>Today</source>
@@ -1586,6 +1628,41 @@ Verlängern und Stoppen gelten für alle.</numerusform>
             <numerusform>%1 Nichts geht verloren: %n Änderung wartet und wird geschrieben, sobald die Datei wieder beschreibbar ist.</numerusform>
             <numerusform>%1 Nichts geht verloren: %n Änderungen warten und werden geschrieben, sobald die Datei wieder beschreibbar ist.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>arr::HistoryStore</name>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team database %1 cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team history %1 was written by a newer version of this program (schema %2; this one knows %3): it is shown, but nothing is written to it until this program is updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a session history</source>
+        <translation type="unfinished">%1 ist kein Sitzungsverlauf</translation>
+    </message>
+    <message>
+        <source>it holds tables named sessions or events without a schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be upgraded</source>
+        <translation type="unfinished">%1 kann nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>The team history %1 was written by a newer version of this program: it is shown, but nothing is written to it until this program is updated.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
