@@ -450,7 +450,7 @@
     </message>
     <message>
         <source>Session history is off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sitzungsverlauf ist aus: %1</translation>
     </message>
 </context>
 <context>
@@ -524,19 +524,19 @@
     <name>arr</name>
     <message>
         <source>The team database&apos;s URL asks for sslmode &quot;%1&quot;; it must be one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank verlangt sslmode „%1“; erlaubt ist einer von %2.</translation>
     </message>
     <message>
         <source>The team database&apos;s URL has connect_timeout &quot;%1&quot;; it must be a number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank hat connect_timeout „%1“; das muss eine Zahl von Sekunden sein.</translation>
     </message>
     <message>
         <source>The team database&apos;s URL has an application_name with spaces or quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank hat einen application_name mit Leerzeichen oder Anführungszeichen.</translation>
     </message>
     <message>
         <source>The team database&apos;s URL has the option &quot;%1&quot;, which is not one of sslmode, connect_timeout and application_name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank hat die Option „%1“, die keine von sslmode, connect_timeout und application_name ist.</translation>
     </message>
 </context>
 <context>
@@ -1570,19 +1570,19 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <name>arr::HistoryLocation</name>
     <message>
         <source>The team database&apos;s URL must look like postgresql://user@host:5432/database?sslmode=require.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank muss so aussehen: postgresql://benutzer@host:5432/datenbank?sslmode=require.</translation>
     </message>
     <message>
         <source>The team database&apos;s URL holds a password: leave it out, and give it in PGPASSWORD or ~/.pgpass instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank enthält ein Passwort: Lassen Sie es weg und geben Sie es stattdessen in PGPASSWORD oder ~/.pgpass an.</translation>
     </message>
     <message>
         <source>The team database&apos;s URL must not end with a #fragment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank darf nicht mit einem #Fragment enden.</translation>
     </message>
     <message>
         <source>The team database&apos;s URL names the database &quot;%1&quot;; a name has no slash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank nennt die Datenbank „%1“; ein Name enthält keinen Schrägstrich.</translation>
     </message>
 </context>
 <context>
@@ -1634,35 +1634,35 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <name>arr::HistoryStore</name>
     <message>
         <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Treiber von Qt (QPSQL) ist nicht installiert</translation>
     </message>
     <message>
         <source>the team database %1 cannot be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>die Team-Datenbank %1 ist nicht erreichbar</translation>
     </message>
     <message>
         <source>The team history %1 was written by a newer version of this program (schema %2; this one knows %3): it is shown, but nothing is written to it until this program is updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Team-Verlauf %1 wurde von einer neueren Version dieses Programms geschrieben (Schema %2; diese kennt %3): Er wird angezeigt, aber nichts wird hineingeschrieben, bis dieses Programm aktualisiert ist.</translation>
     </message>
     <message>
         <source>%1 cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>%1 is not a session history</source>
-        <translation type="unfinished">%1 ist kein Sitzungsverlauf</translation>
+        <translation>%1 ist kein Sitzungsverlauf</translation>
     </message>
     <message>
         <source>it holds tables named sessions or events without a schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>sie enthält Tabellen namens sessions oder events ohne Schemaversion</translation>
     </message>
     <message>
         <source>%1 cannot be upgraded</source>
-        <translation type="unfinished">%1 kann nicht aktualisiert werden</translation>
+        <translation>%1 kann nicht aktualisiert werden</translation>
     </message>
     <message>
         <source>The team history %1 was written by a newer version of this program: it is shown, but nothing is written to it until this program is updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Team-Verlauf %1 wurde von einer neueren Version dieses Programms geschrieben: Er wird angezeigt, aber nichts wird hineingeschrieben, bis dieses Programm aktualisiert ist.</translation>
     </message>
 </context>
 <context>
