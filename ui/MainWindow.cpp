@@ -367,23 +367,13 @@ void MainWindow::updateTicking()
     m_tick.start();
 }
 
-void MainWindow::showEvent(QShowEvent *event)
+bool MainWindow::event(QEvent *event)
 {
-    QMainWindow::showEvent(event);
-    updateTicking();
-}
-
-void MainWindow::hideEvent(QHideEvent *event)
-{
-    QMainWindow::hideEvent(event);
-    updateTicking();
-}
-
-void MainWindow::changeEvent(QEvent *event)
-{
-    QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::WindowStateChange)
+    const bool handled = QMainWindow::event(event);
+    const QEvent::Type type = event->type();
+    if (type == QEvent::Show || type == QEvent::Hide || type == QEvent::WindowStateChange)
         updateTicking();
+    return handled;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
