@@ -1,4 +1,5 @@
 #include "common/EventLoopStalls.h"
+#include "common/HistoryRecordsForTests.h"
 #include "core/Clock.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/LiveSessions.h"
@@ -30,26 +31,9 @@ using namespace arr;
 
 namespace {
 
-const QDateTime T0(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
-
-Session session(const QString &id, SessionStatus status, qint64 elapsedSeconds = 0)
-{
-    Session s;
-    s.id = id;
-    s.status = status;
-    s.statusText = sessionStatusWireName(status);
-    s.size = u"standard"_s;
-    s.elapsed = TimeSpan::fromSeconds(elapsedSeconds);
-    s.maxLease = TimeSpan::fromHours(1);
-    return s;
-}
-
-HistoryBatch seen(const QString &account, const Session &s, const QDateTime &at, std::optional<double> price = {})
-{
-    HistoryBatch batch;
-    batch.observations.append({account, s, at, u"cv.1"_s, price, {}});
-    return batch;
-}
+using historytest::seen;
+using historytest::session;
+using historytest::T0;
 
 } // namespace
 

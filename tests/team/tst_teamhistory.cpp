@@ -1,3 +1,4 @@
+#include "common/HistoryRecordsForTests.h"
 #include "common/PostgresServer.h"
 #include "storage/HistoryLocation.h"
 #include "storage/HistoryStore.h"
@@ -19,26 +20,9 @@ using namespace arr;
 
 namespace {
 
-const QDateTime T0(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
-
-Session session(const QString &id, SessionStatus status, qint64 elapsedSeconds = 0)
-{
-    Session s;
-    s.id = id;
-    s.status = status;
-    s.statusText = sessionStatusWireName(status);
-    s.size = u"standard"_s;
-    s.elapsed = TimeSpan::fromSeconds(elapsedSeconds);
-    s.maxLease = TimeSpan::fromHours(1);
-    return s;
-}
-
-HistoryBatch seen(const QString &account, const Session &s, const QDateTime &at, std::optional<double> price = {})
-{
-    HistoryBatch batch;
-    batch.observations.append({account, s, at, u"cv.1"_s, price, {}});
-    return batch;
-}
+using historytest::seen;
+using historytest::session;
+using historytest::T0;
 
 QStringList kindsOf(const QList<HistoryEvent> &events)
 {
