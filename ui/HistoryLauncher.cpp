@@ -3,6 +3,7 @@
 #include "storage/Settings.h"
 #include "ui/HistoryWindow.h"
 #include "ui/SessionStyle.h"
+#include "workspace/AccountManager.h"
 #include "workspace/HistoryRecorder.h"
 #include "workspace/Workspace.h"
 
@@ -51,6 +52,7 @@ void HistoryLauncher::show()
         m_window->restoreGeometry(m_workspace->settings().value(Settings::Key::HistoryWindowGeometry).toByteArray());
         m_window->installEventFilter(this);
     }
+    m_window->setAccounts(m_workspace->accounts().savedAccounts());
     m_window->setPricing(m_workspace->savedPricing());
     m_window->setRecorderProblem(m_workspace->historyProblem());
     m_window->refresh();

@@ -182,6 +182,12 @@ void HistoryWindow::buildFilters(QWidget *bar)
     row->addWidget(reload);
 }
 
+void HistoryWindow::setAccounts(const QList<Account> &accounts)
+{
+    if (m_store)
+        m_store->setAccounts(accounts);
+}
+
 void HistoryWindow::setPricing(const Pricing &pricing)
 {
     m_pricing = pricing;
@@ -342,7 +348,7 @@ void HistoryWindow::showEvents(const QModelIndex &index)
     if (!source.isValid() || !m_store)
         return;
     const HistorySession &session = m_model->session(source.row());
-    const QList<HistoryEvent> events = m_store->events(session.account, session.sessionId);
+    const QList<HistoryEvent> events = m_store->events(session.accountKey, session.sessionId);
     if (!m_store->readError().isEmpty()) {
         m_messageBar->showMessage(MessageBar::Kind::Error, m_store->readError());
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Account.h"
 #include "core/Cost.h"
 #include "storage/HistoryRecords.h"
 #include "ui/HistoryRangePicker.h"
@@ -49,6 +50,9 @@ public:
 
     // The currencies of the prices, for showing the recorded amounts (from the next refresh()).
     void setPricing(const Pricing &pricing);
+    // The saved accounts: each session is shown under the current name of the account with its
+    // identity (see HistoryStore::setAccounts()).
+    void setAccounts(const QList<Account> &accounts);
     // What the app's recorder reported (history off, a damaged file replaced); empty when all is well.
     void setRecorderProblem(const QString &problem);
     // Reads the range (nothing is read before the first call); refreshSoon() does it a little later, once, if the

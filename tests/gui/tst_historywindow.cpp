@@ -12,6 +12,7 @@
 #include "ui/HistoryTableModel.h"
 #include "ui/HistoryWindow.h"
 #include "ui/MessageBar.h"
+#include "workspace/AccountManager.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -64,6 +65,8 @@ struct Recorded
     QString message;
     bool createdHere = false;
     int extends = 0;
+    // The account's identity; empty: recorded under the name alone, as before identities.
+    QString accountKey;
 };
 
 Session session(const Recorded &r, SessionStatus status, qint64 elapsedSeconds)
@@ -87,24 +90,26 @@ bool record(HistoryStore &store, const Recorded &r)
     HistoryBatch batch;
     if (r.createdHere)
         batch.commands.append({HistoryCommand::Kind::Created, r.account, r.id, r.start, u"created"_s,
-            u"cv-%1-create"_s.arg(r.id), r.size, std::nullopt, {}});
-    batch.observations.append({r.account, session(r, SessionStatus::Starting, 0), r.start, u"cv-poll"_s, r.price, {}});
+            u"cv-%1-create"_s.arg(r.id), r.size, std::nullopt, r.accountKey});
+    batch.observations.append(
+        {r.account, session(r, SessionStatus::Starting, 0), r.start, u"cv-poll"_s, r.price, r.accountKey});
     if (!store.record(batch))
         return false;
     batch = {};
-    batch.observations.append({r.account, session(r, SessionStatus::Ready, 0), ready, u"cv-poll"_s, r.price, {}});
+    batch.observations.append(
+        {r.account, session(r, SessionStatus::Ready, 0), ready, u"cv-poll"_s, r.price, r.accountKey});
     for (int i = 0; i < r.extends; ++i)
         batch.commands.append({HistoryCommand::Kind::Extended, r.account, r.id, ready.addSecs(60 + i), u"extended"_s,
-            u"cv-%1-extend"_s.arg(r.id), {}, 8 * 3600 + (i + 1) * 3600, {}});
+            u"cv-%1-extend"_s.arg(r.id), {}, 8 * 3600 + (i + 1) * 3600, r.accountKey});
     if (!store.record(batch))
         return false;
     batch = {};
     const SessionStatus last = r.final == SessionStatus::Unknown ? SessionStatus::Ready : r.final;
-    batch.observations.append(
-        {r.account, session(r, last, qint64(r.billedMinutes) * 60), end, u"cv-%1-last"_s.arg(r.id), r.price, {}});
+    batch.observations.append({r.account, session(r, last, qint64(r.billedMinutes) * 60), end,
+        u"cv-%1-last"_s.arg(r.id), r.price, r.accountKey});
     if (r.createdHere && r.final == SessionStatus::Stopped)
-        batch.commands.append(
-            {HistoryCommand::Kind::Stopped, r.account, r.id, end, u"stopped"_s, u"cv-%1-stop"_s.arg(r.id), {}, {}, {}});
+        batch.commands.append({HistoryCommand::Kind::Stopped, r.account, r.id, end, u"stopped"_s,
+            u"cv-%1-stop"_s.arg(r.id), {}, {}, r.accountKey});
     return store.record(batch);
 }
 
@@ -234,7 +239,7 @@ private:
 
     // Records the sessions, sets the prices, opens the main window (no account: nothing else is
     // recorded) and the History window through its action.
-    HistoryWindow *openHistory(const QList<Recorded> &recorded = sessions())
+    HistoryWindow *openHistory(const QList<Recorded> &recorded = sessions(), const QList<Account> &saved = {})
     {
         {
             HistoryStore store(historyFile());
@@ -253,6 +258,10 @@ private:
         pricing.defaults.currency = u"EUR"_s;
         pricing.defaults.hourly = {{u"standard"_s, 3.0}, {u"premium"_s, 12.0}};
         f->workspace->settings().setPricing(pricing, f->workspace->accountStore().accounts());
+        for (const Account &account : saved) {
+            if (!f->workspace->accounts().saveAccount(account, {}, u"key"_s).isEmpty())
+                return nullptr;
+        }
         QAction *action = f->action(u"historyAction"_s);
         if (!action || !action->isEnabled())
             return nullptr;
@@ -557,6 +566,34 @@ private Q_SLOTS:
         alpha[16] = 12; // 17 March
         alpha[17] = 6; // 18 March
         QCOMPARE(bars(window), (QMap<QString, QList<qreal>>{{u"alpha"_s, alpha}}));
+    }
+
+    // Recorded under the account's identity and an old name: shown under the saved account's name
+    // now, and its events found by the identity.
+    void sessionsShowTheirAccountsNameNowAndTheirEvents()
+    {
+        Account renamed;
+        renamed.name = u"Renamed"_s;
+        renamed.accountId = u"0a0b0c0d-0000-4000-8000-000000000001"_s;
+        renamed.endpoint = QUrl(u"https://remoterendering.westeurope.mixedreality.azure.com"_s);
+        renamed.tokenEndpoint = QUrl(u"https://sts.mixedreality.azure.com"_s);
+        renamed.enabled = false;
+        Recorded r = recorded(u"Old name"_s, u"r1"_s, u"standard"_s, at(Today, 9), 60, SessionStatus::Stopped, 3.0);
+        r.createdHere = true;
+        r.accountKey = renamed.identity();
+        HistoryWindow *window = openHistory({r}, {renamed});
+        QVERIFY(window);
+        auto *table = part<QTableView>(window, u"historyTable"_s);
+        QAbstractItemModel *model = table->model();
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->index(0, HistoryTableModel::AccountColumn).data().toString(), u"Renamed"_s);
+        const QModelIndex cell = model->index(0, HistoryTableModel::SessionIdColumn);
+        const QPoint where = table->visualRect(cell).center();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, where);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, where);
+        auto *events = part<QTreeWidget>(window, u"historyEvents"_s);
+        QVERIFY(QTest::qWaitFor([events] { return events->isVisible(); }));
+        QCOMPARE(events->topLevelItemCount(), 3);
     }
 
     void doubleClickShowsTheSessionsEvents()
