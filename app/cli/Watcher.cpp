@@ -121,11 +121,12 @@ QByteArray Watcher::metricsText() const
 {
     const LiveSessions &live = m_workspace->monitor().sessions();
     QMap<QString, AccountSessions> byAccount;
+    // Accounts without sessions are reported too.
     for (const QString &name : m_workspace->monitor().accountNames())
-        byAccount[name].account = name;
+        byAccount[name];
     for (int i = 0; i < live.count(); ++i)
         byAccount[live.at(i).account].sessions.append(live.at(i).session);
-    const BudgetWatch &budgets = m_workspace->budgets();
+    const QHash<QString, BudgetWatch::Spend> spent = m_workspace->budgets().spentToday(byAccount.keys());
     const KeepAliveManager &keepAlive = m_workspace->keepAlive();
     QList<AccountSessions> accounts;
     for (auto it = byAccount.begin(); it != byAccount.end(); ++it) {
@@ -139,7 +140,7 @@ QByteArray Watcher::metricsText() const
         }
         if (const std::optional<Account> saved = m_workspace->accountStore().find(it.key()))
             account.dailyBudget = saved->dailyBudget;
-        const BudgetWatch::Spend spend = budgets.spentToday(it.key());
+        const BudgetWatch::Spend spend = spent.value(it.key());
         account.spentToday = spend.amount;
         account.spendUnit = spend.money ? spend.currency : u"hours"_s;
         accounts.append(account);

@@ -59,11 +59,14 @@ void BudgetWatch::setPricing(const Pricing &pricing)
     m_pricing = pricing;
 }
 
-BudgetWatch::Spend BudgetWatch::spentToday(const QString &account) const
+QHash<QString, BudgetWatch::Spend> BudgetWatch::spentToday(const QStringList &accounts) const
 {
     SpendTally tally(m_pricing);
     tally.addToday(m_spent->billedSince(startOfToday(*m_clock)));
-    return spendOf(account, tally);
+    QHash<QString, Spend> spent;
+    for (const QString &account : accounts)
+        spent.insert(account, spendOf(account, tally));
+    return spent;
 }
 
 void BudgetWatch::scheduleCheck()

@@ -44,8 +44,9 @@ public:
     ~BudgetWatch() override;
 
     void setPricing(const Pricing &pricing);
-    // What `account` spent today, in the unit its budget would be in.
-    Spend spentToday(const QString &account) const;
+    // What each of `accounts` spent today, in the unit its budget would be in: today's usage is read
+    // and priced once for all of them.
+    QHash<QString, Spend> spentToday(const QStringList &accounts) const;
     // Schedules a check (after every poll); several requests in a short time make one check.
     void scheduleCheck();
     // Checks every account now.
