@@ -48,7 +48,7 @@ void HistoryLauncher::show()
     if (!m_workspace->history())
         return;
     if (!m_window) {
-        m_window = new HistoryWindow(m_workspace->historyFile(), m_workspace->clock(), m_mainWindow);
+        m_window = new HistoryWindow(m_workspace->historyLocation(), m_workspace->clock(), m_mainWindow);
         m_window->restoreGeometry(m_workspace->settings().value(Settings::Key::HistoryWindowGeometry).toByteArray());
         m_window->installEventFilter(this);
     }

@@ -43,6 +43,11 @@ QDate today(const Clock *clock)
 } // namespace
 
 HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidget *parent)
+    : HistoryWindow(filePath.isEmpty() ? HistoryLocation() : HistoryLocation::file(filePath), clock, parent)
+{
+}
+
+HistoryWindow::HistoryWindow(const HistoryLocation &location, const Clock *clock, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_clock(clock)
 {
@@ -91,8 +96,8 @@ HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidge
     m_refreshTimer.setInterval(RefreshDelayMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &HistoryWindow::refresh);
 
-    if (!filePath.isEmpty()) {
-        m_store = std::make_unique<HistoryStore>(filePath);
+    if (location.kind() != HistoryLocation::Kind::Invalid || !location.error().isEmpty()) {
+        m_store = std::make_unique<HistoryStore>(location);
         m_store->open();
     }
     setRecorderProblem({});

@@ -2,6 +2,7 @@
 
 #include "core/Account.h"
 #include "core/Cost.h"
+#include "storage/HistoryLocation.h"
 #include "storage/HistoryRecords.h"
 #include "ui/HistoryRangePicker.h"
 
@@ -43,8 +44,9 @@ public:
     // More rows than a person reads; the window says when a range holds more.
     static constexpr int MaxRows = 10'000;
 
-    // `filePath` is the history's database (empty: there is none, as in demo mode); `clock` says what
-    // "today" is (null for the system clock).
+    // `location` is the history's file or team database (Invalid, or a file with no path: there is none,
+    // as in demo mode); `clock` says what "today" is (null for the system clock).
+    HistoryWindow(const HistoryLocation &location, const Clock *clock, QWidget *parent = nullptr);
     HistoryWindow(const QString &filePath, const Clock *clock, QWidget *parent = nullptr);
     ~HistoryWindow() override;
 

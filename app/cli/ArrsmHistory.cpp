@@ -9,6 +9,7 @@
 #include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
 #include "storage/HistoryExport.h"
+#include "storage/HistoryOutbox.h"
 #include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
 #include "workspace/KeepAlivePolicy.h"
@@ -73,7 +74,7 @@ QString CommandRunner::historyAccount() const
 
 void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray &msCv)
 {
-    if (!m_context.history || !m_context.history->isOpen() || sessions.isEmpty())
+    if (!recordsHistory() || sessions.isEmpty())
         return;
     const HistoryRecording &recording = m_context.workspace->historyRecording();
     HistoryBatch batch;
@@ -89,7 +90,7 @@ void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray 
 void CommandRunner::recordCommand(CommandOutcome::Kind kind, bool succeeded, const QString &sessionId,
     const QByteArray &msCv, const QString &detail, std::optional<TimeSpan> lease)
 {
-    if (!m_context.history || !m_context.history->isOpen())
+    if (!recordsHistory())
         return;
     CommandOutcome outcome;
     outcome.kind = kind;
@@ -121,12 +122,30 @@ void CommandRunner::queueHistory(const HistoryBatch &batch)
         writeHistory(std::chrono::seconds(1));
 }
 
+bool CommandRunner::recordsHistory() const
+{
+    return m_context.outbox || (m_context.history && m_context.history->isOpen());
+}
+
 void CommandRunner::writeHistory(std::chrono::milliseconds wait)
 {
     HistoryStore *store = m_context.history;
     const HistoryBatch batch = std::exchange(m_historyQueue, {});
-    if (!store || !store->isOpen() || batch.isEmpty())
+    if (!recordsHistory() || batch.isEmpty())
         return;
+    if (HistoryOutbox *outbox = m_context.outbox) {
+        if (!outbox->append(batch)) {
+            printErr(tr("arrsm: warning: %1 What this command did is not in the team history.").arg(outbox->problem()));
+            return;
+        }
+        // Delivered now when the database can be reached, else by the next program that reaches it.
+        const bool reached = store && store->isOpen();
+        if (!reached || outbox->deliver(*store) == HistoryOutbox::Delivery::Failed)
+            printErr(tr("arrsm: warning: %1 What this command did waits on this computer and goes to the team "
+                        "history with the next program that reaches it.")
+                         .arg(reached || !store ? outbox->problem() : store->problem()));
+        return;
+    }
     // History is never a reason for a command to fail or to run late: a write that cannot be made in
     // time only warns, in one line.
     store->setBusyWait(int(std::max<qint64>(wait.count(), 0)), 0);

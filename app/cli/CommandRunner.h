@@ -22,6 +22,7 @@ class QIODevice;
 
 namespace arr {
 class ApiJob;
+class HistoryOutbox;
 class HistoryStore;
 class Clock;
 class SessionApi;
@@ -56,6 +57,9 @@ public:
         // The session history: read by `history`, and every other command records what it saw and
         // did into it. Null (or not open) for none.
         HistoryStore *history = nullptr;
+        // With a team's history database: where what this command did waits until the database has it
+        // (HistoryOutbox), so that a database that is away loses nothing. Null for the history file.
+        HistoryOutbox *outbox = nullptr;
     };
 
     CommandRunner(Command command, Context context, QObject *parent = nullptr);
@@ -85,6 +89,8 @@ private:
     // Records wait here until the command's output is out (or, for keep-alive, are written at once).
     void queueHistory(const HistoryBatch &batch);
     void writeHistory(std::chrono::milliseconds wait);
+    // Whether what this command sees and does goes into a history (a file or a team's outbox).
+    bool recordsHistory() const;
     void resolveSavedAccount();
     void onKeyRead(const arr::KeyLookup &lookup);
     void connectToService();

@@ -7,6 +7,7 @@
 #include "storage/AccountStore.h"
 #include "watch/MetricsEndpoint.h"
 #include "workspace/BudgetWatch.h"
+#include "workspace/HistoryRecorder.h"
 #include "workspace/KeepAliveManager.h"
 #include "workspace/Workspace.h"
 
@@ -62,6 +63,8 @@ bool Watcher::start()
 {
     Workspace::Options options;
     options.localEmulator = false;
+    // As every arrsm command: a team's history database instead of this computer's file.
+    options.historyUrl = qEnvironmentVariable("ARRSM_HISTORY_URL");
     m_workspace = std::make_unique<Workspace>(options);
     m_endpoint = std::make_unique<MetricsEndpoint>([this] { return metricsText(); });
     if (!m_endpoint->listen(m_command.metricsListen)) {
@@ -69,8 +72,18 @@ bool Watcher::start()
                      .arg(m_command.metricsListen, m_endpoint->errorString()));
         return false;
     }
-    if (const QString problem = m_workspace->historyProblem(); !problem.isEmpty())
-        printErr(u"arrsm: warning: "_s + problem);
+    // The history's troubles as they begin and end (a team database away, then back), one line each;
+    // not every change of the count of records waiting.
+    connect(m_workspace->history(), &HistoryRecorder::problemChanged, this, [this](const QString &problem) {
+        if (problem.isEmpty() == m_historyTroubleShown)
+            printErr(problem.isEmpty() ? tr("arrsm: history: every waiting record is written")
+                                       : u"arrsm: history: "_s + problem);
+        m_historyTroubleShown = !problem.isEmpty();
+    });
+    if (const QString problem = m_workspace->historyProblem(); !problem.isEmpty()) {
+        printErr(u"arrsm: history: "_s + problem);
+        m_historyTroubleShown = true;
+    }
     if (m_command.verbose) {
         connect(&m_workspace->log(), &RequestLog::entryAdded, this,
             [this](const RequestLogEntry &entry) { printErr(entry.toLine()); });

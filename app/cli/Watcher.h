@@ -41,6 +41,8 @@ private:
     QIODevice *m_err;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MetricsEndpoint> m_endpoint;
+    // Whether the last line about the history was a trouble (printed once until it is over).
+    bool m_historyTroubleShown = false;
 };
 
 } // namespace arr::cli

@@ -1,10 +1,12 @@
 #include "cli/ArrsmCommandLine.h"
 #include "cli/CommandRunner.h"
 #include "cli/Watcher.h"
+#include "storage/HistoryOutbox.h"
 #include "storage/HistoryStore.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcessEnvironment>
 
@@ -120,7 +122,15 @@ int main(int argc, char *argv[])
 
     // The history is written once the command's output is out (see CommandRunner), in this thread.
     std::unique_ptr<arr::HistoryStore> history;
+    std::unique_ptr<arr::HistoryOutbox> outbox;
     if (command.kind != arr::cli::CommandKind::Accounts) {
+        // A team database's password, when Preferences put one in the keychain.
+        if (workspace.historyLocation().isTeam()) {
+            QEventLoop keychain;
+            workspace.loadHistoryPassword(&keychain, [&keychain] { keychain.quit(); });
+            keychain.exec();
+            outbox = std::make_unique<arr::HistoryOutbox>(workspace.historyOutboxFile());
+        }
         history = workspace.openHistory();
         // `history` itself reports a damaged or unusable file as its error.
         if (command.kind != arr::cli::CommandKind::History && history && !history->problem().isEmpty())
@@ -131,7 +141,7 @@ int main(int argc, char *argv[])
     if (command.kind == arr::cli::CommandKind::KeepAlive)
         quitOnInterrupt(&app, 130, false);
 
-    arr::cli::CommandRunner runner(command, {&out, &err, &workspace, nullptr, history.get()});
+    arr::cli::CommandRunner runner(command, {&out, &err, &workspace, nullptr, history.get(), outbox.get()});
     QObject::connect(&runner, &arr::cli::CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     runner.start();
     return QCoreApplication::exec();

@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("HistoryLocation", text);
+    return QCoreApplication::translate("arr::HistoryLocation", text);
 }
 
 const QStringList SslModes{u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s, u"verify-ca"_s, u"verify-full"_s};
@@ -74,8 +74,9 @@ HistoryLocation HistoryLocation::fromUrl(const QString &text)
         return location;
     }
     if (!url.password().isEmpty()) {
-        location.m_error = tr("The team database's URL holds a password: leave it out, and give it in "
-                              "PGPASSWORD or ~/.pgpass instead.");
+        location.m_error
+            = tr("The team database's URL holds a password: leave it out, and keep it in the keychain (Preferences) or "
+                 "give it in PGPASSWORD or ~/.pgpass.");
         return location;
     }
     if (!url.fragment().isNull()) {
@@ -99,6 +100,53 @@ HistoryLocation HistoryLocation::fromUrl(const QString &text)
     location.m_database = database;
     location.m_connectOptions = options;
     return location;
+}
+
+HistoryLocation HistoryLocation::postgres(
+    const QString &host, int port, const QString &database, const QString &user, const QString &sslMode)
+{
+    if (host.trimmed().isEmpty() || database.trimmed().isEmpty()) {
+        HistoryLocation location;
+        location.m_error = tr("A team database needs at least its server's name and the database's name.");
+        return location;
+    }
+    QUrl url;
+    url.setScheme(u"postgresql"_s);
+    url.setHost(host.trimmed());
+    if (url.host().isEmpty()) {
+        HistoryLocation location;
+        location.m_error = tr("\"%1\" is not a server's name.").arg(host.trimmed());
+        return location;
+    }
+    if (port > 0)
+        url.setPort(port);
+    url.setUserName(user.trimmed());
+    url.setPath(u'/' + database.trimmed());
+    if (!sslMode.isEmpty())
+        url.setQuery(u"sslmode="_s + sslMode);
+    return fromUrl(url.toString(QUrl::FullyEncoded));
+}
+
+QString HistoryLocation::sslMode() const
+{
+    const QStringList options = m_connectOptions.split(u' ', Qt::SkipEmptyParts);
+    for (const QString &option : options) {
+        if (option.startsWith(u"sslmode="_s))
+            return option.mid(8);
+    }
+    return {};
+}
+
+QString HistoryLocation::secretName() const
+{
+    // Without the options: the same server, database and user keep their password when TLS changes.
+    QString name = u"team-history/"_s;
+    if (!m_user.isEmpty())
+        name += m_user + u'@';
+    name += m_host;
+    if (m_port != -1)
+        name += u':' + QString::number(m_port);
+    return name + u'/' + m_database;
 }
 
 QString HistoryLocation::displayName() const

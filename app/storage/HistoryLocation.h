@@ -38,6 +38,19 @@ public:
     // The file's path, or the URL as a person reads it (never with a password).
     QString displayName() const;
 
+    // The team database's password, from the keychain: held for this run only, never part of the URL or
+    // a file. Empty for libpq's own (PGPASSWORD, ~/.pgpass).
+    QString password() const { return m_password; }
+    void setPassword(const QString &password) { m_password = password; }
+    // The name of the keychain entry that holds the team database's password.
+    QString secretName() const;
+    // The URL of a team database from the fields of a form; an Invalid location (error() says why)
+    // when they do not make one. `sslMode` empty for libpq's default.
+    static HistoryLocation postgres(
+        const QString &host, int port, const QString &database, const QString &user, const QString &sslMode);
+    // libpq's sslmode the URL asks for; empty for its default.
+    QString sslMode() const;
+
 private:
     Kind m_kind = Kind::Invalid;
     QString m_error;
@@ -47,6 +60,7 @@ private:
     QString m_user;
     QString m_database;
     QString m_connectOptions;
+    QString m_password;
 };
 
 } // namespace arr

@@ -36,7 +36,7 @@ constexpr qint32 AccountLockKey = 0x41525241;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("HistoryStore", text);
+    return QCoreApplication::translate("arr::HistoryStore", text);
 }
 
 // A hash of an identity that every program computes alike (qHash is seeded per process).
@@ -107,6 +107,8 @@ HistoryStore::OpenResult HistoryStore::openTeam()
             db.setPort(m_location.port());
             db.setDatabaseName(m_location.database());
             db.setUserName(m_location.user());
+            if (!m_location.password().isEmpty())
+                db.setPassword(m_location.password());
             QString options = m_location.connectOptions();
             // An unreachable server is an answer within seconds, not a program that hangs.
             if (!options.contains(u"connect_timeout="_s))

@@ -6,9 +6,11 @@
 #include "workspace/HistoryWriter.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QTimer>
 
 #include <algorithm>
+#include <climits>
 
 using namespace Qt::StringLiterals;
 
@@ -29,12 +31,14 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
         setProblem(problem);
     });
     // A write that failed is kept and tried again by the writer: the recorder goes on recording.
-    connect(m_writer, &HistoryWriter::failed, this, [this](const QString &problem, int waiting) {
-        setProblem(tr("%1 Nothing is lost: %n change(s) wait and are written as soon as the file can be written "
-                      "again.",
-            nullptr, waiting)
-                       .arg(problem));
-    });
+    connect(m_writer, &HistoryWriter::failed, this,
+        [this](const QString &problem, qint64 waiting, const QDateTime &since, bool team) {
+            setProblem(team ? teamProblem(problem, waiting, since)
+                            : tr("%1 Nothing is lost: %n change(s) wait and are written as soon as the file can be "
+                                 "written again.",
+                                nullptr, int(std::min<qint64>(waiting, INT_MAX)))
+                                  .arg(problem));
+        });
     connect(m_writer, &HistoryWriter::recovered, this, [this] { setProblem({}); });
     connect(m_writer, &HistoryWriter::written, this, &HistoryRecorder::historyChanged);
     connect(
@@ -64,10 +68,30 @@ HistoryRecorder::~HistoryRecorder()
 
 void HistoryRecorder::open(const QString &filePath, int retentionDays)
 {
+    open(HistoryLocation::file(filePath), retentionDays, {});
+}
+
+void HistoryRecorder::open(const HistoryLocation &location, int retentionDays, const QString &outboxFile)
+{
     m_enabled = true;
     QMetaObject::invokeMethod(
-        m_writer, [writer = m_writer, filePath, retentionDays] { writer->open(filePath, retentionDays); },
+        m_writer,
+        [writer = m_writer, location, retentionDays, outboxFile] { writer->open(location, retentionDays, outboxFile); },
         Qt::QueuedConnection);
+}
+
+QString HistoryRecorder::teamProblem(const QString &problem, qint64 waiting, const QDateTime &since) const
+{
+    const QDateTime local = since.toLocalTime();
+    const QLocale locale;
+    // The time alone today; with the date when it has been longer.
+    const QString when = local.date() == m_clock->now().toLocalTime().date()
+        ? locale.toString(local.time(), QLocale::ShortFormat)
+        : locale.toString(local, QLocale::ShortFormat);
+    return tr("Team history unreachable since %1; %n record(s) waiting.", nullptr,
+               int(std::min<qint64>(waiting, INT_MAX)))
+               .arg(when)
+        + u' ' + problem;
 }
 
 void HistoryRecorder::attach(SessionMonitor *monitor)

@@ -2,6 +2,7 @@
 
 #include "core/Account.h"
 #include "core/BilledTimeSource.h"
+#include "storage/HistoryLocation.h"
 #include "storage/HistoryRecords.h"
 #include "workspace/HistoryRecording.h"
 
@@ -42,6 +43,9 @@ public:
 
     // Opens (creating, migrating, pruning sessions older than the retention) in the writer thread.
     void open(const QString &filePath, int retentionDays);
+    // As above, for a file or a team's database; a team's records wait in `outboxFile` (HistoryOutbox)
+    // until the database has them, and the team database is never pruned from here.
+    void open(const arr::HistoryLocation &location, int retentionDays, const QString &outboxFile);
     // Records the monitor's polls and commands from now on.
     void attach(SessionMonitor *monitor);
     // How records get their account's identity and price (by default: under the name, without one).
@@ -101,6 +105,8 @@ private:
     };
 
     void send(HistoryBatch batch);
+    // "Team history unreachable since 12:04; 37 records waiting." and why.
+    QString teamProblem(const QString &problem, qint64 waiting, const QDateTime &since) const;
     void setProblem(const QString &problem);
     void onInserted();
     void onAboutToRemove(int first, int last);

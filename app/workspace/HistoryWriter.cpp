@@ -1,15 +1,32 @@
 #include "workspace/HistoryWriter.h"
 
+#include "storage/HistoryOutbox.h"
 #include "storage/HistoryStore.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QTimer>
 
-#include <algorithm>
-#include <climits>
-
 namespace arr {
+
+namespace {
+
+// A file write that failed is tried again with the next one, and at the latest after this long.
+constexpr int FileRetryMs = 60'000;
+// A team database that is away is tried this often; each try may wait out libpq's connect timeout.
+constexpr int TeamRetryMs = 15'000;
+// Another program on this computer delivers the outbox: looked at again this soon.
+constexpr int OtherDelivererRetryMs = 5'000;
+// What waits in memory for a history that cannot be written is bounded: beyond this many records
+// (hours of a busy account) the oldest go, so that a history that stays unwritable cannot fill the memory.
+constexpr qsizetype MaximumWaitingRecords = 200'000;
+
+qsizetype recordCount(const HistoryBatch &batch)
+{
+    return batch.observations.size() + batch.commands.size() + batch.disappearances.size();
+}
+
+} // namespace
 
 HistoryWriter::HistoryWriter(QObject *parent)
     : QObject(parent)
@@ -18,21 +35,34 @@ HistoryWriter::HistoryWriter(QObject *parent)
 
 HistoryWriter::~HistoryWriter() = default;
 
-void HistoryWriter::open(const QString &filePath, int retentionDays)
+void HistoryWriter::open(const HistoryLocation &location, int retentionDays, const QString &outboxFile)
 {
-    m_filePath = filePath;
-    m_store = std::make_unique<HistoryStore>(filePath);
+    m_location = location;
+    if (location.isTeam()) {
+        m_outbox = std::make_unique<HistoryOutbox>(outboxFile);
+        m_state = State::Open;
+        // Unreachable is not off: records wait in the outbox, and the window says since when.
+        if (!m_outbox->open())
+            m_lastProblem = m_outbox->problem();
+        Q_EMIT opened(true, m_lastProblem);
+        drain();
+        return;
+    }
+    m_store = std::make_unique<HistoryStore>(location);
     m_store->setAccounts(m_accounts);
-    const HistoryStore::OpenResult result = m_store->open();
-    if (result == HistoryStore::OpenResult::Unavailable) {
+    if (m_store->open() == HistoryStore::OpenResult::Unavailable) {
         const QString problem = m_store->problem();
         m_store.reset();
+        m_state = State::Off;
+        m_waiting.clear();
+        m_waitingRecords = 0;
         Q_EMIT opened(false, problem);
         return;
     }
+    m_state = State::Open;
     m_store->prune(QDateTime::currentDateTimeUtc().addDays(-qint64(retentionDays)));
     Q_EMIT opened(true, m_store->problem());
-    reportEndedUsage();
+    drain();
 }
 
 void HistoryWriter::setAccounts(const QList<Account> &accounts)
@@ -44,43 +74,55 @@ void HistoryWriter::setAccounts(const QList<Account> &accounts)
     reportEndedUsage();
 }
 
-namespace {
-
-// A write that failed is tried again with the next one, and at the latest after this long.
-constexpr int RetryMs = 60'000;
-// What waits for a file that cannot be written is held in memory: beyond this many records (hours
-// of a busy account) the oldest go, so that a history that stays unwritable cannot fill the memory.
-constexpr qsizetype MaximumWaitingRecords = 200'000;
-
-qsizetype recordCount(const HistoryBatch &batch)
-{
-    return batch.observations.size() + batch.commands.size() + batch.disappearances.size();
-}
-
-} // namespace
-
 void HistoryWriter::write(const HistoryBatch &batch)
 {
-    // Off from the start (a file of a newer version, another program's database): nothing to keep.
-    if (!m_store && !m_failing)
+    if (m_state == State::Off)
         return;
-    m_waiting.append(batch);
-    m_waitingRecords += recordCount(batch);
-    drain();
+    // A team's batch goes to the disk at once; only when the outbox itself cannot be written does it
+    // wait in memory.
+    if (!(m_outbox && m_waiting.isEmpty() && m_outbox->append(batch))) {
+        m_waiting.append(batch);
+        m_waitingRecords += recordCount(batch);
+    }
+    if (m_state == State::NotOpened)
+        return;
+    // A file that refused a write is tried again with every write; a team database that is away only
+    // when its retry is due (each try may wait for a connection), the window told how much waits.
+    if (m_failing && m_location.isTeam())
+        Q_EMIT failed(m_lastProblem, waitingRecords(), m_failingSince, true);
+    else
+        drain();
+}
+
+bool HistoryWriter::openStore()
+{
+    if (m_store)
+        return true;
+    m_store = std::make_unique<HistoryStore>(m_location);
+    m_store->setAccounts(m_accounts);
+    if (m_store->open() == HistoryStore::OpenResult::Unavailable) {
+        const QString problem = m_store->problem();
+        m_store.reset();
+        retryLater(problem, m_location.isTeam() ? TeamRetryMs : FileRetryMs);
+        return false;
+    }
+    return true;
 }
 
 void HistoryWriter::drain()
 {
-    if (!m_store) {
-        m_store = std::make_unique<HistoryStore>(m_filePath);
-        m_store->setAccounts(m_accounts);
-        if (m_store->open() == HistoryStore::OpenResult::Unavailable) {
-            const QString problem = m_store->problem();
-            m_store.reset();
-            retryLater(problem);
-            return;
-        }
-    }
+    if (m_state != State::Open)
+        return;
+    if (m_location.isTeam())
+        drainTeam();
+    else
+        drainFile();
+}
+
+void HistoryWriter::drainFile()
+{
+    if (!openStore())
+        return;
     // Each write waits once for another writer; what it cannot write waits here instead.
     m_store->setBusyWait(5000, 0);
     while (!m_waiting.isEmpty()) {
@@ -89,7 +131,7 @@ void HistoryWriter::drain()
         if (!m_store->record(m_waiting.constFirst())) {
             const QString problem = m_store->problem();
             m_store.reset();
-            retryLater(problem);
+            retryLater(problem, FileRetryMs);
             return;
         }
         m_waitingRecords -= recordCount(m_waiting.constFirst());
@@ -104,21 +146,68 @@ void HistoryWriter::drain()
     reportEndedUsage();
 }
 
-void HistoryWriter::retryLater(const QString &problem)
+void HistoryWriter::drainTeam()
+{
+    // What waited in memory because the outbox could not be written goes there first, in order.
+    while (!m_waiting.isEmpty() && m_outbox->append(m_waiting.constFirst())) {
+        m_waitingRecords -= recordCount(m_waiting.constFirst());
+        m_waiting.removeFirst();
+    }
+    if (!openStore())
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    switch (m_outbox->deliver(*m_store)) {
+    case HistoryOutbox::Delivery::Failed:
+        // A store that refused a write is off until opened again.
+        if (!m_store->isOpen())
+            m_store.reset();
+        retryLater(m_outbox->problem(), TeamRetryMs);
+        return;
+    case HistoryOutbox::Delivery::OtherDelivers:
+        if (!m_retryTimer || !m_retryTimer->isActive())
+            retryLater({}, OtherDelivererRetryMs);
+        return;
+    case HistoryOutbox::Delivery::Delivered:
+        break;
+    }
+    Q_EMIT written(timer.nsecsElapsed() / 1000);
+    if (m_failing && m_waiting.isEmpty()) {
+        m_failing = false;
+        m_lastProblem.clear();
+        m_retryTimer->stop();
+        Q_EMIT recovered();
+    }
+    reportEndedUsage();
+}
+
+qint64 HistoryWriter::waitingRecords() const
+{
+    const qint64 onDisk = m_outbox ? std::max<qint64>(m_outbox->waitingRecords(), 0) : 0;
+    return onDisk + m_waitingRecords;
+}
+
+void HistoryWriter::retryLater(const QString &problem, int delayMs)
 {
     while (m_waitingRecords > MaximumWaitingRecords && m_waiting.size() > 1) {
         m_waitingRecords -= recordCount(m_waiting.constFirst());
         m_waiting.removeFirst();
     }
-    m_failing = true;
     if (!m_retryTimer) {
         // Made here, in the writer's thread, so that it fires there.
         m_retryTimer = new QTimer(this);
         m_retryTimer->setSingleShot(true);
         connect(m_retryTimer, &QTimer::timeout, this, &HistoryWriter::drain);
     }
-    m_retryTimer->start(RetryMs);
-    Q_EMIT failed(problem, int(std::min<qsizetype>(m_waitingRecords, INT_MAX)));
+    m_retryTimer->start(delayMs);
+    // Another program delivering is no failure of ours.
+    if (problem.isEmpty())
+        return;
+    if (!m_failing)
+        m_failingSince = QDateTime::currentDateTimeUtc();
+    m_failing = true;
+    m_lastProblem = problem;
+    Q_EMIT failed(problem, waitingRecords(), m_failingSince, m_location.isTeam());
 }
 
 void HistoryWriter::watchEndedSince(const QDateTime &since)
@@ -131,18 +220,25 @@ void HistoryWriter::reportEndedUsage()
 {
     // Read here, in the writer's thread, so that the window's once-a-second "spent today" never
     // waits on the disk: it uses what was last reported.
-    if (m_store && m_usageSince.isValid())
+    if (m_store && m_store->isOpen() && m_usageSince.isValid())
         Q_EMIT endedUsage(m_usageSince, m_store->billedEndedSince(m_usageSince));
 }
 
 void HistoryWriter::close()
 {
-    // The last chance for what still waits.
-    if (!m_waiting.isEmpty())
+    if (m_location.isTeam()) {
+        // A team database is not waited for at exit: what waits in memory goes to the outbox, and the
+        // outbox is delivered by the next program that starts.
+        while (m_outbox && !m_waiting.isEmpty() && m_outbox->append(m_waiting.constFirst()))
+            m_waiting.removeFirst();
+    } else if (!m_waiting.isEmpty()) {
+        // The last chance for what still waits.
         drain();
+    }
     if (m_retryTimer)
         m_retryTimer->stop();
     m_store.reset();
+    m_outbox.reset();
 }
 
 } // namespace arr

@@ -2,6 +2,7 @@
 
 #include "core/Account.h"
 #include "core/BilledTimeSource.h"
+#include "storage/HistoryLocation.h"
 #include "storage/HistoryRecords.h"
 
 #include <QDateTime>
@@ -14,10 +15,14 @@ class QTimer;
 
 namespace arr {
 
+class HistoryOutbox;
 class HistoryStore;
 
 // The history's disk side, in a thread of its own with its own connection: opens (migrates,
-// prunes) the file and writes batches, so that the GUI thread never waits on the disk.
+// prunes) the file and writes batches, so that the GUI thread never waits on the disk. A team's
+// database gets every batch through the outbox on this computer's disk first (HistoryOutbox), so
+// that a database that is away loses nothing; it is never pruned from here (its retention is the
+// team's, not one person's preference).
 class HistoryWriter : public QObject
 {
     Q_OBJECT
@@ -26,8 +31,9 @@ public:
     explicit HistoryWriter(QObject *parent = nullptr);
     ~HistoryWriter() override;
 
-    // Each runs in the writer's thread when invoked through a queued call.
-    void open(const QString &filePath, int retentionDays);
+    // Each runs in the writer's thread when invoked through a queued call. Batches written before
+    // open() wait for it. `outboxFile`: where a team database's records wait (HistoryOutbox).
+    void open(const arr::HistoryLocation &location, int retentionDays, const QString &outboxFile);
     // The saved accounts: see HistoryStore::setAccounts(). Before open() for a migration to use them.
     void setAccounts(const QList<arr::Account> &accounts);
     void write(const arr::HistoryBatch &batch);
@@ -40,27 +46,45 @@ Q_SIGNALS:
     // Empty `problem` when the history opened cleanly.
     void opened(bool enabled, const QString &problem);
     void written(qint64 microseconds);
-    // The disk refused a write (or another writer held the file too long): what was not written
-    // waits, `waiting` records of it, and is tried again with the next write, or a minute later.
-    void failed(const QString &problem, int waiting);
+    // The history refused a write, or could not be reached, since `since`: what was not written waits,
+    // `waiting` records of it (on disk for a team's database), and is tried again later.
+    void failed(const QString &problem, qint64 waiting, const QDateTime &since, bool team);
     // The waiting records were written after all.
     void recovered();
     void endedUsage(const QDateTime &since, const QList<arr::BilledUsage> &usage);
 
 private:
-    void reportEndedUsage();
-    // Writes what waits, oldest first, reopening the file when a write failed before.
-    void drain();
-    void retryLater(const QString &problem);
+    enum class State {
+        // open() has not run yet: batches wait for it.
+        NotOpened,
+        Open,
+        // History is off from the start (a file of a newer version): nothing to keep.
+        Off,
+    };
 
+    // Opens the store when it is not; false (with a retry planned) when it cannot be.
+    bool openStore();
+    void reportEndedUsage();
+    // Writes what waits, oldest first, reopening the history when a write failed before.
+    void drain();
+    void drainFile();
+    void drainTeam();
+    void retryLater(const QString &problem, int delayMs);
+    qint64 waitingRecords() const;
+
+    State m_state = State::NotOpened;
     std::unique_ptr<HistoryStore> m_store;
-    QString m_filePath;
+    std::unique_ptr<HistoryOutbox> m_outbox;
+    HistoryLocation m_location;
     QList<Account> m_accounts;
     QDateTime m_usageSince;
+    // What waits in memory: the file's batches, or a team's when its outbox cannot be written either.
     QList<HistoryBatch> m_waiting;
     qsizetype m_waitingRecords = 0;
     QTimer *m_retryTimer = nullptr;
     bool m_failing = false;
+    QDateTime m_failingSince;
+    QString m_lastProblem;
 };
 
 } // namespace arr

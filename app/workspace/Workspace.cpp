@@ -6,6 +6,7 @@
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/AccountStore.h"
+#include "storage/HistoryOutbox.h"
 #include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
@@ -96,7 +97,7 @@ Workspace::Workspace(const Options &options)
         m_history->setAccounts(m_accountStore->accounts());
         QObject::connect(m_accounts.get(), &AccountManager::savedAccountsChanged, m_history.get(),
             [this] { m_history->setAccounts(m_accountStore->accounts()); });
-        m_history->open(m_historyFile, m_settings->historyRetentionDays());
+        openRecorder();
         m_history->attach(m_monitor.get());
         m_history->setAccountFilter([](const QString &account) { return !isMadeUp(account); });
         m_billedToday = std::make_unique<HistoryBilledTime>(&m_monitor->sessions(), m_history.get());
@@ -110,13 +111,55 @@ Workspace::Workspace(const Options &options)
     applySettings();
 }
 
+void Workspace::openRecorder()
+{
+    const int retentionDays = m_settings->historyRetentionDays();
+    if (!m_teamHistory.isTeam()) {
+        m_history->open(historyLocation(), retentionDays, {});
+        return;
+    }
+    // The team database's password is in the keychain (when it was given in Preferences); what the
+    // monitor sees meanwhile waits in the writer.
+    const QString outbox = HistoryOutbox::filePathFor(m_historyFile, m_teamHistory.displayName());
+    m_secrets->read(m_teamHistory.secretName(), m_history.get(), [this, retentionDays, outbox](const SecretResult &r) {
+        if (r.ok)
+            m_teamHistory.setPassword(r.value);
+        m_history->open(m_teamHistory, retentionDays, outbox);
+    });
+}
+
+void Workspace::loadHistoryPassword(QObject *context, std::function<void()> done)
+{
+    if (!m_teamHistory.isTeam()) {
+        done();
+        return;
+    }
+    m_secrets->read(m_teamHistory.secretName(), context, [this, done = std::move(done)](const SecretResult &r) {
+        if (r.ok)
+            m_teamHistory.setPassword(r.value);
+        done();
+    });
+}
+
+HistoryLocation Workspace::historyLocation() const
+{
+    if (m_historyFile.isEmpty())
+        return {};
+    // A bad URL is an Invalid location: the store's open() says what is wrong with it.
+    const bool team = m_teamHistory.isTeam() || !m_teamHistory.error().isEmpty();
+    return team ? m_teamHistory : HistoryLocation::file(m_historyFile);
+}
+
+QString Workspace::historyOutboxFile() const
+{
+    return m_teamHistory.isTeam() ? HistoryOutbox::filePathFor(m_historyFile, m_teamHistory.displayName()) : QString();
+}
+
 std::unique_ptr<HistoryStore> Workspace::openHistory() const
 {
     if (m_historyFile.isEmpty())
         return nullptr;
-    // A bad URL is an Invalid location: the store's open() says what is wrong with it.
-    const bool team = m_teamHistory.isTeam() || !m_teamHistory.error().isEmpty();
-    auto store = std::make_unique<HistoryStore>(team ? m_teamHistory : HistoryLocation::file(m_historyFile));
+    auto store = std::make_unique<HistoryStore>(historyLocation());
     store->setAccounts(m_accountStore->accounts());
     store->open();
     return store;

@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -123,6 +124,15 @@ public:
     // name one, else the file), showing sessions under the saved accounts' names (see
     // HistoryStore::setAccounts()); null in demo mode. Check isOpen() and problem().
     std::unique_ptr<HistoryStore> openHistory() const;
+    // Where the history is kept: the team's database (with its password once loadHistoryPassword() has
+    // run), else the history file; an Invalid location (error() says why) for a team URL that is not
+    // one, and none in demo mode.
+    HistoryLocation historyLocation() const;
+    // Reads the team database's password from the keychain, then calls `done` (at once without a team
+    // database). The recorder does this by itself; a front end that opens the history itself first.
+    void loadHistoryPassword(QObject *context, std::function<void()> done);
+    // Where records for the team database wait until it has them (HistoryOutbox); empty without one.
+    QString historyOutboxFile() const;
     // Where "spent today" comes from, for the status bar and the budgets: the history (the sessions
     // listed now and those that ended today), or in demo mode only the sessions listed now.
     const BilledTimeSource &billedToday() const { return *m_billedToday; }
@@ -155,6 +165,8 @@ public:
     void keepSessionAlive(const QString &account, const QString &sessionId, const KeepAliveSpec &spec);
 
 private:
+    // Opens the recorder on the history file, or on the team database once its password is read.
+    void openRecorder();
     // Ends the command in a refused outcome when the account is read-only; returns whether it did.
     bool refuseIfReadOnly(CommandOutcome::Kind kind, const QString &account, const QString &sessionId);
     void refuse(CommandOutcome::Kind kind, const QString &account, const QString &sessionId, const QString &why);

@@ -1574,7 +1574,7 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>The team database&apos;s URL holds a password: leave it out, and give it in PGPASSWORD or ~/.pgpass instead.</source>
-        <translation>Die URL der Team-Datenbank enthält ein Passwort: Lassen Sie es weg und geben Sie es stattdessen in PGPASSWORD oder ~/.pgpass an.</translation>
+        <translation type="vanished">Die URL der Team-Datenbank enthält ein Passwort: Lassen Sie es weg und geben Sie es stattdessen in PGPASSWORD oder ~/.pgpass an.</translation>
     </message>
     <message>
         <source>The team database&apos;s URL must not end with a #fragment.</source>
@@ -1583,6 +1583,33 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>The team database&apos;s URL names the database &quot;%1&quot;; a name has no slash.</source>
         <translation>Die URL der Team-Datenbank nennt die Datenbank „%1“; ein Name enthält keinen Schrägstrich.</translation>
+    </message>
+    <message>
+        <source>The team database&apos;s URL holds a password: leave it out, and keep it in the keychain (Preferences) or give it in PGPASSWORD or ~/.pgpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A team database needs at least its server&apos;s name and the database&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arr::HistoryOutbox</name>
+    <message>
+        <source>Records for the team history cannot be kept in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records for the team history cannot be read from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records for the team history cannot be removed from %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1654,13 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <translation>
             <numerusform>%1 Nichts geht verloren: %n Änderung wartet und wird geschrieben, sobald die Datei wieder beschreibbar ist.</numerusform>
             <numerusform>%1 Nichts geht verloren: %n Änderungen warten und werden geschrieben, sobald die Datei wieder beschreibbar ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team history unreachable since %1; %n record(s) waiting.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

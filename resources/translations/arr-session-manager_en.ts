@@ -122,6 +122,13 @@ Extend and Stop apply to all of them.</numerusform>
             <numerusform>%1 Nothing is lost: %n changes wait and are written as soon as the file can be written again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Team history unreachable since %1; %n record(s) waiting.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryWindow</name>
