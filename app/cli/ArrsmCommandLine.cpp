@@ -242,6 +242,13 @@ QString readHistory(const GivenOptions &given, Command *command)
     command->csv = given.has(Opt::Csv);
     if (command->csv && command->json)
         return tr("--csv and --json cannot be combined.");
+    command->copyToTeam = given.has(Opt::CopyToTeam);
+    if (command->copyToTeam) {
+        for (Opt filter : {Opt::Since, Opt::Until, Opt::Account, Opt::Csv}) {
+            if (given.has(filter))
+                return tr("--copy-to-team copies the whole history: it takes no %1.").arg(dashed(filter));
+        }
+    }
     for (Opt option : {Opt::Since, Opt::Until}) {
         if (!given.has(option))
             continue;

@@ -98,6 +98,9 @@ struct Command
     QDateTime since;
     QDateTime historyUntil;
     bool csv = false;
+    // history --copy-to-team: this computer's history copied into the team database, nothing printed
+    // but what was copied.
+    bool copyToTeam = false;
     Connection connection;
     // keep-alive: the policy; with --until, `keepAliveUntil` is the time of day, made a moment by
     // the runner on its clock.

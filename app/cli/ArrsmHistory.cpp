@@ -29,8 +29,34 @@ using namespace Qt::StringLiterals;
 // arrsm and the session history: reading it (history), and recording what a command saw and did.
 namespace arr::cli {
 
+void CommandRunner::copyHistoryToTeam()
+{
+    const HistoryStore::CopyResult copied = m_context.workspace->copyHistoryToTeam();
+    if (!copied.ok) {
+        printErr(tr("arrsm: the history cannot be copied into the team database: %1").arg(copied.error));
+        finish(ExitFailure);
+        return;
+    }
+    const QString to = m_context.workspace->historyLocation().displayName();
+    if (m_command.json) {
+        printOut(QJsonDocument(
+                     QJsonObject{{u"to"_s, to}, {u"sessions"_s, copied.sessions}, {u"eventsAdded"_s, copied.events}})
+                     .toJson(QJsonDocument::Compact)
+            + '\n');
+    } else {
+        printOut(tr("%n session(s) copied into %1", nullptr, copied.sessions).arg(to).toUtf8() + '\n'
+            + tr("%n event(s) added (those already there are left as they are)", nullptr, copied.events).toUtf8()
+            + '\n');
+    }
+    finish(ExitSuccess);
+}
+
 void CommandRunner::printHistory()
 {
+    if (m_command.copyToTeam) {
+        copyHistoryToTeam();
+        return;
+    }
     HistoryStore *store = m_context.history;
     if (!store || !store->isOpen()) {
         printErr(tr("arrsm: the session history cannot be read: %1")

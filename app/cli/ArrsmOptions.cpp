@@ -75,6 +75,10 @@ const std::vector<OptionSpec> OptionTable{
     {Opt::Csv, "csv"_L1, {}, {}, Once,
         {{InHistory, {}, P::Optional, Opt::Json,
             "RFC 4180 CSV with one header row; --json: a JSON array. Times are ISO 8601 UTC."}}},
+    {Opt::CopyToTeam, "copy-to-team"_L1, {}, {}, Once,
+        {{InHistory, {}, P::Optional, Opt::None,
+            "copy this computer's history into the team database (ARRSM_HISTORY_URL\n"
+            "or the app's Preferences) instead of printing it; safe to run twice"}}},
     {Opt::MetricsListen, "metrics-listen"_L1, {}, {}, Once,
         {{InWatch, "ADDR:PORT"_L1, P::Optional, Opt::None,
             "serve the metrics at http://ADDR:PORT/metrics (default 127.0.0.1:9464;\n"

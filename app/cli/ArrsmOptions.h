@@ -40,6 +40,7 @@ enum class Opt {
     ApiVersion,
     Id,
     MetricsListen,
+    CopyToTeam,
 };
 
 // A set of commands, one bit each.

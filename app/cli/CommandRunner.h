@@ -89,6 +89,8 @@ private:
     // Records wait here until the command's output is out (or, for keep-alive, are written at once).
     void queueHistory(const HistoryBatch &batch);
     void writeHistory(std::chrono::milliseconds wait);
+    // history --copy-to-team.
+    void copyHistoryToTeam();
     // Whether what this command sees and does goes into a history (a file or a team's outbox).
     bool recordsHistory() const;
     void resolveSavedAccount();

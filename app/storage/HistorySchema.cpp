@@ -52,37 +52,14 @@ const char *const Migrations[] = {
 static_assert(std::size(Migrations) == SchemaVersion);
 
 // Moves one recorded account's rows to its identity. The same session recorded under two names of one
-// account (the window's name and arrsm's account id) becomes one row: the widest life, the most
-// billed time, the newest state, the extends of both.
+// account (the window's name and arrsm's account id) becomes one row (mergeSessionRows()).
 const auto MoveRows
     = "INSERT INTO sessions (account, session_id, account_label, size, status, first_seen, ready_at,"
       " ready_at_derived, last_seen, ended_at, final_status, lease_seconds, billed_seconds, price_per_hour, cost,"
       " extend_count, created_here, stopped_here, closed_unseen, last_message)"
       " SELECT ?, session_id, account_label, size, status, first_seen, ready_at, ready_at_derived, last_seen,"
       " ended_at, final_status, lease_seconds, billed_seconds, price_per_hour, cost, extend_count, created_here,"
-      " stopped_here, closed_unseen, last_message FROM sessions WHERE account = ? AND true"
-      " ON CONFLICT (account, session_id) DO UPDATE SET"
-      " size = CASE WHEN size = '' THEN excluded.size ELSE size END,"
-      " status = CASE WHEN excluded.last_seen > last_seen THEN excluded.status ELSE status END,"
-      " first_seen = MIN(first_seen, excluded.first_seen),"
-      " ready_at = COALESCE(MIN(ready_at, excluded.ready_at), ready_at, excluded.ready_at),"
-      " ready_at_derived = CASE WHEN excluded.ready_at IS NOT NULL AND (ready_at IS NULL OR excluded.ready_at <"
-      " ready_at) THEN excluded.ready_at_derived ELSE ready_at_derived END,"
-      " last_seen = MAX(last_seen, excluded.last_seen),"
-      " ended_at = COALESCE(MIN(ended_at, excluded.ended_at), ended_at, excluded.ended_at),"
-      " final_status = CASE WHEN final_status = '' THEN excluded.final_status ELSE final_status END,"
-      " lease_seconds = CASE WHEN excluded.last_seen > last_seen THEN COALESCE(excluded.lease_seconds,"
-      " lease_seconds) ELSE COALESCE(lease_seconds, excluded.lease_seconds) END,"
-      " billed_seconds = MAX(billed_seconds, excluded.billed_seconds),"
-      " price_per_hour = COALESCE(price_per_hour, excluded.price_per_hour),"
-      " cost = CASE WHEN COALESCE(price_per_hour, excluded.price_per_hour) IS NULL THEN NULL"
-      " ELSE MAX(billed_seconds, excluded.billed_seconds) / 3600.0 * COALESCE(price_per_hour,"
-      " excluded.price_per_hour) END,"
-      " extend_count = extend_count + excluded.extend_count,"
-      " created_here = MAX(created_here, excluded.created_here),"
-      " stopped_here = MAX(stopped_here, excluded.stopped_here),"
-      " closed_unseen = MIN(closed_unseen, excluded.closed_unseen),"
-      " last_message = CASE WHEN excluded.last_seen > last_seen THEN excluded.last_message ELSE last_message END"_L1;
+      " stopped_here, closed_unseen, last_message FROM sessions WHERE account = ? AND true"_L1;
 
 bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QSqlError *error)
 {
@@ -121,7 +98,7 @@ bool rekeyAccounts(QSqlDatabase &db, Dialect dialect, const LegacyAccounts &lega
     }
     q.finish();
     for (const auto &[recordedAs, identity] : names + others) {
-        if (!run(q, forDialect(dialect, MoveRows), {identity, recordedAs}, error)
+        if (!run(q, forDialect(dialect, MoveRows + mergeSessionRows(ExtendCounts::Add)), {identity, recordedAs}, error)
             || !run(q, u"DELETE FROM sessions WHERE account = ?"_s, {recordedAs}, error)
             || !run(q, u"UPDATE events SET account = ? WHERE account = ?"_s, {identity, recordedAs}, error))
             return false;
@@ -130,6 +107,36 @@ bool rekeyAccounts(QSqlDatabase &db, Dialect dialect, const LegacyAccounts &lega
 }
 
 } // namespace
+
+QString mergeSessionRows(ExtendCounts extends)
+{
+    // The widest life, the most billed time, the newest state.
+    return u" ON CONFLICT (account, session_id) DO UPDATE SET"
+           " size = CASE WHEN sessions.size = '' THEN excluded.size ELSE sessions.size END,"
+           " status = CASE WHEN excluded.last_seen > sessions.last_seen THEN excluded.status ELSE sessions.status END,"
+           " first_seen = MIN(sessions.first_seen, excluded.first_seen),"
+           " ready_at = COALESCE(MIN(sessions.ready_at, excluded.ready_at), sessions.ready_at, excluded.ready_at),"
+           " ready_at_derived = CASE WHEN excluded.ready_at IS NOT NULL AND (sessions.ready_at IS NULL OR"
+           " excluded.ready_at < sessions.ready_at) THEN excluded.ready_at_derived ELSE sessions.ready_at_derived END,"
+           " last_seen = MAX(sessions.last_seen, excluded.last_seen),"
+           " ended_at = COALESCE(MIN(sessions.ended_at, excluded.ended_at), sessions.ended_at, excluded.ended_at),"
+           " final_status = CASE WHEN sessions.final_status = '' THEN excluded.final_status ELSE sessions.final_status"
+           " END,"
+           " lease_seconds = CASE WHEN excluded.last_seen > sessions.last_seen THEN COALESCE(excluded.lease_seconds,"
+           " sessions.lease_seconds) ELSE COALESCE(sessions.lease_seconds, excluded.lease_seconds) END,"
+           " billed_seconds = MAX(sessions.billed_seconds, excluded.billed_seconds),"
+           " price_per_hour = COALESCE(sessions.price_per_hour, excluded.price_per_hour),"
+           " cost = CASE WHEN COALESCE(sessions.price_per_hour, excluded.price_per_hour) IS NULL THEN NULL"
+           " ELSE MAX(sessions.billed_seconds, excluded.billed_seconds) / 3600.0 * COALESCE(sessions.price_per_hour,"
+           " excluded.price_per_hour) END,"_s
+        + (extends == ExtendCounts::Add ? u" extend_count = sessions.extend_count + excluded.extend_count,"_s
+                                        : u" extend_count = MAX(sessions.extend_count, excluded.extend_count),"_s)
+        + u" created_here = MAX(sessions.created_here, excluded.created_here),"
+          " stopped_here = MAX(sessions.stopped_here, excluded.stopped_here),"
+          " closed_unseen = MIN(sessions.closed_unseen, excluded.closed_unseen),"
+          " last_message = CASE WHEN excluded.last_seen > sessions.last_seen THEN excluded.last_message"
+          " ELSE sessions.last_message END"_s;
+}
 
 QString forDialect(Dialect dialect, const QString &sql)
 {

@@ -26,6 +26,13 @@ struct LegacyAccounts
 // set when a statement fails.
 bool upgrade(QSqlDatabase &db, Dialect dialect, int from, const LegacyAccounts &legacy, QSqlError *error);
 
+// Whether a session row merged into one that is there counts both rows' extends (two names of one
+// account recorded different extends) or is the same row again (a copy run twice).
+enum class ExtendCounts { Add, Same };
+// The ON CONFLICT clause that merges an inserted session row into the row of the same identity and
+// session: the widest life, the most billed time, the newest state.
+QString mergeSessionRows(ExtendCounts extends);
+
 // A statement written for SQLite, as `dialect` says it. The history's SQL is SQLite's (and unchanged
 // for it) with these differences for PostgreSQL: the two-argument scalars MIN(a, b) and MAX(a, b) are
 // LEAST and GREATEST (the history's SQL has no aggregate MIN or MAX); INTEGER columns are BIGINT

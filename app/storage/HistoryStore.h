@@ -85,8 +85,22 @@ public:
     // ready, not exactly when).
     QList<BilledUsage> billedEndedSince(const QDateTime &since) const;
 
+    // What copyTo() did: the sessions copied (merged where there already), and the events added.
+    struct CopyResult
+    {
+        bool ok = false;
+        int sessions = 0;
+        int events = 0;
+        QString error;
+    };
+    // Copies every session and event of this history into `target` (this computer's file into a team's
+    // database). Safe to run twice: sessions already there are merged, events already there not added.
+    CopyResult copyTo(HistoryStore &target);
+
 private:
     bool openConnection();
+    // Begins a transaction that a copy writes in (HistoryStoreCopy.cpp).
+    bool beginCopy();
     bool inspectFile(const QSqlDatabase &db, QSqlError *error);
     bool migrate();
     // The team database (HistoryStoreTeam.cpp).

@@ -165,6 +165,27 @@ std::unique_ptr<HistoryStore> Workspace::openHistory() const
     return store;
 }
 
+HistoryStore::CopyResult Workspace::copyHistoryToTeam() const
+{
+    HistoryStore::CopyResult result;
+    if (!m_teamHistory.isTeam()) {
+        result.error = m_teamHistory.error().isEmpty()
+            ? QCoreApplication::translate("arr::Workspace", "No team database is chosen.")
+            : m_teamHistory.error();
+        return result;
+    }
+    HistoryStore file(HistoryLocation::file(m_historyFile));
+    file.setAccounts(m_accountStore->accounts());
+    if (file.open() == HistoryStore::OpenResult::Unavailable) {
+        result.error = file.problem();
+        return result;
+    }
+    HistoryStore team(m_teamHistory);
+    team.setAccounts(m_accountStore->accounts());
+    team.open();
+    return file.copyTo(team);
+}
+
 QString Workspace::historyProblem() const
 {
     return m_history ? m_history->problem() : QString();

@@ -5,6 +5,7 @@
 #include "core/TimeSpan.h"
 #include "monitor/SessionMonitor.h"
 #include "storage/HistoryLocation.h"
+#include "storage/HistoryStore.h"
 #include "workspace/HistoryRecording.h"
 
 #include <QString>
@@ -131,6 +132,10 @@ public:
     // Reads the team database's password from the keychain, then calls `done` (at once without a team
     // database). The recorder does this by itself; a front end that opens the history itself first.
     void loadHistoryPassword(QObject *context, std::function<void()> done);
+    // Copies this computer's history file into the team database (HistoryStore::copyTo()): safe to run
+    // twice. Synchronous (seconds for a large file): a window runs it in a thread of its own. Needs the
+    // password loaded (loadHistoryPassword()) when the keychain holds it.
+    HistoryStore::CopyResult copyHistoryToTeam() const;
     // Where records for the team database wait until it has them (HistoryOutbox); empty without one.
     QString historyOutboxFile() const;
     // Where "spent today" comes from, for the status bar and the budgets: the history (the sessions

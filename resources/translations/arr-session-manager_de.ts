@@ -1698,6 +1698,14 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>The team history %1 was written by a newer version of this program: it is shown, but nothing is written to it until this program is updated.</source>
         <translation>Der Team-Verlauf %1 wurde von einer neueren Version dieses Programms geschrieben: Er wird angezeigt, aber nichts wird hineingeschrieben, bis dieses Programm aktualisiert ist.</translation>
     </message>
+    <message>
+        <source>%1 cannot be written</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>The session history %1 cannot be read (%2).</source>
+        <translation type="unfinished">Der Sitzungsverlauf %1 kann nicht gelesen werden (%2).</translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryTableModel</name>
@@ -3354,6 +3362,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>The account &quot;%1&quot; is read-only (watch only): its sessions can be watched, not created, extended or stopped.</source>
         <translation>Das Konto „%1“ ist auf Nur-Lesen gestellt (nur beobachten): Seine Sitzungen können beobachtet, aber nicht erstellt, verlängert oder gestoppt werden.</translation>
+    </message>
+    <message>
+        <source>No team database is chosen.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

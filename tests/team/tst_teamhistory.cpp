@@ -3,6 +3,8 @@
 #include "storage/HistoryLocation.h"
 #include "storage/HistoryStore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void writersOfTheSameSessionsWriteEachFactOnce();
     void newerSchemaIsReadButNotWritten();
     void arrsmListsTheTeamHistory();
+    void copyingThisComputersHistoryIsSafeTwice();
 
 private:
     HistoryLocation location() const
@@ -62,6 +65,22 @@ private:
     }
     // Runs SQL as the database's owner, outside any HistoryStore.
     QVariant scalar(const QString &sql);
+    // arrsm in a home of its own, its history the test's team database (the password in PGPASSWORD).
+    QProcessEnvironment arrsmEnvironment(const QTemporaryDir &home) const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : environment.keys()) {
+            if (name.startsWith(u"ARRSM_"_s))
+                environment.remove(name);
+        }
+        environment.insert(u"HOME"_s, home.path());
+        environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+        environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+        environment.insert(u"ARRSM_HISTORY_URL"_s, location().displayName());
+        environment.insert(u"PGPASSWORD"_s, m_server->password());
+        return environment;
+    }
 
     std::unique_ptr<PostgresServer> m_server;
 };
@@ -319,17 +338,7 @@ void TestTeamHistory::arrsmListsTheTeamHistory()
     }
     QTemporaryDir home;
     QVERIFY(home.isValid());
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : environment.keys()) {
-        if (name.startsWith(u"ARRSM_"_s))
-            environment.remove(name);
-    }
-    environment.insert(u"HOME"_s, home.path());
-    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-    environment.insert(u"ARRSM_HISTORY_URL"_s, location().displayName());
-    environment.insert(u"PGPASSWORD"_s, m_server->password());
+    QProcessEnvironment environment = arrsmEnvironment(home);
     QProcess arrsm;
     arrsm.setProcessEnvironment(environment);
     arrsm.start(QStringLiteral(ARRSM_BINARY), {u"history"_s, u"--json"_s});
@@ -351,6 +360,73 @@ void TestTeamHistory::arrsmListsTheTeamHistory()
     QVERIFY(arrsm.waitForFinished(60'000));
     QVERIFY(arrsm.exitCode() != 0);
     QVERIFY2(arrsm.readAllStandardError().contains("PGPASSWORD"), "no reason given for a bad URL");
+}
+
+// history --copy-to-team: this computer's file into the team database, merged with what the team had
+// of the same sessions; a second run changes nothing.
+void TestTeamHistory::copyingThisComputersHistoryIsSafeTwice()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString file = home.filePath(u"data/ArrSessionManager/arr-session-manager/history.sqlite"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+    {
+        HistoryStore mine(file);
+        QCOMPARE(mine.open(), HistoryStore::OpenResult::Opened);
+        HistoryBatch created;
+        created.commands.append(
+            {HistoryCommand::Kind::Created, u"a"_s, u"mine-1"_s, T0, {}, u"cv.c"_s, u"standard"_s, std::nullopt, {}});
+        QVERIFY(mine.record(created));
+        QVERIFY(mine.record(seen(u"a"_s, session(u"mine-1"_s, SessionStatus::Ready, 60), T0.addSecs(60))));
+        for (int i = 1; i <= 2; ++i) {
+            HistoryBatch extended;
+            extended.commands.append({HistoryCommand::Kind::Extended, u"a"_s, u"mine-1"_s, T0.addSecs(60 * (i + 1)), {},
+                u"cv.e"_s, {}, 3600 + 1800 * i, {}});
+            QVERIFY(mine.record(extended));
+        }
+        QVERIFY(mine.record(seen(u"a"_s, session(u"mine-1"_s, SessionStatus::Stopped, 600), T0.addSecs(700))));
+        QVERIFY(mine.record(seen(u"a"_s, session(u"both-2"_s, SessionStatus::Ready, 120), T0.addSecs(10))));
+    }
+    {
+        // The team saw both-2 later, with more billed time.
+        HistoryStore team(location());
+        QCOMPARE(team.open(), HistoryStore::OpenResult::Opened);
+        QVERIFY(team.record(seen(u"a"_s, session(u"both-2"_s, SessionStatus::Ready, 900), T0.addSecs(900))));
+    }
+    const int teamEvents = scalar(u"SELECT count(*) FROM events"_s).toInt();
+
+    const auto copy = [&] {
+        QProcess arrsm;
+        arrsm.setProcessEnvironment(arrsmEnvironment(home));
+        arrsm.start(QStringLiteral(ARRSM_BINARY), {u"history"_s, u"--copy-to-team"_s, u"--json"_s});
+        if (!arrsm.waitForFinished(60'000) || arrsm.exitCode() != 0) {
+            qWarning() << arrsm.readAllStandardError();
+            return QJsonObject();
+        }
+        return QJsonDocument::fromJson(arrsm.readAllStandardOutput()).object();
+    };
+    const QJsonObject first = copy();
+    QCOMPARE(first.value(u"sessions"_s).toInt(), 2);
+    const int added = first.value(u"eventsAdded"_s).toInt();
+    QVERIFY(added >= 4);
+    QCOMPARE(scalar(u"SELECT count(*) FROM sessions"_s).toInt(), 2);
+    QCOMPARE(scalar(u"SELECT extend_count FROM sessions WHERE session_id = 'mine-1'"_s).toInt(), 2);
+    QCOMPARE(scalar(u"SELECT status FROM sessions WHERE session_id = 'mine-1'"_s).toString(), u"stopped"_s);
+    QCOMPARE(scalar(u"SELECT created_here FROM sessions WHERE session_id = 'mine-1'"_s).toInt(), 1);
+    // The newest state and the most billed time, the earliest first sight.
+    QCOMPARE(scalar(u"SELECT billed_seconds FROM sessions WHERE session_id = 'both-2'"_s).toInt(), 900);
+    QCOMPARE(scalar(u"SELECT first_seen FROM sessions WHERE session_id = 'both-2'"_s).toLongLong(),
+        T0.addSecs(10).toMSecsSinceEpoch());
+    const int events = scalar(u"SELECT count(*) FROM events"_s).toInt();
+    QVERIFY(events > teamEvents);
+    QCOMPARE(scalar(u"SELECT count(*) FROM events WHERE kind = 'extended'"_s).toInt(), 2);
+
+    const QJsonObject second = copy();
+    QCOMPARE(second.value(u"sessions"_s).toInt(), 2);
+    QCOMPARE(second.value(u"eventsAdded"_s).toInt(), 0);
+    QCOMPARE(scalar(u"SELECT count(*) FROM events"_s).toInt(), events);
+    QCOMPARE(scalar(u"SELECT extend_count FROM sessions WHERE session_id = 'mine-1'"_s).toInt(), 2);
+    QCOMPARE(scalar(u"SELECT billed_seconds FROM sessions WHERE session_id = 'both-2'"_s).toInt(), 900);
 }
 
 QTEST_GUILESS_MAIN(TestTeamHistory)
