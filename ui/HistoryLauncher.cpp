@@ -1,5 +1,7 @@
 #include "ui/HistoryLauncher.h"
 
+#include "storage/AccountStore.h"
+#include "storage/HistoryStore.h"
 #include "storage/Settings.h"
 #include "ui/HistoryWindow.h"
 #include "ui/SessionStyle.h"
@@ -9,6 +11,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QThread>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +54,8 @@ void HistoryLauncher::show()
         m_window = new HistoryWindow(m_workspace->historyLocation(), m_workspace->clock(), m_mainWindow);
         m_window->restoreGeometry(m_workspace->settings().value(Settings::Key::HistoryWindowGeometry).toByteArray());
         m_window->installEventFilter(this);
+        m_window->offerCopyToTeam(m_workspace->historyLocation().isTeam());
+        connect(m_window, &HistoryWindow::copyToTeamRequested, this, &HistoryLauncher::copyToTeam);
     }
     m_window->setAccounts(m_workspace->accounts().savedAccounts());
     m_window->setPricing(m_workspace->savedPricing());
@@ -59,6 +64,34 @@ void HistoryLauncher::show()
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
+}
+
+void HistoryLauncher::copyToTeam()
+{
+    if (m_copying)
+        return;
+    m_copying = true;
+    m_window->setCopying(true);
+    // Seconds for a large file, over the network: in a thread of its own, with what it needs copied.
+    auto copied = std::make_shared<HistoryStore::CopyResult>();
+    QThread *thread = QThread::create([copied, file = m_workspace->historyFile(), team = m_workspace->historyLocation(),
+                                          accounts = m_workspace->accountStore().accounts()] {
+        *copied = Workspace::copyHistory(file, team, accounts);
+    });
+    connect(thread, &QThread::finished, this, [this, thread, copied] {
+        thread->deleteLater();
+        m_copying = false;
+        if (!m_window)
+            return;
+        m_window->setCopying(false);
+        if (copied->ok)
+            m_window->showCopyResult(true,
+                tr("%n session(s) of this computer are in the team's history; ", nullptr, copied->sessions)
+                    + tr("%n event(s) added.", nullptr, copied->events));
+        else
+            m_window->showCopyResult(false, tr("This computer's history could not be copied: %1").arg(copied->error));
+    });
+    thread->start(QThread::LowPriority);
 }
 
 void HistoryLauncher::saveSettings()

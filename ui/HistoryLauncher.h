@@ -32,10 +32,14 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Copies this computer's history into the team's database, in a thread, and says what it did.
+    void copyToTeam();
+
     Workspace *m_workspace;
     QWidget *m_mainWindow;
     QAction *m_action;
     QPointer<HistoryWindow> m_window;
+    bool m_copying = false;
 };
 
 } // namespace arr

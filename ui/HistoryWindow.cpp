@@ -145,11 +145,37 @@ QLayout *HistoryWindow::buildBottomRow()
     m_exportJson->setObjectName(u"historyExportJson"_s);
     connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseExportFile(ExportFormat::Csv); });
     connect(m_exportJson, &QPushButton::clicked, this, [this] { chooseExportFile(ExportFormat::Json); });
+    m_copyToTeam = new QPushButton(tr("Copy This Computer's History Here"), this);
+    m_copyToTeam->setObjectName(u"historyCopyToTeam"_s);
+    m_copyToTeam->setToolTip(tr("Adds the sessions this computer recorded before it shared the team's database. "
+                                "Safe to do twice: nothing is counted again."));
+    m_copyToTeam->hide();
+    connect(m_copyToTeam, &QPushButton::clicked, this, &HistoryWindow::copyToTeamRequested);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_totals, 1);
+    bottom->addWidget(m_copyToTeam);
     bottom->addWidget(m_exportCsv);
     bottom->addWidget(m_exportJson);
     return bottom;
+}
+
+void HistoryWindow::offerCopyToTeam(bool offer)
+{
+    m_copyToTeam->setVisible(offer);
+}
+
+void HistoryWindow::setCopying(bool copying)
+{
+    m_copyToTeam->setEnabled(!copying);
+    if (copying)
+        m_messageBar->showMessage(MessageBar::Kind::Information, tr("Copying this computer's history…"));
+}
+
+void HistoryWindow::showCopyResult(bool ok, const QString &text)
+{
+    m_messageBar->showMessage(ok ? MessageBar::Kind::Information : MessageBar::Kind::Error, text);
+    if (ok)
+        refresh();
 }
 
 void HistoryWindow::buildFilters(QWidget *bar)

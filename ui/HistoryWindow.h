@@ -68,6 +68,14 @@ public:
     const QList<HistorySession> &selection() const { return m_selection; }
     // Writes the selection to `path`; false with a sentence in *error when it cannot.
     bool exportTo(const QString &path, ExportFormat format, QString *error) const;
+    // With a team's database: offers to copy this computer's history into it (copyToTeamRequested()).
+    void offerCopyToTeam(bool offer);
+    // While a copy runs the offer waits; then what it did, or why it could not.
+    void setCopying(bool copying);
+    void showCopyResult(bool ok, const QString &text);
+
+Q_SIGNALS:
+    void copyToTeamRequested();
 
 private:
     // The bar above the table: a read that failed, the recorder's problem, or nothing.
@@ -95,6 +103,7 @@ private:
     // Why the last read failed; nothing of it is shown.
     QString m_readError;
     MessageBar *m_messageBar = nullptr;
+    QPushButton *m_copyToTeam = nullptr;
     HistoryRangePicker *m_range = nullptr;
     QComboBox *m_account = nullptr;
     QComboBox *m_status = nullptr;

@@ -2,6 +2,7 @@
 
 #include "storage/Settings.h"
 #include "ui/SessionStyle.h"
+#include "ui/TeamHistoryForm.h"
 #include "ui/WidgetHelpers.h"
 #include "ui_PreferencesDialog.h"
 
@@ -26,6 +27,10 @@ PreferencesDialog::PreferencesDialog(Settings *settings, const QList<Account> &a
     , m_savedAccounts(accounts)
 {
     m_ui->setupUi(this);
+    m_teamHistory = new TeamHistoryForm(m_ui->historyTab);
+    m_ui->historyTabLayout->addWidget(m_teamHistory);
+    m_teamHistory->setTeamUrl(settings->value(Settings::Key::HistoryTeamUrl).toString());
+    connect(m_teamHistory, &TeamHistoryForm::edited, this, [this] { validate(); });
     m_ui->pollSpin->setMinimum(Settings::MinimumPollIntervalSeconds);
     m_ui->pollSpin->setValue(settings->pollIntervalSeconds());
     m_ui->warningSpin->setValue(settings->warningThresholdMinutes());
@@ -109,6 +114,8 @@ void PreferencesDialog::showExamplePrices(const Pricing &examples)
     m_ui->currencyEdit->setText(examples.defaults.currency);
     m_ui->currencyEdit->setReadOnly(true);
     m_ui->priceTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // The demo keeps no history: nowhere to choose.
+    m_teamHistory->setEnabled(false);
     fillPriceTable();
 }
 
@@ -196,6 +203,8 @@ void PreferencesDialog::validate()
                return c.isLetter() && c.unicode() < 128;
            })))
         problem = tr("Enter the currency as its three-letter ISO code (EUR, USD), or leave it empty.");
+    if (problem.isEmpty())
+        problem = m_teamHistory->problem();
     if (problem.isEmpty() && m_ui->criticalSpin->value() > m_ui->warningSpin->value())
         problem = tr("The red threshold (%1 min) must not be above the amber one (%2 min).")
                       .arg(m_ui->criticalSpin->value())
@@ -220,8 +229,19 @@ void PreferencesDialog::accept()
     if (!m_examples) {
         m_pricing.defaults.currency = m_ui->currencyEdit->text().trimmed().toUpper();
         m_settings->setPricing(m_pricing, m_savedAccounts);
+        m_settings->setValue(Settings::Key::HistoryTeamUrl, m_teamHistory->teamUrl());
     }
     QDialog::accept();
+}
+
+HistoryLocation PreferencesDialog::teamHistory() const
+{
+    return m_teamHistory->location();
+}
+
+std::optional<QString> PreferencesDialog::teamPassword() const
+{
+    return m_examples ? std::nullopt : m_teamHistory->password();
 }
 
 } // namespace arr

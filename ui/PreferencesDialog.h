@@ -2,10 +2,12 @@
 
 #include "core/Account.h"
 #include "core/Cost.h"
+#include "storage/HistoryLocation.h"
 
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class PreferencesDialog;
@@ -14,11 +16,13 @@ class PreferencesDialog;
 namespace arr {
 
 class Settings;
+class TeamHistoryForm;
 
 // The app's preferences: poll interval, the remaining-lease thresholds (amber, red), how long before
-// a lease ends to warn, whether to notify at all, the window's language (from the next start), and
-// the prices per hour (a currency, a price per size for all accounts and, per account, the prices
-// negotiated for it). Writes to Settings on OK;
+// a lease ends to warn, whether to notify at all, the window's language (from the next start), the
+// prices per hour (a currency, a price per size for all accounts and, per account, the prices
+// negotiated for it), and where the history is kept (this computer, or a team's database; from the
+// next start). Writes to Settings on OK;
 // the caller applies.
 class PreferencesDialog : public QDialog
 {
@@ -36,6 +40,10 @@ public:
     void showExamplePrices(const Pricing &examples);
 
     QString problem() const { return m_problem; }
+    // After OK: the team database chosen and the password typed for it, when one was, for the caller
+    // to keep in the keychain.
+    HistoryLocation teamHistory() const;
+    std::optional<QString> teamPassword() const;
     void accept() override;
 
 private:
@@ -56,6 +64,7 @@ private:
     // The scope the table shows: "" for all accounts, else an account name.
     QString m_tableScope;
     bool m_examples = false;
+    TeamHistoryForm *m_teamHistory;
 };
 
 } // namespace arr

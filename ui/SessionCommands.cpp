@@ -381,7 +381,11 @@ PreferencesDialog *SessionCommands::showPreferences()
     if (m_workspace->isDemo())
         dialog->showExamplePrices(Pricing::examplePrices());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, &SessionCommands::preferencesChanged);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const std::optional<QString> password = dialog->teamPassword())
+            m_workspace->saveHistoryPassword(dialog->teamHistory(), *password);
+        Q_EMIT preferencesChanged();
+    });
     dialog->open();
     return dialog;
 }

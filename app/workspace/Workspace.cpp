@@ -167,23 +167,41 @@ std::unique_ptr<HistoryStore> Workspace::openHistory() const
 
 HistoryStore::CopyResult Workspace::copyHistoryToTeam() const
 {
+    return copyHistory(m_historyFile, m_teamHistory, m_accountStore->accounts());
+}
+
+HistoryStore::CopyResult Workspace::copyHistory(
+    const QString &historyFile, const HistoryLocation &team, const QList<Account> &accounts)
+{
     HistoryStore::CopyResult result;
-    if (!m_teamHistory.isTeam()) {
-        result.error = m_teamHistory.error().isEmpty()
+    if (!team.isTeam()) {
+        result.error = team.error().isEmpty()
             ? QCoreApplication::translate("arr::Workspace", "No team database is chosen.")
-            : m_teamHistory.error();
+            : team.error();
         return result;
     }
-    HistoryStore file(HistoryLocation::file(m_historyFile));
-    file.setAccounts(m_accountStore->accounts());
+    HistoryStore file(HistoryLocation::file(historyFile));
+    file.setAccounts(accounts);
     if (file.open() == HistoryStore::OpenResult::Unavailable) {
         result.error = file.problem();
         return result;
     }
-    HistoryStore team(m_teamHistory);
-    team.setAccounts(m_accountStore->accounts());
-    team.open();
-    return file.copyTo(team);
+    HistoryStore teamStore(team);
+    teamStore.setAccounts(accounts);
+    teamStore.open();
+    return file.copyTo(teamStore);
+}
+
+void Workspace::saveHistoryPassword(const HistoryLocation &location, const QString &password)
+{
+    if (!location.isTeam())
+        return;
+    m_secrets->write(
+        location.secretName(), password, m_accounts.get(), [this, location, password](const SecretResult &r) {
+            // Kept in memory when the keychain refused it (persistenceLost() says so): this run uses it.
+            if (r.ok && location.secretName() == m_teamHistory.secretName())
+                m_teamHistory.setPassword(password);
+        });
 }
 
 QString Workspace::historyProblem() const

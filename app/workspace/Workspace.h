@@ -136,6 +136,12 @@ public:
     // twice. Synchronous (seconds for a large file): a window runs it in a thread of its own. Needs the
     // password loaded (loadHistoryPassword()) when the keychain holds it.
     HistoryStore::CopyResult copyHistoryToTeam() const;
+    // The same for any thread: the history file, the team database and the saved accounts given.
+    static HistoryStore::CopyResult copyHistory(
+        const QString &historyFile, const HistoryLocation &team, const QList<Account> &accounts);
+    // Keeps the password of a team database in the keychain (Preferences); used from the next start,
+    // and from now on when it is the team database in use.
+    void saveHistoryPassword(const HistoryLocation &location, const QString &password);
     // Where records for the team database wait until it has them (HistoryOutbox); empty without one.
     QString historyOutboxFile() const;
     // Where "spent today" comes from, for the status bar and the budgets: the history (the sessions

@@ -519,6 +519,14 @@
         <source>Takes effect at the next start.</source>
         <translation>Wird beim nächsten Start wirksam.</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished">Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>arr</name>
@@ -1565,6 +1573,24 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>Past sessions, their billed time and cost (%1)</source>
         <translation>Vergangene Sitzungen, ihre abgerechnete Zeit und ihre Kosten (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s) of this computer are in the team&apos;s history; </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) added.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer&apos;s history could not be copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryLocation</name>
@@ -1889,6 +1915,18 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>The session history could not be read, so nothing is shown. %1</source>
         <translation>Der Sitzungsverlauf konnte nicht gelesen werden, daher wird nichts angezeigt. %1</translation>
+    </message>
+    <message>
+        <source>Copy This Computer&apos;s History Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the sessions this computer recorded before it shared the team&apos;s database. Safe to do twice: nothing is counted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying this computer&apos;s history…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3233,6 +3271,81 @@ Verlängern und Stoppen gelten für alle.</numerusform>
             <numerusform>%1 von %n Sitzung angezeigt</numerusform>
             <numerusform>%1 von %n Sitzungen angezeigt</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>arr::TeamHistoryForm</name>
+    <message>
+        <source>On this &amp;computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shared with a team, in a PostgreSQL database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arr_history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your login name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in a file. Leave it empty to keep the one saved; libpq&apos;s PGPASSWORD and ~/.pgpass work too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS when the server offers it (prefer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS required (require)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS, the server&apos;s certificate verified (verify-full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No TLS (disable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s windows and watchers that use the same database see the same history, who did what, and the team&apos;s spend. Takes effect at the next start; copy this computer&apos;s history into it from the History window.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

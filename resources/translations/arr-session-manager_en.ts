@@ -114,6 +114,23 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::HistoryLauncher</name>
+    <message numerus="yes">
+        <source>%n session(s) of this computer are in the team&apos;s history; </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) added.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arr::HistoryRecorder</name>
     <message numerus="yes">
         <source>%1 Nothing is lost: %n change(s) wait and are written as soon as the file can be written again.</source>
