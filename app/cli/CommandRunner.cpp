@@ -196,6 +196,7 @@ void CommandRunner::connectToService()
         &m_network, connection.tokenEndpoint, connection.accountId, connection.accountKey, &m_log, m_clock);
     if (!account.name.isEmpty())
         m_tokens->accountLabel = account.name;
+    m_tokens->accountIdentity = account.identity();
     m_api = std::make_unique<SessionApi>(&m_network, m_tokens.get(), account, &m_log, m_clock);
 
     switch (m_command.kind) {

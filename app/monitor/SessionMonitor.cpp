@@ -91,6 +91,7 @@ void SessionMonitor::addAccount(const Account &account, const QString &key)
     state->tokens
         = std::make_unique<TokenProvider>(m_network, account.tokenEndpoint, account.accountId, key, m_log, m_clock);
     state->tokens->accountLabel = account.name;
+    state->tokens->accountIdentity = account.identity();
     state->api = std::make_unique<SessionApi>(m_network, state->tokens.get(), account, m_log, m_clock);
     state->commands = std::make_unique<CommandFollowThrough>(account.name, state->api.get(), &m_sessions, m_clock);
     applyRequestSettings(state.get());

@@ -293,6 +293,7 @@ void HttpCall::logAttempt(bool aborted, bool tooLarge)
     RequestLogEntry entry;
     entry.time = m_clock->now();
     entry.account = m_spec.account;
+    entry.accountIdentity = m_spec.accountIdentity;
     entry.method = m_spec.method;
     entry.path
         = m_spec.url.path(QUrl::FullyEncoded) + (m_spec.url.hasQuery() ? u"?"_s + m_spec.url.query() : QString());

@@ -34,6 +34,8 @@ struct HttpRequestSpec
     bool hasJsonBody = false;
     // Who the request is for, as the request log shows it.
     QString account;
+    // Which account that is (Account::identity()), for the request log.
+    QString accountIdentity;
     // Who asked for it when not the user, for the request log.
     QString origin;
 };

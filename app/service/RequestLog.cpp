@@ -45,6 +45,7 @@ void RequestLog::record(RequestLogEntry entry)
     entry.error = recentCopy(m_recentTexts, safeText(redactSecrets(entry.error)));
     entry.path = recentCopy(m_recentTexts, safeText(redactSecrets(entry.path)));
     entry.account = recentCopy(m_recentTexts, safeText(entry.account));
+    entry.accountIdentity = recentCopy(m_recentIdentities, safeText(entry.accountIdentity));
     entry.origin = recentCopy(m_recentTexts, entry.origin);
     entry.method = recentCopy(m_recentMethods, entry.method);
     if (m_entries.size() < m_capacity) {

@@ -14,7 +14,12 @@ namespace arr {
 struct RequestLogEntry
 {
     QDateTime time;
+    // The account's name, as the log shows it: a label that can change.
     QString account;
+    // Which account of which service it was (Account::identity()): two accounts that bore the same
+    // name at different times differ here, and a renamed account stays the same. Empty when the
+    // caller did not know it.
+    QString accountIdentity;
     QByteArray method;
     // Path and query of the URL, without host.
     QString path;
@@ -70,6 +75,8 @@ private:
     // Each poll logs the same account, method and path as the one before it, thousands of times a
     // day: the entries share one copy of each instead of holding their own.
     QList<QString> m_recentTexts;
+    // Apart from the texts, so that a few dozen accounts' identities do not push their paths out.
+    QList<QString> m_recentIdentities;
     QList<QByteArray> m_recentMethods;
 };
 

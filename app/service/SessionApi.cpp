@@ -127,6 +127,7 @@ void ApiJob::sendTo(const QUrl &url)
     spec.body = m_request.body;
     spec.hasJsonBody = !m_request.body.isEmpty();
     spec.account = m_api->m_account.name.isEmpty() ? m_api->m_account.accountId : m_api->m_account.name;
+    spec.accountIdentity = m_api->m_accountIdentity;
     spec.origin = m_origin;
     m_call->start(spec);
 }
@@ -327,6 +328,7 @@ SessionApi::SessionApi(QNetworkAccessManager *network, TokenProvider *tokens, co
     , m_network(network)
     , m_tokens(tokens)
     , m_account(account)
+    , m_accountIdentity(account.identity())
     , m_dialect(account.apiVersion, account.accountId)
     , m_log(log)
     , m_clock(clock ? clock : SystemClock::instance())

@@ -126,6 +126,8 @@ private:
     QNetworkAccessManager *m_network;
     TokenProvider *m_tokens;
     Account m_account;
+    // Made once: every request's log entry shares it.
+    QString m_accountIdentity;
     SessionDialect m_dialect;
     QPointer<RequestLog> m_log;
     const Clock *m_clock;

@@ -68,6 +68,7 @@ void TokenProvider::startFetch()
     spec.url = RequestFactory::buildUrl(m_tokenEndpoint, {u"accounts"_s, m_accountId, u"token"_s});
     spec.bearer = m_accountId.toUtf8() + ':' + m_accountKey.toUtf8();
     spec.account = accountLabel;
+    spec.accountIdentity = accountIdentity;
 
     const QString endpointProblem = endpointError(m_tokenEndpoint);
     // A key is checked here, where every front end's key passes, before it goes into a header.

@@ -51,6 +51,9 @@ public:
     RetryPolicy retryPolicy;
     // Shown in the request log.
     QString accountLabel;
+    // The identity of the account the label names (Account::identity()), for the request log. Given
+    // by the owner: it is the session API's host that makes it, not the token service's.
+    QString accountIdentity;
 
     // Calls `callback` with a valid token, fetching one if needed. `context` guards the callback: if
     // it is destroyed first, the callback is not called.

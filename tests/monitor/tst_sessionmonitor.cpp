@@ -47,6 +47,7 @@ private Q_SLOTS:
     void pausesWhileOffline();
     void revokedTokenIsRefreshedOnce();
     void wrongKeyShowsAuthenticationFailing();
+    void requestLogKeepsTheAccountsIdentity();
 
 private:
     void startMonitor();
@@ -306,6 +307,46 @@ void TestSessionMonitor::wrongKeyShowsAuthenticationFailing()
     QTRY_COMPARE(m_monitor->health(AccountName).state, arr::AccountHealth::State::AuthenticationFailing);
     QCOMPARE(m_emulator->requestCount(u"list"_s), 0);
     QCOMPARE(m_monitor->health(AccountName).lastError.kind, arr::ErrorKind::Authentication);
+}
+
+// The request log shows each account's name and keeps which account it was: an account that takes a
+// name another had before is told apart from it, and a renamed account is still the same one.
+void TestSessionMonitor::requestLogKeepsTheAccountsIdentity()
+{
+    const QString otherId = u"1f2e3d4c-5b6a-4798-8a6b-5c4d3e2f1a0b"_s;
+    m_emulator->addAccount(otherId, AccountKey);
+    // The entries logged while `account` was watched, from its token to its settled polls.
+    const auto watched = [this](const arr::Account &account) {
+        const qsizetype before = m_log->size();
+        m_monitor->addAccount(account, AccountKey);
+        const bool settled = pollAndSettle(*m_monitor, account.name);
+        m_monitor->removeAccount(account.name);
+        QList<arr::RequestLogEntry> entries;
+        for (qsizetype i = before; settled && i < m_log->size(); ++i)
+            entries.append(m_log->at(i));
+        return entries;
+    };
+    const arr::Account ops = accountOn(u"Ops"_s, AccountId, *m_emulator);
+    const arr::Account otherOps = accountOn(u"Ops"_s, otherId, *m_emulator);
+    arr::Account renamed = ops;
+    renamed.name = u"Operations"_s;
+    QVERIFY(ops.identity() != otherOps.identity());
+
+    for (const arr::Account &account : {ops, otherOps, renamed}) {
+        const QList<arr::RequestLogEntry> entries = watched(account);
+        QVERIFY(!entries.isEmpty());
+        bool token = false;
+        bool list = false;
+        for (const arr::RequestLogEntry &entry : entries) {
+            QCOMPARE(entry.account, account.name);
+            QVERIFY2(entry.accountIdentity == account.identity(), qPrintable(entry.toLine()));
+            token = token || entry.path.endsWith(u"/token"_s);
+            list = list || entry.path.endsWith(u"/sessions"_s);
+        }
+        QVERIFY(token && list);
+        // One copy of the identity however many entries carry it.
+        QVERIFY(entries.constFirst().accountIdentity.isSharedWith(entries.constLast().accountIdentity));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSessionMonitor)

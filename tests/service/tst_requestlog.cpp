@@ -49,6 +49,7 @@ void TestRequestLog::staysWithinCapacity()
         entry.httpStatus = 200 + i;
         // A string of its own each time, as each request builds its path.
         entry.path = QString::fromLatin1("/v1/accounts/x/sessions");
+        entry.accountIdentity = QString::fromLatin1("127.0.0.1:8080/x");
         log.record(entry);
         QCOMPARE(added.constLast().constFirst().value<arr::RequestLogEntry>().httpStatus, 200 + i);
         QCOMPARE(log.at(log.size() - 1).httpStatus, 200 + i);
@@ -64,6 +65,8 @@ void TestRequestLog::staysWithinCapacity()
     }
     // A path logged again and again is kept once.
     QVERIFY(log.at(0).path.isSharedWith(log.at(2).path));
+    QCOMPARE(log.at(0).accountIdentity, u"127.0.0.1:8080/x"_s);
+    QVERIFY(log.at(0).accountIdentity.isSharedWith(log.at(2).accountIdentity));
 
     log.clear();
     QCOMPARE(log.size(), 0);
@@ -78,6 +81,8 @@ void TestRequestLog::formatsALine()
     arr::RequestLogEntry entry;
     entry.time = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
     entry.account = u"Production"_s;
+    // Not in the line: arrsm prints these lines, and the account id is in the path already.
+    entry.accountIdentity = u"127.0.0.1:8080/x"_s;
     entry.method = "GET";
     entry.path = u"/v1/accounts/x/sessions"_s;
     entry.httpStatus = 503;

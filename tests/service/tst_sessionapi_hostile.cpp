@@ -285,7 +285,7 @@ void TestSessionApiHostile::authenticationChallengeIsNotAnswered()
     url.setPath(u"/direct"_s);
     arr::HttpCall call(&m_client->network, arr::RequestFactory{}, arr::RetryPolicy{}, &m_client->log, nullptr);
     QSignalSpy finished(&call, &arr::HttpCall::finished);
-    call.start({"GET", url, "token", {}, false, u"direct"_s, {}});
+    call.start({"GET", url, "token", {}, false, u"direct"_s, {}, {}});
     QVERIFY(finished.wait(10'000));
     QCOMPARE(finished.constFirst().constFirst().value<arr::HttpOutcome>().httpStatus, 401);
     QCOMPARE(m_server->received().size(), 3);
