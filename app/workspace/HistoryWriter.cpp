@@ -15,6 +15,8 @@ namespace {
 constexpr int FileRetryMs = 60'000;
 // A team database that is away is tried this often; each try may wait out libpq's connect timeout.
 constexpr int TeamRetryMs = 15'000;
+// What the rest of a team ended today is read again this often: their writes do not wake this writer.
+constexpr int TeamUsageRereadMs = 60'000;
 // Another program on this computer delivers the outbox: looked at again this soon.
 constexpr int OtherDelivererRetryMs = 5'000;
 // What waits in memory for a history that cannot be written is bounded: beyond this many records
@@ -44,6 +46,10 @@ void HistoryWriter::open(const HistoryLocation &location, int retentionDays, con
         // Unreachable is not off: records wait in the outbox, and the window says since when.
         if (!m_outbox->open())
             m_lastProblem = m_outbox->problem();
+        // Made here, in the writer's thread, so that it fires there.
+        auto *reread = new QTimer(this);
+        connect(reread, &QTimer::timeout, this, &HistoryWriter::reportEndedUsage);
+        reread->start(TeamUsageRereadMs);
         Q_EMIT opened(true, m_lastProblem);
         drain();
         return;

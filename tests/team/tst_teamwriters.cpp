@@ -5,6 +5,7 @@
 #include "monitor/SessionMonitor.h"
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
+#include "workspace/BudgetWatch.h"
 #include "workspace/HistoryRecorder.h"
 #include "workspace/Workspace.h"
 
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -138,6 +140,57 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT extend_count FROM sessions WHERE session_id = '%1'"_s.arg(seeded)), 1);
     }
 
+    // Team budgets (#24): what a session that ended while this window was closed cost today is counted
+    // from what another writer recorded; a window that keeps its history on this computer knows nothing
+    // of it.
+    void spentTodayCountsWhatOthersSaw()
+    {
+        // Ended sessions leave the emulator's list at once: only a history remembers them.
+        emulator::EmulatorOptions options;
+        options.stopDelayMs = 0;
+        options.retentionMs = 0;
+        EmulatorServer service(options);
+        service.addAccount(AccountId, AccountKey);
+        QVERIFY(service.listen(QHostAddress::LocalHost, 0));
+        emulator::SessionSeed old;
+        old.status = SessionStatus::Ready;
+        old.age = TimeSpan::fromMinutes(30);
+        const QString id = service.addSession(AccountId, old);
+
+        double seen = 0;
+        {
+            const std::unique_ptr<Workspace> first = startWindow(10, service.baseUrl());
+            const QString account = first->monitor().accountNames().value(0);
+            QVERIFY(QTest::qWaitFor([&] { return status(id) == u"ready"_s; }, 30'000));
+            seen = first->budgets().spentToday({account}).value(account).amount;
+            first->stopSession(account, id);
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    return scalar(u"SELECT ended_at IS NOT NULL FROM sessions WHERE session_id = '%1'"_s.arg(id))
+                        .toBool();
+                },
+                30'000));
+            QVERIFY(pollAndSettle(first->monitor(), account));
+            QVERIFY(service.sessions(AccountId).isEmpty());
+        }
+        const std::unique_ptr<Workspace> later = startWindow(11, service.baseUrl());
+        const QString account = later->monitor().accountNames().value(0);
+        QVERIFY(pollAndSettle(later->monitor(), account));
+        double counted = -1;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         counted = later->budgets().spentToday({account}).value(account).amount;
+                         return std::abs(counted - seen) < 2.0 / 60;
+                     },
+                     15'000),
+            qPrintable(u"later window: %1 h, the first saw %2 h"_s.arg(counted).arg(seen)));
+        qInfo("spent today: %.3f h seen by the first window, %.3f h counted by the later one", seen, counted);
+
+        const std::unique_ptr<Workspace> alone = startWindow(12, service.baseUrl(), false);
+        QVERIFY(pollAndSettle(alone->monitor(), account));
+        QCOMPARE(alone->budgets().spentToday({account}).value(account).amount, 0.0);
+    }
+
 private:
     QString teamUrl() const
     {
@@ -146,19 +199,20 @@ private:
     }
 
     // A window's application layer, watching the account with its own settings and recorder.
-    std::unique_ptr<Workspace> startWindow(int index)
+    std::unique_ptr<Workspace> startWindow(int index, const QUrl &service = {}, bool team = true)
     {
         Workspace::Options options;
         options.settingsFile = m_dir.filePath(u"window-%1.ini"_s.arg(index));
         options.secretStore = &m_secrets;
-        options.historyUrl = teamUrl();
+        if (team)
+            options.historyUrl = teamUrl();
         options.localEmulator = false;
         auto workspace = std::make_unique<Workspace>(options);
         shortenIntervals(workspace->monitor(), 5);
         Account account;
         account.accountId = AccountId;
-        account.endpoint = m_emulator->baseUrl();
-        account.tokenEndpoint = m_emulator->baseUrl();
+        account.endpoint = service.isEmpty() ? m_emulator->baseUrl() : service;
+        account.tokenEndpoint = account.endpoint;
         workspace->startWith(workspace->useAccountForRun(account), AccountKey);
         return workspace;
     }
