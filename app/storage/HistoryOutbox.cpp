@@ -210,7 +210,9 @@ bool HistoryOutbox::open()
     QSqlQuery q(db);
     // Each batch is kept as the encoding above; `unreadable` marks one that could not be read back,
     // kept for a person to look at rather than deleted.
-    if (!db.open() || !q.exec(u"PRAGMA journal_mode=WAL"_s)
+    // WAL with synchronous=NORMAL: what was added survives a killed program (not a power cut) without
+    // waiting for the disk twice per batch, all day.
+    if (!db.open() || !q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.exec(u"PRAGMA synchronous=NORMAL"_s)
         || !q.exec(u"CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, added INTEGER NOT NULL,"
                    " records INTEGER NOT NULL, unreadable INTEGER NOT NULL DEFAULT 0, batch BLOB NOT NULL)"_s)) {
         const QString error = q.lastError().isValid() ? q.lastError().text() : db.lastError().text();
@@ -241,8 +243,10 @@ bool HistoryOutbox::append(const HistoryBatch &batch)
     return true;
 }
 
-HistoryOutbox::Delivery HistoryOutbox::deliver(HistoryStore &store)
+HistoryOutbox::Delivery HistoryOutbox::deliver(HistoryStore &store, int *delivered)
 {
+    if (delivered)
+        *delivered = 0;
     if (!open())
         return Delivery::Failed;
     // One deliverer per outbox: a lock left by a program that was killed is taken over.
@@ -255,6 +259,8 @@ HistoryOutbox::Delivery HistoryOutbox::deliver(HistoryStore &store)
             return Delivery::Failed;
         if (empty)
             return Delivery::Delivered;
+        if (delivered)
+            ++*delivered;
     }
 }
 

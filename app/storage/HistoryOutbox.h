@@ -46,8 +46,9 @@ public:
         // The database refused a batch or could not be reached: it waits (problem() says why).
         Failed,
     };
-    // Writes what waits into `store`, oldest first, each batch removed once the database has it.
-    Delivery deliver(HistoryStore &store);
+    // Writes what waits into `store`, oldest first, each batch removed once the database has it;
+    // `delivered` (when given) counts the batches written.
+    Delivery deliver(HistoryStore &store, int *delivered = nullptr);
 
     // Records (observations, commands, disappearances) waiting; -1 when the file cannot be read.
     qint64 waitingRecords() const;

@@ -52,6 +52,8 @@ struct KnownRow
     QVariant endedAt;
     qint64 billedSeconds = 0;
     QVariant price;
+    // When it was last seen (ms since the epoch).
+    qint64 lastSeen = 0;
 };
 
 struct ReadyTime
@@ -83,8 +85,8 @@ using KnownRows = QHash<QString, QHash<QString, KnownRow>>;
 
 QString knownRowsStatement(qsizetype count)
 {
-    QString sql(u"SELECT session_id, ready_at, ended_at, billed_seconds, price_per_hour, status, ready_at_derived"
-                " FROM sessions WHERE account = ? AND session_id IN (?"_s);
+    QString sql(u"SELECT session_id, ready_at, ended_at, billed_seconds, price_per_hour, status, ready_at_derived,"
+                " last_seen FROM sessions WHERE account = ? AND session_id IN (?"_s);
     sql.reserve(sql.size() + count * 2 + 1);
     for (qsizetype i = 1; i < count; ++i)
         sql.append(u",?"_s);
@@ -130,7 +132,7 @@ bool readKnownRows(
             while (q->next())
                 known.insert(q->value(0).toString(),
                     {true, q->value(5).toString(), q->value(1), q->value(6).toBool(), q->value(2),
-                        q->value(3).toLongLong(), q->value(4)});
+                        q->value(3).toLongLong(), q->value(4), q->value(7).toLongLong()});
             q->finish();
         }
     }
@@ -238,6 +240,11 @@ void BatchWriter::writeObservation(const HistoryObservation &o)
     const bool final = isFinalStatus(s.status);
     KnownRow &row = m_rows[account][s.id];
     const bool known = row.known;
+    const qint64 at = o.at.toMSecsSinceEpoch();
+    // Another writer recorded a later look at it already (or this one comes late, from an outbox): an
+    // older look holds nothing newer, and must not take the row back to what it was then.
+    if (known && !row.status.isEmpty() && at < row.lastSeen)
+        return;
     const bool wasEnded = known && !row.endedAt.isNull();
     QVariant readyAt = known ? row.readyAt : m_nullInt;
     QVariant endedAt = known ? row.endedAt : m_nullInt;
@@ -258,7 +265,6 @@ void BatchWriter::writeObservation(const HistoryObservation &o)
     if (final && !wasEnded)
         endedAt = o.at.toMSecsSinceEpoch();
     const QString finalStatus = final ? status : QString();
-    const qint64 at = o.at.toMSecsSinceEpoch();
     if (!known) {
         m_inserts.add({account, s.id, s.size, status, at, readyAt, at, endedAt, finalStatus, lease, billed, price, cost,
             s.message, int(readyAtDerived), o.account});
@@ -268,7 +274,7 @@ void BatchWriter::writeObservation(const HistoryObservation &o)
             {s.size, status, readyAt, int(readyAtDerived), at, final ? endedAt : m_nullInt, finalStatus, lease, billed,
                 price, cost, s.message, o.account, account, s.id});
     }
-    row = {true, status, readyAt, readyAtDerived, final ? endedAt : m_nullInt, billed, price};
+    row = {true, status, readyAt, readyAtDerived, final ? endedAt : m_nullInt, billed, price, at};
     // Each of these happens once in a session's life, whoever saw it first. A session new to the file
     // has no events yet (a command's event comes with a row).
     if (becameReady && (!known || eventId(account, s.id, u"ready"_s).isNull())) {
@@ -332,13 +338,14 @@ void BatchWriter::writeDisappearances(const QList<HistoryDisappearance> &disappe
         " billed_seconds = MAX(billed_seconds, COALESCE(?, 0)),"
         " cost = CASE WHEN price_per_hour IS NULL THEN cost"
         " ELSE MAX(billed_seconds, COALESCE(?, 0)) / 3600.0 * price_per_hour END"
-        " WHERE account = ? AND session_id = ? AND ended_at IS NULL"_s));
+        " WHERE account = ? AND session_id = ? AND ended_at IS NULL AND last_seen <= ?"_s));
     for (const HistoryDisappearance &d : disappearances) {
         if (!m_run.ok)
             return;
         const QString account = identityOf(d);
         const QVariant billed = d.billedSeconds ? QVariant(*d.billedSeconds) : m_nullInt;
-        m_run(vanish, {d.at.toMSecsSinceEpoch(), billed, billed, account, d.sessionId});
+        // Not when another writer has seen it since: it is back in the list (or the look is late).
+        m_run(vanish, {d.at.toMSecsSinceEpoch(), billed, billed, account, d.sessionId, d.at.toMSecsSinceEpoch()});
         if (m_run.ok && vanish.numRowsAffected() > 0)
             addEvent(account, d.sessionId, d.at, u"disappeared"_s,
                 QCoreApplication::translate("HistoryStore", "gone from the list without a final status"), {});

@@ -163,7 +163,8 @@ void HistoryWriter::drainTeam()
         return;
     QElapsedTimer timer;
     timer.start();
-    switch (m_outbox->deliver(*m_store)) {
+    int delivered = 0;
+    switch (m_outbox->deliver(*m_store, &delivered)) {
     case HistoryOutbox::Delivery::Failed:
         // A store that refused a write is off until opened again.
         if (!m_store->isOpen())
@@ -177,7 +178,8 @@ void HistoryWriter::drainTeam()
     case HistoryOutbox::Delivery::Delivered:
         break;
     }
-    Q_EMIT written(timer.nsecsElapsed() / 1000);
+    if (delivered > 0)
+        Q_EMIT written(timer.nsecsElapsed() / 1000);
     if (m_failing && m_waiting.isEmpty()) {
         m_failing = false;
         m_lastProblem.clear();

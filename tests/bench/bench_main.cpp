@@ -1,5 +1,6 @@
 // arrsm-bench: the performance targets of the product, measured against baselines in the same run.
 // Run by scripts/bench; exits non-zero when a target is missed.
+#include "BenchSupport.h"
 #include "BenchTable.h"
 #include "common/EventLoopStalls.h"
 #include "common/MonitorPolls.h"
@@ -63,17 +64,6 @@ namespace {
 const QString AccountId = u"bbbbbbbb-0000-4000-8000-000000000001"_s;
 const QString AccountKey = u"bench-key"_s;
 
-QString ms(double value)
-{
-    return value < 0.1 ? u"%1 µs"_s.arg(value * 1000.0, 0, 'f', 1) : u"%1 ms"_s.arg(value, 0, 'f', 3);
-}
-
-double median(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return samples.empty() ? 0.0 : samples[samples.size() / 2];
-}
-
 // Runs `work` `runs` times and returns the median in milliseconds.
 double medianMs(int runs, const std::function<void(int)> &work)
 {
@@ -86,30 +76,6 @@ double medianMs(int runs, const std::function<void(int)> &work)
         samples.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
     return median(std::move(samples));
-}
-
-QList<Session> makeSessions(int count, quint32 seed)
-{
-    QRandomGenerator random(seed);
-    QList<Session> sessions;
-    sessions.reserve(count);
-    const SessionStatus statuses[]
-        = {SessionStatus::Ready, SessionStatus::Ready, SessionStatus::Ready, SessionStatus::Starting,
-            SessionStatus::Stopping, SessionStatus::Stopped, SessionStatus::Expired, SessionStatus::Error};
-    for (int i = 0; i < count; ++i) {
-        Session s;
-        s.id = u"%1-4e2a-4b1c-9d3e-%2"_s.arg(uint(random.generate()), 8, 16, QChar(u'0')).arg(i, 12, 10, QChar(u'0'));
-        s.status = statuses[random.bounded(8)];
-        s.statusText = arr::sessionStatusWireName(s.status);
-        s.size = random.bounded(2) ? u"standard"_s : u"premium"_s;
-        s.hostname = s.id + u".remoterenderingvm.westeurope.mixedreality.azure.com"_s;
-        s.maxLease = TimeSpan::fromMinutes(30 + random.bounded(23 * 60));
-        s.elapsed = TimeSpan::fromSeconds(random.bounded(int(s.maxLease->totalSeconds())));
-        if (s.status == SessionStatus::Error)
-            s.message = u"The virtual machine could not be allocated."_s;
-        sessions.append(s);
-    }
-    return sessions;
 }
 
 // A poll in which 1 % changed status or elapsed time, 0.5 % are new and 0.5 % gone.
@@ -560,20 +526,7 @@ void benchFirstData(BenchTable &table)
         u"bare QMainWindow: %1 MiB"_s.arg(double(bareKib) / 1024.0, 0, 'f', 1));
 }
 
-// Waits in the event loop until `done` holds or `timeoutMs` passed; whether it holds. Checks after
-// every event, so that a poll-by-poll loop does not wait longer than the poll takes.
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    QTimer wake;
-    wake.start(100);
-    while (!done() && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    return done();
-}
-
-// Sleeps in the event loop, which takes no processor time.
+// Lets the event loop run for `ms`.
 void pause(int ms)
 {
     QEventLoop loop;
@@ -989,6 +942,8 @@ int main(int argc, char **argv)
         benchFirstData(table);
     if (wanted(u"history"_s))
         benchHistory(table);
+    if (wanted(u"team"_s))
+        benchTeamHistory(table);
     if (wanted(u"idle"_s))
         benchIdleCost(table, quick ? 20 : 60);
     const QString machine = u"Machine: %1, %2 cores, Qt %3, %4 build"_s.arg(QSysInfo::prettyProductName())
