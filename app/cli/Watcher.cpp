@@ -62,6 +62,7 @@ bool Watcher::start()
 {
     Workspace::Options options;
     options.localEmulator = false;
+    options.program = u"arrsm watch"_s;
     m_workspace = std::make_unique<Workspace>(options);
     m_endpoint = std::make_unique<MetricsEndpoint>([this] { return metricsText(); });
     if (!m_endpoint->listen(m_command.metricsListen)) {

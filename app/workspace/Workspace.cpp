@@ -72,6 +72,8 @@ Workspace::Workspace(const Options &options)
     // Sessions are kept by their account's identity, and shown under the saved account's name; each at
     // the price in force when it was seen (read from the settings once per Preferences change, not per
     // session).
+    m_recording.setActor(HistoryRecording::localActor(
+        m_options.program.isEmpty() ? QCoreApplication::applicationName() : m_options.program));
     m_recording.setIdentityLookup([this](const QString &account) { return m_accounts->identityOf(account); });
     m_recording.setPriceLookup(
         [this](const QString &account, const QString &size) { return m_pricing.hourlyPrice(account, size); });
