@@ -2,6 +2,7 @@
 
 #include "core/Inspector.h"
 #include "ui/SessionStyle.h"
+#include "ui/WhoDidWhat.h"
 #include "ui/WrappingValue.h"
 #include "ui_DetailsPane.h"
 
@@ -145,7 +146,17 @@ void DetailsPane::showSession(const SessionDetails &details)
     setToken(m_ui->msCvValue, orDash(QString::fromLatin1(details.lastMsCv)));
     m_ui->copyMsCvButton->setEnabled(!details.lastMsCv.isEmpty());
     m_ui->pendingValue->setText(orDash(details.pendingCommand));
+    showActions(details.actions);
     m_ui->pages->setCurrentWidget(m_ui->detailsPage);
+}
+
+void DetailsPane::showActions(const std::optional<QList<HistoryEvent>> &actions)
+{
+    m_ui->createdByValue->setText(actions ? who::creatorText(*actions) : QString());
+    m_ui->formLayout->setRowVisible(m_ui->createdByValue, actions.has_value());
+    const QString changes = actions ? who::changesText(*actions) : QString();
+    m_ui->changedByValue->setText(changes);
+    m_ui->formLayout->setRowVisible(m_ui->changedByValue, !changes.isEmpty());
 }
 
 void DetailsPane::showInspector(const Session &s)

@@ -7,6 +7,7 @@
 #include "ui/SessionFilterProxy.h"
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionTableModel.h"
+#include "workspace/SessionActions.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -306,6 +307,8 @@ void SessionsPage::updateDetails()
         details.leaseEndsAt = m_clock->now().addMSecs(details.remaining->totalMilliseconds());
     details.lastMsCv = index.data(SessionTableModel::LastMsCvRole).toByteArray();
     details.pendingCommand = index.data(SessionTableModel::PendingCommandRole).toString();
+    if (const SessionActions *actions = m_model->actions(); actions && actions->isKnown(details.account, session->id))
+        details.actions = actions->actionsOf(details.account, session->id);
     m_details->showSession(details);
 }
 

@@ -287,6 +287,14 @@
         <source>Open &amp;Inspector</source>
         <translation>&amp;Inspector öffnen</translation>
     </message>
+    <message>
+        <source>Created by:</source>
+        <translation>Erstellt von:</translation>
+    </message>
+    <message>
+        <source>Changed by:</source>
+        <translation>Geändert von:</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -1545,6 +1553,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>No events were recorded for this session.</source>
         <translation>Für diese Sitzung wurden keine Ereignisse aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
     </message>
 </context>
 <context>
@@ -3114,6 +3126,18 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>None of the programs of ARR Session Manager (the window, arrsm, arrsm watch) created this session, or it was created before they recorded who did.</source>
+        <translation>Keines der Programme von ARR Session Manager (das Fenster, arrsm, arrsm watch) hat diese Sitzung erstellt, oder sie wurde erstellt, bevor sie aufzeichneten, wer was tat.</translation>
+    </message>
+    <message>
+        <source>Created by %1</source>
+        <translation>Erstellt von %1</translation>
+    </message>
 </context>
 <context>
     <name>arr::SessionsPage</name>
@@ -3327,6 +3351,37 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>– (stopping)</source>
         <translation>– (wird gestoppt)</translation>
+    </message>
+</context>
+<context>
+    <name>arr::who</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>an unknown user</source>
+        <translation>ein unbekannter Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 auf %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Extended %1 by %2</source>
+        <translation>Verlängert %1 von %2</translation>
+    </message>
+    <message>
+        <source>Stopped %1 by %2</source>
+        <translation>Gestoppt %1 von %2</translation>
     </message>
 </context>
 <context>
