@@ -152,11 +152,11 @@ void DetailsPane::showSession(const SessionDetails &details)
 
 void DetailsPane::showActions(const std::optional<QList<HistoryEvent>> &actions)
 {
-    m_ui->createdByValue->setText(actions ? who::creatorText(*actions) : QString());
-    m_ui->formLayout->setRowVisible(m_ui->createdByValue, actions.has_value());
-    const QString changes = actions ? who::changesText(*actions) : QString();
-    m_ui->changedByValue->setText(changes);
-    m_ui->formLayout->setRowVisible(m_ui->changedByValue, !changes.isEmpty());
+    // A dash until the history was asked (or without one), and where nobody changed it. The rows are
+    // never hidden: Qt 6.4's QFormLayout writes past its arrays measuring the height of the form with
+    // these rows hidden (seen with valgrind).
+    m_ui->createdByValue->setText(actions ? who::creatorText(*actions) : u"–"_s);
+    m_ui->changedByValue->setText(orDash(actions ? who::changesText(*actions) : QString()));
 }
 
 void DetailsPane::showInspector(const Session &s)

@@ -27,8 +27,8 @@ struct SessionDetails
     QDateTime leaseEndsAt;
     QByteArray lastMsCv;
     QString pendingCommand;
-    // Who created, extended and stopped it (oldest first), as the history holds it; empty (no row
-    // shown) before the history was asked, or without one.
+    // Who created, extended and stopped it (oldest first), as the history holds it; empty (shown as a
+    // dash) before the history was asked, or without one.
     std::optional<QList<HistoryEvent>> actions;
 };
 

@@ -207,6 +207,12 @@ void SessionsPage::onModelDataChanged(const QModelIndex &topLeft, const QModelIn
         updateRemaining();
         return;
     }
+    // Who created a session: the details say so; nothing a command acts on changed.
+    if (topLeft.column() == SessionTableModel::CreatedByColumn
+        && bottomRight.column() == SessionTableModel::CreatedByColumn) {
+        updateDetails();
+        return;
+    }
     updateDetails();
     Q_EMIT selectionChanged();
 }

@@ -75,7 +75,10 @@ void SessionActions::setRead(const QString &account, const ById &actions, const 
 void SessionActions::add(const QString &account, const HistoryEvent &action)
 {
     m_own[account][action.sessionId].append(action);
-    Q_EMIT changed(account, {action.sessionId});
+    // Said once the command's outcome has reached everyone: not from inside its signal, where a view
+    // refreshing what it shows could pull the ground from under the command's other receivers.
+    QMetaObject::invokeMethod(
+        this, [this, account, id = action.sessionId] { Q_EMIT changed(account, {id}); }, Qt::QueuedConnection);
 }
 
 } // namespace arr
