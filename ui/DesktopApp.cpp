@@ -17,6 +17,8 @@ DesktopApp::DesktopApp(const DesktopCommandLine &commandLine)
     options.watchOnlyReason = commandLine.watchOnlyReason;
     options.settingsFile = commandLine.settingsFile;
     options.extraDemoSessions = commandLine.demoSessions;
+    // Not translated: the history holds one name for the window whoever reads it.
+    options.program = QStringLiteral("ARR Session Manager");
     m_workspace = std::make_unique<Workspace>(options);
     m_prompter = std::make_unique<Prompter>();
     MainWindow::Dependencies dependencies;

@@ -2,6 +2,7 @@
 
 #include "core/Inspector.h"
 #include "ui/SessionStyle.h"
+#include "ui/WhoDidWhat.h"
 #include "ui/WrappingValue.h"
 #include "ui_DetailsPane.h"
 
@@ -145,7 +146,17 @@ void DetailsPane::showSession(const SessionDetails &details)
     setToken(m_ui->msCvValue, orDash(QString::fromLatin1(details.lastMsCv)));
     m_ui->copyMsCvButton->setEnabled(!details.lastMsCv.isEmpty());
     m_ui->pendingValue->setText(orDash(details.pendingCommand));
+    showActions(details.actions);
     m_ui->pages->setCurrentWidget(m_ui->detailsPage);
+}
+
+void DetailsPane::showActions(const std::optional<QList<HistoryEvent>> &actions)
+{
+    // A dash until the history was asked (or without one), and where nobody changed it. The rows are
+    // never hidden: Qt 6.4's QFormLayout writes past its arrays measuring the height of the form with
+    // these rows hidden (seen with valgrind).
+    m_ui->createdByValue->setText(actions ? who::creatorText(*actions) : u"–"_s);
+    m_ui->changedByValue->setText(orDash(actions ? who::changesText(*actions) : QString()));
 }
 
 void DetailsPane::showInspector(const Session &s)

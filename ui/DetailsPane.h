@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Session.h"
+#include "storage/HistoryRecords.h"
 #include "ui/SessionTableModel.h"
 
 #include <QDateTime>
@@ -26,6 +27,9 @@ struct SessionDetails
     QDateTime leaseEndsAt;
     QByteArray lastMsCv;
     QString pendingCommand;
+    // Who created, extended and stopped it (oldest first), as the history holds it; empty (shown as a
+    // dash) before the history was asked, or without one.
+    std::optional<QList<HistoryEvent>> actions;
 };
 
 // The selected session's every property, the MS-CV of the last call about it, buttons to copy its
@@ -57,6 +61,8 @@ private:
     // The inspector port's row and its Open Inspector button (enabled as inspectorLink() says).
     void showInspector(const Session &s);
     void setRemaining(const QString &text, SessionTableModel::RemainingLevel level, bool finished);
+    // The "Created by" and "Changed by" rows.
+    void showActions(const std::optional<QList<HistoryEvent>> &actions);
 
     std::unique_ptr<Ui::DetailsPane> m_ui;
     SessionDetails m_details;

@@ -1,6 +1,7 @@
 #include "ui/HistoryEventsPane.h"
 
 #include "ui/HistoryTableModel.h"
+#include "ui/WhoDidWhat.h"
 
 #include <QHash>
 #include <QLabel>
@@ -40,7 +41,7 @@ HistoryEventsPane::HistoryEventsPane(QWidget *parent)
     m_title->setObjectName(u"historyEventsTitle"_s);
     m_events->setObjectName(u"historyEvents"_s);
     m_events->setRootIsDecorated(false);
-    m_events->setHeaderLabels({tr("Time"), tr("Event"), tr("Detail"), tr("MS-CV")});
+    m_events->setHeaderLabels({tr("Time"), tr("Event"), tr("Detail"), tr("MS-CV"), tr("By")});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
@@ -52,8 +53,13 @@ void HistoryEventsPane::showEvents(const HistorySession &session, const QList<Hi
     m_title->setText(tr("Events of session %1 (%2)").arg(session.sessionId, session.account));
     m_events->clear();
     for (const HistoryEvent &event : events) {
+        // Who sent a command ("unknown" for one from elsewhere, or from before the history kept who);
+        // nobody for what a poll saw happen (ready, expired, gone).
+        const bool command = event.kind == "created"_L1 || event.kind == "extended"_L1 || event.kind == "stopped"_L1
+            || event.kind == "command-failed"_L1;
+        const QString by = command ? who::actorText(event.actor) : QString();
         auto *item = new QTreeWidgetItem(
-            m_events, {HistoryTableModel::timeText(event.at), kindText(event.kind), event.detail, event.msCv});
+            m_events, {HistoryTableModel::timeText(event.at), kindText(event.kind), event.detail, event.msCv, by});
         // The kind as the history and the export spell it.
         item->setData(1, Qt::UserRole, event.kind);
         item->setToolTip(2, event.detail);

@@ -22,6 +22,7 @@
 #include "ui/WindowBanners.h"
 #include "workspace/AccountManager.h"
 #include "workspace/BudgetWatch.h"
+#include "workspace/HistoryRecorder.h"
 #include "workspace/KeepAliveManager.h"
 #include "workspace/Workspace.h"
 
@@ -66,6 +67,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     connectPages();
     createDocks();
     m_model->setKeepAlive(&m_workspace->keepAlive());
+    if (const HistoryRecorder *history = m_workspace->history())
+        m_model->setActions(&history->actions());
     createStatusBar();
     createWindowActions();
     createToolBar();

@@ -15,12 +15,12 @@ namespace arr {
 namespace {
 
 // Fields of the 2021-01-01 API: available from the header's menu, hidden by default, so that a v1
-// account does not show five empty columns.
+// account does not show five empty columns; and who created each session, which matters when asked.
 QList<int> hiddenByDefault()
 {
     return {SessionTableModel::TeraflopsColumn, SessionTableModel::HandshakePortColumn,
-        SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn,
-        SessionTableModel::ErrorCodeColumn};
+        SessionTableModel::ArrInspectorPortColumn, SessionTableModel::CreatedColumn, SessionTableModel::ErrorCodeColumn,
+        SessionTableModel::CreatedByColumn};
 }
 
 } // namespace
@@ -139,7 +139,7 @@ void SessionColumns::applyDefaults()
         SessionTableModel::CostAtLeaseEndColumn, SessionTableModel::KeptAliveUntilColumn,
         SessionTableModel::HostnameColumn, SessionTableModel::MessageColumn, SessionTableModel::TeraflopsColumn,
         SessionTableModel::HandshakePortColumn, SessionTableModel::ArrInspectorPortColumn,
-        SessionTableModel::CreatedColumn, SessionTableModel::ErrorCodeColumn};
+        SessionTableModel::CreatedColumn, SessionTableModel::ErrorCodeColumn, SessionTableModel::CreatedByColumn};
     for (int visual = 0; visual < order.size(); ++visual) {
         header->setSectionHidden(order.at(visual), false);
         header->moveSection(header->visualIndex(order.at(visual)), visual);
@@ -165,6 +165,7 @@ void SessionColumns::applyDefaults()
     m_view->setColumnWidth(SessionTableModel::ArrInspectorPortColumn, width(u"Inspector port"_s));
     m_view->setColumnWidth(SessionTableModel::CreatedColumn, width(u"00/00/0000 00:00"_s));
     m_view->setColumnWidth(SessionTableModel::ErrorCodeColumn, width(u"InternalServerError"_s));
+    m_view->setColumnWidth(SessionTableModel::CreatedByColumn, width(u"someone on computer-01 (arrsm)"_s));
     for (int column : hiddenByDefault())
         header->setSectionHidden(column, true);
     header->setSortIndicator(SessionTableModel::AccountColumn, Qt::AscendingOrder);

@@ -3,7 +3,9 @@
 #include "core/Clock.h"
 #include "monitor/LiveSessions.h"
 #include "ui/SessionStyle.h"
+#include "ui/WhoDidWhat.h"
 #include "workspace/KeepAliveManager.h"
+#include "workspace/SessionActions.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -13,12 +15,6 @@
 using namespace Qt::StringLiterals;
 
 namespace arr {
-
-namespace {
-
-constexpr double HundredthOfAnHourMs = 36'000.0;
-
-} // namespace
 
 SessionTableModel::SessionTableModel(const LiveSessions *sessions, QObject *parent)
     : QAbstractTableModel(parent)
@@ -111,6 +107,8 @@ QVariant SessionTableModel::displayValue(const TrackedSession &entry, int column
         return s.arrInspectorPort ? QVariant(*s.arrInspectorPort) : QVariant();
     case ErrorCodeColumn:
         return s.errorCode;
+    case CreatedByColumn:
+        return createdBy(entry, Qt::DisplayRole);
     default:
         return {};
     }
@@ -169,6 +167,10 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == CostSoFarColumn || index.column() == CostAtLeaseEndColumn) {
             if (const QVariant cost = costToolTip(entry, index.column()); cost.isValid())
                 lines.append(cost.toString());
+        }
+        if (index.column() == CreatedByColumn) {
+            if (const QVariant who = createdBy(entry, Qt::ToolTipRole); who.isValid())
+                lines.append(who.toString());
         }
         if (index.column() == KeptAliveUntilColumn && m_keepAlive) {
             if (const auto spec = m_keepAlive->policy(entry.account, entry.session.id))
@@ -259,6 +261,8 @@ QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Inspector port");
     case ErrorCodeColumn:
         return tr("Error code");
+    case CreatedByColumn:
+        return tr("Created by");
     default:
         return {};
     }
@@ -299,6 +303,41 @@ void SessionTableModel::keepAliveChanged(const QString &account, const QString &
         {Qt::DisplayRole, Qt::DecorationRole, RawValueRole, Qt::ToolTipRole});
 }
 
+void SessionTableModel::setActions(const SessionActions *actions)
+{
+    if (m_actions)
+        disconnect(m_actions, nullptr, this, nullptr);
+    m_actions = actions;
+    if (m_actions)
+        connect(m_actions, &SessionActions::changed, this, &SessionTableModel::actionsChanged);
+}
+
+void SessionTableModel::actionsChanged(const QString &account, const QStringList &sessionIds)
+{
+    for (const QString &id : sessionIds) {
+        if (const int row = rowOf(account, id); row >= 0)
+            Q_EMIT dataChanged(index(row, CreatedByColumn), index(row, CreatedByColumn),
+                {Qt::DisplayRole, RawValueRole, Qt::ToolTipRole});
+    }
+}
+
+QVariant SessionTableModel::createdBy(const TrackedSession &entry, int role) const
+{
+    // Not asked yet (or no history): nothing, rather than a guess.
+    if (!m_actions || !m_actions->isKnown(entry.account, entry.session.id))
+        return {};
+    const QList<HistoryEvent> actions = m_actions->actionsOf(entry.account, entry.session.id);
+    if (role == Qt::ToolTipRole) {
+        if (!creatorOf(actions).isKnown())
+            return tr("None of the programs of ARR Session Manager (the window, arrsm, arrsm watch) created this "
+                      "session, or it was created before they recorded who did.");
+        const QString changes = who::changesText(actions);
+        return QString(tr("Created by %1").arg(who::creatorText(actions))
+            + (changes.isEmpty() ? QString() : QString(u'\n' + changes)));
+    }
+    return who::actorText(creatorOf(actions));
+}
+
 QDateTime SessionTableModel::keptAliveUntil(const TrackedSession &entry) const
 {
     if (!m_keepAlive || m_keepAlive->count() == 0)
@@ -310,76 +349,6 @@ bool SessionTableModel::movesWithTime(int first, int last)
 {
     return (first == RemainingColumn && last == RemainingColumn)
         || (first >= CostSoFarColumn && last <= CostAtLeaseEndColumn);
-}
-
-void SessionTableModel::setPricing(const Pricing &pricing)
-{
-    m_pricing = pricing;
-    // A hundredth of an hour (how billed hours are shown), or a cent at the highest price if that
-    // comes sooner.
-    double highest = 1.0;
-    const auto consider = [&highest](const PriceList &list) {
-        for (double price : list.hourly)
-            highest = std::max(highest, price);
-    };
-    consider(pricing.defaults);
-    for (const PriceList &list : pricing.accountOverrides)
-        consider(list);
-    m_costStepMs = std::max<qint64>(1000, qint64(HundredthOfAnHourMs / highest));
-    if (m_sessions->count() == 0)
-        return;
-    Q_EMIT dataChanged(index(0, CostSoFarColumn), index(m_sessions->count() - 1, CostAtLeaseEndColumn),
-        {Qt::DisplayRole, RawValueRole, Qt::ToolTipRole});
-}
-
-std::optional<TimeSpan> SessionTableModel::billedFor(const TrackedSession &entry, int column) const
-{
-    const Clock *clock = m_sessions->clock();
-    const qint64 sincePoll = std::max<qint64>(0, clock->monotonicMs() - entry.observedAtMono);
-    if (column == CostSoFarColumn)
-        return billedTime(entry.session, sincePoll);
-    return billedAtLeaseEnd(entry.session, sincePoll, clock->now());
-}
-
-QVariant SessionTableModel::costDisplay(const TrackedSession &entry, int column) const
-{
-    const auto billed = billedFor(entry, column);
-    if (!billed)
-        return {};
-    const auto price = m_pricing.hourlyPrice(entry.account, entry.session.size);
-    if (const auto amount = costOf(*billed, price))
-        return formatMoney(*amount, m_pricing.currencyFor(entry.account), QLocale());
-    return formatBilledHours(*billed, QLocale());
-}
-
-QVariant SessionTableModel::costRaw(const TrackedSession &entry, int column) const
-{
-    // Sorted on the amount when there is a price, else on the billed milliseconds: in a table
-    // where every session has a price (or none has) the order is the one people expect.
-    const auto billed = billedFor(entry, column);
-    if (!billed)
-        return {};
-    if (const auto amount = costOf(*billed, m_pricing.hourlyPrice(entry.account, entry.session.size)))
-        return *amount;
-    return double(billed->totalMilliseconds());
-}
-
-QVariant SessionTableModel::costToolTip(const TrackedSession &entry, int column) const
-{
-    const auto billed = billedFor(entry, column);
-    if (!billed)
-        return tr("The service did not say how long this session has been ready.");
-    const QLocale locale;
-    const QString hours = formatBilledHours(*billed, locale);
-    const auto price = m_pricing.hourlyPrice(entry.account, entry.session.size);
-    if (!price)
-        return tr("%1 billed (time ready). No price is set for size \"%2\": set one in Preferences.")
-            .arg(hours, entry.session.size);
-    QString text
-        = tr("%1 billed × %2 per hour").arg(hours, formatMoney(*price, m_pricing.currencyFor(entry.account), locale));
-    if (m_pricing.examples)
-        text += u" "_s + tr("(example prices)");
-    return text;
 }
 
 void SessionTableModel::setThresholds(qint64 warningMs, qint64 criticalMs)

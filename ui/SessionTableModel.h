@@ -13,6 +13,7 @@ namespace arr {
 
 class KeepAliveManager;
 class LiveSessions;
+class SessionActions;
 struct TrackedSession;
 
 // The window's view of the monitor's LiveSessions: one row per entry, in the same order. A poll
@@ -46,6 +47,9 @@ public:
         // error a session ended in.
         ArrInspectorPortColumn,
         ErrorCodeColumn,
+        // Who created the session (user, computer, program), as the history knows it: "unknown" for one
+        // none of our programs created, empty until the history was asked.
+        CreatedByColumn,
         ColumnCount
     };
 
@@ -96,6 +100,11 @@ public:
     // The keep-alive policies the "Kept alive until" column shows; its cells follow their changes.
     void setKeepAlive(const KeepAliveManager *keepAlive);
 
+    // Who did what to the sessions, for the "Created by" column; its cells follow its changes. Null
+    // (no history) leaves the column empty.
+    void setActions(const SessionActions *actions);
+    const SessionActions *actions() const { return m_actions; }
+
     // Lease left under which the countdown turns amber, then red.
     void setThresholds(qint64 warningMs, qint64 criticalMs);
 
@@ -121,6 +130,8 @@ private:
     QVariant costToolTip(const TrackedSession &entry, int column) const;
     QDateTime keptAliveUntil(const TrackedSession &entry) const;
     void keepAliveChanged(const QString &account, const QString &sessionId);
+    QVariant createdBy(const TrackedSession &entry, int role) const;
+    void actionsChanged(const QString &account, const QStringList &sessionIds);
 
     const LiveSessions *m_sessions;
     qint64 m_warningMs = 30 * 60'000;
@@ -134,6 +145,7 @@ private:
     // Monotonic time of the last tick that signalled the cost columns.
     std::optional<qint64> m_costTickedAtMs;
     const KeepAliveManager *m_keepAlive = nullptr;
+    const SessionActions *m_actions = nullptr;
 };
 
 } // namespace arr

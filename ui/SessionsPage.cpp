@@ -7,6 +7,7 @@
 #include "ui/SessionFilterProxy.h"
 #include "ui/SessionItemDelegate.h"
 #include "ui/SessionTableModel.h"
+#include "workspace/SessionActions.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -206,6 +207,12 @@ void SessionsPage::onModelDataChanged(const QModelIndex &topLeft, const QModelIn
         updateRemaining();
         return;
     }
+    // Who created a session: the details say so; nothing a command acts on changed.
+    if (topLeft.column() == SessionTableModel::CreatedByColumn
+        && bottomRight.column() == SessionTableModel::CreatedByColumn) {
+        updateDetails();
+        return;
+    }
     updateDetails();
     Q_EMIT selectionChanged();
 }
@@ -306,6 +313,8 @@ void SessionsPage::updateDetails()
         details.leaseEndsAt = m_clock->now().addMSecs(details.remaining->totalMilliseconds());
     details.lastMsCv = index.data(SessionTableModel::LastMsCvRole).toByteArray();
     details.pendingCommand = index.data(SessionTableModel::PendingCommandRole).toString();
+    if (const SessionActions *actions = m_model->actions(); actions && actions->isKnown(details.account, session->id))
+        details.actions = actions->actionsOf(details.account, session->id);
     m_details->showSession(details);
 }
 

@@ -60,7 +60,7 @@ TeamHistoryForm::TeamHistoryForm(QWidget *parent)
         m_teamFields << name << field;
     };
     row(tr("Se&rver:"), m_host);
-    row(tr("&Port:"), m_port);
+    row(tr("P&ort:"), m_port);
     row(tr("&Database:"), m_database);
     row(tr("&User:"), m_user);
     row(tr("Pass&word:"), m_password);

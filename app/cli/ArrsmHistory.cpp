@@ -113,6 +113,27 @@ void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray 
     queueHistory(batch);
 }
 
+Creators CommandRunner::creatorsOf(const QList<Session> &sessions) const
+{
+    Creators creators;
+    const HistoryRecording &recording = m_context.workspace->historyRecording();
+    if (HistoryStore *store = m_context.history; store && store->isOpen()) {
+        QStringList ids;
+        for (const Session &session : sessions)
+            ids << session.id;
+        // A read that fails leaves the creators unknown: the output is the same without them.
+        const QHash<QString, QList<HistoryEvent>> actions = store->actions(recording.identityOf(historyAccount()), ids);
+        for (auto it = actions.constBegin(); it != actions.constEnd(); ++it) {
+            if (const HistoryActor creator = creatorOf(it.value()); creator.isKnown())
+                creators.insert(it.key(), creator);
+        }
+    }
+    // Written to the history once the output is out.
+    if (!m_createdId.isEmpty())
+        creators.insert(m_createdId, recording.actor());
+    return creators;
+}
+
 void CommandRunner::recordCommand(CommandOutcome::Kind kind, bool succeeded, const QString &sessionId,
     const QByteArray &msCv, const QString &detail, std::optional<TimeSpan> lease)
 {

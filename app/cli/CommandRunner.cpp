@@ -257,7 +257,8 @@ void CommandRunner::printSessionList(std::function<QByteArray(const QList<Sessio
 void CommandRunner::list()
 {
     printSessionList([this](const QList<Session> &sessions) {
-        return m_command.json ? jsonText(sessionsJson(sessions)) : sessionTable(sessions).toUtf8();
+        return m_command.json ? jsonText(sessionsJson(sessions, creatorsOf(sessions)))
+                              : sessionTable(sessions).toUtf8();
     });
 }
 
@@ -301,6 +302,7 @@ void CommandRunner::create()
             fail(result);
             return;
         }
+        m_createdId = result.sessionId;
         recordCommand(CommandOutcome::Kind::Create, true, result.sessionId, result.msCv, tr("created by arrsm"));
         if (m_command.verbose)
             printErr(tr("arrsm: created session %1").arg(result.sessionId));
@@ -352,7 +354,7 @@ void CommandRunner::stop()
 void CommandRunner::printSession(const Session &session)
 {
     if (m_command.json)
-        printOut(jsonText(sessionJson(session)));
+        printOut(jsonText(sessionJson(session, creatorsOf({session}))));
     else
         printOut(sessionTable({session}).toUtf8());
 }

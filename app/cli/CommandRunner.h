@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/ArrsmCommandLine.h"
+#include "cli/Output.h"
 #include "monitor/SessionMonitor.h"
 #include "service/ApiResult.h"
 #include "service/RequestLog.h"
@@ -83,6 +84,8 @@ private:
     // The name sessions are recorded and priced under (see Workspace::nameForRun()).
     QString historyAccount() const;
     void recordSeen(const QList<Session> &sessions, const QByteArray &msCv);
+    // Who created these sessions, as the history knows it, and the session this run created.
+    Creators creatorsOf(const QList<Session> &sessions) const;
     // What a command did, as the window records it: `succeeded` false for a failure.
     void recordCommand(CommandOutcome::Kind kind, bool succeeded, const QString &sessionId, const QByteArray &msCv,
         const QString &detail, std::optional<TimeSpan> lease = std::nullopt);
@@ -155,6 +158,8 @@ private:
     QTimer m_keepAliveTimer;
     int m_keepAliveFailedReads = 0;
 
+    // The session this run created: its creator is known before the history holds it.
+    QString m_createdId;
     // The name the environment's account has in this run (see Workspace::useAccountForRun()).
     QString m_runAccountName;
     bool m_started = false;

@@ -51,7 +51,13 @@ QString statusText(const Session &session)
     return sessionStatusWireName(session.status);
 }
 
-QJsonObject sessionJson(const Session &session)
+QJsonObject actorJson(const HistoryActor &actor)
+{
+    return {
+        {u"user"_s, actor.user}, {u"host"_s, actor.host}, {u"program"_s, actor.program}, {u"version"_s, actor.version}};
+}
+
+QJsonObject sessionJson(const Session &session, const Creators &creators)
 {
     QJsonObject object = v1::encodeProperties(session);
     const auto remaining = displayedRemaining(session);
@@ -62,14 +68,16 @@ QJsonObject sessionJson(const Session &session)
         if (!object.contains(key))
             object.insert(key, QJsonValue());
     }
+    if (const auto creator = creators.constFind(session.id); creator != creators.constEnd() && creator->isKnown())
+        object.insert(u"createdBy"_s, actorJson(*creator));
     return object;
 }
 
-QJsonArray sessionsJson(const QList<Session> &sessions)
+QJsonArray sessionsJson(const QList<Session> &sessions, const Creators &creators)
 {
     QJsonArray array;
     for (const Session &session : sessions)
-        array.append(sessionJson(session));
+        array.append(sessionJson(session, creators));
     return array;
 }
 

@@ -5,6 +5,7 @@
 #include "storage/HistoryRecords.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -22,10 +23,16 @@ namespace arr::cli {
 // (its frozen elapsed time would otherwise show a lease that can no longer be used).
 std::optional<TimeSpan> displayedRemaining(const Session &session);
 
+// Who created each session, by session id: those the history knows one of our programs created.
+using Creators = QHash<QString, HistoryActor>;
+
+// {"user", "host", "program", "version"}.
+QJsonObject actorJson(const HistoryActor &actor);
 // The v1 properties object (the service's field names, null where it gave nothing) plus
-// "remaining".
-QJsonObject sessionJson(const Session &session);
-QJsonArray sessionsJson(const QList<Session> &sessions);
+// "remaining", and "createdBy" (actorJson()) for a session in `creators`; no "createdBy" at all for
+// one created elsewhere, or before the history kept who.
+QJsonObject sessionJson(const Session &session, const Creators &creators = {});
+QJsonArray sessionsJson(const QList<Session> &sessions, const Creators &creators = {});
 // Accounts without their keys (which arrsm never reads for this).
 QJsonArray accountsJson(const QList<Account> &accounts);
 // An indented JSON document and a final newline.

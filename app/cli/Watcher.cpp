@@ -63,6 +63,7 @@ bool Watcher::start()
 {
     Workspace::Options options;
     options.localEmulator = false;
+    options.program = u"arrsm watch"_s;
     // As every arrsm command: a team's history database instead of this computer's file.
     options.historyUrl = qEnvironmentVariable("ARRSM_HISTORY_URL");
     m_workspace = std::make_unique<Workspace>(options);

@@ -115,6 +115,7 @@ int main(int argc, char *argv[])
     // prices and history file. Not started: arrsm polls only what its command asks for.
     arr::Workspace::Options options;
     options.recordMonitor = false;
+    options.program = u"arrsm"_s;
     // A team's history database instead of this computer's file (libpq's PGPASSWORD or ~/.pgpass give
     // the password).
     options.historyUrl = qEnvironmentVariable("ARRSM_HISTORY_URL");

@@ -116,6 +116,7 @@ QByteArray HistoryOutbox::encode(const HistoryBatch &batch)
     for (const HistoryCommand &c : batch.commands) {
         out << qint32(c.kind) << c.account << c.accountKey << c.sessionId << c.at << c.detail << c.msCv << c.size;
         writeOptional(out, c.leaseSeconds);
+        out << c.actor.user << c.actor.host << c.actor.program << c.actor.version;
     }
     out << quint32(batch.disappearances.size());
     for (const HistoryDisappearance &d : batch.disappearances) {
@@ -152,6 +153,7 @@ std::optional<HistoryBatch> HistoryOutbox::decode(const QByteArray &bytes)
         qint32 kind = 0;
         in >> kind >> c.account >> c.accountKey >> c.sessionId >> c.at >> c.detail >> c.msCv >> c.size;
         c.leaseSeconds = readOptional<qint64>(in);
+        in >> c.actor.user >> c.actor.host >> c.actor.program >> c.actor.version;
         if (in.status() != QDataStream::Ok || kind < qint32(HistoryCommand::Kind::Created)
             || kind > qint32(HistoryCommand::Kind::Failed))
             return std::nullopt;

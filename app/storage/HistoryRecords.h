@@ -21,6 +21,24 @@ namespace arr {
 // identity (a history from before identities, for a name no saved account has, keeps the name as its
 // identity).
 
+// Who sent a command: the operating-system user, the computer, and the program with its version
+// ("ARR Session Manager", "arrsm", "arrsm watch"). Empty for a record made before the history kept
+// it, or by a program that did not say: unknown, never guessed.
+struct HistoryActor
+{
+    QString user;
+    QString host;
+    QString program;
+    QString version;
+
+    bool isKnown() const { return !program.isEmpty(); }
+    bool operator==(const HistoryActor &other) const
+    {
+        return user == other.user && host == other.host && program == other.program && version == other.version;
+    }
+    bool operator!=(const HistoryActor &other) const { return !(*this == other); }
+};
+
 // One session as the history knows it: one row per account identity and session id.
 struct HistorySession
 {
@@ -68,7 +86,13 @@ struct HistoryEvent
     QString kind;
     QString detail;
     QString msCv;
+    // Who sent the command of a created, extended, stopped or command-failed event; unknown for what
+    // a poll saw.
+    HistoryActor actor = {};
 };
+
+// The actor of the first "created" event among `events`; unknown when there is none.
+HistoryActor creatorOf(const QList<HistoryEvent> &events);
 
 // Which sessions to read: those whose life [first seen, ended or last seen] overlaps [since, until).
 // Empty or invalid members do not filter.
@@ -113,6 +137,8 @@ struct HistoryCommand
     std::optional<qint64> leaseSeconds;
     // The account's identity; empty to use `account` as it.
     QString accountKey;
+    // Who sent it (HistoryRecording fills it in for every front end).
+    HistoryActor actor = {};
 };
 
 // A session gone from its account's list.

@@ -48,6 +48,12 @@ const char *const Migrations[] = {
     // name, which becomes the label; the rows are re-keyed by rekeyAccounts() below.
     "ALTER TABLE sessions ADD COLUMN account_label TEXT NOT NULL DEFAULT '';"
     "UPDATE sessions SET account_label = account",
+    // 4 -> 5: who sent each command (user, computer, program and version). Earlier events keep it
+    // empty: unknown, never guessed. A session's creator is who sent its "created" event.
+    "ALTER TABLE events ADD COLUMN actor_user TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE events ADD COLUMN actor_host TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE events ADD COLUMN actor_program TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE events ADD COLUMN actor_version TEXT NOT NULL DEFAULT ''",
 };
 static_assert(std::size(Migrations) == SchemaVersion);
 

@@ -25,7 +25,7 @@ class HistoryStore
 {
 public:
     // The schema this build writes; older files are migrated when opened.
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     enum class OpenResult {
         Opened,
@@ -80,6 +80,11 @@ public:
     std::optional<HistorySession> session(const QString &accountKey, const QString &sessionId) const;
     // Oldest first.
     QList<HistoryEvent> events(const QString &accountKey, const QString &sessionId) const;
+    // Who did what to these sessions of one account (by identity): the commands our programs sent that
+    // the history holds with who sent them (created, extended, stopped), by session id, oldest first.
+    // A session without any (created elsewhere, or recorded before the history kept who) is missing.
+    // A session's creator is the actor of its "created" event (creatorOf()).
+    QHash<QString, QList<HistoryEvent>> actions(const QString &accountKey, const QStringList &sessionIds) const;
     // The sessions that ended at or after `since`, each with its billed time after `since`: its
     // billed time, cut to the time from `since` to its end (the file knows how long a session was
     // ready, not exactly when).

@@ -22,7 +22,25 @@ const auto SessionColumns
       " billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here, closed_unseen, last_message,"
       " ready_at_derived, account_label"_L1;
 
+const auto ActorColumns = "actor_user, actor_host, actor_program, actor_version"_L1;
+
+// The four ActorColumns from `first` on.
+HistoryActor actorFrom(const QSqlQuery &q, int first)
+{
+    return {q.value(first).toString(), q.value(first + 1).toString(), q.value(first + 2).toString(),
+        q.value(first + 3).toString()};
+}
+
 } // namespace
+
+HistoryActor creatorOf(const QList<HistoryEvent> &events)
+{
+    for (const HistoryEvent &event : events) {
+        if (event.kind == "created"_L1)
+            return event.actor;
+    }
+    return {};
+}
 
 HistorySession HistoryStore::sessionFrom(const QSqlQuery &q) const
 {
@@ -162,8 +180,8 @@ QList<HistoryEvent> HistoryStore::events(const QString &accountKey, const QStrin
         return result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!q.prepare(
-            u"SELECT at, kind, detail, ms_cv FROM events WHERE account = ? AND session_id = ? ORDER BY at, id"_s))
+    if (!q.prepare(u"SELECT at, kind, detail, ms_cv, "_s + ActorColumns
+            + u" FROM events WHERE account = ? AND session_id = ? ORDER BY at, id"_s))
         return readFailed(q, result);
     q.addBindValue(accountKey);
     q.addBindValue(sessionId);
@@ -172,9 +190,45 @@ QList<HistoryEvent> HistoryStore::events(const QString &accountKey, const QStrin
     const QString name = m_nameByIdentity.value(accountKey, accountKey);
     while (q.next())
         result.append({name, accountKey, sessionId, historysql::timeFrom(q.value(0)), q.value(1).toString(),
-            q.value(2).toString(), q.value(3).toString()});
+            q.value(2).toString(), q.value(3).toString(), actorFrom(q, 4)});
     if (q.lastError().isValid())
         return readFailed(q, result);
+    return result;
+}
+
+QHash<QString, QList<HistoryEvent>> HistoryStore::actions(
+    const QString &accountKey, const QStringList &sessionIds) const
+{
+    QHash<QString, QList<HistoryEvent>> result;
+    m_readError.clear();
+    if (!m_open || sessionIds.isEmpty())
+        return result;
+    const QString name = m_nameByIdentity.value(accountKey, accountKey);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    // A few hundred ids per statement (SQLite's limit of bound values is in the thousands).
+    constexpr qsizetype Chunk = 500;
+    for (qsizetype begin = 0; begin < sessionIds.size(); begin += Chunk) {
+        const QStringList ids = sessionIds.mid(begin, Chunk);
+        QString sql = u"SELECT session_id, at, kind, detail, ms_cv, "_s + ActorColumns
+            + u" FROM events WHERE account = ? AND kind IN ('created', 'extended', 'stopped')"
+              " AND actor_program <> '' AND session_id IN (?"_s;
+        sql += u",?"_s.repeated(ids.size() - 1) + u") ORDER BY at, id"_s;
+        if (!q.prepare(sql))
+            return readFailed(q, result);
+        q.addBindValue(accountKey);
+        for (const QString &id : ids)
+            q.addBindValue(id);
+        if (!q.exec())
+            return readFailed(q, result);
+        while (q.next()) {
+            const QString id = q.value(0).toString();
+            result[id].append({name, accountKey, id, historysql::timeFrom(q.value(1)), q.value(2).toString(),
+                q.value(3).toString(), q.value(4).toString(), actorFrom(q, 5)});
+        }
+        if (q.lastError().isValid())
+            return readFailed(q, result);
+    }
     return result;
 }
 

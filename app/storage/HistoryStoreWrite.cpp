@@ -153,7 +153,10 @@ public:
               " final_status, lease_seconds, billed_seconds, price_per_hour, cost, last_message, ready_at_derived,"
               " account_label) VALUES "_s,
               16, &m_run)
-        , m_events(db, u"INSERT INTO events (account, session_id, at, kind, detail, ms_cv) VALUES "_s, 6, &m_run)
+        , m_events(db,
+              u"INSERT INTO events (account, session_id, at, kind, detail, ms_cv, actor_user, actor_host,"
+              " actor_program, actor_version) VALUES "_s,
+              10, &m_run)
         , m_update(db)
         , m_hasEvent(db)
     {
@@ -187,9 +190,10 @@ private:
     }
 
     void addEvent(const QString &account, const QString &id, const QDateTime &at, const QString &kind,
-        const QString &detail, const QString &msCv)
+        const QString &detail, const QString &msCv, const HistoryActor &actor = {})
     {
-        m_events.add({account, id, at.toMSecsSinceEpoch(), kind, detail, msCv});
+        m_events.add({account, id, at.toMSecsSinceEpoch(), kind, detail, msCv, actor.user, actor.host, actor.program,
+            actor.version});
     }
 
     QVariant eventId(const QString &account, const QString &id, const QString &kind)
@@ -303,13 +307,13 @@ void BatchWriter::writeCommand(const HistoryCommand &c)
         touch.prepare(u"UPDATE sessions SET created_here = 1 WHERE account = ? AND session_id = ?"_s);
         m_run(touch, {account, c.sessionId});
         if (eventId(account, c.sessionId, u"created"_s).isNull())
-            addEvent(account, c.sessionId, c.at, u"created"_s, c.detail, c.msCv);
+            addEvent(account, c.sessionId, c.at, u"created"_s, c.detail, c.msCv, c.actor);
         break;
     case HistoryCommand::Kind::Extended:
         touch.prepare(u"UPDATE sessions SET extend_count = extend_count + 1,"
                       " lease_seconds = COALESCE(?, lease_seconds) WHERE account = ? AND session_id = ?"_s);
         m_run(touch, {c.leaseSeconds ? QVariant(*c.leaseSeconds) : m_nullInt, account, c.sessionId});
-        addEvent(account, c.sessionId, c.at, u"extended"_s, c.detail, c.msCv);
+        addEvent(account, c.sessionId, c.at, u"extended"_s, c.detail, c.msCv, c.actor);
         break;
     case HistoryCommand::Kind::Stopped: {
         touch.prepare(u"UPDATE sessions SET stopped_here = 1 WHERE account = ? AND session_id = ?"_s);
@@ -317,15 +321,17 @@ void BatchWriter::writeCommand(const HistoryCommand &c)
         // A poll may have seen it stopped before the command's outcome came: that event is this one.
         const QVariant existing = eventId(account, c.sessionId, u"stopped"_s);
         if (existing.isNull()) {
-            addEvent(account, c.sessionId, c.at, u"stopped"_s, c.detail, c.msCv);
+            addEvent(account, c.sessionId, c.at, u"stopped"_s, c.detail, c.msCv, c.actor);
         } else {
-            touch.prepare(u"UPDATE events SET detail = ?, ms_cv = ? WHERE id = ?"_s);
-            m_run(touch, {c.detail, c.msCv, existing});
+            touch.prepare(u"UPDATE events SET detail = ?, ms_cv = ?, actor_user = ?, actor_host = ?, actor_program = ?,"
+                          " actor_version = ? WHERE id = ?"_s);
+            const HistoryActor &a = c.actor;
+            m_run(touch, {c.detail, c.msCv, a.user, a.host, a.program, a.version, existing});
         }
         break;
     }
     case HistoryCommand::Kind::Failed:
-        addEvent(account, c.sessionId, c.at, u"command-failed"_s, c.detail, c.msCv);
+        addEvent(account, c.sessionId, c.at, u"command-failed"_s, c.detail, c.msCv, c.actor);
         break;
     }
 }

@@ -23,6 +23,7 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
 {
     qRegisterMetaType<HistoryBatch>();
     qRegisterMetaType<QList<BilledUsage>>();
+    qRegisterMetaType<QHash<QString, QList<HistoryEvent>>>();
     m_writer = new HistoryWriter;
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
@@ -46,6 +47,7 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
             m_endedSince = since;
             m_endedUsage = usage;
         });
+    connect(m_writer, &HistoryWriter::actionsRead, &m_actions, &SessionActions::setRead);
     // Entries already listed are new to the history; from here on only what the diff signals name.
     m_dirty.assign(size_t(m_sessions->count()), 1);
     for (int i = 0; i < m_sessions->count(); ++i)
@@ -366,6 +368,13 @@ void HistoryRecorder::recordCommand(const CommandOutcome &outcome)
     const std::optional<HistoryCommand> command = m_recording->command(outcome, m_clock->now().toUTC(), size);
     if (!command)
         return;
+    // Known at once: the history holds it once the writer has written it.
+    static const QHash<HistoryCommand::Kind, QString> kinds{{HistoryCommand::Kind::Created, u"created"_s},
+        {HistoryCommand::Kind::Extended, u"extended"_s}, {HistoryCommand::Kind::Stopped, u"stopped"_s}};
+    if (const QString kind = kinds.value(command->kind); !kind.isEmpty())
+        m_actions.add(outcome.account,
+            {outcome.account, command->accountKey, command->sessionId, command->at, kind, command->detail,
+                command->msCv, command->actor});
     HistoryBatch batch;
     batch.commands.append(*command);
     send(std::move(batch));

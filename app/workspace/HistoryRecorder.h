@@ -5,6 +5,7 @@
 #include "storage/HistoryLocation.h"
 #include "storage/HistoryRecords.h"
 #include "workspace/HistoryRecording.h"
+#include "workspace/SessionActions.h"
 
 #include <QHash>
 #include <QObject>
@@ -57,6 +58,9 @@ public:
     // Leaves out the polls and commands of every account the filter refuses (by default none is).
     void setAccountFilter(AccountFilter filter) { m_accountFilter = std::move(filter); }
     bool recordsAccount(const QString &account) const { return !m_accountFilter || m_accountFilter(account); }
+
+    // Who created, extended and stopped the live sessions, as the history holds it and as this run did.
+    const SessionActions &actions() const { return m_actions; }
 
     bool isEnabled() const { return m_enabled; }
     // What went wrong with the history (off, or a damaged file replaced); empty when all is well.
@@ -138,6 +142,7 @@ private:
     QList<BilledUsage> m_endedUsage;
     bool m_enabled = false;
     QString m_problem;
+    SessionActions m_actions;
 };
 
 } // namespace arr

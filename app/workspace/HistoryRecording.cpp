@@ -3,8 +3,21 @@
 #include "monitor/SessionMonitor.h"
 
 #include <QCoreApplication>
+#include <QSysInfo>
 
 namespace arr {
+
+HistoryActor HistoryRecording::localActor(const QString &program)
+{
+    // USER on Unix, USERNAME on Windows; LOGNAME where a service manager sets only that.
+    QString user;
+    for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
+        user = qEnvironmentVariable(variable).trimmed();
+        if (!user.isEmpty())
+            break;
+    }
+    return {user, QSysInfo::machineHostName(), program, QStringLiteral(ARRSM_VERSION)};
+}
 
 QString HistoryRecording::identityOf(const QString &account) const
 {
@@ -37,6 +50,7 @@ std::optional<HistoryCommand> HistoryRecording::command(
         : outcome.description;
     command.msCv = QString::fromLatin1(outcome.result.msCv);
     command.size = size;
+    command.actor = m_actor;
     if (!outcome.succeeded) {
         command.kind = HistoryCommand::Kind::Failed;
         return command;

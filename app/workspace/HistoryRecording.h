@@ -22,6 +22,12 @@ public:
     // The identity (Account::identity()) of the account a name stands for now.
     using IdentityLookup = std::function<QString(const QString &account)>;
 
+    // Who this program's commands are recorded as sent by: the operating-system user, this computer's
+    // name, `program` ("ARR Session Manager", "arrsm", "arrsm watch") and this build's version.
+    static HistoryActor localActor(const QString &program);
+
+    void setActor(const HistoryActor &actor) { m_actor = actor; }
+    const HistoryActor &actor() const { return m_actor; }
     void setPriceLookup(PriceLookup lookup) { m_priceLookup = std::move(lookup); }
     void setIdentityLookup(IdentityLookup lookup) { m_identityLookup = std::move(lookup); }
 
@@ -32,7 +38,7 @@ public:
     // What a poll or a read of `account` saw of `session` at `at` (UTC).
     HistoryObservation observation(
         const QString &account, const Session &session, const QDateTime &at, const QString &msCv) const;
-    // What a command did; nothing for what changes nothing at the service (setting a keep-alive
+    // What a command did, sent by actor(); nothing for what changes nothing at the service (setting a keep-alive
     // policy), or for a command that never named a session. `size`: the session's, when known.
     std::optional<HistoryCommand> command(
         const CommandOutcome &outcome, const QDateTime &at, const QString &size) const;
@@ -42,6 +48,7 @@ public:
 private:
     PriceLookup m_priceLookup;
     IdentityLookup m_identityLookup;
+    HistoryActor m_actor;
 };
 
 } // namespace arr

@@ -94,10 +94,14 @@ void HistoryWriter::write(const HistoryBatch &batch)
         return;
     // A file that refused a write is tried again with every write; a team database that is away only
     // when its retry is due (each try may wait for a connection), the window told how much waits.
-    if (m_failing && m_location.isTeam())
+    if (m_failing && m_location.isTeam()) {
         Q_EMIT failed(m_lastProblem, waitingRecords(), m_failingSince, true);
-    else
+    } else {
         drain();
+        // A file's batches say who did what as they are written (drainFile()); a team's once delivered.
+        if (m_location.isTeam() && !m_failing && m_store)
+            reportActions(batch);
+    }
 }
 
 bool HistoryWriter::openStore()
@@ -140,9 +144,10 @@ void HistoryWriter::drainFile()
             retryLater(problem, FileRetryMs);
             return;
         }
-        m_waitingRecords -= recordCount(m_waiting.constFirst());
-        m_waiting.removeFirst();
+        const HistoryBatch batch = m_waiting.takeFirst();
+        m_waitingRecords -= recordCount(batch);
         Q_EMIT written(timer.nsecsElapsed() / 1000);
+        reportActions(batch);
     }
     if (m_failing) {
         m_failing = false;
@@ -230,6 +235,48 @@ void HistoryWriter::reportEndedUsage()
     // waits on the disk: it uses what was last reported.
     if (m_store && m_store->isOpen() && m_usageSince.isValid())
         Q_EMIT endedUsage(m_usageSince, m_store->billedEndedSince(m_usageSince));
+}
+
+void HistoryWriter::reportActions(const HistoryBatch &batch)
+{
+    struct Asked
+    {
+        QString identity;
+        QStringList ids;
+    };
+    // By account name, as the batch names it.
+    QHash<QString, Asked> asked;
+    const auto ask = [&asked](const QString &account, const QString &identity, const QString &id) {
+        Asked &a = asked[account];
+        a.identity = identity;
+        if (!a.ids.contains(id))
+            a.ids.append(id);
+    };
+    for (const HistoryObservation &o : batch.observations) {
+        const QString identity = o.accountKey.isEmpty() ? o.account : o.accountKey;
+        const Session &s = o.session;
+        const QString state = QString::number(int(s.status)) + s.statusText + u'|'
+            + (s.maxLease ? QString::number(s.maxLease->totalSeconds()) : QString());
+        QString &last = m_actionsReadAt[identity][s.id];
+        if (last != state) {
+            last = state;
+            ask(o.account, identity, s.id);
+        }
+    }
+    for (const HistoryCommand &c : batch.commands)
+        ask(c.account, c.accountKey.isEmpty() ? c.account : c.accountKey, c.sessionId);
+    for (const HistoryDisappearance &d : batch.disappearances)
+        m_actionsReadAt[d.accountKey.isEmpty() ? d.account : d.accountKey].remove(d.sessionId);
+    for (auto it = asked.constBegin(); it != asked.constEnd(); ++it) {
+        const QHash<QString, QList<HistoryEvent>> actions = m_store->actions(it->identity, it->ids);
+        // Not known rather than unknown: asked again with the session's next change.
+        if (!m_store->readError().isEmpty()) {
+            for (const QString &id : it->ids)
+                m_actionsReadAt[it->identity].remove(id);
+            continue;
+        }
+        Q_EMIT actionsRead(it.key(), actions, it->ids);
+    }
 }
 
 void HistoryWriter::close()

@@ -6,6 +6,7 @@
 #include "storage/HistoryRecords.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -52,6 +53,10 @@ Q_SIGNALS:
     // The waiting records were written after all.
     void recovered();
     void endedUsage(const QDateTime &since, const QList<arr::BilledUsage> &usage);
+    // Who did what to sessions of `account` (its name as the batch had it) a write named, as the
+    // history holds it (HistoryStore::actions()): `read` lists every session asked about.
+    void actionsRead(
+        const QString &account, const QHash<QString, QList<arr::HistoryEvent>> &actions, const QStringList &read);
 
 private:
     enum class State {
@@ -65,6 +70,10 @@ private:
     // Opens the store when it is not; false (with a retry planned) when it cannot be.
     bool openStore();
     void reportEndedUsage();
+    // Reads who did what to the sessions of a written batch: those new to this writer, those whose
+    // status or lease changed (a stop or an extend shows there, whoever sent it) and those a command
+    // named. A session seen again unchanged is not read again.
+    void reportActions(const HistoryBatch &batch);
     // Writes what waits, oldest first, reopening the history when a write failed before.
     void drain();
     void drainFile();
@@ -78,6 +87,9 @@ private:
     HistoryLocation m_location;
     QList<Account> m_accounts;
     QDateTime m_usageSince;
+    // By account identity and session id: the status and lease a session had when its actions were
+    // last read.
+    QHash<QString, QHash<QString, QString>> m_actionsReadAt;
     // What waits in memory: the file's batches, or a team's when its outbox cannot be written either.
     QList<HistoryBatch> m_waiting;
     qsizetype m_waitingRecords = 0;

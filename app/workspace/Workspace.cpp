@@ -27,6 +27,20 @@ using namespace Qt::StringLiterals;
 
 namespace arr {
 
+namespace {
+
+QString historyFileFor(const Workspace::Options &options)
+{
+    if (!options.historyFile.isEmpty())
+        return options.historyFile;
+    // A settings file of the caller's keeps its history beside it rather than in the user's data.
+    if (!options.settingsFile.isEmpty())
+        return options.settingsFile + u".history.sqlite"_s;
+    return HistoryStore::defaultFilePath();
+}
+
+} // namespace
+
 Workspace::Workspace(const Options &options)
     : m_options(options)
 {
@@ -73,17 +87,13 @@ Workspace::Workspace(const Options &options)
     // Sessions are kept by their account's identity, and shown under the saved account's name; each at
     // the price in force when it was seen (read from the settings once per Preferences change, not per
     // session).
+    m_recording.setActor(HistoryRecording::localActor(
+        m_options.program.isEmpty() ? QCoreApplication::applicationName() : m_options.program));
     m_recording.setIdentityLookup([this](const QString &account) { return m_accounts->identityOf(account); });
     m_recording.setPriceLookup(
         [this](const QString &account, const QString &size) { return m_pricing.hourlyPrice(account, size); });
     if (!m_options.demo) {
-        QString file = m_options.historyFile;
-        // A settings file of the caller's keeps its history beside it rather than in the user's data.
-        if (file.isEmpty() && !m_options.settingsFile.isEmpty())
-            file = m_options.settingsFile + u".history.sqlite"_s;
-        if (file.isEmpty())
-            file = HistoryStore::defaultFilePath();
-        m_historyFile = file;
+        m_historyFile = historyFileFor(m_options);
         const QString teamUrl = m_options.historyUrl.isEmpty()
             ? m_settings->value(Settings::Key::HistoryTeamUrl).toString().trimmed()
             : m_options.historyUrl.trimmed();

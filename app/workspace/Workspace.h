@@ -78,6 +78,9 @@ public:
         // A front end that writes its own records when it is done (arrsm) opens the file itself
         // (openHistory()).
         bool recordMonitor = true;
+        // The program its commands are recorded as sent by, for who did what: "ARR Session Manager" (the
+        // window), "arrsm", "arrsm watch"; empty for the application's name.
+        QString program;
         // Whether the built-in local emulator may run (when switched on in the settings); a front end
         // without a window (arrsm watch) has no use for made-up sessions.
         bool localEmulator = true;

@@ -287,6 +287,14 @@
         <source>Open &amp;Inspector</source>
         <translation>&amp;Inspector öffnen</translation>
     </message>
+    <message>
+        <source>Created by:</source>
+        <translation>Erstellt von:</translation>
+    </message>
+    <message>
+        <source>Changed by:</source>
+        <translation>Geändert von:</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -521,11 +529,11 @@
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished">Verlauf</translation>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1562,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>No events were recorded for this session.</source>
         <translation>Für diese Sitzung wurden keine Ereignisse aufgezeichnet.</translation>
     </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryLauncher</name>
@@ -1575,21 +1587,21 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message numerus="yes">
         <source>%n session(s) of this computer are in the team&apos;s history; </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung dieses Computers ist im Team-Verlauf; </numerusform>
+            <numerusform>%n Sitzungen dieses Computers sind im Team-Verlauf; </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis hinzugefügt.</numerusform>
+            <numerusform>%n Ereignisse hinzugefügt.</numerusform>
         </translation>
     </message>
     <message>
         <source>This computer&apos;s history could not be copied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf dieses Computers konnte nicht kopiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1597,10 +1609,6 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>The team database&apos;s URL must look like postgresql://user@host:5432/database?sslmode=require.</source>
         <translation>Die URL der Team-Datenbank muss so aussehen: postgresql://benutzer@host:5432/datenbank?sslmode=require.</translation>
-    </message>
-    <message>
-        <source>The team database&apos;s URL holds a password: leave it out, and give it in PGPASSWORD or ~/.pgpass instead.</source>
-        <translation type="vanished">Die URL der Team-Datenbank enthält ein Passwort: Lassen Sie es weg und geben Sie es stattdessen in PGPASSWORD oder ~/.pgpass an.</translation>
     </message>
     <message>
         <source>The team database&apos;s URL must not end with a #fragment.</source>
@@ -1612,30 +1620,30 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>The team database&apos;s URL holds a password: leave it out, and keep it in the keychain (Preferences) or give it in PGPASSWORD or ~/.pgpass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL der Team-Datenbank enthält ein Passwort: Lassen Sie es weg und bewahren Sie es im Schlüsselbund auf (Einstellungen) oder geben Sie es in PGPASSWORD oder ~/.pgpass an.</translation>
     </message>
     <message>
         <source>A team database needs at least its server&apos;s name and the database&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Team-Datenbank braucht mindestens den Namen ihres Servers und den Namen der Datenbank.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a server&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Servername.</translation>
     </message>
 </context>
 <context>
     <name>arr::HistoryOutbox</name>
     <message>
         <source>Records for the team history cannot be kept in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge für den Team-Verlauf können nicht in %1 aufbewahrt werden: %2</translation>
     </message>
     <message>
         <source>Records for the team history cannot be read from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge für den Team-Verlauf können nicht aus %1 gelesen werden: %2</translation>
     </message>
     <message>
         <source>Records for the team history cannot be removed from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge für den Team-Verlauf können nicht aus %1 entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1684,9 +1692,9 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message numerus="yes">
         <source>Team history unreachable since %1; %n record(s) waiting.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Team-Verlauf seit %1 nicht erreichbar; %n Eintrag wartet.</numerusform>
+            <numerusform>Team-Verlauf seit %1 nicht erreichbar; %n Einträge warten.</numerusform>
         </translation>
     </message>
 </context>
@@ -1726,11 +1734,11 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>%1 cannot be written</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden</translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>The session history %1 cannot be read (%2).</source>
-        <translation type="unfinished">Der Sitzungsverlauf %1 kann nicht gelesen werden (%2).</translation>
+        <translation>Der Sitzungsverlauf %1 kann nicht gelesen werden (%2).</translation>
     </message>
 </context>
 <context>
@@ -1918,15 +1926,15 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>Copy This Computer&apos;s History Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf dieses Computers hierher kopieren</translation>
     </message>
     <message>
         <source>Adds the sessions this computer recorded before it shared the team&apos;s database. Safe to do twice: nothing is counted again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt die Sitzungen hinzu, die dieser Computer aufgezeichnet hat, bevor er die Datenbank des Teams nutzte. Zweimal ausgeführt schadet nicht: Nichts wird doppelt gezählt.</translation>
     </message>
     <message>
         <source>Copying this computer&apos;s history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf dieses Computers wird kopiert …</translation>
     </message>
 </context>
 <context>
@@ -3194,6 +3202,18 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>None of the programs of ARR Session Manager (the window, arrsm, arrsm watch) created this session, or it was created before they recorded who did.</source>
+        <translation>Keines der Programme von ARR Session Manager (das Fenster, arrsm, arrsm watch) hat diese Sitzung erstellt, oder sie wurde erstellt, bevor sie aufzeichneten, wer was tat.</translation>
+    </message>
+    <message>
+        <source>Created by %1</source>
+        <translation>Erstellt von %1</translation>
+    </message>
 </context>
 <context>
     <name>arr::SessionsPage</name>
@@ -3277,75 +3297,75 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <name>arr::TeamHistoryForm</name>
     <message>
         <source>On this &amp;computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem &amp;Computer</translation>
     </message>
     <message>
         <source>&amp;Shared with a team, in a PostgreSQL database</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Team &amp;geteilt, in einer PostgreSQL-Datenbank</translation>
     </message>
     <message>
         <source>db.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>db.example.com</translation>
     </message>
     <message>
         <source>arr_history</source>
-        <translation type="unfinished"></translation>
+        <translation>arr_history</translation>
     </message>
     <message>
         <source>your login name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Anmeldename</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>Kept in the system keychain, never in a file. Leave it empty to keep the one saved; libpq&apos;s PGPASSWORD and ~/.pgpass work too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Schlüsselbund des Systems aufbewahrt, nie in einer Datei. Leer lassen, um das gespeicherte zu behalten; PGPASSWORD und ~/.pgpass von libpq funktionieren ebenfalls.</translation>
     </message>
     <message>
         <source>TLS when the server offers it (prefer)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS, wenn der Server es anbietet (prefer)</translation>
     </message>
     <message>
         <source>TLS required (require)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS erforderlich (require)</translation>
     </message>
     <message>
         <source>TLS, the server&apos;s certificate verified (verify-full)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS, Zertifikat des Servers geprüft (verify-full)</translation>
     </message>
     <message>
         <source>No TLS (disable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein TLS (disable)</translation>
     </message>
     <message>
         <source>Se&amp;rver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;rver:</translation>
     </message>
     <message>
-        <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenbank:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TLS:</translation>
     </message>
     <message>
         <source>Everyone&apos;s windows and watchers that use the same database see the same history, who did what, and the team&apos;s spend. Takes effect at the next start; copy this computer&apos;s history into it from the History window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Fenster und Beobachter (arrsm watch), die dieselbe Datenbank nutzen, sehen denselben Verlauf, wer was getan hat, und die Ausgaben des Teams. Wirkt ab dem nächsten Start; den Verlauf dieses Computers kopieren Sie im Verlaufsfenster hinein.</translation>
     </message>
 </context>
 <context>
@@ -3478,7 +3498,7 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>No team database is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Team-Datenbank gewählt.</translation>
     </message>
 </context>
 <context>
@@ -3486,6 +3506,37 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>– (stopping)</source>
         <translation>– (wird gestoppt)</translation>
+    </message>
+</context>
+<context>
+    <name>arr::who</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>an unknown user</source>
+        <translation>ein unbekannter Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 auf %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Extended %1 by %2</source>
+        <translation>Verlängert %1 von %2</translation>
+    </message>
+    <message>
+        <source>Stopped %1 by %2</source>
+        <translation>Gestoppt %1 von %2</translation>
     </message>
 </context>
 <context>

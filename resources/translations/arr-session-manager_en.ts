@@ -117,16 +117,16 @@ Extend and Stop apply to all of them.</numerusform>
     <name>arr::HistoryLauncher</name>
     <message numerus="yes">
         <source>%n session(s) of this computer are in the team&apos;s history; </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session of this computer is in the team&apos;s history; </numerusform>
+            <numerusform>%n sessions of this computer are in the team&apos;s history; </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event added.</numerusform>
+            <numerusform>%n events added.</numerusform>
         </translation>
     </message>
 </context>
@@ -141,9 +141,9 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message numerus="yes">
         <source>Team history unreachable since %1; %n record(s) waiting.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Team history unreachable since %1; %n record waiting.</numerusform>
+            <numerusform>Team history unreachable since %1; %n records waiting.</numerusform>
         </translation>
     </message>
 </context>

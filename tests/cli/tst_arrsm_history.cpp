@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -62,6 +63,7 @@ private Q_SLOTS:
     }
 
     void sessionLifeThroughArrsm();
+    void createdByIsShownWhereKnown();
     void recorderAndArrsmWriteAtOnce();
     void historyHeldByAnotherWriterHoldsNoCommandBack();
     void damagedHistoryIsAnError();
@@ -143,6 +145,51 @@ void TestArrsmHistory::sessionLifeThroughArrsm()
         else
             QCOMPARE(field, expected.toString());
     }
+}
+
+// arrsm show and list --json say who created a session where the history knows it: at once for the
+// session this run created, from the history after; nothing at all for one created elsewhere.
+void TestArrsmHistory::createdByIsShownWhereKnown()
+{
+    QProcessEnvironment environment = this->environment();
+    environment.insert(u"USER"_s, u"ops-tester"_s);
+    const auto runAs = [&environment](const QStringList &arguments) {
+        return runArrsm(arguments, environment, {60'000, false});
+    };
+    const QString outside = m_emulator->addSession(AccountId, SessionSeed{});
+    const Run created = runAs({u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"standard"_s, u"--json"_s});
+    COMPARE_EXIT(created, 0);
+    const QJsonObject createdObject = QJsonDocument::fromJson(created.out).object();
+    const QString id = createdObject.value(u"sessionId"_s).toString();
+    const QJsonObject expected{{u"user"_s, u"ops-tester"_s}, {u"host"_s, QSysInfo::machineHostName()},
+        {u"program"_s, u"arrsm"_s}, {u"version"_s, QStringLiteral(ARRSM_VERSION)}};
+    QCOMPARE(createdObject.value(u"createdBy"_s).toObject(), expected);
+
+    const Run listed = runAs({u"list"_s, u"--json"_s});
+    COMPARE_EXIT(listed, 0);
+    const QJsonArray sessions = QJsonDocument::fromJson(listed.out).array();
+    QCOMPARE(sessions.size(), 2);
+    for (const QJsonValue &value : sessions) {
+        const QJsonObject object = value.toObject();
+        if (object.value(u"sessionId"_s).toString() == id) {
+            QCOMPARE(object.value(u"createdBy"_s).toObject(), expected);
+        } else {
+            QCOMPARE(object.value(u"sessionId"_s).toString(), outside);
+            QVERIFY2(!object.contains(u"createdBy"_s), listed.out.constData());
+        }
+    }
+    // Another user's arrsm reads the same history: the creator stays who created it.
+    environment.insert(u"USER"_s, u"someone-else"_s);
+    const Run shown = runAs({u"show"_s, id, u"--json"_s});
+    COMPARE_EXIT(shown, 0);
+    QCOMPARE(QJsonDocument::fromJson(shown.out).object().value(u"createdBy"_s).toObject(), expected);
+    const Run shownOutside = runAs({u"show"_s, outside, u"--json"_s});
+    COMPARE_EXIT(shownOutside, 0);
+    QVERIFY(!QJsonDocument::fromJson(shownOutside.out).object().contains(u"createdBy"_s));
+    // The table for people is as it was.
+    const Run table = runAs({u"show"_s, id});
+    COMPARE_EXIT(table, 0);
+    QVERIFY(!table.out.contains("arrsm"));
 }
 
 void TestArrsmHistory::recorderAndArrsmWriteAtOnce()

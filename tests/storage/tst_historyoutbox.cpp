@@ -31,7 +31,7 @@ HistoryBatch everyKindOfRecord()
     odd.elapsedInWholeMinutes = true;
     batch.observations.append({u"Main"_s, odd, T0, QString(), std::nullopt, u"host/acc"_s});
     batch.commands.append({HistoryCommand::Kind::Extended, u"Main"_s, u"s-1"_s, T0.addSecs(5), u"to 2 h"_s, u"cv.2"_s,
-        QString(), 7200, u"host/acc"_s});
+        QString(), 7200, u"host/acc"_s, {u"ops"_s, u"desk-7"_s, u"arrsm"_s, u"0.1.0"_s}});
     batch.commands.append({HistoryCommand::Kind::Created, u"Main"_s, u"s-3"_s, T0, {}, {}, u"big"_s, std::nullopt, {}});
     batch.disappearances.append({u"Main"_s, u"s-2"_s, T0.addSecs(30), 61, u"host/acc"_s});
     batch.disappearances.append({u"Main"_s, u"s-4"_s, T0.addSecs(31), std::nullopt, {}});
@@ -66,6 +66,8 @@ private Q_SLOTS:
         QCOMPARE(back->commands.size(), 2);
         QCOMPARE(back->commands[0].kind, HistoryCommand::Kind::Extended);
         QCOMPARE(back->commands[0].leaseSeconds, std::optional<qint64>(7200));
+        QCOMPARE(back->commands[0].actor, (HistoryActor{u"ops"_s, u"desk-7"_s, u"arrsm"_s, u"0.1.0"_s}));
+        QVERIFY(!back->commands[1].actor.isKnown());
         QCOMPARE(back->commands[1].leaseSeconds, std::nullopt);
         QCOMPARE(back->commands[1].size, u"big"_s);
         QCOMPARE(back->disappearances.size(), 2);

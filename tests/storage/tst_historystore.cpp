@@ -188,6 +188,8 @@ private Q_SLOTS:
             // Back to what schema 2 held and wrote.
             QVERIFY(q.exec(u"ALTER TABLE sessions DROP COLUMN ready_at_derived"_s));
             QVERIFY(q.exec(u"ALTER TABLE sessions DROP COLUMN account_label"_s));
+            for (const QString &column : {u"actor_user"_s, u"actor_host"_s, u"actor_program"_s, u"actor_version"_s})
+                QVERIFY(q.exec(u"ALTER TABLE events DROP COLUMN "_s + column));
             const qint64 t0 = T0.toMSecsSinceEpoch();
             const qint64 later = T0.addSecs(300).toMSecsSinceEpoch();
             QVERIFY(q.exec(u"INSERT INTO sessions (account, session_id, first_seen, last_seen, status, ready_at) "
@@ -305,6 +307,99 @@ private Q_SLOTS:
         QCOMPARE(store.session(ops.identity(), u"s2"_s)->account, u"Operations"_s);
         byName.accounts = {u"Operations"_s};
         QCOMPARE(store.sessions(byName).size(), 2);
+    }
+
+    // Every command is recorded with who sent it; a session's creator is who sent its "created" event.
+    void whoDidWhatIsRecorded()
+    {
+        const HistoryActor alice{u"alice"_s, u"ops-laptop"_s, u"arrsm"_s, u"0.1.0"_s};
+        const HistoryActor bob{u"bob"_s, u"ops-desk"_s, u"ARR Session Manager"_s, u"0.1.0"_s};
+        HistoryStore store(m_file);
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        HistoryBatch commands;
+        commands.commands.append({HistoryCommand::Kind::Created, u"a"_s, u"s1"_s, T0, u"created"_s, u"cv.c"_s,
+            u"standard"_s, std::nullopt, {}, alice});
+        commands.commands.append({HistoryCommand::Kind::Extended, u"a"_s, u"s1"_s, T0.addSecs(60), u"extended"_s,
+            u"cv.e"_s, {}, 7200, {}, bob});
+        QVERIFY(store.record(commands));
+        // A poll saw it stopped before the stop command's outcome came: one event, with who stopped it.
+        QVERIFY(store.record(seen(u"a"_s, session(u"s1"_s, SessionStatus::Stopped, 100), T0.addSecs(120))));
+        HistoryBatch stop;
+        stop.commands.append({HistoryCommand::Kind::Stopped, u"a"_s, u"s1"_s, T0.addSecs(121), u"stopped"_s, u"cv.s"_s,
+            {}, {}, {}, alice});
+        QVERIFY(store.record(stop));
+        // Created elsewhere: only polls saw it.
+        QVERIFY(store.record(seen(u"a"_s, session(u"s2"_s, SessionStatus::Ready, 10), T0)));
+
+        const QList<HistoryEvent> events = store.events(u"a"_s, u"s1"_s);
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events.at(0).actor, alice);
+        QCOMPARE(events.at(1).actor, bob);
+        QCOMPARE(events.at(2).kind, u"stopped"_s);
+        QCOMPARE(events.at(2).actor, alice);
+        QVERIFY(!store.events(u"a"_s, u"s2"_s).first().actor.isKnown());
+
+        const QHash<QString, QList<HistoryEvent>> actions = store.actions(u"a"_s, {u"s1"_s, u"s2"_s, u"s3"_s});
+        QVERIFY(store.readError().isEmpty());
+        QCOMPARE(actions.keys(), QList<QString>{u"s1"_s});
+        QStringList kinds;
+        for (const HistoryEvent &e : actions.value(u"s1"_s))
+            kinds << e.kind;
+        QCOMPARE(kinds, (QStringList{u"created"_s, u"extended"_s, u"stopped"_s}));
+        QCOMPARE(creatorOf(actions.value(u"s1"_s)), alice);
+        QVERIFY(!creatorOf(actions.value(u"s2"_s)).isKnown());
+        // Another account's session of the same id is not this one.
+        QVERIFY(store.actions(u"b"_s, {u"s1"_s}).isEmpty());
+    }
+
+    // A history of schema 4 (before who did what) gains the actor columns; what it held stays, its
+    // commands' senders unknown, never guessed.
+    void schemaFourIsMigrated()
+    {
+        {
+            HistoryStore store(m_file);
+            QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+            HistoryBatch created;
+            created.commands.append({HistoryCommand::Kind::Created, u"a"_s, u"old"_s, T0, u"created"_s, u"cv.c"_s,
+                u"standard"_s, std::nullopt, {}});
+            QVERIFY(store.record(created));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v4"_s);
+            db.setDatabaseName(m_file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // Back to what schema 4 held.
+            for (const QString &column : {u"actor_user"_s, u"actor_host"_s, u"actor_program"_s, u"actor_version"_s})
+                QVERIFY2(q.exec(u"ALTER TABLE events DROP COLUMN "_s + column), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(u"PRAGMA user_version = 4"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v4"_s);
+
+        HistoryStore store(m_file);
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        QCOMPARE(store.events(u"a"_s, u"old"_s).size(), 1);
+        QVERIFY(!store.events(u"a"_s, u"old"_s).first().actor.isKnown());
+        QVERIFY(store.actions(u"a"_s, {u"old"_s}).isEmpty());
+        const HistoryActor carol{u"carol"_s, u"build-01"_s, u"arrsm watch"_s, u"0.1.0"_s};
+        HistoryBatch extended;
+        extended.commands.append({HistoryCommand::Kind::Extended, u"a"_s, u"old"_s, T0.addSecs(60), u"extended"_s,
+            u"cv.e"_s, {}, 7200, {}, carol});
+        QVERIFY(store.record(extended));
+        QCOMPARE(store.actions(u"a"_s, {u"old"_s}).value(u"old"_s).size(), 1);
+        QCOMPARE(store.actions(u"a"_s, {u"old"_s}).value(u"old"_s).first().actor, carol);
+
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+        db.setDatabaseName(m_file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 5);
+        q.finish();
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(u"check"_s);
     }
 
     void olderSchemaIsMigrated()

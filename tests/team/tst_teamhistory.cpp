@@ -51,6 +51,7 @@ private Q_SLOTS:
     void init();
     void emptyDatabaseGetsTheSchema();
     void lifecycleIsRecorded();
+    void whoDidWhatIsRecordedAndSchemaFourMigrated();
     void disappearanceClosesASession();
     void writersOfTheSameSessionsWriteEachFactOnce();
     void newerSchemaIsReadButNotWritten();
@@ -228,6 +229,42 @@ void TestTeamHistory::lifecycleIsRecorded()
     QCOMPARE(events.last().msCv, u"cv.s"_s);
     QCOMPARE(store.sessions().size(), 1);
     QCOMPARE(store.billedEndedSince(T0).size(), 1);
+}
+
+// Who sent each command, in PostgreSQL's dialect; a database of schema 4 gains the columns.
+void TestTeamHistory::whoDidWhatIsRecordedAndSchemaFourMigrated()
+{
+    {
+        HistoryStore store(location());
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        HistoryBatch created;
+        created.commands.append({HistoryCommand::Kind::Created, u"a"_s, u"old"_s, T0, u"created"_s, u"cv.c"_s,
+            u"standard"_s, std::nullopt, {}});
+        QVERIFY2(store.record(created), qPrintable(store.problem()));
+    }
+    // Back to schema 4.
+    for (const QString &column : {u"actor_user"_s, u"actor_host"_s, u"actor_program"_s, u"actor_version"_s})
+        QVERIFY(scalar(u"ALTER TABLE events DROP COLUMN "_s + column).isValid());
+    QVERIFY(scalar(u"UPDATE schema_version SET version = 4"_s).isValid());
+
+    HistoryStore store(location());
+    QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+    QCOMPARE(scalar(u"SELECT version FROM schema_version"_s).toInt(), HistoryStore::SchemaVersion);
+    QVERIFY(!store.events(u"a"_s, u"old"_s).first().actor.isKnown());
+    const HistoryActor alice{u"alice"_s, u"ops-laptop"_s, u"arrsm"_s, u"0.1.0"_s};
+    const HistoryActor watcher{u"ops"_s, u"monitor-01"_s, u"arrsm watch"_s, u"0.1.0"_s};
+    HistoryBatch commands;
+    commands.commands.append({HistoryCommand::Kind::Created, u"a"_s, u"s1"_s, T0, u"created"_s, u"cv.c"_s,
+        u"standard"_s, std::nullopt, {}, alice});
+    commands.commands.append({HistoryCommand::Kind::Extended, u"a"_s, u"s1"_s, T0.addSecs(60), u"extended"_s, u"cv.e"_s,
+        {}, 7200, {}, watcher});
+    QVERIFY2(store.record(commands), qPrintable(store.problem()));
+    const QHash<QString, QList<HistoryEvent>> actions = store.actions(u"a"_s, {u"s1"_s, u"old"_s});
+    QVERIFY2(store.readError().isEmpty(), qPrintable(store.readError()));
+    QCOMPARE(actions.keys(), QList<QString>{u"s1"_s});
+    QCOMPARE(kindsOf(actions.value(u"s1"_s)), (QStringList{u"created"_s, u"extended"_s}));
+    QCOMPARE(creatorOf(actions.value(u"s1"_s)), alice);
+    QCOMPARE(store.events(u"a"_s, u"s1"_s).last().actor, watcher);
 }
 
 void TestTeamHistory::disappearanceClosesASession()
