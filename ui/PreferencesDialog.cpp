@@ -114,8 +114,7 @@ void PreferencesDialog::showExamplePrices(const Pricing &examples)
     m_ui->currencyEdit->setText(examples.defaults.currency);
     m_ui->currencyEdit->setReadOnly(true);
     m_ui->priceTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // The demo keeps no history: nowhere to choose.
-    m_teamHistory->setEnabled(false);
+    m_teamHistory->setUnavailable(tr("No history is kept in demo mode: its sessions are made up."));
     fillPriceTable();
 }
 
@@ -203,7 +202,7 @@ void PreferencesDialog::validate()
                return c.isLetter() && c.unicode() < 128;
            })))
         problem = tr("Enter the currency as its three-letter ISO code (EUR, USD), or leave it empty.");
-    if (problem.isEmpty())
+    if (problem.isEmpty() && !m_examples)
         problem = m_teamHistory->problem();
     if (problem.isEmpty() && m_ui->criticalSpin->value() > m_ui->warningSpin->value())
         problem = tr("The red threshold (%1 min) must not be above the amber one (%2 min).")

@@ -65,17 +65,18 @@ TeamHistoryForm::TeamHistoryForm(QWidget *parent)
     row(tr("&User:"), m_user);
     row(tr("Pass&word:"), m_password);
     row(tr("&TLS:"), m_tls);
-    auto *note = new QLabel(tr("Everyone's windows and watchers that use the same database see the same history, "
-                               "who did what, and the team's spend. Takes effect at the next start; copy this "
-                               "computer's history into it from the History window."),
+    m_note = new QLabel(tr("Everyone's windows and watchers that use the same database see the same history, "
+                           "who did what, and the team's spend. Takes effect at the next start; copy this "
+                           "computer's history into it from the History window."),
         this);
-    note->setWordWrap(true);
+    m_note->setObjectName(u"teamHistoryNote"_s);
+    m_note->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_local);
     layout->addWidget(m_team);
     layout->addLayout(form);
-    layout->addWidget(note);
+    layout->addWidget(m_note);
     layout->addStretch();
     m_local->setChecked(true);
 
@@ -97,7 +98,7 @@ TeamHistoryForm::TeamHistoryForm(QWidget *parent)
 void TeamHistoryForm::updateEnabled()
 {
     for (QWidget *field : std::as_const(m_teamFields))
-        field->setEnabled(m_team->isChecked());
+        field->setEnabled(m_team->isChecked() && m_team->isEnabled());
 }
 
 void TeamHistoryForm::setTeamUrl(const QString &url)
@@ -138,6 +139,15 @@ std::optional<QString> TeamHistoryForm::password() const
     if (!m_passwordEdited || m_password->text().isEmpty() || !m_team->isChecked())
         return std::nullopt;
     return m_password->text();
+}
+
+void TeamHistoryForm::setUnavailable(const QString &why)
+{
+    m_local->setEnabled(false);
+    m_team->setEnabled(false);
+    for (QWidget *field : std::as_const(m_teamFields))
+        field->setEnabled(false);
+    m_note->setText(why);
 }
 
 QString TeamHistoryForm::problem() const

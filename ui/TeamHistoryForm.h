@@ -36,6 +36,8 @@ public:
     std::optional<QString> password() const;
     // Why the form cannot be saved as it is; empty when it can.
     QString problem() const;
+    // Nothing to choose (demo mode keeps no history): the choices disabled, and why in their place.
+    void setUnavailable(const QString &why);
 
 Q_SIGNALS:
     void edited();
@@ -52,6 +54,7 @@ private:
     QLineEdit *m_password;
     QComboBox *m_tls;
     QList<QWidget *> m_teamFields;
+    QLabel *m_note;
     bool m_passwordEdited = false;
 };
 

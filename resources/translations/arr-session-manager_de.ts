@@ -2557,6 +2557,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>System</source>
         <translation>System</translation>
     </message>
+    <message>
+        <source>No history is kept in demo mode: its sessions are made up.</source>
+        <translation>Im Demo-Modus wird kein Verlauf geführt: Seine Sitzungen sind erfunden.</translation>
+    </message>
 </context>
 <context>
     <name>arr::RequestLogModel</name>

@@ -25,6 +25,8 @@
 #include <QDialog>
 #include <QDir>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QTabWidget>
 #include <QTest>
 
 #include <functional>
@@ -262,6 +264,15 @@ void TestLayoutFit::dialogs()
     }
     QVERIFY2(shown, qPrintable(dialog));
     checkFits(shown, dialog, Cells::Whole);
+    // Every tab of a dialog that has them, each shown as a person would open it.
+    if (auto *tabs = shown->findChild<QTabWidget *>()) {
+        for (int tab = 1; tab < tabs->count(); ++tab) {
+            tabs->setCurrentIndex(tab);
+            if (auto *team = tabs->currentWidget()->findChild<QRadioButton *>(u"teamHistoryRadio"_s))
+                team->setChecked(true);
+            checkFits(shown, dialog + u'-' + tabs->currentWidget()->objectName(), Cells::Whole);
+        }
+    }
 }
 
 void TestLayoutFit::historyWindow()
