@@ -244,6 +244,7 @@ void SessionMonitor::poll(AccountState *account)
     if (!m_online)
         return;
     account->timer.stop();
+    account->commands->pollStarted();
     account->pollJob = account->api->listSessions();
     connect(account->pollJob, &ApiJob::finished, this,
         [this, account](const ApiResult &result) { onPollFinished(account, result); });
