@@ -11,6 +11,7 @@
 #include "storage/HistoryExport.h"
 #include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
+#include "workspace/KeepAliveManager.h"
 #include "workspace/KeepAlivePolicy.h"
 #include "workspace/KeyLookup.h"
 #include "workspace/SessionWatch.h"
@@ -25,31 +26,33 @@
 
 using namespace Qt::StringLiterals;
 
-// arrsm keep-alive: looks at its session every interval and extends it by the shared policy.
+// arrsm keep-alive: the window's keep-alive (KeepAliveManager over a monitor) for one session and one
+// run, each step told on the terminal.
 namespace arr::cli {
 
-void CommandRunner::keepAlive()
+void CommandRunner::keepAlive(Account account)
 {
-    KeepAliveSpec spec = m_command.keepAlive;
-    if (m_command.keepAliveUntil)
-        spec.until = KeepAliveSpec::nextOccurrence(*m_command.keepAliveUntil, m_clock->now());
-    m_keepAlive = std::make_unique<KeepAlivePolicy>(spec, m_clock);
-    m_keepAliveTimer.setSingleShot(true);
-    connect(&m_keepAliveTimer, &QTimer::timeout, this, &CommandRunner::keepAliveLook);
+    account.name = historyAccount();
+    m_keepAliveMonitor = std::make_unique<SessionMonitor>(&m_network, &m_log, m_clock);
+    m_keepAliveMonitor->setPollInterval(m_command.pollInterval);
+    m_keepAliveMonitor->setFastPollInterval(m_command.pollInterval);
+    // No settings: this run's policy leaves the window's saved policies alone.
+    m_keepAliveManager = std::make_unique<KeepAliveManager>(m_keepAliveMonitor.get(), nullptr, m_clock);
+    connect(m_keepAliveMonitor.get(), &SessionMonitor::pollFinished, this, &CommandRunner::onKeepAliveRead);
+    connect(m_keepAliveManager.get(), &KeepAliveManager::decided, this,
+        [this](const QString &, const QString &, const KeepAlivePolicy::Decision &decision) {
+            onKeepAliveDecided(decision);
+        });
+    connect(m_keepAliveManager.get(), &KeepAliveManager::automaticExtendFinished, this,
+        &CommandRunner::onKeepAliveExtended);
     // Ctrl+C only stops looking: the session keeps the lease it has (main quits the event loop).
-    keepAliveLook();
+    m_keepAliveMonitor->addAccount(account, m_command.connection.accountKey, m_command.sessionId);
 }
 
-void CommandRunner::keepAliveLook()
+void CommandRunner::onKeepAliveRead(const QString &, const ApiResult &result)
 {
-    if (m_finished)
+    if (m_finished || result.kind == ErrorKind::Cancelled)
         return;
-    ApiJob *job = m_api->sessionProperties(m_command.sessionId);
-    follow(job, [this](const ApiResult &result) { onKeepAliveRead(result); });
-}
-
-void CommandRunner::onKeepAliveRead(const ApiResult &result)
-{
     // Each read has the service layer's retries already; a few failed reads in a row more are what a
     // long run rides out, then it gives up rather than let the lease run out unseen.
     constexpr int MaximumFailedReads = 3;
@@ -60,45 +63,47 @@ void CommandRunner::onKeepAliveRead(const ApiResult &result)
         }
         printErr(tr("arrsm: warning: session %1 could not be read (%2); trying again.")
                      .arg(m_command.sessionId, result.summary()));
-        m_keepAliveTimer.start(m_command.pollInterval);
         return;
     }
     m_keepAliveFailedReads = 0;
-    const Session session = *result.session;
-    const KeepAlivePolicy::Decision decision
-        = m_keepAlive->evaluate(session, m_clock->monotonicMs(), m_keepAliveProgress);
-    // The extend the last read was waiting for showed: only now is it said to have happened.
-    if (m_extendedFrom && !m_keepAliveProgress.awaitedLease && m_keepAliveProgress.extendsNotTaken == 0) {
-        const Session from = *std::exchange(m_extendedFrom, std::nullopt);
-        printKeepAliveEvent(u"extended"_s, from,
-            tr("Extended session %1 from %2 to %3.")
-                .arg(m_command.sessionId, from.maxLease ? from.maxLease->toString() : tr("unknown"),
-                    session.maxLease->toString()),
-            session.maxLease);
-        recordCommand(CommandOutcome::Kind::Extend, true, m_command.sessionId, m_extendMsCv,
-            tr("extended to %1 by arrsm (keep-alive)").arg(session.maxLease->toString()), *session.maxLease);
+    const bool firstRead = !m_keepAliveSeen;
+    m_keepAliveSeen = *result.session;
+    if (!firstRead)
+        return;
+    // The policy starts once its session is known (the manager drops a policy of a session not seen).
+    KeepAliveSpec spec = m_command.keepAlive;
+    if (m_command.keepAliveUntil)
+        spec.until = KeepAliveSpec::nextOccurrence(*m_command.keepAliveUntil, m_clock->now());
+    if (const QString problem = m_keepAliveManager->start(historyAccount(), m_command.sessionId, spec);
+        !problem.isEmpty()) {
+        printErr(u"arrsm: "_s + problem);
+        finish(ExitUsage);
     }
+}
+
+void CommandRunner::onKeepAliveDecided(const KeepAlivePolicy::Decision &decision)
+{
+    const TrackedSession *tracked = m_keepAliveMonitor->sessions().find(historyAccount(), m_command.sessionId);
+    if (m_finished || !tracked)
+        return;
+    const Session &session = tracked->session;
     switch (decision.action) {
     case KeepAlivePolicy::Decision::Action::Wait:
         if (m_command.verbose)
             printErr(tr("arrsm: session %1 is %2, %3 left")
                          .arg(m_command.sessionId, statusText(session),
                              decision.remaining ? decision.remaining->toString() : tr("unknown")));
-        m_keepAliveTimer.start(m_command.pollInterval);
         return;
     case KeepAlivePolicy::Decision::Action::ExtendNotTaken:
-        m_extendedFrom.reset();
         printErr(tr("arrsm: warning: %1 Asking again in %2 s.")
                      .arg(decision.problem)
                      .arg(std::chrono::duration_cast<std::chrono::seconds>(m_command.pollInterval).count()));
-        m_keepAliveTimer.start(m_command.pollInterval);
         return;
     case KeepAlivePolicy::Decision::Action::Failed:
         printErr(u"arrsm: "_s + decision.problem);
         finish(ExitFailure);
         return;
     case KeepAlivePolicy::Decision::Action::Extend:
-        keepAliveExtend(session, decision.newLease);
         return;
     case KeepAlivePolicy::Decision::Action::CapReached: {
         const QString when = decision.endsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
@@ -122,21 +127,28 @@ void CommandRunner::onKeepAliveRead(const ApiResult &result)
     }
 }
 
-void CommandRunner::keepAliveExtend(const Session &session, TimeSpan newLease)
+void CommandRunner::onKeepAliveExtended(const CommandOutcome &outcome)
 {
-    ApiJob *job = m_api->extendSession(m_command.sessionId, newLease);
-    follow(job, [this, session, newLease](const ApiResult &result) {
-        if (!result.ok()) {
-            fail(result);
-            return;
-        }
-        m_keepAlive->extendAccepted(session, newLease, m_keepAliveProgress);
-        m_extendedFrom = session;
-        m_extendMsCv = result.msCv;
-        // Look again at once: the answer shows whether the extend took, and at the bound the policy
-        // ends now, not an interval later.
-        keepAliveLook();
-    });
+    if (m_finished)
+        return;
+    // A send the service refused ends the run; one it accepted that did not take is the policy's to
+    // judge on this poll (ExtendNotTaken, then Failed).
+    if (!outcome.accepted) {
+        fail(outcome.result);
+        return;
+    }
+    const TrackedSession *tracked = m_keepAliveMonitor->sessions().find(historyAccount(), m_command.sessionId);
+    if (!outcome.succeeded || !tracked || !tracked->session.maxLease || !m_keepAliveSeen)
+        return;
+    // Shown by the poll that confirmed it: only now is it said to have happened.
+    const Session &from = *m_keepAliveSeen;
+    const TimeSpan lease = *tracked->session.maxLease;
+    printKeepAliveEvent(u"extended"_s, from,
+        tr("Extended session %1 from %2 to %3.")
+            .arg(m_command.sessionId, from.maxLease ? from.maxLease->toString() : tr("unknown"), lease.toString()),
+        lease);
+    recordCommand(CommandOutcome::Kind::Extend, true, m_command.sessionId, outcome.result.msCv,
+        tr("extended to %1 by arrsm (keep-alive)").arg(lease.toString()), lease);
 }
 
 void CommandRunner::printKeepAliveEvent(const QString &event, const Session &session, const QString &line,

@@ -12,6 +12,7 @@
 #include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
 #include "workspace/KeepAlivePolicy.h"
+#include "workspace/KeepAliveManager.h"
 #include "workspace/KeyLookup.h"
 #include "workspace/SessionWatch.h"
 #include "workspace/Workspace.h"
@@ -219,7 +220,7 @@ void CommandRunner::connectToService()
         startWait(m_command.sessionId, true);
         break;
     case CommandKind::KeepAlive:
-        keepAlive();
+        keepAlive(account);
         break;
     case CommandKind::Metrics:
         metrics();

@@ -25,6 +25,7 @@ namespace arr {
 class ApiJob;
 class HistoryOutbox;
 class HistoryStore;
+class KeepAliveManager;
 class Clock;
 class SessionApi;
 class SessionWatch;
@@ -114,10 +115,10 @@ private:
     // since the command itself succeeded.
     void showAfter(const QString &sessionId, const QString &done);
 
-    void keepAlive();
-    void keepAliveLook();
-    void onKeepAliveRead(const arr::ApiResult &result);
-    void keepAliveExtend(const arr::Session &session, arr::TimeSpan newLease);
+    void keepAlive(arr::Account account);
+    void onKeepAliveRead(const QString &account, const arr::ApiResult &result);
+    void onKeepAliveDecided(const arr::KeepAlivePolicy::Decision &decision);
+    void onKeepAliveExtended(const arr::CommandOutcome &outcome);
     void printKeepAliveEvent(const QString &event, const arr::Session &session, const QString &line,
         std::optional<arr::TimeSpan> newLease = std::nullopt, const QDateTime &endsAt = {});
 
@@ -147,15 +148,14 @@ private:
     QTimer m_deadlineTimer;
     QElapsedTimer m_commandTime;
 
-    std::unique_ptr<KeepAlivePolicy> m_keepAlive;
-    KeepAliveProgress m_keepAliveProgress;
+    // keep-alive: a monitor reading the one session, and the window's keep-alive over it.
+    std::unique_ptr<SessionMonitor> m_keepAliveMonitor;
+    std::unique_ptr<KeepAliveManager> m_keepAliveManager;
+    // The session as the last poll before the current one showed it: what an extend was made from.
+    std::optional<Session> m_keepAliveSeen;
     HistoryBatch m_historyQueue;
     // The longest a finished command waits for another writer to let go of the history file.
     static constexpr int MaximumHistoryWait = 2000;
-    // The session as it was when the last accepted extend was sent, until a read shows the extend.
-    std::optional<Session> m_extendedFrom;
-    QByteArray m_extendMsCv;
-    QTimer m_keepAliveTimer;
     int m_keepAliveFailedReads = 0;
 
     // The session this run created: its creator is known before the history holds it.

@@ -17,7 +17,8 @@ namespace arr {
 
 namespace {
 
-// How many times a command is sent before it is given up (each send has its own retries).
+// How many times a command the service has not accepted is sent before it is given up (each send has
+// its own retries). One it has accepted is never sent again behind the user's back.
 constexpr int MaximumCommandSends = 3;
 // How many polls a command is followed before it is reported as failed.
 constexpr int FollowThroughPolls = 6;
@@ -38,6 +39,16 @@ bool isPermanentFailure(ErrorKind kind)
     }
 }
 
+// The result of a command that did not show: the service's own failure, or its yes that did not take.
+ApiResult notTaken(ApiResult result)
+{
+    if (result.ok()) {
+        result.kind = ErrorKind::BadResponse;
+        result.message = SessionMonitor::tr("The service accepted the command, but the session did not change.");
+    }
+    return result;
+}
+
 } // namespace
 
 struct CommandFollowThrough::Pending
@@ -48,6 +59,9 @@ struct CommandFollowThrough::Pending
     QPointer<ApiJob> job;
     // The service has accepted at least one send.
     bool accepted = false;
+    // A poll began after the service accepted it: that poll's answer shows the change, or it did not
+    // take.
+    bool pollSinceAccepted = false;
     int sends = 0;
     int pollsWaited = 0;
     ApiResult lastResult;
@@ -166,20 +180,20 @@ void CommandFollowThrough::followPoll()
         ++command->pollsWaited;
         if (command->pollsWaited > FollowThroughPolls
             || (command->sends >= MaximumCommandSends && !command->accepted)) {
-            ApiResult unconfirmed = command->lastResult;
-            if (unconfirmed.ok()) {
-                unconfirmed.kind = ErrorKind::BadResponse;
-                unconfirmed.message
-                    = SessionMonitor::tr("The service accepted the command, but the session did not change.");
-            }
-            finish(command, false, unconfirmed);
+            finish(command, false, notTaken(command->lastResult));
             continue;
         }
-        // Not confirmed yet: send again when the last send failed, or when an accepted one has still
-        // not shown after a few polls. Both are safe to repeat.
-        if (!command->accepted || command->pollsWaited % 3 == 0)
+        // Not confirmed yet: send again only when the last send failed. An accepted one is not repeated:
+        // the service said yes, and asking the same again changes nothing it did not already take.
+        if (!command->accepted)
             send(command);
     }
+}
+
+void CommandFollowThrough::pollStarted()
+{
+    for (const auto &command : std::as_const(m_commands))
+        command->pollSinceAccepted = command->accepted;
 }
 
 bool CommandFollowThrough::settledByPoll(const std::shared_ptr<Pending> &command, const Session *session)
@@ -187,6 +201,12 @@ bool CommandFollowThrough::settledByPoll(const std::shared_ptr<Pending> &command
     if (command->kind == CommandOutcome::Kind::Extend) {
         if (session && session->maxLease && *session->maxLease >= command->lease && command->accepted) {
             finish(command, true, command->lastResult);
+            return true;
+        }
+        // The service sets a lease at once: a poll sent after it said yes that does not show the lease
+        // shows that it did not take (the caller, or a keep-alive policy, decides whether to ask again).
+        if (command->pollSinceAccepted && session && !isFinalStatus(session->status)) {
+            finish(command, false, notTaken(command->lastResult));
             return true;
         }
         if (!session || isFinalStatus(session->status)) {

@@ -19,8 +19,10 @@ class SessionApi;
 
 // The commands sent on one account, each carried to exactly one finished(). A create ends when the
 // service names the session, shown at once as starting. An extend or a stop is followed over the
-// account's polls until one shows the change; it is sent again while that is safe and needed, and
-// fails when it cannot be confirmed. SessionMonitor keeps one per account and tells it of each poll.
+// account's polls until one shows the change; a send that failed is sent again while that is safe, one
+// the service accepted never is. An accepted extend is settled by the first poll sent after the
+// service said yes (a lease shows at once); a stop may take a few polls to show. SessionMonitor keeps
+// one per account and tells it of each poll.
 class CommandFollowThrough : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,8 @@ public:
 
     // Whether an extend or a stop waits for a poll to confirm it.
     bool isFollowing() const { return !m_commands.isEmpty(); }
+    // When a poll of the account is sent: its answer can confirm what the service has accepted so far.
+    void pollStarted();
     // After each successful poll of the account: ends what the poll confirms or what can no longer be
     // confirmed, and sends again what needs it.
     void followPoll();

@@ -47,6 +47,8 @@ QString accountHealthLabel(AccountHealth::State state)
 struct SessionMonitor::AccountState
 {
     Account account;
+    // Empty: the account's list.
+    QString onlySession;
     std::unique_ptr<TokenProvider> tokens;
     std::unique_ptr<SessionApi> api;
     QTimer timer;
@@ -83,11 +85,12 @@ SessionMonitor::AccountState *SessionMonitor::state(const QString &account) cons
     return nullptr;
 }
 
-void SessionMonitor::addAccount(const Account &account, const QString &key)
+void SessionMonitor::addAccount(const Account &account, const QString &key, const QString &onlySession)
 {
     removeAccount(account.name);
     auto state = std::make_unique<AccountState>();
     state->account = account;
+    state->onlySession = onlySession;
     state->tokens
         = std::make_unique<TokenProvider>(m_network, account.tokenEndpoint, account.accountId, key, m_log, m_clock);
     state->tokens->accountLabel = account.name;
@@ -244,7 +247,9 @@ void SessionMonitor::poll(AccountState *account)
     if (!m_online)
         return;
     account->timer.stop();
-    account->pollJob = account->api->listSessions();
+    account->commands->pollStarted();
+    account->pollJob = account->onlySession.isEmpty() ? account->api->listSessions()
+                                                      : account->api->sessionProperties(account->onlySession);
     connect(account->pollJob, &ApiJob::finished, this,
         [this, account](const ApiResult &result) { onPollFinished(account, result); });
 }
@@ -254,8 +259,11 @@ void SessionMonitor::onPollFinished(AccountState *account, const ApiResult &resu
     account->pollJob = nullptr;
     if (result.ok()) {
         const QHash<QString, SessionStatus> before = m_sessions.statusesOf(account->account.name);
-        m_sessions.applyPoll(account->account.name, result.sessions, m_clock->monotonicMs(), result.msCv);
-        detectTransitions(account, before, result.sessions);
+        QList<Session> polled = result.sessions;
+        if (!account->onlySession.isEmpty() && result.session)
+            polled = {*result.session};
+        m_sessions.applyPoll(account->account.name, polled, m_clock->monotonicMs(), result.msCv);
+        detectTransitions(account, before, polled);
         account->polledOnce = true;
         account->health.failures = 0;
         account->health.lastGoodPoll = m_clock->now();

@@ -93,8 +93,11 @@ public:
     // Every session of every account as last polled, with the commands in progress on them.
     const LiveSessions &sessions() const { return m_sessions; }
 
-    // Starts polling the account with this key. An account of the same name is replaced.
-    void addAccount(const Account &account, const QString &key);
+    // Starts polling the account with this key. An account of the same name is replaced. With
+    // `onlySession`, each poll reads just that session (one request, its properties) instead of the
+    // account's list: for a front end that follows one session (arrsm keep-alive); a session the
+    // service does not know then fails the poll.
+    void addAccount(const Account &account, const QString &key, const QString &onlySession = {});
     void removeAccount(const QString &name);
     QStringList accountNames() const;
     AccountHealth health(const QString &account) const;

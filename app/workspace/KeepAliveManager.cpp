@@ -113,6 +113,10 @@ void KeepAliveManager::evaluate(const QString &account)
         const KeepAlivePolicy policy(entry.spec, m_clock);
         const KeepAlivePolicy::Decision decision
             = policy.evaluate(tracked->session, tracked->observedAtMono, entry.progress);
+        Q_EMIT decided(account, sessionId, decision);
+        // A receiver may have ended the policy, or this manager.
+        if (!m_policies.contains(key))
+            continue;
         switch (decision.action) {
         case KeepAlivePolicy::Decision::Action::Wait:
         case KeepAlivePolicy::Decision::Action::ExtendNotTaken:
@@ -188,6 +192,8 @@ void KeepAliveManager::onCommandFinished(const CommandOutcome &outcome)
 
 void KeepAliveManager::load()
 {
+    if (!m_settings)
+        return;
     const QJsonArray array
         = QJsonDocument::fromJson(m_settings->value(Settings::Key::KeepAlivePolicies).toString().toUtf8()).array();
     for (const QJsonValue &value : array) {
@@ -208,6 +214,8 @@ void KeepAliveManager::load()
 
 void KeepAliveManager::store()
 {
+    if (!m_settings)
+        return;
     QJsonArray array;
     for (auto it = m_policies.cbegin(); it != m_policies.cend(); ++it) {
         QJsonObject object = it->spec.toJson();

@@ -30,7 +30,8 @@ public:
     using IdentityLookup = std::function<QString(const QString &account)>;
 
     // Policies are kept (and stored) by the identity `identityOf` gives an account's name, so that a
-    // renamed account keeps them; without a lookup, by the name.
+    // renamed account keeps them; without a lookup, by the name. Without settings, policies last as
+    // long as this manager (arrsm keep-alive: a policy for one run, which leaves the saved ones alone).
     KeepAliveManager(SessionMonitor *monitor, Settings *settings, const Clock *clock, IdentityLookup identityOf = {},
         QObject *parent = nullptr);
     ~KeepAliveManager() override;
@@ -51,6 +52,9 @@ public:
     void setMayExtend(std::function<bool(const QString &account)> mayExtend) { m_mayExtend = std::move(mayExtend); }
 
 Q_SIGNALS:
+    // What a policy decided on a poll of its session (before the manager acts on it): for a front end
+    // that tells each step in its own words.
+    void decided(const QString &account, const QString &sessionId, const arr::KeepAlivePolicy::Decision &decision);
     // A policy was started, changed or dropped.
     void policiesChanged(const QString &account, const QString &sessionId);
     // A policy ended: its bound was reached or its session ended; `sentence` says which and when the

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void revokedTokenIsRefreshedOnce();
     void wrongKeyShowsAuthenticationFailing();
     void requestLogKeepsTheAccountsIdentity();
+    void oneSessionIsReadByItself();
 
 private:
     void startMonitor();
@@ -347,6 +348,22 @@ void TestSessionMonitor::requestLogKeepsTheAccountsIdentity()
         // One copy of the identity however many entries carry it.
         QVERIFY(entries.constFirst().accountIdentity.isSharedWith(entries.constLast().accountIdentity));
     }
+}
+
+// A front end following one session (arrsm keep-alive) polls just that session: one properties read
+// per poll, never the account's list, and only that session is tracked.
+void TestSessionMonitor::oneSessionIsReadByItself()
+{
+    arr::emulator::SessionSeed seed;
+    seed.status = SessionStatus::Ready;
+    const QString followed = m_emulator->addSession(AccountId, seed);
+    const QString other = m_emulator->addSession(AccountId, seed);
+    m_monitor->addAccount(accountOn(AccountName, AccountId, *m_emulator), m_key, followed);
+    QVERIFY(pollAndSettle(*m_monitor, AccountName));
+    QVERIFY(tracked(followed));
+    QVERIFY(!tracked(other));
+    QVERIFY(m_emulator->requestCount(u"properties"_s) >= 2);
+    QCOMPARE(m_emulator->requestCount(u"list"_s), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSessionMonitor)

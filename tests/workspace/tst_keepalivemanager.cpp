@@ -111,6 +111,28 @@ private Q_SLOTS:
         QVERIFY(m_manager->policy(u"Ops"_s, SessionId));
     }
 
+    // A policy for one run (arrsm keep-alive: no settings) runs as any other, tells each decision, and
+    // leaves the saved policies as they are.
+    void policyForOneRunIsNotSaved()
+    {
+        m_server->fallback = ScriptedServer::respond(200, listWithLease("00:30:00", "00:25:00"));
+        // Only the policy for the run: not the saved ones of the manager with settings.
+        m_manager.reset();
+        const QString saved = m_settings->value(Settings::Key::KeepAlivePolicies).toString();
+        startWatching();
+        KeepAliveManager forRun(m_monitor.get(), nullptr, SystemClock::instance());
+        QSignalSpy decided(&forRun, &KeepAliveManager::decided);
+        QSignalSpy automatic(&forRun, &KeepAliveManager::automaticExtendFinished);
+        KeepAliveSpec spec;
+        spec.maxLease = TimeSpan::fromHours(2);
+        QCOMPARE(forRun.start(u"Ops"_s, SessionId, spec), QString());
+        QVERIFY(!decided.isEmpty());
+        QCOMPARE(
+            decided.first().at(2).value<KeepAlivePolicy::Decision>().action, KeepAlivePolicy::Decision::Action::Extend);
+        QVERIFY(automatic.wait(10'000));
+        QCOMPARE(m_settings->value(Settings::Key::KeepAlivePolicies).toString(), saved);
+    }
+
 private:
     void startWatching()
     {
