@@ -26,6 +26,9 @@ QString kindText(const QString &kind)
         {u"failed"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Failed")},
         {u"disappeared"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Gone from the list")},
         {u"command-failed"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Command failed")},
+        {u"long-running"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Alert: ready too long")},
+        {u"keep-alive-ended"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Keep-alive ended")},
+        {u"keep-alive-failed"_s, QT_TRANSLATE_NOOP("arr::HistoryEventsPane", "Keep-alive gave up")},
     };
     const char *name = names.value(kind);
     return name ? HistoryEventsPane::tr(name) : kind;
@@ -55,8 +58,10 @@ void HistoryEventsPane::showEvents(const HistorySession &session, const QList<Hi
     for (const HistoryEvent &event : events) {
         // Who sent a command ("unknown" for one from elsewhere, or from before the history kept who);
         // nobody for what a poll saw happen (ready, expired, gone).
+        // Alerts say which program gave them.
         const bool command = event.kind == "created"_L1 || event.kind == "extended"_L1 || event.kind == "stopped"_L1
-            || event.kind == "command-failed"_L1;
+            || event.kind == "command-failed"_L1 || event.kind == "long-running"_L1
+            || event.kind.startsWith("keep-alive-"_L1);
         const QString by = command ? who::actorText(event.actor) : QString();
         auto *item = new QTreeWidgetItem(
             m_events, {HistoryTableModel::timeText(event.at), kindText(event.kind), event.detail, event.msCv, by});

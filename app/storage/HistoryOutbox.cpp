@@ -35,7 +35,7 @@ constexpr quint32 MaximumRecords = 10'000'000;
 
 qint64 recordCount(const HistoryBatch &batch)
 {
-    return batch.observations.size() + batch.commands.size() + batch.disappearances.size();
+    return batch.observations.size() + batch.commands.size() + batch.disappearances.size() + batch.alerts.size();
 }
 
 void writeSpan(QDataStream &out, const std::optional<TimeSpan> &span)
@@ -123,6 +123,11 @@ QByteArray HistoryOutbox::encode(const HistoryBatch &batch)
         out << d.account << d.accountKey << d.sessionId << d.at;
         writeOptional(out, d.billedSeconds);
     }
+    out << quint32(batch.alerts.size());
+    for (const HistoryAlert &a : batch.alerts) {
+        out << a.account << a.accountKey << a.sessionId << a.at << a.kind << a.text << a.actor.user << a.actor.host
+            << a.actor.program << a.actor.version;
+    }
     return bytes;
 }
 
@@ -167,6 +172,14 @@ std::optional<HistoryBatch> HistoryOutbox::decode(const QByteArray &bytes)
         in >> d.account >> d.accountKey >> d.sessionId >> d.at;
         d.billedSeconds = readOptional<qint64>(in);
         batch.disappearances.append(d);
+    }
+    if (!readCount(in, &count))
+        return std::nullopt;
+    for (quint32 i = 0; i < count; ++i) {
+        HistoryAlert a;
+        in >> a.account >> a.accountKey >> a.sessionId >> a.at >> a.kind >> a.text >> a.actor.user >> a.actor.host
+            >> a.actor.program >> a.actor.version;
+        batch.alerts.append(a);
     }
     if (in.status() != QDataStream::Ok || !in.atEnd())
         return std::nullopt;

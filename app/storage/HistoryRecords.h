@@ -154,14 +154,35 @@ struct HistoryDisappearance
     QString accountKey;
 };
 
+// An alert a program gave: a budget's 80 % or all of it (the account's: no session), a session ready
+// longer than its account allows, a keep-alive policy that ended or gave up. One per account, session,
+// kind and day, whichever program gave it first.
+struct HistoryAlert
+{
+    QString account;
+    // Empty for an alert about the account.
+    QString sessionId;
+    QDateTime at;
+    // "budget-warning", "budget-reached", "long-running", "keep-alive-ended", "keep-alive-failed".
+    QString kind;
+    QString text;
+    HistoryActor actor = {};
+    // The account's identity; empty to use `account` as it.
+    QString accountKey;
+};
+
 // Everything one poll or one command changed, written in one transaction.
 struct HistoryBatch
 {
     QList<HistoryObservation> observations;
     QList<HistoryCommand> commands;
     QList<HistoryDisappearance> disappearances;
+    QList<HistoryAlert> alerts;
 
-    bool isEmpty() const { return observations.isEmpty() && commands.isEmpty() && disappearances.isEmpty(); }
+    bool isEmpty() const
+    {
+        return observations.isEmpty() && commands.isEmpty() && disappearances.isEmpty() && alerts.isEmpty();
+    }
 };
 
 } // namespace arr

@@ -184,7 +184,8 @@ QList<HistoryEvent> HistoryStore::events(const QString &accountKey, const QStrin
             + u" FROM events WHERE account = ? AND session_id = ? ORDER BY at, id"_s))
         return readFailed(q, result);
     q.addBindValue(accountKey);
-    q.addBindValue(sessionId);
+    // An account's own events (its alerts) are under an empty session id.
+    q.addBindValue(sessionId.isNull() ? u""_s : sessionId);
     if (!q.exec())
         return readFailed(q, result);
     const QString name = m_nameByIdentity.value(accountKey, accountKey);

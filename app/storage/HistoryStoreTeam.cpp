@@ -61,6 +61,8 @@ std::set<qint32> accountLockIds(const HistoryBatch &batch)
         ids.insert(accountLockId(identityOf(c)));
     for (const HistoryDisappearance &d : batch.disappearances)
         ids.insert(accountLockId(identityOf(d)));
+    for (const HistoryAlert &a : batch.alerts)
+        ids.insert(accountLockId(identityOf(a)));
     return ids;
 }
 

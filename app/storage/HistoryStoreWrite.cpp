@@ -176,6 +176,10 @@ public:
                 writeCommand(c);
         }
         writeDisappearances(batch.disappearances);
+        for (const HistoryAlert &a : batch.alerts) {
+            if (m_run.ok)
+                writeAlert(a);
+        }
         flushRows();
         return m_run.ok;
     }
@@ -223,6 +227,7 @@ private:
     void writeObservation(const HistoryObservation &o);
     void writeCommand(const HistoryCommand &c);
     void writeDisappearances(const QList<HistoryDisappearance> &disappearances);
+    void writeAlert(const HistoryAlert &a);
 
     QSqlDatabase m_db;
     historysql::Dialect m_dialect;
@@ -356,6 +361,22 @@ void BatchWriter::writeDisappearances(const QList<HistoryDisappearance> &disappe
             addEvent(account, d.sessionId, d.at, u"disappeared"_s,
                 QCoreApplication::translate("HistoryStore", "gone from the list without a final status"), {});
     }
+}
+
+void BatchWriter::writeAlert(const HistoryAlert &a)
+{
+    // Once a day: every window and watcher of the account gives the same alert.
+    const QDateTime dayStart(a.at.toUTC().date(), QTime(0, 0), Qt::UTC);
+    QSqlQuery given(m_db);
+    given.prepare(u"SELECT id FROM events WHERE account = ? AND session_id = ? AND kind = ? AND at >= ? AND at < ?"
+                  " LIMIT 1"_s);
+    flushRows();
+    const QString account = identityOf(a);
+    // An account's alert has an empty session id, never NULL (the column holds none).
+    const QString session = a.sessionId.isNull() ? u""_s : a.sessionId;
+    m_run(given, {account, session, a.kind, dayStart.toMSecsSinceEpoch(), dayStart.addDays(1).toMSecsSinceEpoch()});
+    if (m_run.ok && !given.next())
+        addEvent(account, session, a.at, a.kind, a.text, {}, a.actor);
 }
 
 } // namespace

@@ -358,6 +358,18 @@ void HistoryRecorder::continuePolls()
     });
 }
 
+void HistoryRecorder::recordAlert(const SessionNotification &notification)
+{
+    if (!m_enabled || !recordsAccount(notification.account))
+        return;
+    const std::optional<HistoryAlert> alert = m_recording->alert(notification, m_clock->now().toUTC());
+    if (!alert)
+        return;
+    HistoryBatch batch;
+    batch.alerts.append(*alert);
+    send(std::move(batch));
+}
+
 void HistoryRecorder::recordCommand(const CommandOutcome &outcome)
 {
     if (!m_enabled || !recordsAccount(outcome.account))

@@ -69,6 +69,9 @@ public:
     // After a poll of `account` was applied to the sessions: records what changed.
     void recordPoll(const QString &account);
     void recordCommand(const arr::CommandOutcome &outcome);
+    // An alert given (a budget, a session ready too long, a keep-alive policy ended): into the history,
+    // once a day per account, session and kind, whichever program gave it first.
+    void recordAlert(const arr::SessionNotification &notification);
 
     // Asks the writer to report, now and after every write, the sessions that ended since `since`
     // (endedSince()). Returns at once.

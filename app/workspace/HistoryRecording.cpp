@@ -3,7 +3,10 @@
 #include "monitor/SessionMonitor.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSysInfo>
+
+using namespace Qt::StringLiterals;
 
 namespace arr {
 
@@ -95,6 +98,27 @@ void HistoryRecording::identify(HistoryBatch &batch) const
         fill(c);
     for (HistoryDisappearance &d : batch.disappearances)
         fill(d);
+    for (HistoryAlert &a : batch.alerts)
+        fill(a);
+}
+
+std::optional<HistoryAlert> HistoryRecording::alert(const SessionNotification &notification, const QDateTime &at) const
+{
+    static const QHash<SessionNotification::Kind, QString> kinds{
+        {SessionNotification::Kind::BudgetWarning, u"budget-warning"_s},
+        {SessionNotification::Kind::BudgetReached, u"budget-reached"_s},
+        {SessionNotification::Kind::LongRunning, u"long-running"_s},
+        {SessionNotification::Kind::KeepAliveEnded, u"keep-alive-ended"_s},
+        {SessionNotification::Kind::KeepAliveFailed, u"keep-alive-failed"_s},
+    };
+    const QString kind = kinds.value(notification.kind);
+    if (kind.isEmpty())
+        return std::nullopt;
+    // A budget is the account's, whichever session brought it there.
+    const bool accountWide = notification.kind == SessionNotification::Kind::BudgetWarning
+        || notification.kind == SessionNotification::Kind::BudgetReached;
+    return HistoryAlert{notification.account, accountWide ? QString() : notification.sessionId, at, kind,
+        notification.text, m_actor, identityOf(notification.account)};
 }
 
 } // namespace arr

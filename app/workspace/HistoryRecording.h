@@ -10,6 +10,7 @@
 namespace arr {
 
 struct CommandOutcome;
+struct SessionNotification;
 
 // How what a front end saw and did becomes history records: each under its account's identity and
 // with the price in force for its size. One rule for the window's recorder and for arrsm, so that a
@@ -42,6 +43,9 @@ public:
     // policy), or for a command that never named a session. `size`: the session's, when known.
     std::optional<HistoryCommand> command(
         const CommandOutcome &outcome, const QDateTime &at, const QString &size) const;
+    // An alert given (budget, long-running, keep-alive ended or failed) as the history keeps it; nothing
+    // for a notification that is no alert (ready, expired: the polls record those).
+    std::optional<HistoryAlert> alert(const SessionNotification &notification, const QDateTime &at) const;
     // Fills in the identity of every record of the batch that has none.
     void identify(HistoryBatch &batch) const;
 

@@ -25,7 +25,7 @@ constexpr qsizetype MaximumWaitingRecords = 200'000;
 
 qsizetype recordCount(const HistoryBatch &batch)
 {
-    return batch.observations.size() + batch.commands.size() + batch.disappearances.size();
+    return batch.observations.size() + batch.commands.size() + batch.disappearances.size() + batch.alerts.size();
 }
 
 } // namespace

@@ -118,7 +118,25 @@ Workspace::Workspace(const Options &options)
     m_budgets = std::make_unique<BudgetWatch>(
         m_accountStore.get(), &m_monitor->sessions(), m_billedToday.get(), m_settings.get(), m_options.clock);
     QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
+    recordAlerts();
     applySettings();
+}
+
+void Workspace::recordAlerts()
+{
+    if (!m_history)
+        return;
+    // Into the history, so that every window of the team sees what a watcher (or another window) said.
+    HistoryRecorder *history = m_history.get();
+    QObject::connect(m_budgets.get(), &BudgetWatch::notify, history, &HistoryRecorder::recordAlert);
+    QObject::connect(m_keepAlive.get(), &KeepAliveManager::policyEnded, history,
+        [history](const QString &account, const QString &sessionId, const QString &sentence) {
+            history->recordAlert({SessionNotification::Kind::KeepAliveEnded, account, sessionId, sentence});
+        });
+    QObject::connect(m_keepAlive.get(), &KeepAliveManager::policyFailed, history,
+        [history](const QString &account, const QString &sessionId, const QString &sentence) {
+            history->recordAlert({SessionNotification::Kind::KeepAliveFailed, account, sessionId, sentence});
+        });
 }
 
 void Workspace::openRecorder()

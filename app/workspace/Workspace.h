@@ -181,6 +181,8 @@ public:
 private:
     // Opens the recorder on the history file, or on the team database once its password is read.
     void openRecorder();
+    // Records the budgets' and keep-alive policies' alerts into the history.
+    void recordAlerts();
     // Ends the command in a refused outcome when the account is read-only; returns whether it did.
     bool refuseIfReadOnly(CommandOutcome::Kind kind, const QString &account, const QString &sessionId);
     void refuse(CommandOutcome::Kind kind, const QString &account, const QString &sessionId, const QString &why);

@@ -1566,6 +1566,18 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>By</source>
         <translation>Von</translation>
     </message>
+    <message>
+        <source>Alert: ready too long</source>
+        <translation>Warnung: zu lange bereit</translation>
+    </message>
+    <message>
+        <source>Keep-alive ended</source>
+        <translation>Aktivhalten beendet</translation>
+    </message>
+    <message>
+        <source>Keep-alive gave up</source>
+        <translation>Aktivhalten aufgegeben</translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryLauncher</name>

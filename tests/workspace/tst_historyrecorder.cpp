@@ -261,6 +261,51 @@ private Q_SLOTS:
         QCOMPARE(live.count(), 1);
     }
 
+    // Alerts go into the history once a day per account, session and kind, whichever program gave them
+    // first: a second window (or a watcher) giving the same alert adds nothing; the next day does.
+    void alertsAreRecordedOnceADay()
+    {
+        ManualClock clock(T0);
+        LiveSessions live(&clock);
+        HistoryRecorder window(&live, &clock);
+        HistoryRecorder watcher(&live, &clock);
+        m_recording.setActor({u"ops"_s, u"desk-7"_s, u"arrsm watch"_s, u"0.1.0"_s});
+        for (HistoryRecorder *recorder : {&window, &watcher}) {
+            recorder->setRecording(&m_recording);
+            QVERIFY(openIn(*recorder));
+        }
+        const SessionNotification budget{
+            SessionNotification::Kind::BudgetWarning, u"Ops"_s, u"s1"_s, u"Ops has spent 80 % of its daily budget."_s};
+        const SessionNotification longRunning{
+            SessionNotification::Kind::LongRunning, u"Ops"_s, u"s1"_s, u"Session s1 has been ready for 5 h."_s};
+        const SessionNotification ready{SessionNotification::Kind::BecameReady, u"Ops"_s, u"s1"_s, u"ready"_s};
+        for (HistoryRecorder *recorder : {&window, &watcher}) {
+            recorder->recordAlert(budget);
+            recorder->recordAlert(longRunning);
+            recorder->recordAlert(ready);
+            recorder->flush();
+        }
+        {
+            HistoryStore reader(m_file);
+            QCOMPARE(reader.open(), HistoryStore::OpenResult::Opened);
+            // The budget is the account's: no session.
+            const QList<HistoryEvent> account = reader.events(Identity, QString());
+            QCOMPARE(countOf(account, u"budget-warning"_s), 1);
+            QCOMPARE(account.constFirst().detail, budget.text);
+            QCOMPARE(account.constFirst().actor.program, u"arrsm watch"_s);
+            const QList<HistoryEvent> session = reader.events(Identity, u"s1"_s);
+            QCOMPARE(countOf(session, u"long-running"_s), 1);
+            // A notification that is no alert is what the polls record, not an alert.
+            QCOMPARE(session.size(), 1);
+        }
+        clock.advance(24 * 3600'000);
+        watcher.recordAlert(budget);
+        watcher.flush();
+        HistoryStore reader(m_file);
+        QCOMPARE(reader.open(), HistoryStore::OpenResult::Opened);
+        QCOMPARE(countOf(reader.events(Identity, QString()), u"budget-warning"_s), 2);
+    }
+
 private:
     // Opens the history file, waits until the writer has answered, and says whether history is on.
     bool openIn(HistoryRecorder &recorder)
