@@ -46,6 +46,63 @@ QString marks(qsizetype count)
     return marks.join(u", "_s);
 }
 
+// Adds a session's events to the target, each unless an event of the same kind at the same moment is
+// there already.
+class EventCopier
+{
+public:
+    explicit EventCopier(const QSqlDatabase &target)
+        : m_has(target)
+        , m_insert(target)
+    {
+    }
+
+    // Prepares for events with the columns of `record` (the id left out: the target numbers its own).
+    bool prepare(const QSqlRecord &record)
+    {
+        m_columns = columnsOf(record, u"id"_s);
+        m_failed = &m_insert;
+        if (!m_insert.prepare(
+                u"INSERT INTO events (%1) VALUES (%2)"_s.arg(m_columns.join(u", "_s), marks(m_columns.size()))))
+            return false;
+        m_failed = &m_has;
+        return m_has.prepare(
+            u"SELECT 1 FROM events WHERE account = ? AND session_id = ? AND kind = ? AND at = ? LIMIT 1"_s);
+    }
+
+    // Copies the events `events` holds; false (failed() says where) when the target refused one.
+    bool copy(QSqlQuery &events, int *added)
+    {
+        while (events.next()) {
+            const QSqlRecord event = events.record();
+            for (const QString &column : {u"account"_s, u"session_id"_s, u"kind"_s, u"at"_s})
+                m_has.addBindValue(event.value(column));
+            m_failed = &m_has;
+            if (!m_has.exec())
+                return false;
+            const bool there = m_has.next();
+            m_has.finish();
+            if (there)
+                continue;
+            for (const QString &column : std::as_const(m_columns))
+                m_insert.addBindValue(event.value(column));
+            m_failed = &m_insert;
+            if (!m_insert.exec())
+                return false;
+            ++*added;
+        }
+        return true;
+    }
+
+    const QSqlQuery &failed() const { return *m_failed; }
+
+private:
+    QSqlQuery m_has;
+    QSqlQuery m_insert;
+    QStringList m_columns;
+    const QSqlQuery *m_failed = nullptr;
+};
+
 } // namespace
 
 HistoryStore::CopyResult HistoryStore::copyTo(HistoryStore &target)
@@ -73,11 +130,9 @@ HistoryStore::CopyResult HistoryStore::copyTo(HistoryStore &target)
     }
     const QStringList sessionColumns = columnsOf(sessions.record());
     QSqlQuery insertSession(to);
-    QSqlQuery insertEvent(to);
-    QSqlQuery hasEvent(to);
+    EventCopier eventCopier(to);
     QSqlQuery q(to);
     bool prepared = false;
-    QStringList eventColumns;
     int inTransaction = 0;
     const auto fail = [&](const QSqlQuery &failed) {
         result.error = tr("%1 cannot be written").arg(target.m_filePath) + u": "_s + failed.lastError().text();
@@ -98,41 +153,22 @@ HistoryStore::CopyResult HistoryStore::copyTo(HistoryStore &target)
             return result;
         }
         if (!prepared) {
-            eventColumns = columnsOf(events.record(), u"id"_s);
-            prepared = insertSession.prepare(historysql::forDialect(target.m_dialect,
-                           u"INSERT INTO sessions (%1) VALUES (%2)"_s.arg(
-                               sessionColumns.join(u", "_s), marks(sessionColumns.size()))
-                               + historysql::mergeSessionRows(historysql::ExtendCounts::Same)))
-                && insertEvent.prepare(u"INSERT INTO events (%1) VALUES (%2)"_s.arg(
-                    eventColumns.join(u", "_s), marks(eventColumns.size())))
-                && hasEvent.prepare(
-                    u"SELECT 1 FROM events WHERE account = ? AND session_id = ? AND kind = ? AND at = ? LIMIT 1"_s);
-            if (!prepared)
-                return fail(!insertSession.lastError().isValid()
-                        ? (!insertEvent.lastError().isValid() ? hasEvent : insertEvent)
-                        : insertSession);
+            if (!insertSession.prepare(historysql::forDialect(target.m_dialect,
+                    u"INSERT INTO sessions (%1) VALUES (%2)"_s.arg(
+                        sessionColumns.join(u", "_s), marks(sessionColumns.size()))
+                        + historysql::mergeSessionRows(historysql::ExtendCounts::Same))))
+                return fail(insertSession);
+            if (!eventCopier.prepare(events.record()))
+                return fail(eventCopier.failed());
+            prepared = true;
         }
         for (const QString &column : sessionColumns)
             insertSession.addBindValue(row.value(column));
         if (!insertSession.exec())
             return fail(insertSession);
         ++result.sessions;
-        while (events.next()) {
-            const QSqlRecord event = events.record();
-            for (const QString &column : {u"account"_s, u"session_id"_s, u"kind"_s, u"at"_s})
-                hasEvent.addBindValue(event.value(column));
-            if (!hasEvent.exec())
-                return fail(hasEvent);
-            const bool there = hasEvent.next();
-            hasEvent.finish();
-            if (there)
-                continue;
-            for (const QString &column : std::as_const(eventColumns))
-                insertEvent.addBindValue(event.value(column));
-            if (!insertEvent.exec())
-                return fail(insertEvent);
-            ++result.events;
-        }
+        if (!eventCopier.copy(events, &result.events))
+            return fail(eventCopier.failed());
         events.finish();
         if (++inTransaction == SessionsPerTransaction) {
             if (!q.exec(u"COMMIT"_s))
