@@ -38,6 +38,32 @@ qint64 recordCount(const HistoryBatch &batch)
     return batch.observations.size() + batch.commands.size() + batch.disappearances.size() + batch.alerts.size();
 }
 
+// Times are kept as milliseconds since the epoch (UTC, as the history stores them), not in QDateTime's
+// own stream form: reading that for a made-up time zone or year from a damaged file costs the
+// system's time-zone rules, seconds for one value.
+struct UtcOut
+{
+    const QDateTime &time;
+};
+struct UtcIn
+{
+    QDateTime &time;
+};
+
+QDataStream &operator<<(QDataStream &out, UtcOut t)
+{
+    return out << t.time.isValid() << (t.time.isValid() ? t.time.toMSecsSinceEpoch() : qint64(0));
+}
+
+QDataStream &operator>>(QDataStream &in, UtcIn t)
+{
+    bool valid = false;
+    qint64 ms = 0;
+    in >> valid >> ms;
+    t.time = valid ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+    return in;
+}
+
 void writeSpan(QDataStream &out, const std::optional<TimeSpan> &span)
 {
     out << bool(span) << (span ? span->ticks() : qint64(0));
@@ -73,7 +99,7 @@ void writeSession(QDataStream &out, const Session &s)
     writeOptional(out, s.teraflops);
     writeOptional(out, s.handshakePort);
     writeOptional(out, s.arrInspectorPort);
-    out << s.creationTime << s.errorCode << s.elapsedInWholeMinutes;
+    out << UtcOut{s.creationTime} << s.errorCode << s.elapsedInWholeMinutes;
 }
 
 bool readSession(QDataStream &in, Session *s)
@@ -89,14 +115,15 @@ bool readSession(QDataStream &in, Session *s)
     s->teraflops = readOptional<double>(in);
     s->handshakePort = readOptional<int>(in);
     s->arrInspectorPort = readOptional<int>(in);
-    in >> s->creationTime >> s->errorCode >> s->elapsedInWholeMinutes;
+    in >> UtcIn{s->creationTime} >> s->errorCode >> s->elapsedInWholeMinutes;
     return in.status() == QDataStream::Ok;
 }
 
 bool readCount(QDataStream &in, quint32 *count)
 {
     in >> *count;
-    return in.status() == QDataStream::Ok && *count <= MaximumRecords;
+    // Every record takes bytes: a count beyond what is left is a damaged length, not records.
+    return in.status() == QDataStream::Ok && *count <= MaximumRecords && *count <= in.device()->bytesAvailable();
 }
 
 } // namespace
@@ -108,25 +135,26 @@ QByteArray HistoryOutbox::encode(const HistoryBatch &batch)
     out.setVersion(QDataStream::Qt_6_4);
     out << EncodingVersion << quint32(batch.observations.size());
     for (const HistoryObservation &o : batch.observations) {
-        out << o.account << o.accountKey << o.at << o.msCv;
+        out << o.account << o.accountKey << UtcOut{o.at} << o.msCv;
         writeOptional(out, o.pricePerHour);
         writeSession(out, o.session);
     }
     out << quint32(batch.commands.size());
     for (const HistoryCommand &c : batch.commands) {
-        out << qint32(c.kind) << c.account << c.accountKey << c.sessionId << c.at << c.detail << c.msCv << c.size;
+        out << qint32(c.kind) << c.account << c.accountKey << c.sessionId << UtcOut{c.at} << c.detail << c.msCv
+            << c.size;
         writeOptional(out, c.leaseSeconds);
         out << c.actor.user << c.actor.host << c.actor.program << c.actor.version;
     }
     out << quint32(batch.disappearances.size());
     for (const HistoryDisappearance &d : batch.disappearances) {
-        out << d.account << d.accountKey << d.sessionId << d.at;
+        out << d.account << d.accountKey << d.sessionId << UtcOut{d.at};
         writeOptional(out, d.billedSeconds);
     }
     out << quint32(batch.alerts.size());
     for (const HistoryAlert &a : batch.alerts) {
-        out << a.account << a.accountKey << a.sessionId << a.at << a.kind << a.text << a.actor.user << a.actor.host
-            << a.actor.program << a.actor.version;
+        out << a.account << a.accountKey << a.sessionId << UtcOut{a.at} << a.kind << a.text << a.actor.user
+            << a.actor.host << a.actor.program << a.actor.version;
     }
     return bytes;
 }
@@ -145,7 +173,7 @@ std::optional<HistoryBatch> HistoryOutbox::decode(const QByteArray &bytes)
         return std::nullopt;
     for (quint32 i = 0; i < count; ++i) {
         HistoryObservation o;
-        in >> o.account >> o.accountKey >> o.at >> o.msCv;
+        in >> o.account >> o.accountKey >> UtcIn{o.at} >> o.msCv;
         o.pricePerHour = readOptional<double>(in);
         if (!readSession(in, &o.session))
             return std::nullopt;
@@ -156,7 +184,7 @@ std::optional<HistoryBatch> HistoryOutbox::decode(const QByteArray &bytes)
     for (quint32 i = 0; i < count; ++i) {
         HistoryCommand c;
         qint32 kind = 0;
-        in >> kind >> c.account >> c.accountKey >> c.sessionId >> c.at >> c.detail >> c.msCv >> c.size;
+        in >> kind >> c.account >> c.accountKey >> c.sessionId >> UtcIn{c.at} >> c.detail >> c.msCv >> c.size;
         c.leaseSeconds = readOptional<qint64>(in);
         in >> c.actor.user >> c.actor.host >> c.actor.program >> c.actor.version;
         if (in.status() != QDataStream::Ok || kind < qint32(HistoryCommand::Kind::Created)
@@ -169,16 +197,20 @@ std::optional<HistoryBatch> HistoryOutbox::decode(const QByteArray &bytes)
         return std::nullopt;
     for (quint32 i = 0; i < count; ++i) {
         HistoryDisappearance d;
-        in >> d.account >> d.accountKey >> d.sessionId >> d.at;
+        in >> d.account >> d.accountKey >> d.sessionId >> UtcIn{d.at};
         d.billedSeconds = readOptional<qint64>(in);
+        if (in.status() != QDataStream::Ok)
+            return std::nullopt;
         batch.disappearances.append(d);
     }
     if (!readCount(in, &count))
         return std::nullopt;
     for (quint32 i = 0; i < count; ++i) {
         HistoryAlert a;
-        in >> a.account >> a.accountKey >> a.sessionId >> a.at >> a.kind >> a.text >> a.actor.user >> a.actor.host
-            >> a.actor.program >> a.actor.version;
+        in >> a.account >> a.accountKey >> a.sessionId >> UtcIn{a.at} >> a.kind >> a.text >> a.actor.user
+            >> a.actor.host >> a.actor.program >> a.actor.version;
+        if (in.status() != QDataStream::Ok)
+            return std::nullopt;
         batch.alerts.append(a);
     }
     if (in.status() != QDataStream::Ok || !in.atEnd())
