@@ -37,7 +37,9 @@ bool passesUnchanged(QStringView text, qsizetype maximumLength)
         text.begin(), text.end(), [](QChar c) { return c.isSurrogate() || isUnsafeCharacter(c.unicode()); });
 }
 
-// Rebuilds text that passesUnchanged() refused, character by character.
+// Rebuilds text that passesUnchanged() refused, character by character, to at most `maximumLength`
+// characters and an ellipsis, counted on what comes out (an escape is four or six), so that text made
+// safe once passes unchanged the next time (a session id read from a list, then from its properties).
 QString escaped(QStringView text, qsizetype maximumLength)
 {
     QString out;
@@ -47,19 +49,21 @@ QString escaped(QStringView text, qsizetype maximumLength)
     const QList<uint> characters = text.left(maximumLength * 2 + 1).toUcs4();
     qsizetype shown = 0;
     for (const uint c : characters) {
-        if (shown >= maximumLength) {
+        QString piece;
+        if (!isUnsafeCharacter(c))
+            piece = QStringView(QChar::fromUcs4(c)).toString();
+        else if (c <= 0xff)
+            piece = u"\\x"_s + QString::number(uint(c), 16).toUpper().rightJustified(2, u'0');
+        else
+            piece = u"\\u"_s + QString::number(uint(c), 16).toUpper().rightJustified(4, u'0');
+        // A character outside the BMP is one character in two UTF-16 units.
+        const qsizetype width = isUnsafeCharacter(c) ? piece.size() : 1;
+        if (shown + width > maximumLength) {
             out += u'\u2026';
             break;
         }
-        ++shown;
-        if (!isUnsafeCharacter(c)) {
-            out += QStringView(QChar::fromUcs4(c));
-            continue;
-        }
-        if (c <= 0xff)
-            out += u"\\x"_s + QString::number(uint(c), 16).toUpper().rightJustified(2, u'0');
-        else
-            out += u"\\u"_s + QString::number(uint(c), 16).toUpper().rightJustified(4, u'0');
+        shown += width;
+        out += piece;
     }
     return out;
 }

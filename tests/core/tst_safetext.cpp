@@ -13,6 +13,7 @@ private Q_SLOTS:
     void escapesWhatDrivesATerminal_data();
     void escapesWhatDrivesATerminal();
     void ordinaryTextPassesUnchanged();
+    void madeSafeTwiceIsMadeSafeOnce();
     void longTextIsCut();
 };
 
@@ -59,6 +60,22 @@ void TestSafeText::longTextIsCut()
     QCOMPARE(arr::safeText(huge).size(), arr::MaximumServerTextLength + 1);
     // Characters, not UTF-16 units: a pair is never split.
     QCOMPARE(arr::safeText(u"😀😀😀"_s, 2), u"😀😀\u2026"_s);
+}
+
+// Text made safe once passes unchanged the next time, also when escapes take it past the limit
+// (a session id is read from the list and again from its properties; found by fuzz_sessions).
+void TestSafeText::madeSafeTwiceIsMadeSafeOnce()
+{
+    const QString controls = QString(1030, QChar(0x7f));
+    const QStringList texts{u"session"_s + controls, u"ab\x01cd"_s + QString(QChar(0x202e)) + u"ef"_s, u"😀😀😀"_s,
+        QString(999, u'a') + QChar(0x01) + u"bc"_s};
+    for (const QString &text : texts) {
+        for (const qsizetype limit : {qsizetype(2), qsizetype(7), qsizetype(1000)}) {
+            const QString once = arr::safeText(text, limit);
+            QCOMPARE(arr::safeText(once, limit), once);
+        }
+    }
+    QVERIFY(arr::safeText(u"session"_s + controls).size() <= 1001);
 }
 
 QTEST_GUILESS_MAIN(TestSafeText)
