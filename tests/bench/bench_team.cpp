@@ -161,16 +161,12 @@ void benchTeamHistory(BenchTable &table)
         QSqlQuery q(db);
         return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
     };
-    qint64 teamSessions = -1;
-    qint64 teamEvents = -1;
-    {
-        QSqlDatabase db = server.addDatabase(u"bench-team"_s);
-        if (db.open()) {
-            teamSessions = count(db, u"SELECT COUNT(*) FROM sessions"_s);
-            teamEvents = count(db, u"SELECT COUNT(*) FROM events"_s);
-        }
-    }
-    QSqlDatabase::removeDatabase(u"bench-team"_s);
+    const auto teamCount = [&server](const QString &sql) {
+        const QVariant value = server.scalar(sql);
+        return value.isValid() ? value.toLongLong() : -1;
+    };
+    const qint64 teamSessions = teamCount(u"SELECT COUNT(*) FROM sessions"_s);
+    const qint64 teamEvents = teamCount(u"SELECT COUNT(*) FROM events"_s);
     qint64 trueSessions = -1;
     qint64 trueEvents = -1;
     {

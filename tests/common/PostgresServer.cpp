@@ -1,5 +1,6 @@
 #include "common/PostgresServer.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QVariant>
 #include <QVersionNumber>
 
 #include <algorithm>
@@ -194,6 +196,28 @@ QString PostgresServer::databaseName() const
 QString PostgresServer::url() const
 {
     return u"postgresql://%1:%2@%3:%4/%5"_s.arg(UserName, m_password, Host, QString::number(m_port), DatabaseName);
+}
+
+QVariant PostgresServer::scalar(const QString &sql) const
+{
+    const QString connection = u"postgres-server-scalar"_s;
+    QVariant result;
+    {
+        QSqlDatabase db = addDatabase(connection);
+        QSqlQuery q(db);
+        if (!db.open()) {
+            qWarning() << db.lastError().text();
+        } else {
+            // No notices on the test's output ("table ... does not exist, skipping").
+            q.exec(u"SET client_min_messages TO warning"_s);
+            if (!q.exec(sql))
+                qWarning() << q.lastError().text();
+            else
+                result = q.next() ? q.value(0) : QVariant(u""_s);
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return result;
 }
 
 QSqlDatabase PostgresServer::addDatabase(const QString &connectionName) const

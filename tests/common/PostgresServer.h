@@ -54,6 +54,9 @@ public:
     // A QPSQL connection to the database as the user, set up but not opened, with a bounded connect
     // timeout. Remove it with QSqlDatabase::removeDatabase() once every copy is gone.
     QSqlDatabase addDatabase(const QString &connectionName) const;
+    // Runs `sql` as the user on a connection of its own, beside what the test drives: the first value,
+    // "" for a statement that gives no row, an invalid value (and a warning saying why) when it fails.
+    QVariant scalar(const QString &sql) const;
 
     // The temporary folder, the cluster's data directory in it and the server's log.
     QString directory() const { return m_dir ? m_dir->path() : QString(); }

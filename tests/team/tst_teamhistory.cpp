@@ -138,24 +138,7 @@ void TestTeamHistory::init()
 
 QVariant TestTeamHistory::scalar(const QString &sql)
 {
-    QVariant result;
-    {
-        QSqlDatabase db = m_server->addDatabase(u"owner"_s);
-        if (!db.open()) {
-            qWarning() << db.lastError().text();
-            return {};
-        }
-        QSqlQuery q(db);
-        // No notices on the test's output ("table ... does not exist, skipping").
-        q.exec(u"SET client_min_messages TO warning"_s);
-        if (!q.exec(sql)) {
-            qWarning() << q.lastError().text();
-        } else {
-            result = q.next() ? q.value(0) : QVariant(u""_s);
-        }
-    }
-    QSqlDatabase::removeDatabase(u"owner"_s);
-    return result;
+    return m_server->scalar(sql);
 }
 
 void TestTeamHistory::emptyDatabaseGetsTheSchema()

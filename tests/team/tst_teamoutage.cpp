@@ -185,20 +185,14 @@ private:
         return found;
     }
 
-    QVariant scalar(const QString &sql) const
-    {
-        QVariant result;
-        {
-            QSqlDatabase db = m_server->addDatabase(u"owner"_s);
-            QSqlQuery q(db);
-            if (db.open() && q.exec(sql) && q.next())
-                result = q.value(0);
-        }
-        QSqlDatabase::removeDatabase(u"owner"_s);
-        return result;
-    }
+    QVariant scalar(const QString &sql) const { return m_server->scalar(sql); }
 
-    int count(const QString &sql) const { return scalar(sql).isValid() ? scalar(sql).toInt() : -1; }
+    // -1 when the database cannot be asked.
+    int count(const QString &sql) const
+    {
+        const QVariant value = scalar(sql);
+        return value.isValid() ? value.toInt() : -1;
+    }
 
     int events(const QString &sessionId, const QString &kind) const
     {
