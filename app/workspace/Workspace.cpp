@@ -142,18 +142,10 @@ void Workspace::recordAlerts()
 void Workspace::openRecorder()
 {
     const int retentionDays = m_settings->historyRetentionDays();
-    if (!m_teamHistory.isTeam()) {
-        m_history->open(historyLocation(), retentionDays, {});
-        return;
-    }
-    // The team database's password is in the keychain (when it was given in Preferences); what the
+    // A team database's password is in the keychain (when it was given in Preferences); what the
     // monitor sees meanwhile waits in the writer.
-    const QString outbox = HistoryOutbox::filePathFor(m_historyFile, m_teamHistory.displayName());
-    m_secrets->read(m_teamHistory.secretName(), m_history.get(), [this, retentionDays, outbox](const SecretResult &r) {
-        if (r.ok)
-            m_teamHistory.setPassword(r.value);
-        m_history->open(m_teamHistory, retentionDays, outbox);
-    });
+    loadHistoryPassword(m_history.get(),
+        [this, retentionDays] { m_history->open(historyLocation(), retentionDays, historyOutboxFile()); });
 }
 
 void Workspace::loadHistoryPassword(QObject *context, std::function<void()> done)
