@@ -42,11 +42,6 @@ QDate today(const Clock *clock)
 
 } // namespace
 
-HistoryWindow::HistoryWindow(const QString &filePath, const Clock *clock, QWidget *parent)
-    : HistoryWindow(filePath.isEmpty() ? HistoryLocation() : HistoryLocation::file(filePath), clock, parent)
-{
-}
-
 HistoryWindow::HistoryWindow(const HistoryLocation &location, const Clock *clock, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_clock(clock)

@@ -47,7 +47,6 @@ public:
     // `location` is the history's file or team database (Invalid, or a file with no path: there is none,
     // as in demo mode); `clock` says what "today" is (null for the system clock).
     HistoryWindow(const HistoryLocation &location, const Clock *clock, QWidget *parent = nullptr);
-    HistoryWindow(const QString &filePath, const Clock *clock, QWidget *parent = nullptr);
     ~HistoryWindow() override;
 
     // The currencies of the prices, for showing the recorded amounts (from the next refresh()).

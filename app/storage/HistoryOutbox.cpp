@@ -356,24 +356,4 @@ qint64 HistoryOutbox::waitingRecords() const
     return q.value(0).toLongLong();
 }
 
-qint64 HistoryOutbox::unreadableBatches() const
-{
-    if (!m_open)
-        return -1;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    if (!q.exec(u"SELECT COUNT(*) FROM outbox WHERE unreadable = 1"_s) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
-
-QDateTime HistoryOutbox::oldestWaiting() const
-{
-    if (!m_open)
-        return {};
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    if (!q.exec(u"SELECT MIN(added) FROM outbox WHERE unreadable = 0"_s) || !q.next() || q.value(0).isNull())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
-}
-
 } // namespace arr

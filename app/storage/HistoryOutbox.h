@@ -3,7 +3,6 @@
 #include "storage/HistoryRecords.h"
 
 #include <QByteArray>
-#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -52,10 +51,6 @@ public:
 
     // Records (observations, commands, disappearances) waiting; -1 when the file cannot be read.
     qint64 waitingRecords() const;
-    // Batches kept that could not be read back (a damaged file): never delivered, never deleted.
-    qint64 unreadableBatches() const;
-    // When the oldest waiting batch was put here; invalid when none waits.
-    QDateTime oldestWaiting() const;
 
     // The batch encoding kept in the file (versioned; std::nullopt for bytes that are not one).
     static QByteArray encode(const HistoryBatch &batch);

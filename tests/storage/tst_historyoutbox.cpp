@@ -102,12 +102,10 @@ private Q_SLOTS:
         HistoryOutbox outbox(dir.filePath(u"team.outbox"_s));
         QVERIFY2(outbox.open(), qPrintable(outbox.problem()));
         QCOMPARE(outbox.waitingRecords(), 0);
-        QVERIFY(!outbox.oldestWaiting().isValid());
         // Ready, then stopped: in the other order the history would end with a session still ready.
         QVERIFY(outbox.append(seen(u"Main"_s, session(u"s-1"_s, SessionStatus::Ready, 60), T0)));
         QVERIFY(outbox.append(seen(u"Main"_s, session(u"s-1"_s, SessionStatus::Stopped, 120), T0.addSecs(60))));
         QCOMPARE(outbox.waitingRecords(), 2);
-        QVERIFY(outbox.oldestWaiting().isValid());
 
         HistoryStore store(dir.filePath(u"history.sqlite"_s));
         QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
@@ -191,7 +189,16 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().sessionId, u"s-2"_s);
         QCOMPARE(outbox.waitingRecords(), 0);
-        QCOMPARE(outbox.unreadableBatches(), 1);
+        // Kept for a person to look at, not deleted.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"look"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT COUNT(*) FROM outbox WHERE unreadable = 1"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        QSqlDatabase::removeDatabase(u"look"_s);
     }
 
     void aFolderThatCannotHoldItSaysSo()
