@@ -2,28 +2,23 @@
 
 #include "core/Clock.h"
 #include "core/Session.h"
-#include "storage/HistoryExport.h"
-#include "storage/HistoryStore.h"
 #include "ui/HistoryChart.h"
 #include "ui/HistoryEventsPane.h"
 #include "ui/HistoryRangePicker.h"
 #include "ui/HistoryTableModel.h"
 #include "ui/MessageBar.h"
 #include "ui/WidgetHelpers.h"
+#include "workspace/HistoryReader.h"
 
 #include <QComboBox>
-#include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -34,11 +29,8 @@ namespace arr {
 namespace {
 
 constexpr int RefreshDelayMs = 2000;
-
-QDate today(const Clock *clock)
-{
-    return (clock ? clock->now() : QDateTime::currentDateTime()).toLocalTime().date();
-}
+// Shorter reads come and go without a word.
+constexpr int ReadingNoteDelayMs = 400;
 
 } // namespace
 
@@ -91,9 +83,17 @@ HistoryWindow::HistoryWindow(const HistoryLocation &location, const Clock *clock
     m_refreshTimer.setInterval(RefreshDelayMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &HistoryWindow::refresh);
 
+    m_readingNote.setSingleShot(true);
+    m_readingNote.setInterval(ReadingNoteDelayMs);
+    connect(&m_readingNote, &QTimer::timeout, this, [this, team = location.isTeam()] {
+        m_totals->setText(team ? tr("Reading the team history…") : tr("Reading the history…"));
+    });
+
     if (location.kind() != HistoryLocation::Kind::Invalid || !location.error().isEmpty()) {
-        m_store = std::make_unique<HistoryStore>(location);
-        m_store->open();
+        m_reader = std::make_unique<HistoryReader>(location);
+        connect(m_reader.get(), &HistoryReader::opened, this, &HistoryWindow::onOpened);
+        connect(m_reader.get(), &HistoryReader::sessionsRead, this, &HistoryWindow::onSessionsRead);
+        connect(m_reader.get(), &HistoryReader::eventsRead, this, &HistoryWindow::onEventsRead);
     }
     setRecorderProblem({});
 }
@@ -210,8 +210,8 @@ void HistoryWindow::buildFilters(QWidget *bar)
 
 void HistoryWindow::setAccounts(const QList<Account> &accounts)
 {
-    if (m_store)
-        m_store->setAccounts(accounts);
+    if (m_reader)
+        m_reader->setAccounts(accounts);
 }
 
 void HistoryWindow::setPricing(const Pricing &pricing)
@@ -229,22 +229,22 @@ void HistoryWindow::setRecorderProblem(const QString &problem)
 void HistoryWindow::updateProblemBar()
 {
     const QString &problem = m_recorderProblem;
-    if (m_store && !m_readError.isEmpty()) {
+    if (m_reader && !m_readError.isEmpty()) {
         // What could be read is not shown either: a part would read as a shorter history.
         m_problemBar->showMessage(MessageBar::Kind::Error,
             tr("The session history could not be read, so nothing is shown. %1").arg(m_readError));
-    } else if (!m_store) {
+    } else if (!m_reader) {
         m_problemBar->showMessage(
             MessageBar::Kind::Information, tr("No history is kept in demo mode: its sessions are made up."));
-    } else if (!m_store->isOpen()) {
+    } else if (!m_storeOpen) {
         m_problemBar->showMessage(
-            MessageBar::Kind::Error, tr("The session history cannot be read. %1").arg(m_store->problem()));
-    } else if (!problem.isEmpty() || !m_store->problem().isEmpty()) {
-        m_problemBar->showMessage(MessageBar::Kind::Warning, problem.isEmpty() ? m_store->problem() : problem);
+            MessageBar::Kind::Error, tr("The session history cannot be read. %1").arg(m_storeProblem));
+    } else if (!problem.isEmpty() || !m_storeProblem.isEmpty()) {
+        m_problemBar->showMessage(MessageBar::Kind::Warning, problem.isEmpty() ? m_storeProblem : problem);
     } else {
         m_problemBar->hide();
     }
-    const bool readable = m_store && m_store->isOpen() && m_readError.isEmpty();
+    const bool readable = m_reader && m_storeOpen && m_readError.isEmpty();
     m_exportCsv->setEnabled(readable);
     m_exportJson->setEnabled(readable);
 }
@@ -262,26 +262,55 @@ void HistoryWindow::setCustomRange(QDate first, QDate last)
 void HistoryWindow::refresh()
 {
     m_refreshTimer.stop();
-    m_read.clear();
-    m_capped = false;
     const auto [first, last] = m_range->dates();
-    if (m_store && m_store->isOpen() && first <= last) {
+    if (m_reader && first <= last) {
         HistoryQuery query;
         query.since = QDateTime(first, QTime(0, 0));
         query.until = QDateTime(last.addDays(1), QTime(0, 0));
         // One more than shown tells whether the range holds more.
         query.limit = MaxRows + 1;
-        m_read = m_store->sessions(query);
-        m_capped = m_read.size() > MaxRows;
-        if (m_capped)
-            m_read.resize(MaxRows);
+        m_sessionsTicket = m_reader->readSessions(query);
+        if (!m_readingNote.isActive())
+            m_readingNote.start();
+        return;
     }
-    const QString readError = m_store ? m_store->readError() : QString();
+    // Nothing to read: no history, or a range that ends before it starts.
+    m_sessionsTicket = 0;
+    onSessionsRead(0, {}, {});
+}
+
+void HistoryWindow::onSessionsRead(int ticket, const QList<HistorySession> &sessions, const QString &readError)
+{
+    if (ticket != m_sessionsTicket)
+        return;
+    m_readingNote.stop();
+    m_read = sessions;
+    m_capped = m_read.size() > MaxRows;
+    if (m_capped)
+        m_read.resize(MaxRows);
     if (readError != m_readError) {
         m_readError = readError;
         updateProblemBar();
     }
+    fillAccountFilter();
+    m_capNote->setVisible(m_capped);
+    m_capNote->setText(
+        tr("Only the newest %L1 sessions of this range are shown, counted and exported: choose a shorter range to "
+           "see the others.")
+            .arg(MaxRows));
+    applyFilters();
+    Q_EMIT readFinished();
+}
 
+void HistoryWindow::onOpened(bool isOpen, const QString &problem)
+{
+    m_storeOpen = isOpen;
+    m_storeProblem = problem;
+    updateProblemBar();
+}
+
+void HistoryWindow::fillAccountFilter()
+{
     // The accounts of the range, keeping the one chosen even when the range has none of its sessions.
     const QString chosen = m_account->currentData().toString();
     QStringList accounts;
@@ -292,20 +321,12 @@ void HistoryWindow::refresh()
     if (!chosen.isEmpty() && !accounts.contains(chosen))
         accounts.append(chosen);
     accounts.sort(Qt::CaseInsensitive);
-    {
-        const QSignalBlocker block(m_account);
-        while (m_account->count() > 1)
-            m_account->removeItem(1);
-        for (const QString &account : std::as_const(accounts))
-            m_account->addItem(account, account);
-        m_account->setCurrentIndex(std::max(0, m_account->findData(chosen)));
-    }
-    m_capNote->setVisible(m_capped);
-    m_capNote->setText(
-        tr("Only the newest %L1 sessions of this range are shown, counted and exported: choose a shorter range to "
-           "see the others.")
-            .arg(MaxRows));
-    applyFilters();
+    const QSignalBlocker block(m_account);
+    while (m_account->count() > 1)
+        m_account->removeItem(1);
+    for (const QString &account : std::as_const(accounts))
+        m_account->addItem(account, account);
+    m_account->setCurrentIndex(std::max(0, m_account->findData(chosen)));
 }
 
 void HistoryWindow::refreshSoon()
@@ -371,53 +392,22 @@ void HistoryWindow::updateTotals()
 void HistoryWindow::showEvents(const QModelIndex &index)
 {
     const QModelIndex source = m_proxy->mapToSource(index);
-    if (!source.isValid() || !m_store)
+    if (!source.isValid() || !m_reader)
         return;
-    const HistorySession &session = m_model->session(source.row());
-    const QList<HistoryEvent> events = m_store->events(session.accountKey, session.sessionId);
-    if (!m_store->readError().isEmpty()) {
-        m_messageBar->showMessage(MessageBar::Kind::Error, m_store->readError());
+    m_eventsOf = m_model->session(source.row());
+    m_eventsTicket = m_reader->readEvents(m_eventsOf.accountKey, m_eventsOf.sessionId);
+}
+
+void HistoryWindow::onEventsRead(int ticket, const QList<HistoryEvent> &events, const QString &readError)
+{
+    if (ticket != m_eventsTicket)
+        return;
+    if (!readError.isEmpty()) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, readError);
         return;
     }
-    m_eventsPane->showEvents(session, events);
+    m_eventsPane->showEvents(m_eventsOf, events);
     m_eventsPane->show();
-}
-
-bool HistoryWindow::exportTo(const QString &path, ExportFormat format, QString *error) const
-{
-    const QByteArray bytes = format == ExportFormat::Csv ? historyCsv(m_selection) : historyJsonText(m_selection);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = tr("The history could not be written to %1: %2.")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
-}
-
-void HistoryWindow::chooseExportFile(ExportFormat format)
-{
-    const bool csv = format == ExportFormat::Csv;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name
-        = u"session-history-%1.%2"_s.arg(today(m_clock).toString(Qt::ISODate), csv ? u"csv"_s : u"json"_s);
-    auto *dialog = new QFileDialog(this, csv ? tr("Export the history as CSV") : tr("Export the history as JSON"),
-        QDir(folder).filePath(name), csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
-    dialog->setObjectName(u"historyExportDialog"_s);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(csv ? u"csv"_s : u"json"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) {
-        QString error;
-        if (exportTo(path, format, &error))
-            m_messageBar->showMessage(MessageBar::Kind::Information,
-                tr("Exported %n session(s) to %1.", nullptr, int(m_selection.size()))
-                    .arg(QDir::toNativeSeparators(path)));
-        else
-            m_messageBar->showMessage(MessageBar::Kind::Error, error);
-    });
-    dialog->open();
 }
 
 } // namespace arr

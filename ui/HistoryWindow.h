@@ -25,15 +25,15 @@ namespace arr {
 class Clock;
 class HistoryChart;
 class HistoryEventsPane;
-class HistoryStore;
+class HistoryReader;
 class HistoryTableModel;
 class MessageBar;
 
 // The session history for people: the sessions of a date range (today, this week, this month or
 // two dates), filtered by account, status and text, with the billed time and cost of the selection,
 // a chart of it per day and account, each session's events on a double-click, and an export of the
-// selection in the formats `arrsm history` writes. Reads the database through a store of its own on
-// the GUI thread: a range is at most MaxRows sessions (the newest), a few milliseconds of SQLite.
+// selection in the formats `arrsm history` writes. Reads through a HistoryReader, off the GUI thread:
+// a team's database that is away, or a range of MaxRows sessions (the newest), never freezes it.
 class HistoryWindow : public QWidget
 {
     Q_OBJECT
@@ -56,8 +56,9 @@ public:
     void setAccounts(const QList<Account> &accounts);
     // What the app's recorder reported (history off, a damaged file replaced); empty when all is well.
     void setRecorderProblem(const QString &problem);
-    // Reads the range (nothing is read before the first call); refreshSoon() does it a little later, once, if the
-    // window is visible (the recorder writes after every poll).
+    // Reads the range (nothing is read before the first call) and shows it when the answer comes
+    // (readFinished()); refreshSoon() does it a little later, once, if the window is visible (the
+    // recorder writes after every poll).
     void refresh();
     void refreshSoon();
 
@@ -75,6 +76,8 @@ public:
 
 Q_SIGNALS:
     void copyToTeamRequested();
+    // A read asked for by refresh() came back and is shown (or why it failed is).
+    void readFinished();
 
 private:
     // The bar above the table: a read that failed, the recorder's problem, or nothing.
@@ -86,9 +89,23 @@ private:
     void applyFilters();
     void updateTotals();
     void showEvents(const QModelIndex &index);
+    void onOpened(bool isOpen, const QString &problem);
+    void onSessionsRead(int ticket, const QList<HistorySession> &sessions, const QString &readError);
+    void onEventsRead(int ticket, const QList<HistoryEvent> &events, const QString &readError);
+    // The accounts of the range in the account filter, keeping the one chosen.
+    void fillAccountFilter();
     void chooseExportFile(ExportFormat format);
 
-    std::unique_ptr<HistoryStore> m_store;
+    std::unique_ptr<HistoryReader> m_reader;
+    // What opening the history said; until it has, nothing is known to be wrong.
+    bool m_storeOpen = true;
+    QString m_storeProblem;
+    // The newest read of each kind: older answers are passed over.
+    int m_sessionsTicket = 0;
+    int m_eventsTicket = 0;
+    HistorySession m_eventsOf;
+    // A read that takes long enough to notice says so in the totals.
+    QTimer m_readingNote;
     const Clock *m_clock;
     Pricing m_pricing;
     // The range as read (at most MaxRows), and what the filters keep of it.
