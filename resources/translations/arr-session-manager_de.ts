@@ -1948,6 +1948,14 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>Copying this computer&apos;s history…</source>
         <translation>Der Verlauf dieses Computers wird kopiert …</translation>
     </message>
+    <message>
+        <source>Reading the team history…</source>
+        <translation>Der Team-Verlauf wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Der Verlauf wird gelesen …</translation>
+    </message>
 </context>
 <context>
     <name>arr::HttpCall</name>
