@@ -113,11 +113,27 @@ void CommandRunner::recordSeen(const QList<Session> &sessions, const QByteArray 
     queueHistory(batch);
 }
 
-Creators CommandRunner::creatorsOf(const QList<Session> &sessions) const
+HistoryStore *CommandRunner::reachHistory()
+{
+    HistoryStore *store = m_context.history;
+    if (!store)
+        return nullptr;
+    if (!store->isOpen() && store->location().isTeam()
+        && (!m_sinceHistoryReached.isValid() || m_sinceHistoryReached.hasExpired(60'000))) {
+        m_sinceHistoryReached.start();
+        store->open();
+        // A database of a newer schema: read, never written.
+        if (store->isOpen() && !store->problem().isEmpty())
+            printErr(u"arrsm: warning: "_s + store->problem());
+    }
+    return store->isOpen() ? store : nullptr;
+}
+
+Creators CommandRunner::creatorsOf(const QList<Session> &sessions)
 {
     Creators creators;
     const HistoryRecording &recording = m_context.workspace->historyRecording();
-    if (HistoryStore *store = m_context.history; store && store->isOpen()) {
+    if (HistoryStore *store = reachHistory()) {
         QStringList ids;
         for (const Session &session : sessions)
             ids << session.id;
@@ -186,7 +202,7 @@ void CommandRunner::writeHistory(std::chrono::milliseconds wait)
             return;
         }
         // Delivered now when the database can be reached, else by the next program that reaches it.
-        const bool reached = store && store->isOpen();
+        const bool reached = reachHistory() != nullptr;
         if (!reached || outbox->deliver(*store) == HistoryOutbox::Delivery::Failed)
             printErr(tr("arrsm: warning: %1 What this command did waits on this computer and goes to the team "
                         "history with the next program that reaches it.")

@@ -86,7 +86,10 @@ private:
     QString historyAccount() const;
     void recordSeen(const QList<Session> &sessions, const QByteArray &msCv);
     // Who created these sessions, as the history knows it, and the session this run created.
-    Creators creatorsOf(const QList<Session> &sessions) const;
+    Creators creatorsOf(const QList<Session> &sessions);
+    // The history, opened: a team's database is reached when first needed, and again a minute later
+    // while it cannot be; null while it is not open.
+    HistoryStore *reachHistory();
     // What a command did, as the window records it: `succeeded` false for a failure.
     void recordCommand(CommandOutcome::Kind kind, bool succeeded, const QString &sessionId, const QByteArray &msCv,
         const QString &detail, std::optional<TimeSpan> lease = std::nullopt);
@@ -154,6 +157,7 @@ private:
     // The session as the last poll before the current one showed it: what an extend was made from.
     std::optional<Session> m_keepAliveSeen;
     HistoryBatch m_historyQueue;
+    QElapsedTimer m_sinceHistoryReached;
     // The longest a finished command waits for another writer to let go of the history file.
     static constexpr int MaximumHistoryWait = 2000;
     int m_keepAliveFailedReads = 0;

@@ -132,10 +132,16 @@ int main(int argc, char *argv[])
             keychain.exec();
             outbox = std::make_unique<arr::HistoryOutbox>(workspace.historyOutboxFile());
         }
-        history = workspace.openHistory();
-        // `history` itself reports a damaged or unusable file as its error.
-        if (command.kind != arr::cli::CommandKind::History && history && !history->problem().isEmpty())
-            err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
+        // A team's database is reached when the command needs it, mostly once its output is out
+        // (CommandRunner), so that a database that is away holds nothing up; `history` reads it first.
+        if (workspace.historyLocation().isTeam() && command.kind != arr::cli::CommandKind::History) {
+            history = workspace.historyStore();
+        } else {
+            history = workspace.openHistory();
+            // `history` itself reports a damaged or unusable file as its error.
+            if (command.kind != arr::cli::CommandKind::History && history && !history->problem().isEmpty())
+                err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
+        }
         // Nothing is pruned here: retention is the desktop app's preference, applied at its start-up.
     }
 

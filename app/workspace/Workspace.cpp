@@ -177,11 +177,18 @@ QString Workspace::historyOutboxFile() const
 
 std::unique_ptr<HistoryStore> Workspace::openHistory() const
 {
+    std::unique_ptr<HistoryStore> store = historyStore();
+    if (store)
+        store->open();
+    return store;
+}
+
+std::unique_ptr<HistoryStore> Workspace::historyStore() const
+{
     if (m_historyFile.isEmpty())
         return nullptr;
     auto store = std::make_unique<HistoryStore>(historyLocation());
     store->setAccounts(m_accountStore->accounts());
-    store->open();
     return store;
 }
 

@@ -70,9 +70,8 @@ public:
         // The session history's file: empty for the default (HistoryStore::defaultFilePath(), or beside
         // settingsFile when one is given); demo mode keeps none.
         QString historyFile;
-        // The team's history database (HistoryLocation::fromUrl()), for openHistory(): arrsm passes
-        // ARRSM_HISTORY_URL. Empty: the settings' HistoryTeamUrl, else the history file. Not yet for the
-        // recorder of the window, which keeps writing the file.
+        // The team's history database (HistoryLocation::fromUrl()), for the recorder and openHistory():
+        // arrsm passes ARRSM_HISTORY_URL. Empty: the settings' HistoryTeamUrl, else the history file.
         QString historyUrl;
         // Whether a recorder follows the monitor into the history in a thread of its own (the window).
         // A front end that writes its own records when it is done (arrsm) opens the file itself
@@ -128,6 +127,8 @@ public:
     // name one, else the file), showing sessions under the saved accounts' names (see
     // HistoryStore::setAccounts()); null in demo mode. Check isOpen() and problem().
     std::unique_ptr<HistoryStore> openHistory() const;
+    // The same, not opened yet: for a team's database that a front end reaches only when it must.
+    std::unique_ptr<HistoryStore> historyStore() const;
     // Where the history is kept: the team's database (with its password once loadHistoryPassword() has
     // run), else the history file; an Invalid location (error() says why) for a team URL that is not
     // one, and none in demo mode.

@@ -6,10 +6,12 @@
 #include "storage/HistoryStore.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -108,6 +110,41 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT COUNT(*) FROM sessions WHERE stopped_here = 1"_s), 1);
         // This computer's history file was not written: the team's database is the history.
         QVERIFY(!QFile::exists(m_home.filePath(u"data/ArrSessionManager/arr-session-manager/history.sqlite"_s)));
+    }
+
+    // A team database whose server takes the connection and never answers: arrsm's output is out
+    // at once, and only then does it wait for the database (what it saw goes to the outbox).
+    void outputComesBeforeADatabaseThatDoesNotAnswer()
+    {
+        SessionSeed ready;
+        ready.status = arr::SessionStatus::Ready;
+        m_emulator.addSession(AccountId, ready);
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QProcessEnvironment environment = this->environment();
+        environment.insert(u"ARRSM_HISTORY_URL"_s,
+            u"postgresql://ops@127.0.0.1:%1/history?sslmode=disable&connect_timeout=6"_s.arg(silent.serverPort()));
+        QProcess arrsm;
+        arrsm.setProcessEnvironment(environment);
+        QElapsedTimer running;
+        qint64 firstOutputMs = -1;
+        connect(&arrsm, &QProcess::readyReadStandardOutput, this, [&] {
+            if (firstOutputMs < 0)
+                firstOutputMs = running.elapsed();
+        });
+        running.start();
+        arrsm.start(QStringLiteral(ARRSM_BINARY), {u"list"_s});
+        QVERIFY(arrsm.waitForStarted(10'000));
+        QVERIFY(QTest::qWaitFor([&] { return arrsm.state() == QProcess::NotRunning; }, 30'000));
+        const qint64 finishedMs = running.elapsed();
+        const QByteArray err = arrsm.readAllStandardError();
+        QCOMPARE(arrsm.exitCode(), 0);
+        QVERIFY2(err.contains("goes to the team history with the next program"), err.constData());
+        qInfo("output after %lld ms, finished after %lld ms", firstOutputMs, finishedMs);
+        // The connect timeout (6 s) was waited out once, after the output.
+        QVERIFY(firstOutputMs >= 0);
+        QVERIFY(firstOutputMs < 5'500);
+        QVERIFY(finishedMs >= 6'000);
     }
 
 private:
