@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -315,7 +316,7 @@ bool HistoryOutbox::deliverOne(HistoryStore &store, bool *empty)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
     QSqlQuery q(db);
-    if (!q.exec(u"SELECT id, batch FROM outbox WHERE unreadable = 0 ORDER BY id LIMIT 1"_s)) {
+    if (!q.exec(u"SELECT id, added, batch FROM outbox WHERE unreadable = 0 ORDER BY id LIMIT 1"_s)) {
         m_problem = tr("Records for the team history cannot be read from %1: %2").arg(m_filePath, q.lastError().text());
         return false;
     }
@@ -324,18 +325,24 @@ bool HistoryOutbox::deliverOne(HistoryStore &store, bool *empty)
         return true;
     }
     const qint64 id = q.value(0).toLongLong();
-    const std::optional<HistoryBatch> batch = decode(q.value(1).toByteArray());
+    std::optional<HistoryBatch> batch = decode(q.value(2).toByteArray());
+    // The same on every delivery of this row and no other's: its outbox (the computer and the file),
+    // its number there and when it was added (a file made anew numbers from 1 again).
+    const QByteArray origin = QSysInfo::machineHostName().toUtf8() + '\n' + m_filePath.toUtf8() + '\n'
+        + QByteArray::number(id) + '\n' + q.value(1).toByteArray();
     q.finish();
     if (!batch) {
         q.prepare(u"UPDATE outbox SET unreadable = 1 WHERE id = ?"_s);
         q.addBindValue(id);
         return q.exec();
     }
+    batch->deliveryKey = QString::fromLatin1(QCryptographicHash::hash(origin, QCryptographicHash::Sha1).toHex());
     if (!store.isOpen() || store.isReadOnly() || !store.record(*batch)) {
         m_problem = store.problem();
         return false;
     }
-    // Delivered: a program killed right here delivers this batch once more when it starts again.
+    // Delivered: a program killed right here delivers this batch once more when it starts again, and
+    // the history passes it over (its delivery key).
     q.prepare(u"DELETE FROM outbox WHERE id = ?"_s);
     q.addBindValue(id);
     if (!q.exec()) {

@@ -15,8 +15,9 @@ class HistoryStore;
 // until the database has them: each batch is put here first, so that a database that is away, a
 // restart or a killed program loses nothing, and delivered oldest first. Every program on this
 // computer that writes the same team history shares the file; one at a time delivers (a lock file
-// beside it), the others only add, so no batch is delivered twice by two programs at once.
-// Synchronous: one object per thread.
+// beside it), the others only add, so no batch is delivered twice by two programs at once. A batch
+// delivered by a program killed before it could remove it is delivered again by the next, and passed
+// over by the database (HistoryBatch::deliveryKey). Synchronous: one object per thread.
 class HistoryOutbox
 {
 public:

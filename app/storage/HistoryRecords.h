@@ -178,6 +178,9 @@ struct HistoryBatch
     QList<HistoryCommand> commands;
     QList<HistoryDisappearance> disappearances;
     QList<HistoryAlert> alerts;
+    // Set by the outbox that delivers the batch (HistoryOutbox): a batch whose key the history holds
+    // was delivered before and is passed over. Empty for a batch written directly.
+    QString deliveryKey;
 
     bool isEmpty() const
     {

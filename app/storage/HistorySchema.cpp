@@ -54,6 +54,10 @@ const char *const Migrations[] = {
     "ALTER TABLE events ADD COLUMN actor_host TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE events ADD COLUMN actor_program TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE events ADD COLUMN actor_version TEXT NOT NULL DEFAULT ''",
+    // 5 -> 6: the batches a team's outbox delivered, so that one delivered again (its program killed
+    // before it could forget it) is passed over: a command is one event. Kept a month.
+    "CREATE TABLE deliveries (delivery_key TEXT PRIMARY KEY, delivered_at INTEGER NOT NULL);"
+    "CREATE INDEX deliveries_by_time ON deliveries (delivered_at)",
 };
 static_assert(std::size(Migrations) == SchemaVersion);
 

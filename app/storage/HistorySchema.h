@@ -11,7 +11,7 @@
 namespace arr::historysql {
 
 // The schema this build writes.
-inline constexpr int SchemaVersion = 5;
+inline constexpr int SchemaVersion = 6;
 
 // What a history from before account identities recorded an account as, mapped to the identity it
 // stands for: the saved accounts' names, and their account ids in lower case (arrsm recorded the

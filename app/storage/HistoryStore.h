@@ -6,6 +6,7 @@
 #include "storage/HistoryRecords.h"
 #include "storage/HistorySql.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 
 #include <QSqlError>
@@ -25,7 +26,7 @@ class HistoryStore
 {
 public:
     // The schema this build writes; older files are migrated when opened.
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     enum class OpenResult {
         Opened,
@@ -132,6 +133,8 @@ private:
     bool m_readOnly = false;
     int m_busyTimeoutMs = 5000;
     int m_busyRetries = 3;
+    // When this store last removed the old keys of delivered batches (see HistoryBatch::deliveryKey).
+    QElapsedTimer m_deliveriesPruned;
     QSqlError m_lastError;
     mutable QString m_readError;
     // The saved accounts' names by identity (the first account of an identity), and the other way.

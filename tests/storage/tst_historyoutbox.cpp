@@ -2,11 +2,14 @@
 #include "storage/HistoryOutbox.h"
 #include "storage/HistoryStore.h"
 
+#include <QFile>
 #include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace arr;
@@ -122,6 +125,53 @@ private Q_SLOTS:
         QCOMPARE(outbox.deliver(store), HistoryOutbox::Delivery::Delivered);
         QCOMPARE(store.events(rows.first().accountKey, u"s-1"_s).size(), events);
         QCOMPARE(sessionCount(store), 2);
+    }
+
+    // A program killed after the database took a batch and before the outbox forgot it: the next
+    // delivers the batch again, and the history passes it over. An extend stays one event.
+    void aBatchDeliveredAgainAfterAKillIsPassedOver()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"team.outbox"_s);
+        const QString keptPath = dir.filePath(u"as-before-the-kill.outbox"_s);
+        HistoryBatch extended = seen(u"Main"_s, session(u"s-1"_s, SessionStatus::Ready, 60), T0);
+        extended.commands.append({HistoryCommand::Kind::Extended, u"Main"_s, u"s-1"_s, T0.addSecs(5), u"to 2 h"_s,
+            u"cv.2"_s, QString(), 7200, {}, {u"ops"_s, u"desk-7"_s, u"arrsm"_s, u"0.1.0"_s}});
+        {
+            HistoryOutbox outbox(path);
+            QVERIFY(outbox.append(extended));
+        }
+        QVERIFY(QFile::copy(path, keptPath));
+        HistoryStore store(dir.filePath(u"history.sqlite"_s));
+        QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+        const auto extends = [&store] {
+            const QList<HistorySession> rows = store.sessions();
+            return rows.size() == 1 ? rows.first().extendCount : -1;
+        };
+        {
+            HistoryOutbox outbox(path);
+            QCOMPARE(outbox.deliver(store), HistoryOutbox::Delivery::Delivered);
+        }
+        QCOMPARE(extends(), 1);
+        // The outbox as it was before the delivery: as if the program had died before removing it.
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::copy(keptPath, path));
+        HistoryOutbox restarted(path);
+        QVERIFY(restarted.open());
+        QCOMPARE(restarted.waitingRecords(), 2);
+        int delivered = -1;
+        QCOMPARE(restarted.deliver(store, &delivered), HistoryOutbox::Delivery::Delivered);
+        QCOMPARE(delivered, 1);
+        QCOMPARE(restarted.waitingRecords(), 0);
+        QCOMPARE(extends(), 1);
+        const QList<HistoryEvent> events = store.events(store.sessions().first().accountKey, u"s-1"_s);
+        QCOMPARE(std::count_if(
+                     events.cbegin(), events.cend(), [](const HistoryEvent &e) { return e.kind == u"extended"_s; }),
+            1);
+        // A batch of the same records appended anew is another delivery: it is written.
+        QVERIFY(restarted.append(extended));
+        QCOMPARE(restarted.deliver(store), HistoryOutbox::Delivery::Delivered);
+        QCOMPARE(extends(), 2);
     }
 
     void survivesTheProgramAndWaitsForAStoreThatRefuses()

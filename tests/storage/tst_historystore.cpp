@@ -190,6 +190,7 @@ private Q_SLOTS:
             QVERIFY(q.exec(u"ALTER TABLE sessions DROP COLUMN account_label"_s));
             for (const QString &column : {u"actor_user"_s, u"actor_host"_s, u"actor_program"_s, u"actor_version"_s})
                 QVERIFY(q.exec(u"ALTER TABLE events DROP COLUMN "_s + column));
+            QVERIFY(q.exec(u"DROP TABLE deliveries"_s));
             const qint64 t0 = T0.toMSecsSinceEpoch();
             const qint64 later = T0.addSecs(300).toMSecsSinceEpoch();
             QVERIFY(q.exec(u"INSERT INTO sessions (account, session_id, first_seen, last_seen, status, ready_at) "
@@ -372,6 +373,7 @@ private Q_SLOTS:
             // Back to what schema 4 held.
             for (const QString &column : {u"actor_user"_s, u"actor_host"_s, u"actor_program"_s, u"actor_version"_s})
                 QVERIFY2(q.exec(u"ALTER TABLE events DROP COLUMN "_s + column), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(u"DROP TABLE deliveries"_s));
             QVERIFY(q.exec(u"PRAGMA user_version = 4"_s));
             db.close();
         }
@@ -395,7 +397,7 @@ private Q_SLOTS:
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 5);
+        QCOMPARE(q.value(0).toInt(), HistoryStore::SchemaVersion);
         q.finish();
         db.close();
         db = {};

@@ -133,7 +133,7 @@ void TestTeamHistory::init()
 {
     if (!m_server)
         return;
-    QVERIFY(scalar(u"DROP TABLE IF EXISTS sessions, events, schema_version"_s).isValid());
+    QVERIFY(scalar(u"DROP TABLE IF EXISTS sessions, events, deliveries, schema_version"_s).isValid());
 }
 
 QVariant TestTeamHistory::scalar(const QString &sql)
@@ -228,6 +228,7 @@ void TestTeamHistory::whoDidWhatIsRecordedAndSchemaFourMigrated()
     // Back to schema 4.
     for (const QString &column : {u"actor_user"_s, u"actor_host"_s, u"actor_program"_s, u"actor_version"_s})
         QVERIFY(scalar(u"ALTER TABLE events DROP COLUMN "_s + column).isValid());
+    QVERIFY(scalar(u"DROP TABLE deliveries"_s).isValid());
     QVERIFY(scalar(u"UPDATE schema_version SET version = 4"_s).isValid());
 
     HistoryStore store(location());
