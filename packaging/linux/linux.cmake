@@ -4,7 +4,7 @@
 set(ARRSM_METAINFO_FILE ${PROJECT_SOURCE_DIR}/resources/org.arrsessionmanager.ArrSessionManager.metainfo.xml)
 
 # The desktop entry's basename is the app's desktop file name (QGuiApplication::setDesktopFileName in
-# app/desktop/main.cpp), so that window managers match the running window to it.
+# desktop/main.cpp), so that window managers match the running window to it.
 install(FILES ${PROJECT_SOURCE_DIR}/resources/arr-session-manager.desktop
     DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${ARRSM_METAINFO_FILE}

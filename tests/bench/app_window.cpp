@@ -1,4 +1,4 @@
-// arrsm-app-window: the desktop app as app/desktop/main.cpp builds it (DesktopApp), with the
+// arrsm-app-window: the desktop app as desktop/main.cpp builds it (DesktopApp), with the
 // start-up probe attached, so that the benchmark times the real window without a hook in the
 // product. The first argument says when to stop; the bench options below come next; the rest are
 // the app's own options.
