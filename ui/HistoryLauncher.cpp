@@ -51,7 +51,8 @@ void HistoryLauncher::show()
     if (!m_workspace->history())
         return;
     if (!m_window) {
-        m_window = new HistoryWindow(m_workspace->historyLocation(), m_workspace->clock(), m_mainWindow);
+        m_windowLocation = m_workspace->historyLocation();
+        m_window = new HistoryWindow(m_windowLocation, m_workspace->clock(), m_mainWindow);
         m_window->restoreGeometry(m_workspace->settings().value(Settings::Key::HistoryWindowGeometry).toByteArray());
         m_window->installEventFilter(this);
         m_window->offerCopyToTeam(m_workspace->historyLocation().isTeam());
@@ -64,6 +65,17 @@ void HistoryLauncher::show()
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
+}
+
+void HistoryLauncher::followLocation()
+{
+    if (!m_window || m_windowLocation == m_workspace->historyLocation())
+        return;
+    const bool showing = m_window->isVisible();
+    saveSettings();
+    delete m_window.data();
+    if (showing)
+        show();
 }
 
 void HistoryLauncher::copyToTeam()

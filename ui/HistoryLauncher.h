@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/HistoryLocation.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -27,6 +29,9 @@ public:
     void show();
     // Keeps the window's place and size for the next run (done also whenever it is closed).
     void saveSettings();
+    // After the preferences changed: a window open on a history the workspace no longer uses is made
+    // anew on the one it uses (and shown again if it was showing).
+    void followLocation();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -39,6 +44,8 @@ private:
     QWidget *m_mainWindow;
     QAction *m_action;
     QPointer<HistoryWindow> m_window;
+    // Where the window reads.
+    HistoryLocation m_windowLocation;
     bool m_copying = false;
 };
 

@@ -390,6 +390,7 @@ void MainWindow::applyPreferences()
     m_model->setThresholds(qint64(m_settings->warningThresholdMinutes()) * 60'000,
         qint64(m_settings->criticalThresholdMinutes()) * 60'000);
     m_workspace->applySettings();
+    m_history->followLocation();
     // The demo's prices are made up and never come from (or go to) the user's settings.
     const Pricing pricing = m_workspace->pricing();
     m_model->setPricing(pricing);

@@ -66,8 +66,8 @@ TeamHistoryForm::TeamHistoryForm(QWidget *parent)
     row(tr("Pass&word:"), m_password);
     row(tr("&TLS:"), m_tls);
     m_note = new QLabel(tr("Everyone's windows and watchers that use the same database see the same history, "
-                           "who did what, and the team's spend. Takes effect at the next start; copy this "
-                           "computer's history into it from the History window."),
+                           "who did what, and the team's spend. Copy this computer's history into it from the "
+                           "History window."),
         this);
     m_note->setObjectName(u"teamHistoryNote"_s);
     m_note->setWordWrap(true);

@@ -165,4 +165,11 @@ QString HistoryLocation::displayName() const
     return text;
 }
 
+bool HistoryLocation::operator==(const HistoryLocation &other) const
+{
+    return m_kind == other.m_kind && m_error == other.m_error && m_filePath == other.m_filePath
+        && m_host == other.m_host && m_port == other.m_port && m_user == other.m_user && m_database == other.m_database
+        && m_connectOptions == other.m_connectOptions && m_password == other.m_password;
+}
+
 } // namespace arr

@@ -51,6 +51,10 @@ public:
     // libpq's sslmode the URL asks for; empty for its default.
     QString sslMode() const;
 
+    // The same place reached the same way (the password included).
+    bool operator==(const HistoryLocation &other) const;
+    bool operator!=(const HistoryLocation &other) const { return !(*this == other); }
+
 private:
     Kind m_kind = Kind::Invalid;
     QString m_error;

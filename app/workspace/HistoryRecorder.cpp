@@ -75,6 +75,18 @@ void HistoryRecorder::open(const QString &filePath, int retentionDays)
 
 void HistoryRecorder::open(const HistoryLocation &location, int retentionDays, const QString &outboxFile)
 {
+    if (m_opened) {
+        // The new history may not hold what the old one did: every listed session is new to it.
+        m_recorded.clear();
+        m_gone.clear();
+        std::fill(m_dirty.begin(), m_dirty.end(), quint8(1));
+        m_dirtyCount.clear();
+        for (int i = 0; i < m_sessions->count(); ++i)
+            ++m_dirtyCount[m_sessions->at(i).account];
+        for (PendingPoll &poll : m_polls)
+            poll.next = 0;
+    }
+    m_opened = true;
     m_enabled = true;
     QMetaObject::invokeMethod(
         m_writer,

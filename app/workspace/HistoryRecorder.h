@@ -45,7 +45,8 @@ public:
     // Opens (creating, migrating, pruning sessions older than the retention) in the writer thread.
     void open(const QString &filePath, int retentionDays);
     // As above, for a file or a team's database; a team's records wait in `outboxFile` (HistoryOutbox)
-    // until the database has them, and the team database is never pruned from here.
+    // until the database has them, and the team database is never pruned from here. Opened again (the
+    // user chose another history), it records every listed session into the new one at the next poll.
     void open(const arr::HistoryLocation &location, int retentionDays, const QString &outboxFile);
     // Records the monitor's polls and commands from now on.
     void attach(SessionMonitor *monitor);
@@ -144,6 +145,7 @@ private:
     QDateTime m_endedSince;
     QList<BilledUsage> m_endedUsage;
     bool m_enabled = false;
+    bool m_opened = false;
     QString m_problem;
     SessionActions m_actions;
 };

@@ -39,6 +39,15 @@ HistoryWriter::~HistoryWriter() = default;
 
 void HistoryWriter::open(const HistoryLocation &location, int retentionDays, const QString &outboxFile)
 {
+    // Opened again, on the history the user chose instead: what waits goes where it was meant to, as
+    // far as it can (close()), and what cannot follows to the new one.
+    if (m_state != State::NotOpened) {
+        close();
+        m_state = State::NotOpened;
+        m_failing = false;
+        m_lastProblem.clear();
+        m_actionsReadAt.clear();
+    }
     m_location = location;
     if (location.isTeam()) {
         m_outbox = std::make_unique<HistoryOutbox>(outboxFile);
@@ -46,14 +55,18 @@ void HistoryWriter::open(const HistoryLocation &location, int retentionDays, con
         // Unreachable is not off: records wait in the outbox, and the window says since when.
         if (!m_outbox->open())
             m_lastProblem = m_outbox->problem();
-        // Made here, in the writer's thread, so that it fires there.
-        auto *reread = new QTimer(this);
-        connect(reread, &QTimer::timeout, this, &HistoryWriter::reportEndedUsage);
-        reread->start(TeamUsageRereadMs);
+        if (!m_usageReread) {
+            // Made here, in the writer's thread, so that it fires there.
+            m_usageReread = new QTimer(this);
+            connect(m_usageReread, &QTimer::timeout, this, &HistoryWriter::reportEndedUsage);
+        }
+        m_usageReread->start(TeamUsageRereadMs);
         Q_EMIT opened(true, m_lastProblem);
         drain();
         return;
     }
+    if (m_usageReread)
+        m_usageReread->stop();
     m_store = std::make_unique<HistoryStore>(location);
     m_store->setAccounts(m_accounts);
     if (m_store->open() == HistoryStore::OpenResult::Unavailable) {

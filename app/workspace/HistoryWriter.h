@@ -33,7 +33,8 @@ public:
     ~HistoryWriter() override;
 
     // Each runs in the writer's thread when invoked through a queued call. Batches written before
-    // open() wait for it. `outboxFile`: where a team database's records wait (HistoryOutbox).
+    // open() wait for it. `outboxFile`: where a team database's records wait (HistoryOutbox). Opened
+    // again, it leaves the history it wrote for the new one.
     void open(const arr::HistoryLocation &location, int retentionDays, const QString &outboxFile);
     // The saved accounts: see HistoryStore::setAccounts(). Before open() for a migration to use them.
     void setAccounts(const QList<arr::Account> &accounts);
@@ -94,6 +95,8 @@ private:
     QList<HistoryBatch> m_waiting;
     qsizetype m_waitingRecords = 0;
     QTimer *m_retryTimer = nullptr;
+    // A team's "spent today" counts what other programs wrote: read again every minute.
+    QTimer *m_usageReread = nullptr;
     bool m_failing = false;
     QDateTime m_failingSince;
     QString m_lastProblem;

@@ -99,6 +99,7 @@ Workspace::Workspace(const Options &options)
             : m_options.historyUrl.trimmed();
         if (!teamUrl.isEmpty())
             m_teamHistory = HistoryLocation::fromUrl(teamUrl);
+        m_teamHistoryUrl = teamUrl;
     }
     if (!m_options.demo && m_options.recordMonitor) {
         // Opened in its own thread; the made-up sessions of the demo are not history.
@@ -151,6 +152,12 @@ void Workspace::openRecorder()
 void Workspace::loadHistoryPassword(QObject *context, std::function<void()> done)
 {
     if (!m_teamHistory.isTeam()) {
+        done();
+        return;
+    }
+    if (const auto given = m_givenHistoryPasswords.constFind(m_teamHistory.secretName());
+        given != m_givenHistoryPasswords.constEnd()) {
+        m_teamHistory.setPassword(*given);
         done();
         return;
     }
@@ -223,12 +230,27 @@ void Workspace::saveHistoryPassword(const HistoryLocation &location, const QStri
 {
     if (!location.isTeam())
         return;
-    m_secrets->write(
-        location.secretName(), password, m_accounts.get(), [this, location, password](const SecretResult &r) {
-            // Kept in memory when the keychain refused it (persistenceLost() says so): this run uses it.
-            if (r.ok && location.secretName() == m_teamHistory.secretName())
-                m_teamHistory.setPassword(password);
-        });
+    // This run uses it whatever the keychain does with it (persistenceLost() says when it keeps nothing).
+    m_givenHistoryPasswords.insert(location.secretName(), password);
+    m_secrets->write(location.secretName(), password, m_accounts.get(), [](const SecretResult &) {});
+    if (location.secretName() == m_teamHistory.secretName() && m_teamHistory.password() != password) {
+        m_teamHistory.setPassword(password);
+        if (m_history)
+            openRecorder();
+    }
+}
+
+void Workspace::followHistoryChoice()
+{
+    if (m_options.demo || !m_options.historyUrl.isEmpty())
+        return;
+    const QString teamUrl = m_settings->value(Settings::Key::HistoryTeamUrl).toString().trimmed();
+    if (teamUrl == m_teamHistoryUrl)
+        return;
+    m_teamHistoryUrl = teamUrl;
+    m_teamHistory = teamUrl.isEmpty() ? HistoryLocation() : HistoryLocation::fromUrl(teamUrl);
+    if (m_history)
+        openRecorder();
 }
 
 QString Workspace::historyProblem() const
@@ -269,6 +291,7 @@ void Workspace::applySettings()
     m_monitor->setExpiryWarning(std::chrono::minutes(m_settings->expiryNotificationMinutes()));
     m_pricing = savedPricing();
     m_budgets->setPricing(pricing());
+    followHistoryChoice();
 }
 
 Pricing Workspace::savedPricing() const

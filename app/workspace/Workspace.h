@@ -8,6 +8,7 @@
 #include "storage/HistoryStore.h"
 #include "workspace/HistoryRecording.h"
 
+#include <QHash>
 #include <QString>
 
 #include <functional>
@@ -95,7 +96,9 @@ public:
     // As start(), but polls only `account` (an account for this run, see useAccountForRun()) with
     // this key, not the saved accounts.
     void startWith(const Account &account, const QString &key);
-    // Applies the monitor's preferences (poll intervals, lease warning) after they changed.
+    // Applies the preferences after they changed: the monitor's (poll intervals, lease warning), the
+    // prices, and the history chosen (this computer's file or a team's database), which the recorder
+    // moves to at once (historyLocation() says where it is now).
     void applySettings();
 
     bool isDemo() const { return m_options.demo; }
@@ -143,8 +146,8 @@ public:
     // The same for any thread: the history file, the team database and the saved accounts given.
     static HistoryStore::CopyResult copyHistory(
         const QString &historyFile, const HistoryLocation &team, const QList<Account> &accounts);
-    // Keeps the password of a team database in the keychain (Preferences); used from the next start,
-    // and from now on when it is the team database in use.
+    // Keeps the password of a team database in the keychain (Preferences), and for this run in memory:
+    // used from now on whenever that database is the one in use.
     void saveHistoryPassword(const HistoryLocation &location, const QString &password);
     // Where records for the team database wait until it has them (HistoryOutbox); empty without one.
     QString historyOutboxFile() const;
@@ -184,6 +187,9 @@ private:
     void openRecorder();
     // Records the budgets' and keep-alive policies' alerts into the history.
     void recordAlerts();
+    // The team database the settings name now (none: the history file); moves the recorder when it
+    // changed. Not for a run given its database (Options::historyUrl).
+    void followHistoryChoice();
     // Ends the command in a refused outcome when the account is read-only; returns whether it did.
     bool refuseIfReadOnly(CommandOutcome::Kind kind, const QString &account, const QString &sessionId);
     void refuse(CommandOutcome::Kind kind, const QString &account, const QString &sessionId, const QString &why);
@@ -209,6 +215,10 @@ private:
     QString m_historyFile;
     // Empty (Kind::Invalid with no error) unless a team database is named.
     HistoryLocation m_teamHistory;
+    QString m_teamHistoryUrl;
+    // Team databases' passwords given in this run (by keychain entry): the keychain may not have
+    // finished writing one when the history moves to its database.
+    QHash<QString, QString> m_givenHistoryPasswords;
     std::unique_ptr<BilledTimeSource> m_billedToday;
     // The prices of the settings, as last applied.
     Pricing m_pricing;

@@ -3388,8 +3388,8 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <translation>&amp;TLS:</translation>
     </message>
     <message>
-        <source>Everyone&apos;s windows and watchers that use the same database see the same history, who did what, and the team&apos;s spend. Takes effect at the next start; copy this computer&apos;s history into it from the History window.</source>
-        <translation>Alle Fenster und Beobachter (arrsm watch), die dieselbe Datenbank nutzen, sehen denselben Verlauf, wer was getan hat, und die Ausgaben des Teams. Wirkt ab dem nächsten Start; den Verlauf dieses Computers kopieren Sie im Verlaufsfenster hinein.</translation>
+        <source>Everyone&apos;s windows and watchers that use the same database see the same history, who did what, and the team&apos;s spend. Copy this computer&apos;s history into it from the History window.</source>
+        <translation>Alle Fenster und Beobachter (arrsm watch), die dieselbe Datenbank nutzen, sehen denselben Verlauf, wer was getan hat, und die Ausgaben des Teams. Den Verlauf dieses Computers kopieren Sie im Verlaufsfenster hinein.</translation>
     </message>
 </context>
 <context>

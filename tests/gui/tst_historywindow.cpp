@@ -13,12 +13,15 @@
 #include "ui/HistoryTableModel.h"
 #include "ui/HistoryWindow.h"
 #include "ui/MessageBar.h"
+#include "ui/PreferencesDialog.h"
+#include "ui/SessionCommands.h"
 #include "workspace/AccountManager.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -30,7 +33,9 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStackedBarSeries>
@@ -817,6 +822,38 @@ private Q_SLOTS:
         silent.close();
         while (QTcpSocket *connection = silent.nextPendingConnection())
             delete connection;
+    }
+
+    // Choosing a team database in Preferences moves the open History window to it at OK: a new window
+    // reads there (a server that refuses the connection: it says the team history cannot be read).
+    void theWindowFollowsTheHistoryChosenInPreferences()
+    {
+        if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
+            QSKIP("Qt's PostgreSQL driver (libqt6sql6-psql) is not installed.");
+        QPointer<HistoryWindow> before = openHistory();
+        QVERIFY(before);
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+
+        PreferencesDialog *dialog = f->commands()->showPreferences();
+        QVERIFY(dialog);
+        QVERIFY(gui::click(dialog->findChild<QRadioButton *>(u"teamHistoryRadio"_s)));
+        QVERIFY(gui::retype(dialog->findChild<QLineEdit *>(u"teamHostEdit"_s), u"127.0.0.1"_s));
+        dialog->findChild<QSpinBox *>(u"teamPortSpin"_s)->setValue(port);
+        QVERIFY(gui::retype(dialog->findChild<QLineEdit *>(u"teamDatabaseEdit"_s), u"history"_s));
+        QVERIFY(gui::retype(dialog->findChild<QLineEdit *>(u"teamUserEdit"_s), u"ops"_s));
+        QVERIFY(gui::click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)));
+
+        QVERIFY(f->workspace->historyLocation().isTeam());
+        QTRY_VERIFY(!before);
+        auto *window = f->window->findChild<HistoryWindow *>(u"historyWindow"_s);
+        QVERIFY(window);
+        QVERIFY(window->isVisible());
+        auto *problem = part<MessageBar>(window, u"historyProblem"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible() && problem->kind() == MessageBar::Kind::Error, 15'000);
+        QVERIFY2(problem->text().contains(u"127.0.0.1"_s), qPrintable(problem->text()));
     }
 
     void demoModeDisablesTheAction()

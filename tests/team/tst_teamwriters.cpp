@@ -3,6 +3,8 @@
 #include "common/PostgresServer.h"
 #include "emulator/EmulatorServer.h"
 #include "monitor/SessionMonitor.h"
+#include "storage/HistoryLocation.h"
+#include "storage/HistoryStore.h"
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
 #include "workspace/BudgetWatch.h"
@@ -10,6 +12,7 @@
 #include "workspace/Workspace.h"
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -189,6 +192,50 @@ private Q_SLOTS:
         const std::unique_ptr<Workspace> alone = startWindow(12, service.baseUrl(), false);
         QVERIFY(pollAndSettle(alone->monitor(), account));
         QCOMPARE(alone->budgets().spentToday({account}).value(account).amount, 0.0);
+    }
+
+    // Preferences move a running window's history to the team database and back: no restart. The
+    // password given with the choice is used at once (here the only one: PGPASSWORD is unset).
+    void aWindowMovesToTheTeamDatabaseAndBack()
+    {
+        const QByteArray environmentPassword = qgetenv("PGPASSWORD");
+        qunsetenv("PGPASSWORD");
+        const auto restore = qScopeGuard([&] { qputenv("PGPASSWORD", environmentPassword); });
+        emulator::SessionSeed ready;
+        ready.status = SessionStatus::Ready;
+        const QString before = m_emulator->addSession(AccountId, ready);
+
+        const std::unique_ptr<Workspace> window = startWindow(13, {}, false);
+        const QString account = window->monitor().accountNames().value(0);
+        QVERIFY(pollAndSettle(window->monitor(), account));
+        QVERIFY(!window->historyLocation().isTeam());
+        QVERIFY(status(before).isEmpty());
+
+        const arr::HistoryLocation team = arr::HistoryLocation::fromUrl(teamUrl());
+        window->saveHistoryPassword(team, m_server->password());
+        window->settings().setValue(Settings::Key::HistoryTeamUrl, teamUrl());
+        window->applySettings();
+        QVERIFY(window->historyLocation().isTeam());
+        // Every listed session is new to the team database: the next poll writes it there.
+        QVERIFY(pollAndSettle(window->monitor(), account));
+        QVERIFY2(QTest::qWaitFor([&] { return status(before) == u"ready"_s; }, 30'000),
+            qPrintable(window->historyProblem()));
+        QVERIFY2(window->historyProblem().isEmpty(), qPrintable(window->historyProblem()));
+
+        // And back to this computer's file, which gets what is new.
+        window->settings().setValue(Settings::Key::HistoryTeamUrl, QString());
+        window->applySettings();
+        QVERIFY(!window->historyLocation().isTeam());
+        const QString after = m_emulator->addSession(AccountId, ready);
+        QVERIFY(pollAndSettle(window->monitor(), account));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                arr::HistoryStore file(window->historyFile());
+                file.open();
+                return file.session(window->historyRecording().identityOf(account), after).has_value();
+            },
+            30'000));
+        QVERIFY(status(after).isEmpty());
     }
 
 private:
