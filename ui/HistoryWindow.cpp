@@ -4,6 +4,7 @@
 #include "core/Session.h"
 #include "storage/HistoryExport.h"
 #include "storage/HistoryStore.h"
+#include "ui/HistoryAlertsList.h"
 #include "ui/HistoryChart.h"
 #include "ui/HistoryEventsPane.h"
 #include "ui/HistoryRangePicker.h"
@@ -24,6 +25,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -63,6 +65,12 @@ HistoryWindow::HistoryWindow(const HistoryLocation &location, const Clock *clock
     m_chart->setObjectName(u"historyChart"_s);
 
     buildTable();
+    m_alerts = new HistoryAlertsList(this);
+    m_alerts->setObjectName(u"historyAlerts"_s);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"historyTabs"_s);
+    m_tabs->addTab(m_table, tr("Sessions"));
+    m_tabs->addTab(m_alerts, tr("Alerts"));
 
     m_eventsPane = new HistoryEventsPane(this);
     m_eventsPane->setObjectName(u"historyEventsPane"_s);
@@ -70,7 +78,7 @@ HistoryWindow::HistoryWindow(const HistoryLocation &location, const Clock *clock
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_chart);
-    splitter->addWidget(m_table);
+    splitter->addWidget(m_tabs);
     splitter->addWidget(m_eventsPane);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -121,6 +129,9 @@ void HistoryWindow::buildTable()
     // Column widths from the first rows: measuring ten thousand would take longer than reading them.
     m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->setToolTip(tr("Double-click a session to see its events."));
+    // As in the sessions table: who created a session is there when asked for (the header's menu).
+    m_table->horizontalHeader()->setSectionHidden(HistoryTableModel::CreatedByColumn, true);
+    offerColumnMenu(m_table);
     connect(m_table, &QAbstractItemView::doubleClicked, this, &HistoryWindow::showEvents);
     connect(m_table, &QAbstractItemView::activated, this, &HistoryWindow::showEvents);
 }
@@ -263,6 +274,7 @@ void HistoryWindow::refresh()
 {
     m_refreshTimer.stop();
     m_read.clear();
+    m_readAlerts.clear();
     m_capped = false;
     const auto [first, last] = m_range->dates();
     if (m_store && m_store->isOpen() && first <= last) {
@@ -275,6 +287,8 @@ void HistoryWindow::refresh()
         m_capped = m_read.size() > MaxRows;
         if (m_capped)
             m_read.resize(MaxRows);
+        if (m_store->readError().isEmpty())
+            m_readAlerts = m_store->alerts({query.since, query.until, {}, {}, false});
     }
     const QString readError = m_store ? m_store->readError() : QString();
     if (readError != m_readError) {
@@ -288,6 +302,10 @@ void HistoryWindow::refresh()
     for (const HistorySession &s : std::as_const(m_read)) {
         if (!accounts.contains(s.account))
             accounts.append(s.account);
+    }
+    for (const HistoryAlert &alert : std::as_const(m_readAlerts)) {
+        if (!accounts.contains(alert.account))
+            accounts.append(alert.account);
     }
     if (!chosen.isEmpty() && !accounts.contains(chosen))
         accounts.append(chosen);
@@ -333,6 +351,8 @@ void HistoryWindow::applyFilters()
     }
     m_model->setSessions(m_selection);
     m_table->resizeColumnsToContents();
+    m_alerts->setAlerts(m_readAlerts, account);
+    m_tabs->setTabText(m_tabs->indexOf(m_alerts), tr("Alerts (%n)", nullptr, m_alerts->topLevelItemCount()));
     const auto [first, last] = m_range->dates();
     m_chart->setSessions(m_selection, m_pricing, first, last);
     updateTotals();

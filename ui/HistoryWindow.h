@@ -18,11 +18,13 @@ class QLayout;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 
 namespace arr {
 
 class Clock;
+class HistoryAlertsList;
 class HistoryChart;
 class HistoryEventsPane;
 class HistoryStore;
@@ -31,7 +33,8 @@ class MessageBar;
 
 // The session history for people: the sessions of a date range (today, this week, this month or
 // two dates), filtered by account, status and text, with the billed time and cost of the selection,
-// a chart of it per day and account, each session's events on a double-click, and an export of the
+// a chart of it per day and account, each session's events on a double-click, the range's alerts (an
+// account's budget among them, whichever program gave them) on a tab beside the sessions, and an export of the
 // selection in the formats `arrsm history` writes. Reads the database through a store of its own on
 // the GUI thread: a range is at most MaxRows sessions (the newest), a few milliseconds of SQLite.
 class HistoryWindow : public QWidget
@@ -95,6 +98,8 @@ private:
     QList<HistorySession> m_read;
     QList<HistorySession> m_selection;
     bool m_capped = false;
+    // Every alert of the range (oldest first), each account's own among them.
+    QList<HistoryAlert> m_readAlerts;
     QTimer m_refreshTimer;
 
     MessageBar *m_problemBar = nullptr;
@@ -111,6 +116,8 @@ private:
     HistoryTableModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_table = nullptr;
+    HistoryAlertsList *m_alerts = nullptr;
+    QTabWidget *m_tabs = nullptr;
     HistoryEventsPane *m_eventsPane = nullptr;
     QLabel *m_totals = nullptr;
     QLabel *m_capNote = nullptr;

@@ -1474,6 +1474,37 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::HistoryAlertsList</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished">Konto</translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation type="unfinished">Sitzungs-ID</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Meldung</translation>
+    </message>
+    <message>
+        <source>(the account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arr::HistoryChart</name>
     <message>
         <source>No sessions in this range</source>
@@ -1831,6 +1862,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>The session was already ready when first seen: this time is derived from the elapsed time the service reported.</source>
         <translation>Die Sitzung war beim ersten Sehen schon bereit: Diese Zeit ist aus der verstrichenen Zeit abgeleitet, die der Dienst gemeldet hat.</translation>
     </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished">Erstellt von</translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryWindow</name>
@@ -1947,6 +1982,21 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>Copying this computer&apos;s history…</source>
         <translation>Der Verlauf dieses Computers wird kopiert …</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished">Sitzungen</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2525,6 +2575,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>Keep-alive stopped</source>
         <translation>Aktivhalten gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 (given by %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
