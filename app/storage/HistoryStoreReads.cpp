@@ -276,7 +276,7 @@ QList<HistoryAlert> HistoryStore::alerts(const HistoryAlertQuery &query) const
     if (!m_open)
         return result;
     QVariantList values;
-    const auto marks = [&values](const QStringList &list) {
+    const auto marks = [&values](const QStringList &list) -> QString {
         for (const QString &item : list)
             values << item;
         return u"(?"_s + u",?"_s.repeated(list.size() - 1) + u')';
