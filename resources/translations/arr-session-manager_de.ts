@@ -1477,31 +1477,31 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <name>arr::HistoryAlertsList</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Konto</translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Session ID</source>
-        <translation type="unfinished">Sitzungs-ID</translation>
+        <translation>Sitzungs-ID</translation>
     </message>
     <message>
         <source>Given by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelöst von</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Meldung</translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>(the account)</source>
-        <translation type="unfinished"></translation>
+        <translation>(das Konto)</translation>
     </message>
 </context>
 <context>
@@ -1864,7 +1864,7 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished">Erstellt von</translation>
+        <translation>Erstellt von</translation>
     </message>
 </context>
 <context>
@@ -1985,17 +1985,17 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished">Sitzungen</translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen</translation>
     </message>
     <message numerus="yes">
         <source>Alerts (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warnungen (%n)</numerusform>
+            <numerusform>Warnungen (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -2578,7 +2578,7 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
     <message>
         <source>%1 (given by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ausgelöst von %2)</translation>
     </message>
 </context>
 <context>

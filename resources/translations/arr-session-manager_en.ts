@@ -165,9 +165,9 @@ Extend and Stop apply to all of them.</numerusform>
     </message>
     <message numerus="yes">
         <source>Alerts (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alerts (%n)</numerusform>
+            <numerusform>Alerts (%n)</numerusform>
         </translation>
     </message>
 </context>
