@@ -17,6 +17,8 @@ class HistoryRecorder;
 // this workspace gave it itself, and one passed on counts as given here too, so that this workspace's
 // own BudgetWatch does not give it a second time today (nor after a restart). A front end that shows
 // alerts to a person starts it (the window); arrsm watch gives its own on stderr and does not.
+// The history is read again after each of this workspace's writes (a minute at most while a session is
+// billed) and, for a team database, once a minute: a budget alert comes with billed sessions.
 class AlertsGivenElsewhere : public QObject
 {
     Q_OBJECT
