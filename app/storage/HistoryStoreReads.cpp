@@ -19,11 +19,10 @@ namespace {
 
 // Qualified where the events table of the creator's join has a column of the same name.
 const auto SessionColumns
-    = "sessions.account, sessions.session_id, size, status, first_seen, ready_at, last_seen, ended_at, final_status, "
-      "lease_seconds,"
-      " billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here, closed_unseen, last_message,"
-      " ready_at_derived, account_label, creator.actor_user, creator.actor_host, creator.actor_program,"
-      " creator.actor_version"_L1;
+    = "sessions.account, sessions.session_id, size, status, first_seen, ready_at, last_seen, ended_at,"
+      " final_status, lease_seconds, billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here,"
+      " closed_unseen, last_message, ready_at_derived, account_label,"
+      " creator.actor_user, creator.actor_host, creator.actor_program, creator.actor_version"_L1;
 
 // The sessions with their creator (creatorOf(): the first "created" event) in the same read: one look
 // into the events' index per session, no query per session.
