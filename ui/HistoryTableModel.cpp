@@ -2,6 +2,7 @@
 
 #include "core/Session.h"
 #include "core/TimeSpan.h"
+#include "ui/WhoDidWhat.h"
 
 #include <QLocale>
 
@@ -84,6 +85,8 @@ QVariant HistoryTableModel::display(const HistorySession &s, int column) const
             parts << tr("stopped here");
         return parts.join(u", "_s);
     }
+    case CreatedByColumn:
+        return who::actorText(s.createdBy);
     case MessageColumn:
         return s.lastMessage;
     default:
@@ -172,6 +175,8 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Extends");
     case OriginColumn:
         return tr("This computer");
+    case CreatedByColumn:
+        return tr("Created by");
     case MessageColumn:
         return tr("Message");
     default:

@@ -28,6 +28,8 @@ public:
         CostColumn,
         ExtendsColumn,
         OriginColumn,
+        // Who created the session (HistorySession::createdBy); hidden by default, as in the sessions table.
+        CreatedByColumn,
         MessageColumn,
         ColumnCount
     };

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/Session.h"
+#include "ui/HistoryAlertsList.h"
 #include "ui/HistoryChart.h"
 #include "ui/HistoryEventsPane.h"
 #include "ui/HistoryRangePicker.h"
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -55,6 +57,12 @@ HistoryWindow::HistoryWindow(const HistoryLocation &location, const Clock *clock
     m_chart->setObjectName(u"historyChart"_s);
 
     buildTable();
+    m_alerts = new HistoryAlertsList(this);
+    m_alerts->setObjectName(u"historyAlerts"_s);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"historyTabs"_s);
+    m_tabs->addTab(m_table, tr("Sessions"));
+    m_tabs->addTab(m_alerts, tr("Alerts"));
 
     m_eventsPane = new HistoryEventsPane(this);
     m_eventsPane->setObjectName(u"historyEventsPane"_s);
@@ -62,7 +70,7 @@ HistoryWindow::HistoryWindow(const HistoryLocation &location, const Clock *clock
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_chart);
-    splitter->addWidget(m_table);
+    splitter->addWidget(m_tabs);
     splitter->addWidget(m_eventsPane);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -121,6 +129,9 @@ void HistoryWindow::buildTable()
     // Column widths from the first rows: measuring ten thousand would take longer than reading them.
     m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->setToolTip(tr("Double-click a session to see its events."));
+    // As in the sessions table: who created a session is there when asked for (the header's menu).
+    m_table->horizontalHeader()->setSectionHidden(HistoryTableModel::CreatedByColumn, true);
+    offerColumnMenu(m_table);
     connect(m_table, &QAbstractItemView::doubleClicked, this, &HistoryWindow::showEvents);
     connect(m_table, &QAbstractItemView::activated, this, &HistoryWindow::showEvents);
 }
@@ -276,15 +287,17 @@ void HistoryWindow::refresh()
     }
     // Nothing to read: no history, or a range that ends before it starts.
     m_sessionsTicket = 0;
-    onSessionsRead(0, {}, {});
+    onSessionsRead(0, {}, {}, {});
 }
 
-void HistoryWindow::onSessionsRead(int ticket, const QList<HistorySession> &sessions, const QString &readError)
+void HistoryWindow::onSessionsRead(
+    int ticket, const QList<HistorySession> &sessions, const QList<HistoryAlert> &alerts, const QString &readError)
 {
     if (ticket != m_sessionsTicket)
         return;
     m_readingNote.stop();
     m_read = sessions;
+    m_readAlerts = alerts;
     m_capped = m_read.size() > MaxRows;
     if (m_capped)
         m_read.resize(MaxRows);
@@ -317,6 +330,10 @@ void HistoryWindow::fillAccountFilter()
     for (const HistorySession &s : std::as_const(m_read)) {
         if (!accounts.contains(s.account))
             accounts.append(s.account);
+    }
+    for (const HistoryAlert &alert : std::as_const(m_readAlerts)) {
+        if (!accounts.contains(alert.account))
+            accounts.append(alert.account);
     }
     if (!chosen.isEmpty() && !accounts.contains(chosen))
         accounts.append(chosen);
@@ -354,6 +371,8 @@ void HistoryWindow::applyFilters()
     }
     m_model->setSessions(m_selection);
     m_table->resizeColumnsToContents();
+    m_alerts->setAlerts(m_readAlerts, account);
+    m_tabs->setTabText(m_tabs->indexOf(m_alerts), tr("Alerts (%n)", nullptr, m_alerts->topLevelItemCount()));
     const auto [first, last] = m_range->dates();
     m_chart->setSessions(m_selection, m_pricing, first, last);
     updateTotals();

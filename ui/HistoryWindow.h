@@ -18,11 +18,13 @@ class QLayout;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 
 namespace arr {
 
 class Clock;
+class HistoryAlertsList;
 class HistoryChart;
 class HistoryEventsPane;
 class HistoryReader;
@@ -31,9 +33,11 @@ class MessageBar;
 
 // The session history for people: the sessions of a date range (today, this week, this month or
 // two dates), filtered by account, status and text, with the billed time and cost of the selection,
-// a chart of it per day and account, each session's events on a double-click, and an export of the
-// selection in the formats `arrsm history` writes. Reads through a HistoryReader, off the GUI thread:
-// a team's database that is away, or a range of MaxRows sessions (the newest), never freezes it.
+// a chart of it per day and account, each session's events on a double-click, the range's alerts (an
+// account's budget among them, whichever program gave them) on a tab beside the sessions, and an
+// export of the selection in the formats `arrsm history` writes. Reads through a HistoryReader, off
+// the GUI thread: a team's database that is away, or a range of MaxRows sessions (the newest), never
+// freezes it.
 class HistoryWindow : public QWidget
 {
     Q_OBJECT
@@ -90,7 +94,8 @@ private:
     void updateTotals();
     void showEvents(const QModelIndex &index);
     void onOpened(bool isOpen, const QString &problem);
-    void onSessionsRead(int ticket, const QList<HistorySession> &sessions, const QString &readError);
+    void onSessionsRead(
+        int ticket, const QList<HistorySession> &sessions, const QList<HistoryAlert> &alerts, const QString &readError);
     void onEventsRead(int ticket, const QList<HistoryEvent> &events, const QString &readError);
     // The accounts of the range in the account filter, keeping the one chosen.
     void fillAccountFilter();
@@ -112,6 +117,8 @@ private:
     QList<HistorySession> m_read;
     QList<HistorySession> m_selection;
     bool m_capped = false;
+    // Every alert of the range (oldest first), each account's own among them.
+    QList<HistoryAlert> m_readAlerts;
     QTimer m_refreshTimer;
 
     MessageBar *m_problemBar = nullptr;
@@ -128,6 +135,8 @@ private:
     HistoryTableModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_table = nullptr;
+    HistoryAlertsList *m_alerts = nullptr;
+    QTabWidget *m_tabs = nullptr;
     HistoryEventsPane *m_eventsPane = nullptr;
     QLabel *m_totals = nullptr;
     QLabel *m_capNote = nullptr;

@@ -1,6 +1,5 @@
 #include "ui/MainWindow.h"
 
-#include "core/Clock.h"
 #include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
 #include "storage/Settings.h"
@@ -21,6 +20,7 @@
 #include "ui/WidgetHelpers.h"
 #include "ui/WindowBanners.h"
 #include "workspace/AccountManager.h"
+#include "workspace/AlertsGivenElsewhere.h"
 #include "workspace/BudgetWatch.h"
 #include "workspace/HistoryRecorder.h"
 #include "workspace/KeepAliveManager.h"
@@ -202,6 +202,8 @@ void MainWindow::createNotifier(bool useSystemTray)
             m_notifier->notify({SessionNotification::Kind::KeepAliveFailed, account, sessionId, sentence});
         });
     connect(&m_workspace->budgets(), &BudgetWatch::notify, m_notifier, &Notifier::notify);
+    if (AlertsGivenElsewhere *elsewhere = m_workspace->followAlertsGivenElsewhere())
+        connect(elsewhere, &AlertsGivenElsewhere::given, m_notifier, &Notifier::notifyGivenElsewhere);
 }
 
 void MainWindow::followAccounts()

@@ -1,8 +1,11 @@
 #include "ui/Notifier.h"
 
 #include "core/Clock.h"
+#include "core/SafeText.h"
 #include "ui/MessageBar.h"
 #include "ui/SessionStyle.h"
+#include "ui/WhoDidWhat.h"
+#include "workspace/HistoryRecording.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -86,8 +89,23 @@ bool isWarning(SessionNotification::Kind kind)
 
 void Notifier::notify(const SessionNotification &notification)
 {
+    show(notification, m_clock->now());
+}
+
+void Notifier::notifyGivenElsewhere(const HistoryAlert &alert)
+{
+    const auto kind = HistoryRecording::notificationKindOf(alert.kind);
+    if (!kind)
+        return;
+    // The other program's sentence, in its language (arrsm watch speaks English), and who it was.
+    show({*kind, alert.account, alert.sessionId,
+             tr("%1 (given by %2)").arg(safeText(alert.text, 1000), who::actorText(alert.actor))},
+        alert.at);
+}
+
+void Notifier::show(const SessionNotification &notification, const QDateTime &at)
+{
     const QString title = titleFor(notification.kind);
-    const QDateTime at = m_clock->now();
     Q_EMIT noted(notification, title, at);
     if (!m_enabled)
         return;

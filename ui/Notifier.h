@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/SessionMonitor.h"
+#include "storage/HistoryRecords.h"
 
 #include <QObject>
 #include <QPointer>
@@ -33,6 +34,9 @@ public:
     // Shows the notification (unless notifications are off) and, in any case, passes it on to
     // noted() for the notifications panel.
     void notify(const SessionNotification &notification);
+    // A budget alert another program gave (AlertsGivenElsewhere): as notify(), at the time it was given,
+    // saying who gave it.
+    void notifyGivenElsewhere(const arr::HistoryAlert &alert);
 
     static QString titleFor(SessionNotification::Kind kind);
 
@@ -43,6 +47,8 @@ Q_SIGNALS:
     void noted(const arr::SessionNotification &notification, const QString &title, const QDateTime &at);
 
 private:
+    void show(const SessionNotification &notification, const QDateTime &at);
+
     QPointer<MessageBar> m_bar;
     const Clock *m_clock;
     QSystemTrayIcon *m_tray = nullptr;

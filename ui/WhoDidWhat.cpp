@@ -30,13 +30,7 @@ QString timeText(const QDateTime &at)
 
 QString actorText(const HistoryActor &actor)
 {
-    if (!actor.isKnown())
-        return tr("unknown");
-    const QString user = actor.user.isEmpty() ? tr("an unknown user") : actor.user;
-    const QString program = QString(actor.program + u' ' + actor.version).trimmed();
-    if (actor.host.isEmpty())
-        return tr("%1 (%2)").arg(user, program);
-    return tr("%1 on %2 (%3)").arg(user, actor.host, program);
+    return actor.text(HistoryActor::Wording::Translated);
 }
 
 QString creatorText(const QList<HistoryEvent> &actions)

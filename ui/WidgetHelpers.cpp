@@ -4,9 +4,12 @@
 
 #include <QAbstractSpinBox>
 #include <QBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSize>
+#include <QTableView>
 
 #include <algorithm>
 
@@ -35,6 +38,28 @@ void addLabelled(QBoxLayout *row, const QString &text, QWidget *widget)
     label->setBuddy(widget);
     row->addWidget(label);
     row->addWidget(widget);
+}
+
+void offerColumnMenu(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QHeaderView::customContextMenuRequested, view, [view, header](const QPoint &position) {
+        QMenu menu(view);
+        menu.setObjectName(QStringLiteral("columnMenu"));
+        const bool lastVisible = header->count() - header->hiddenSectionCount() <= 1;
+        for (int column = 0; column < header->count(); ++column) {
+            QAction *toggle = menu.addAction(view->model()->headerData(column, Qt::Horizontal).toString());
+            toggle->setCheckable(true);
+            const bool hidden = header->isSectionHidden(column);
+            toggle->setChecked(!hidden);
+            // A table without columns cannot be used, nor its header right-clicked to bring one back.
+            toggle->setEnabled(hidden || !lastVisible);
+            QObject::connect(toggle, &QAction::toggled, header,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+        }
+        menu.exec(header->viewport()->mapToGlobal(position));
+    });
 }
 
 QSize firstStartWindowSize(const QSize &available)

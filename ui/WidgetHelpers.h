@@ -8,6 +8,7 @@ class QLabel;
 class QObject;
 class QSize;
 class QString;
+class QTableView;
 class QWidget;
 
 namespace arr {
@@ -23,6 +24,10 @@ void styleAsProblem(QLabel *label);
 // The main window's size at first start on a screen with `available` room: most of it (the table's
 // default columns need about 1,400 pixels), never more than the room there is.
 QSize firstStartWindowSize(const QSize &available);
+
+// The table header's context menu shows and hides columns: a check per column (the last visible one
+// cannot be hidden).
+void offerColumnMenu(QTableView *view);
 
 // Adds to `row` a label reading `text` (its mnemonic focusing `widget`), then `widget`.
 void addLabelled(QBoxLayout *row, const QString &text, QWidget *widget);

@@ -2,6 +2,7 @@
 
 #include "core/JsonCodec.h"
 #include "core/SafeText.h"
+#include "storage/HistoryExport.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -49,12 +50,6 @@ QString statusText(const Session &session)
     if (session.status == SessionStatus::Unknown)
         return session.statusText.trimmed().toLower();
     return sessionStatusWireName(session.status);
-}
-
-QJsonObject actorJson(const HistoryActor &actor)
-{
-    return {
-        {u"user"_s, actor.user}, {u"host"_s, actor.host}, {u"program"_s, actor.program}, {u"version"_s, actor.version}};
 }
 
 QJsonObject sessionJson(const Session &session, const Creators &creators)

@@ -26,11 +26,9 @@ std::optional<TimeSpan> displayedRemaining(const Session &session);
 // Who created each session, by session id: those the history knows one of our programs created.
 using Creators = QHash<QString, HistoryActor>;
 
-// {"user", "host", "program", "version"}.
-QJsonObject actorJson(const HistoryActor &actor);
 // The v1 properties object (the service's field names, null where it gave nothing) plus
-// "remaining", and "createdBy" (actorJson()) for a session in `creators`; no "createdBy" at all for
-// one created elsewhere, or before the history kept who.
+// "remaining", and "createdBy" (actorJson(), as `arrsm history` writes it) for a session in `creators`; no "createdBy"
+// at all for one created elsewhere, or before the history kept who.
 QJsonObject sessionJson(const Session &session, const Creators &creators = {});
 QJsonArray sessionsJson(const QList<Session> &sessions, const Creators &creators = {});
 // Accounts without their keys (which arrsm never reads for this).

@@ -66,19 +66,28 @@ const QStringList Columns = {u"account"_s, u"sessionId"_s, u"size"_s, u"status"_
     u"extendCount"_s, u"createdHere"_s, u"stoppedHere"_s, u"closedUnseen"_s, u"lastMessage"_s,
     // readyAt worked out from the service's elapsed time (the session was ready when first seen);
     // last, so that readers of the earlier columns by position are not thrown.
-    u"readyAtDerived"_s};
+    u"readyAtDerived"_s,
+    // Who created the session (HistorySession::createdBy), after the columns of earlier versions.
+    u"createdBy"_s};
 
 } // namespace
+
+QJsonObject actorJson(const HistoryActor &actor)
+{
+    return {
+        {u"user"_s, actor.user}, {u"host"_s, actor.host}, {u"program"_s, actor.program}, {u"version"_s, actor.version}};
+}
 
 QByteArray historyCsv(const QList<HistorySession> &sessions)
 {
     QString text = Columns.join(u',') + u"\r\n"_s;
     for (const HistorySession &s : sessions) {
-        const QStringList fields = {s.account, s.sessionId, s.size, s.status, s.finalStatus, isoTime(s.firstSeen),
-            isoTime(s.readyAt), isoTime(s.lastSeen), isoTime(s.endedAt),
-            s.leaseSeconds ? QString::number(*s.leaseSeconds) : QString(), QString::number(s.billedSeconds),
-            number(s.pricePerHour), number(s.cost), QString::number(s.extendCount), flag(s.createdHere),
-            flag(s.stoppedHere), flag(s.closedUnseen), s.lastMessage, flag(s.readyAtDerived)};
+        const QStringList fields
+            = {s.account, s.sessionId, s.size, s.status, s.finalStatus, isoTime(s.firstSeen), isoTime(s.readyAt),
+                isoTime(s.lastSeen), isoTime(s.endedAt), s.leaseSeconds ? QString::number(*s.leaseSeconds) : QString(),
+                QString::number(s.billedSeconds), number(s.pricePerHour), number(s.cost),
+                QString::number(s.extendCount), flag(s.createdHere), flag(s.stoppedHere), flag(s.closedUnseen),
+                s.lastMessage, flag(s.readyAtDerived), s.createdBy.text(HistoryActor::Wording::English)};
         QStringList quoted;
         quoted.reserve(fields.size());
         for (const QString &field : fields)
@@ -114,6 +123,8 @@ QJsonArray historyJson(const QList<HistorySession> &sessions)
         o.insert(Columns[16], s.closedUnseen);
         o.insert(Columns[17], s.lastMessage);
         o.insert(Columns[18], s.readyAtDerived);
+        if (s.createdBy.isKnown())
+            o.insert(Columns[19], actorJson(s.createdBy));
         array.append(o);
     }
     return array;

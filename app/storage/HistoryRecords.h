@@ -32,6 +32,10 @@ struct HistoryActor
     QString version;
 
     bool isKnown() const { return !program.isEmpty(); }
+    // "alice on ops-laptop (arrsm 0.1.0)"; "unknown" for a sender the history does not know. In English
+    // for files and arrsm (English), or in the window's language (Translated): one wording for both.
+    enum class Wording { English, Translated };
+    QString text(Wording wording) const;
     bool operator==(const HistoryActor &other) const
     {
         return user == other.user && host == other.host && program == other.program && version == other.version;
@@ -73,6 +77,9 @@ struct HistorySession
     // Disappeared from the list without a final status: closed at its last known state.
     bool closedUnseen = false;
     QString lastMessage;
+    // Who created it: the sender of its "created" event (creatorOf()); unknown when none of our programs
+    // did, or before the history kept who.
+    HistoryActor createdBy = {};
 };
 
 // One thing that happened to a session.
@@ -169,6 +176,21 @@ struct HistoryAlert
     HistoryActor actor = {};
     // The account's identity; empty to use `account` as it.
     QString accountKey;
+};
+
+// The kinds of HistoryAlert, in the order above.
+const QStringList &historyAlertKinds();
+
+// Which alerts to read: those given in [since, until), of these account identities, of these kinds
+// (historyAlertKinds()). Empty or invalid members do not filter.
+struct HistoryAlertQuery
+{
+    QDateTime since;
+    QDateTime until;
+    QStringList accountKeys;
+    QStringList kinds;
+    // Only the accounts' own alerts (a budget's), not those about a session.
+    bool accountsOnly = false;
 };
 
 // Everything one poll or one command changed, written in one transaction.

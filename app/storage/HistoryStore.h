@@ -86,6 +86,9 @@ public:
     // A session without any (created elsewhere, or recorded before the history kept who) is missing.
     // A session's creator is the actor of its "created" event (creatorOf()).
     QHash<QString, QList<HistoryEvent>> actions(const QString &accountKey, const QStringList &sessionIds) const;
+    // The alerts programs gave (HistoryAlert), oldest first, each under its account's name as sessions()
+    // shows it.
+    QList<HistoryAlert> alerts(const HistoryAlertQuery &query) const;
     // The sessions that ended at or after `since`, each with its billed time after `since`: its
     // billed time, cut to the time from `since` to its end (the file knows how long a session was
     // ready, not exactly when).

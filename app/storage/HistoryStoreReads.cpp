@@ -17,10 +17,19 @@ namespace arr {
 
 namespace {
 
+// Qualified where the events table of the creator's join has a column of the same name.
 const auto SessionColumns
-    = "account, session_id, size, status, first_seen, ready_at, last_seen, ended_at, final_status, lease_seconds,"
-      " billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here, closed_unseen, last_message,"
-      " ready_at_derived, account_label"_L1;
+    = "sessions.account, sessions.session_id, size, status, first_seen, ready_at, last_seen, ended_at,"
+      " final_status, lease_seconds, billed_seconds, price_per_hour, cost, extend_count, created_here, stopped_here,"
+      " closed_unseen, last_message, ready_at_derived, account_label,"
+      " creator.actor_user, creator.actor_host, creator.actor_program, creator.actor_version"_L1;
+
+// The sessions with their creator (creatorOf(): the first "created" event) in the same read: one look
+// into the events' index per session, no query per session.
+const auto SessionsWithCreator
+    = " FROM sessions LEFT JOIN events creator ON creator.id = (SELECT e.id FROM events e"
+      " WHERE e.account = sessions.account AND e.session_id = sessions.session_id AND e.kind = 'created'"
+      " ORDER BY e.at, e.id LIMIT 1)"_L1;
 
 const auto ActorColumns = "actor_user, actor_host, actor_program, actor_version"_L1;
 
@@ -32,6 +41,29 @@ HistoryActor actorFrom(const QSqlQuery &q, int first)
 }
 
 } // namespace
+
+QString HistoryActor::text(Wording wording) const
+{
+    // The window's words are translated under arr::who (ui/WhoDidWhat), files keep them in English.
+    const auto words = [wording](const char *english) {
+        return wording == Wording::Translated ? QCoreApplication::translate("arr::who", english)
+                                              : QString::fromUtf8(english);
+    };
+    if (!isKnown())
+        return words(QT_TRANSLATE_NOOP("arr::who", "unknown"));
+    const QString who = user.isEmpty() ? words(QT_TRANSLATE_NOOP("arr::who", "an unknown user")) : user;
+    const QString what = QString(program + u' ' + version).trimmed();
+    if (host.isEmpty())
+        return words(QT_TRANSLATE_NOOP("arr::who", "%1 (%2)")).arg(who, what);
+    return words(QT_TRANSLATE_NOOP("arr::who", "%1 on %2 (%3)")).arg(who, host, what);
+}
+
+const QStringList &historyAlertKinds()
+{
+    static const QStringList kinds{
+        u"budget-warning"_s, u"budget-reached"_s, u"long-running"_s, u"keep-alive-ended"_s, u"keep-alive-failed"_s};
+    return kinds;
+}
 
 HistoryActor creatorOf(const QList<HistoryEvent> &events)
 {
@@ -72,6 +104,8 @@ HistorySession HistoryStore::sessionFrom(const QSqlQuery &q) const
     s.closedUnseen = q.value(16).toBool();
     s.lastMessage = q.value(17).toString();
     s.readyAtDerived = s.readyAt.isValid() && q.value(18).toBool();
+    // A session without a "created" event reads NULLs here: unknown.
+    s.createdBy = actorFrom(q, 20);
     return s;
 }
 
@@ -111,11 +145,11 @@ QString HistoryStore::whereClause(const HistoryQuery &query, QVariantList &value
         }
         QStringList either;
         if (!identities.isEmpty())
-            either << u"account IN "_s + marks(identities);
+            either << u"sessions.account IN "_s + marks(identities);
         if (!labels.isEmpty()) {
             const QString byLabel = u"account_label IN "_s + marks(labels);
             // A row from before labels is known by the name it was keyed by.
-            either << byLabel + u" OR (account_label = '' AND account IN "_s + marks(labels) + u')';
+            either << byLabel + u" OR (account_label = '' AND sessions.account IN "_s + marks(labels) + u')';
         }
         conditions << u'(' + either.join(u" OR "_s) + u')';
     }
@@ -139,8 +173,8 @@ QList<HistorySession> HistoryStore::sessions(const HistoryQuery &query) const
     if (!m_open)
         return result;
     QVariantList values;
-    QString sql = u"SELECT "_s + SessionColumns + u" FROM sessions"_s + whereClause(query, values)
-        + u" ORDER BY first_seen DESC, account, session_id"_s;
+    QString sql = u"SELECT "_s + SessionColumns + SessionsWithCreator + whereClause(query, values)
+        + u" ORDER BY first_seen DESC, sessions.account, sessions.session_id"_s;
     if (query.limit > 0)
         sql += u" LIMIT %1"_s.arg(query.limit);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
@@ -164,7 +198,8 @@ std::optional<HistorySession> HistoryStore::session(const QString &accountKey, c
     if (!m_open)
         return std::nullopt;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(u"SELECT "_s + SessionColumns + u" FROM sessions WHERE account = ? AND session_id = ?"_s);
+    q.prepare(u"SELECT "_s + SessionColumns + SessionsWithCreator
+        + u" WHERE sessions.account = ? AND sessions.session_id = ?"_s);
     q.addBindValue(accountKey);
     q.addBindValue(sessionId);
     if (!q.exec() || !q.next())
@@ -230,6 +265,57 @@ QHash<QString, QList<HistoryEvent>> HistoryStore::actions(
         if (q.lastError().isValid())
             return readFailed(q, result);
     }
+    return result;
+}
+
+QList<HistoryAlert> HistoryStore::alerts(const HistoryAlertQuery &query) const
+{
+    QList<HistoryAlert> result;
+    m_readError.clear();
+    if (!m_open)
+        return result;
+    QVariantList values;
+    const auto marks = [&values](const QStringList &list) -> QString {
+        for (const QString &item : list)
+            values << item;
+        return u"(?"_s + u",?"_s.repeated(list.size() - 1) + u')';
+    };
+    // By account and session first, so that a read of some accounts' own alerts goes through the
+    // events' index (account, session_id, at).
+    QStringList conditions;
+    if (!query.accountKeys.isEmpty())
+        conditions << u"account IN "_s + marks(query.accountKeys);
+    if (query.accountsOnly)
+        conditions << u"session_id = ''"_s;
+    conditions << u"kind IN "_s + marks(query.kinds.isEmpty() ? historyAlertKinds() : query.kinds);
+    if (query.since.isValid()) {
+        conditions << u"at >= ?"_s;
+        values << query.since.toMSecsSinceEpoch();
+    }
+    if (query.until.isValid()) {
+        conditions << u"at < ?"_s;
+        values << query.until.toMSecsSinceEpoch();
+    }
+    // An account no saved account has is named as its sessions were recorded (a few alerts, a few looks).
+    const QString sql = u"SELECT account, session_id, at, kind, detail, "_s + ActorColumns
+        + u", (SELECT MAX(s.account_label) FROM sessions s WHERE s.account = events.account) FROM events WHERE "_s
+        + conditions.join(u" AND "_s) + u" ORDER BY at, id"_s;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return readFailed(q, result);
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec())
+        return readFailed(q, result);
+    while (q.next()) {
+        const QString identity = q.value(0).toString();
+        const QString label = q.value(9).toString();
+        result.append({m_nameByIdentity.value(identity, label.isEmpty() ? identity : label), q.value(1).toString(),
+            historysql::timeFrom(q.value(2)), q.value(3).toString(), q.value(4).toString(), actorFrom(q, 5), identity});
+    }
+    if (q.lastError().isValid())
+        return readFailed(q, result);
     return result;
 }
 

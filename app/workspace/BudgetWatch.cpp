@@ -162,6 +162,18 @@ void BudgetWatch::checkLongRunning(const QHash<QString, LongRunningAlert> &alert
     }
 }
 
+bool BudgetWatch::takeGivenElsewhere(const QString &identity, const QString &alertKind)
+{
+    if (alertKind == "budget-reached"_L1) {
+        // As for a jump past both marks here: the whole budget says what 80 % would.
+        giveOnce(u"budget-80|"_s + identity);
+        return giveOnce(u"budget-100|"_s + identity);
+    }
+    if (alertKind == "budget-warning"_L1)
+        return giveOnce(u"budget-80|"_s + identity);
+    return false;
+}
+
 bool BudgetWatch::giveOnce(const QString &alert)
 {
     const QDate today = m_clock->now().toLocalTime().date();

@@ -51,6 +51,10 @@ public:
     void scheduleCheck();
     // Checks every account now.
     void check();
+    // Another program gave the account (by identity) this budget alert today ("budget-warning" or
+    // "budget-reached", see HistoryAlert): true when this watch has not given it itself, and from now
+    // on it counts as given here too, so that the account's alert comes once.
+    bool takeGivenElsewhere(const QString &identity, const QString &alertKind);
 
 Q_SIGNALS:
     void notify(const arr::SessionNotification &notification);

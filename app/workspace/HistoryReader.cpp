@@ -32,14 +32,24 @@ public:
     void readSessions(int ticket, const HistoryQuery &query)
     {
         if (!ensureOpen()) {
-            Q_EMIT sessionsRead(ticket, {}, {});
+            Q_EMIT sessionsRead(ticket, {}, {}, {});
             return;
         }
         QList<HistorySession> sessions = m_store->sessions(query);
-        const QString error = m_store->readError();
-        if (!error.isEmpty())
+        QList<HistoryAlert> alerts;
+        QString error = m_store->readError();
+        if (error.isEmpty()) {
+            HistoryAlertQuery range;
+            range.since = query.since;
+            range.until = query.until;
+            alerts = m_store->alerts(range);
+            error = m_store->readError();
+        }
+        if (!error.isEmpty()) {
             sessions.clear();
-        Q_EMIT sessionsRead(ticket, sessions, error);
+            alerts.clear();
+        }
+        Q_EMIT sessionsRead(ticket, sessions, alerts, error);
     }
 
     void readEvents(int ticket, const QString &accountKey, const QString &sessionId)
@@ -79,7 +89,8 @@ private:
 
 Q_SIGNALS:
     void opened(bool isOpen, const QString &problem);
-    void sessionsRead(int ticket, const QList<arr::HistorySession> &sessions, const QString &readError);
+    void sessionsRead(int ticket, const QList<arr::HistorySession> &sessions, const QList<arr::HistoryAlert> &alerts,
+        const QString &readError);
     void eventsRead(int ticket, const QList<arr::HistoryEvent> &events, const QString &readError);
 
 private:

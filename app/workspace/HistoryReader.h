@@ -29,7 +29,7 @@ public:
 
     // The saved accounts: reads show each session under the current name of its account.
     void setAccounts(const QList<arr::Account> &accounts);
-    // Sessions as HistoryStore::sessions() reads them.
+    // Sessions as HistoryStore::sessions() reads them, and the alerts given in the same time range.
     int readSessions(const arr::HistoryQuery &query);
     // One session's events, oldest first.
     int readEvents(const QString &accountKey, const QString &sessionId);
@@ -39,7 +39,8 @@ Q_SIGNALS:
     // said (a newer schema, a damaged file replaced, an unreachable server).
     void opened(bool isOpen, const QString &problem);
     // `readError`: why the read failed (nothing read then); empty when it did not.
-    void sessionsRead(int ticket, const QList<arr::HistorySession> &sessions, const QString &readError);
+    void sessionsRead(int ticket, const QList<arr::HistorySession> &sessions, const QList<arr::HistoryAlert> &alerts,
+        const QString &readError);
     void eventsRead(int ticket, const QList<arr::HistoryEvent> &events, const QString &readError);
 
 private:

@@ -24,6 +24,7 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
     qRegisterMetaType<HistoryBatch>();
     qRegisterMetaType<QList<BilledUsage>>();
     qRegisterMetaType<QHash<QString, QList<HistoryEvent>>>();
+    qRegisterMetaType<QList<HistoryAlert>>();
     m_writer = new HistoryWriter;
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
@@ -48,6 +49,7 @@ HistoryRecorder::HistoryRecorder(const LiveSessions *sessions, const Clock *cloc
             m_endedUsage = usage;
         });
     connect(m_writer, &HistoryWriter::actionsRead, &m_actions, &SessionActions::setRead);
+    connect(m_writer, &HistoryWriter::alertsRead, this, &HistoryRecorder::alertsRead);
     // Entries already listed are new to the history; from here on only what the diff signals name.
     m_dirty.assign(size_t(m_sessions->count()), 1);
     for (int i = 0; i < m_sessions->count(); ++i)
@@ -124,6 +126,17 @@ void HistoryRecorder::watchEndedSince(const QDateTime &since)
     m_watchedSince = since;
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer, since] { writer->watchEndedSince(since); }, Qt::QueuedConnection);
+}
+
+void HistoryRecorder::watchAlerts(const QDateTime &since, const QStringList &accountKeys)
+{
+    if (since == m_alertsSince && accountKeys == m_alertAccountKeys)
+        return;
+    m_alertsSince = since;
+    m_alertAccountKeys = accountKeys;
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, since, accountKeys] { writer->watchAlerts(since, accountKeys); },
+        Qt::QueuedConnection);
 }
 
 bool HistoryRecorder::endedSince(const QDateTime &since, QList<BilledUsage> *usage) const

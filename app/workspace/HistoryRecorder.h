@@ -81,6 +81,10 @@ public:
     // (and nothing) when nothing was reported for that moment yet.
     bool endedSince(const QDateTime &since, QList<BilledUsage> *usage) const;
 
+    // Asks the writer to report, now and after every write, the own alerts (a budget's) of these accounts
+    // (identities) given since `since`, by whichever program (alertsRead()). Returns at once.
+    void watchAlerts(const QDateTime &since, const QStringList &accountKeys);
+
     // Waits until every batch handed over so far is on disk (finishing a poll still being sliced).
     void flush();
 
@@ -88,6 +92,8 @@ Q_SIGNALS:
     void problemChanged(const QString &problem);
     // A batch was written: a history view may refresh.
     void historyChanged();
+    // What watchAlerts() asked for, as the history holds it now (after every write; often the same).
+    void alertsRead(const QDateTime &since, const QList<arr::HistoryAlert> &alerts);
 
 private:
     // What was last recorded of a session: enough to tell whether a poll changed it.
@@ -142,6 +148,8 @@ private:
     QHash<QString, QList<HistoryDisappearance>> m_gone;
     bool m_continuing = false;
     QDateTime m_watchedSince;
+    QDateTime m_alertsSince;
+    QStringList m_alertAccountKeys;
     QDateTime m_endedSince;
     QList<BilledUsage> m_endedUsage;
     bool m_enabled = false;

@@ -102,7 +102,10 @@ void HistoryRecording::identify(HistoryBatch &batch) const
         fill(a);
 }
 
-std::optional<HistoryAlert> HistoryRecording::alert(const SessionNotification &notification, const QDateTime &at) const
+namespace {
+
+// A notification that is an alert, and the kind the history keeps it as.
+const QHash<SessionNotification::Kind, QString> &alertKinds()
 {
     static const QHash<SessionNotification::Kind, QString> kinds{
         {SessionNotification::Kind::BudgetWarning, u"budget-warning"_s},
@@ -111,7 +114,14 @@ std::optional<HistoryAlert> HistoryRecording::alert(const SessionNotification &n
         {SessionNotification::Kind::KeepAliveEnded, u"keep-alive-ended"_s},
         {SessionNotification::Kind::KeepAliveFailed, u"keep-alive-failed"_s},
     };
-    const QString kind = kinds.value(notification.kind);
+    return kinds;
+}
+
+} // namespace
+
+std::optional<HistoryAlert> HistoryRecording::alert(const SessionNotification &notification, const QDateTime &at) const
+{
+    const QString kind = alertKinds().value(notification.kind);
     if (kind.isEmpty())
         return std::nullopt;
     // A budget is the account's, whichever session brought it there.
@@ -119,6 +129,15 @@ std::optional<HistoryAlert> HistoryRecording::alert(const SessionNotification &n
         || notification.kind == SessionNotification::Kind::BudgetReached;
     return HistoryAlert{notification.account, accountWide ? QString() : notification.sessionId, at, kind,
         notification.text, m_actor, identityOf(notification.account)};
+}
+
+std::optional<SessionNotification::Kind> HistoryRecording::notificationKindOf(const QString &alertKind)
+{
+    for (auto it = alertKinds().constBegin(); it != alertKinds().constEnd(); ++it) {
+        if (it.value() == alertKind)
+            return it.key();
+    }
+    return std::nullopt;
 }
 
 } // namespace arr

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "monitor/SessionMonitor.h"
 #include "storage/HistoryRecords.h"
 
 #include <QString>
@@ -10,7 +11,6 @@
 namespace arr {
 
 struct CommandOutcome;
-struct SessionNotification;
 
 // How what a front end saw and did becomes history records: each under its account's identity and
 // with the price in force for its size. One rule for the window's recorder and for arrsm, so that a
@@ -46,6 +46,9 @@ public:
     // An alert given (budget, long-running, keep-alive ended or failed) as the history keeps it; nothing
     // for a notification that is no alert (ready, expired: the polls record those).
     std::optional<HistoryAlert> alert(const SessionNotification &notification, const QDateTime &at) const;
+    // The notification an alert's kind (HistoryAlert::kind) was given as; nothing for a kind this build
+    // does not know (a newer program's).
+    static std::optional<SessionNotification::Kind> notificationKindOf(const QString &alertKind);
     // Fills in the identity of every record of the batch that has none.
     void identify(HistoryBatch &batch) const;
 

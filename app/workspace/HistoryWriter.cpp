@@ -58,7 +58,7 @@ void HistoryWriter::open(const HistoryLocation &location, int retentionDays, con
         if (!m_usageReread) {
             // Made here, in the writer's thread, so that it fires there.
             m_usageReread = new QTimer(this);
-            connect(m_usageReread, &QTimer::timeout, this, &HistoryWriter::reportEndedUsage);
+            connect(m_usageReread, &QTimer::timeout, this, &HistoryWriter::reportReads);
         }
         m_usageReread->start(TeamUsageRereadMs);
         Q_EMIT opened(true, m_lastProblem);
@@ -90,7 +90,7 @@ void HistoryWriter::setAccounts(const QList<Account> &accounts)
     if (m_store)
         m_store->setAccounts(accounts);
     // "Spent today" names each session by its account's current name: one that was renamed is asked anew.
-    reportEndedUsage();
+    reportReads();
 }
 
 void HistoryWriter::write(const HistoryBatch &batch)
@@ -167,7 +167,7 @@ void HistoryWriter::drainFile()
         m_retryTimer->stop();
         Q_EMIT recovered();
     }
-    reportEndedUsage();
+    reportReads();
 }
 
 void HistoryWriter::drainTeam()
@@ -204,7 +204,7 @@ void HistoryWriter::drainTeam()
         m_retryTimer->stop();
         Q_EMIT recovered();
     }
-    reportEndedUsage();
+    reportReads();
 }
 
 qint64 HistoryWriter::waitingRecords() const
@@ -240,6 +240,33 @@ void HistoryWriter::watchEndedSince(const QDateTime &since)
 {
     m_usageSince = since;
     reportEndedUsage();
+}
+
+void HistoryWriter::watchAlerts(const QDateTime &since, const QStringList &accountKeys)
+{
+    m_alertsSince = since;
+    m_alertAccountKeys = accountKeys;
+    reportAlerts();
+}
+
+void HistoryWriter::reportReads()
+{
+    reportEndedUsage();
+    reportAlerts();
+}
+
+void HistoryWriter::reportAlerts()
+{
+    // The accounts' own alerts (budgets), whoever gave them: a few rows through the events' index.
+    if (!m_store || !m_store->isOpen() || !m_alertsSince.isValid() || m_alertAccountKeys.isEmpty())
+        return;
+    HistoryAlertQuery query;
+    query.since = m_alertsSince;
+    query.accountKeys = m_alertAccountKeys;
+    query.accountsOnly = true;
+    const QList<HistoryAlert> alerts = m_store->alerts(query);
+    if (m_store->readError().isEmpty())
+        Q_EMIT alertsRead(m_alertsSince, alerts);
 }
 
 void HistoryWriter::reportEndedUsage()

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 
 class QTimer;
 
@@ -43,6 +44,9 @@ public:
     // From now on, after opening and after every write: the sessions that ended since `since`, with
     // their billed time after it (endedUsage()).
     void watchEndedSince(const QDateTime &since);
+    // From now on, after opening and after every write: the own alerts (HistoryAlertQuery::accountsOnly)
+    // of these accounts (identities) given since `since`, whichever program gave them (alertsRead()).
+    void watchAlerts(const QDateTime &since, const QStringList &accountKeys);
 
 Q_SIGNALS:
     // Empty `problem` when the history opened cleanly.
@@ -54,6 +58,7 @@ Q_SIGNALS:
     // The waiting records were written after all.
     void recovered();
     void endedUsage(const QDateTime &since, const QList<arr::BilledUsage> &usage);
+    void alertsRead(const QDateTime &since, const QList<arr::HistoryAlert> &alerts);
     // Who did what to sessions of `account` (its name as the batch had it) a write named, as the
     // history holds it (HistoryStore::actions()): `read` lists every session asked about.
     void actionsRead(
@@ -70,7 +75,10 @@ private:
 
     // Opens the store when it is not; false (with a retry planned) when it cannot be.
     bool openStore();
+    // What is read again after every write: the ended sessions' usage and the accounts' alerts.
+    void reportReads();
     void reportEndedUsage();
+    void reportAlerts();
     // Reads who did what to the sessions of a written batch: those new to this writer, those whose
     // status or lease changed (a stop or an extend shows there, whoever sent it) and those a command
     // named. A session seen again unchanged is not read again.
@@ -88,6 +96,8 @@ private:
     HistoryLocation m_location;
     QList<Account> m_accounts;
     QDateTime m_usageSince;
+    QDateTime m_alertsSince;
+    QStringList m_alertAccountKeys;
     // By account identity and session id: the status and lease a session had when its actions were
     // last read.
     QHash<QString, QHash<QString, QString>> m_actionsReadAt;

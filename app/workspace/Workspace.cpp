@@ -11,6 +11,7 @@
 #include "storage/SecretStore.h"
 #include "storage/Settings.h"
 #include "workspace/AccountManager.h"
+#include "workspace/AlertsGivenElsewhere.h"
 #include "workspace/BudgetWatch.h"
 #include "workspace/HistoryBilledTime.h"
 #include "workspace/HistoryRecorder.h"
@@ -138,6 +139,18 @@ void Workspace::recordAlerts()
         [history](const QString &account, const QString &sessionId, const QString &sentence) {
             history->recordAlert({SessionNotification::Kind::KeepAliveFailed, account, sessionId, sentence});
         });
+    // And out of it: what the others gave.
+    m_alertsElsewhere
+        = std::make_unique<AlertsGivenElsewhere>(history, m_budgets.get(), m_accountStore.get(), m_options.clock);
+    QObject::connect(
+        m_monitor.get(), &SessionMonitor::pollFinished, m_alertsElsewhere.get(), &AlertsGivenElsewhere::refresh);
+}
+
+AlertsGivenElsewhere *Workspace::followAlertsGivenElsewhere()
+{
+    if (m_alertsElsewhere)
+        m_alertsElsewhere->start();
+    return m_alertsElsewhere.get();
 }
 
 void Workspace::openRecorder()
@@ -261,6 +274,7 @@ QString Workspace::historyProblem() const
 Workspace::~Workspace()
 {
     // The monitor's jobs refer to the network manager and the log: stop them first.
+    m_alertsElsewhere.reset();
     m_budgets.reset();
     m_keepAlive.reset();
     // Writes what it was handed before the monitor it observes goes, and before the accounts its

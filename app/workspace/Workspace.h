@@ -21,6 +21,7 @@ class QTemporaryDir;
 namespace arr {
 
 class AccountManager;
+class AlertsGivenElsewhere;
 class BilledTimeSource;
 class AccountStore;
 class BilledTimeSource;
@@ -121,6 +122,9 @@ public:
     // a damaged file was replaced. Null in demo mode.
     HistoryRecorder *history() const { return m_history.get(); }
     QString historyProblem() const;
+    // The budget alerts other programs gave today for the watched accounts, from now on (for a front end
+    // that shows alerts to a person; arrsm watch gives its own on stderr); null without a recorder.
+    AlertsGivenElsewhere *followAlertsGivenElsewhere();
     // How what is seen and done becomes history records (identity, prices): for a front end that
     // writes records of its own (arrsm), the same rule the recorder follows.
     const HistoryRecording &historyRecording() const { return m_recording; }
@@ -212,6 +216,7 @@ private:
     // Before the recorder, which uses it.
     HistoryRecording m_recording;
     std::unique_ptr<HistoryRecorder> m_history;
+    std::unique_ptr<AlertsGivenElsewhere> m_alertsElsewhere;
     QString m_historyFile;
     // Empty (Kind::Invalid with no error) unless a team database is named.
     HistoryLocation m_teamHistory;

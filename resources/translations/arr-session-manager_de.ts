@@ -1474,6 +1474,37 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     </message>
 </context>
 <context>
+    <name>arr::HistoryAlertsList</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation>Sitzungs-ID</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Ausgelöst von</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>(the account)</source>
+        <translation>(das Konto)</translation>
+    </message>
+</context>
+<context>
     <name>arr::HistoryChart</name>
     <message>
         <source>No sessions in this range</source>
@@ -1831,6 +1862,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
         <source>The session was already ready when first seen: this time is derived from the elapsed time the service reported.</source>
         <translation>Die Sitzung war beim ersten Sehen schon bereit: Diese Zeit ist aus der verstrichenen Zeit abgeleitet, die der Dienst gemeldet hat.</translation>
     </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
 </context>
 <context>
     <name>arr::HistoryWindow</name>
@@ -1955,6 +1990,21 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>Reading the history…</source>
         <translation>Der Verlauf wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n)</source>
+        <translation>
+            <numerusform>Warnungen (%n)</numerusform>
+            <numerusform>Warnungen (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2583,10 @@ Verlängern und Stoppen gelten für alle.</numerusform>
     <message>
         <source>Keep-alive stopped</source>
         <translation>Aktivhalten gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 (given by %2)</source>
+        <translation>%1 (ausgelöst von %2)</translation>
     </message>
 </context>
 <context>

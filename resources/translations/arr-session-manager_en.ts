@@ -163,6 +163,13 @@ Extend and Stop apply to all of them.</numerusform>
             <numerusform>Exported %n sessions to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Alerts (%n)</source>
+        <translation>
+            <numerusform>Alerts (%n)</numerusform>
+            <numerusform>Alerts (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arr::KeepAlivePolicy</name>

@@ -35,6 +35,26 @@ const QString AccountKey = u"history-test-key-c2VjcmV0"_s;
 
 using Run = ArrsmRun;
 
+// The rows of a CSV as Python's csv module reads them: one object per row, keyed by the header.
+QJsonArray csvRows(const QByteArray &csv)
+{
+    QProcess python;
+    python.start(QStringLiteral(ARRSM_TEST_PYTHON),
+        {u"-c"_s,
+            u"import csv, io, json, sys\n"
+            "rows = list(csv.DictReader(io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8', newline='')))\n"
+            "json.dump(rows, sys.stdout)\n"_s});
+    if (!python.waitForStarted(10'000))
+        return {};
+    python.write(csv);
+    python.closeWriteChannel();
+    if (!python.waitForFinished(30'000) || python.exitCode() != 0) {
+        qWarning("%s", python.readAllStandardError().constData());
+        return {};
+    }
+    return QJsonDocument::fromJson(python.readAllStandardOutput()).array();
+}
+
 } // namespace
 
 // The session history as arrsm and the app's recorder write it: a session's whole life through
@@ -118,18 +138,7 @@ void TestArrsmHistory::sessionLifeThroughArrsm()
     // The CSV of the same, read by Python's csv module, holds the same values.
     const Run csv = run({u"history"_s, u"--csv"_s});
     COMPARE_EXIT(csv, 0);
-    QProcess python;
-    python.start(QStringLiteral(ARRSM_TEST_PYTHON),
-        {u"-c"_s,
-            u"import csv, io, json, sys\n"
-            "rows = list(csv.DictReader(io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8', newline='')))\n"
-            "json.dump(rows, sys.stdout)\n"_s});
-    QVERIFY(python.waitForStarted(10'000));
-    python.write(csv.out);
-    python.closeWriteChannel();
-    QVERIFY(python.waitForFinished(30'000));
-    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
-    const QJsonArray rows = QJsonDocument::fromJson(python.readAllStandardOutput()).array();
+    const QJsonArray rows = csvRows(csv.out);
     QCOMPARE(rows.size(), 1);
     const QJsonObject row = rows.first().toObject();
     QCOMPARE(row.keys().size(), session.keys().size());
@@ -138,6 +147,12 @@ void TestArrsmHistory::sessionLifeThroughArrsm()
         const QString field = row.value(key).toString();
         if (expected.isNull())
             QVERIFY2(field.isEmpty(), qPrintable(key));
+        else if (key == u"createdBy"_s)
+            // As the window words it, in English; a run without USER has no user to name.
+            QCOMPARE(field,
+                u"%1 on %2 (arrsm %3)"_s.arg(
+                    expected[u"user"_s].toString().isEmpty() ? u"an unknown user"_s : expected[u"user"_s].toString(),
+                    expected[u"host"_s].toString(), expected[u"version"_s].toString()));
         else if (expected.isBool())
             QCOMPARE(field, expected.toBool() ? u"true"_s : u"false"_s);
         else if (expected.isDouble())
@@ -190,6 +205,32 @@ void TestArrsmHistory::createdByIsShownWhereKnown()
     const Run table = runAs({u"show"_s, id});
     COMPARE_EXIT(table, 0);
     QVERIFY(!table.out.contains("arrsm"));
+
+    // The history's own export says the same: the same object in its JSON, left out for the session
+    // created elsewhere; in its CSV as the window words it, and "unknown".
+    const Run json = runAs({u"history"_s, u"--json"_s});
+    COMPARE_EXIT(json, 0);
+    const QJsonArray recorded = QJsonDocument::fromJson(json.out).array();
+    QCOMPARE(recorded.size(), 2);
+    for (const QJsonValue &value : recorded) {
+        const QJsonObject object = value.toObject();
+        if (object.value(u"sessionId"_s).toString() == id)
+            QCOMPARE(object.value(u"createdBy"_s).toObject(), expected);
+        else
+            QVERIFY2(!object.contains(u"createdBy"_s), json.out.constData());
+    }
+    const Run csv = runAs({u"history"_s, u"--csv"_s});
+    COMPARE_EXIT(csv, 0);
+    QVERIFY2(csv.out.startsWith("account,"), csv.out.constData());
+    const QJsonArray rows = csvRows(csv.out);
+    QCOMPARE(rows.size(), 2);
+    for (const QJsonValue &value : rows) {
+        const QJsonObject row = value.toObject();
+        const bool ours = row.value(u"sessionId"_s).toString() == id;
+        QCOMPARE(row.value(u"createdBy"_s).toString(),
+            ours ? u"ops-tester on %1 (arrsm %2)"_s.arg(QSysInfo::machineHostName(), QStringLiteral(ARRSM_VERSION))
+                 : u"unknown"_s);
+    }
 }
 
 void TestArrsmHistory::recorderAndArrsmWriteAtOnce()

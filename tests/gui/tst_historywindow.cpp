@@ -9,6 +9,7 @@
 #include "storage/HistoryLocation.h"
 #include "storage/HistoryStore.h"
 #include "storage/Settings.h"
+#include "ui/HistoryAlertsList.h"
 #include "ui/HistoryChart.h"
 #include "ui/HistoryTableModel.h"
 #include "ui/HistoryWindow.h"
@@ -26,6 +27,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +41,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStackedBarSeries>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -77,6 +80,8 @@ struct Recorded
     int extends = 0;
     // The account's identity; empty: recorded under the name alone, as before identities.
     QString accountKey;
+    // Who sent the create (createdHere); unknown unless set.
+    HistoryActor creator = {};
 };
 
 Session session(const Recorded &r, SessionStatus status, qint64 elapsedSeconds)
@@ -100,7 +105,7 @@ bool record(HistoryStore &store, const Recorded &r)
     HistoryBatch batch;
     if (r.createdHere)
         batch.commands.append({HistoryCommand::Kind::Created, r.account, r.id, r.start, u"created"_s,
-            u"cv-%1-create"_s.arg(r.id), r.size, std::nullopt, r.accountKey});
+            u"cv-%1-create"_s.arg(r.id), r.size, std::nullopt, r.accountKey, r.creator});
     batch.observations.append(
         {r.account, session(r, SessionStatus::Starting, 0), r.start, u"cv-poll"_s, r.price, r.accountKey});
     if (!store.record(batch))
@@ -647,6 +652,72 @@ private Q_SLOTS:
         QCOMPARE(msCvs[2], u"cv-a1-extend"_s);
         QCOMPARE(events->topLevelItem(0)->text(0), u"18/03/2026 09:00"_s);
         QCOMPARE(events->topLevelItem(2)->text(1), u"Extended"_s);
+    }
+
+    // Who created each session: a column hidden by default, as in the sessions table, that says "unknown"
+    // where none of our programs did. And the range's alerts beside the sessions: an account's budget
+    // alert (in no session's events) with who gave it, filtered by the account chosen.
+    void createdByColumnAndAlertsTab()
+    {
+        const HistoryActor alice{u"alice"_s, u"laptop-7"_s, u"ARR Session Manager"_s, u"0.1.0"_s};
+        const HistoryActor watcher{u"ops"_s, u"server-1"_s, u"arrsm watch"_s, u"0.1.0"_s};
+        QList<Recorded> recorded = sessions();
+        recorded[0].creator = alice;
+        {
+            HistoryStore store(historyFile());
+            QCOMPARE(store.open(), HistoryStore::OpenResult::Opened);
+            HistoryBatch alerts;
+            alerts.alerts.append({u"beta"_s, {}, at(Today, 11, 30), u"budget-warning"_s,
+                u"beta has spent €80.00 today, 80 % of its daily budget of €100.00."_s, watcher, {}});
+            alerts.alerts.append({u"alpha"_s, u"a1"_s, at(Today, 10, 15), u"long-running"_s,
+                u"Session a1 (alpha) has been ready for 1:15:00."_s, alice, {}});
+            // Last month: not in this month's range.
+            alerts.alerts.append({u"beta"_s, {}, at(QDate(2026, 2, 20), 12), u"budget-reached"_s,
+                u"beta has spent its whole daily budget."_s, watcher, {}});
+            QVERIFY(store.record(alerts));
+        }
+        HistoryWindow *window = openHistory(recorded);
+        QVERIFY(window);
+        auto *table = part<QTableView>(window, u"historyTable"_s);
+        QVERIFY(table->horizontalHeader()->isSectionHidden(HistoryTableModel::CreatedByColumn));
+        QCOMPARE(table->horizontalHeader()->contextMenuPolicy(), Qt::CustomContextMenu);
+        table->horizontalHeader()->setSectionHidden(HistoryTableModel::CreatedByColumn, false);
+        QAbstractItemModel *model = table->model();
+        QCOMPARE(model->headerData(HistoryTableModel::CreatedByColumn, Qt::Horizontal).toString(), u"Created by"_s);
+        QMap<QString, QString> createdBy;
+        for (int row = 0; row < model->rowCount(); ++row)
+            createdBy.insert(model->index(row, HistoryTableModel::SessionIdColumn).data().toString(),
+                model->index(row, HistoryTableModel::CreatedByColumn).data().toString());
+        QCOMPARE(createdBy.value(u"a1"_s), u"alice on laptop-7 (ARR Session Manager 0.1.0)"_s);
+        // b1 was only seen; a1's create is known; the rest were seen or created before the history kept who.
+        QCOMPARE(createdBy.value(u"b1"_s), u"unknown"_s);
+        QCOMPARE(createdBy.value(u"g1"_s), u"unknown"_s);
+
+        auto *tabs = part<QTabWidget>(window, u"historyTabs"_s);
+        auto *alerts = part<HistoryAlertsList>(window, u"historyAlerts"_s);
+        QVERIFY(tabs && alerts);
+        QCOMPARE(tabs->tabText(tabs->indexOf(alerts)), u"Alerts (2)"_s);
+        QCOMPARE(alerts->topLevelItemCount(), 2);
+        // Newest first: beta's budget, then a1's long run.
+        const QTreeWidgetItem *budget = alerts->topLevelItem(0);
+        QCOMPARE(budget->text(HistoryAlertsList::KindColumn), u"Budget almost spent"_s);
+        QCOMPARE(budget->text(HistoryAlertsList::AccountColumn), u"beta"_s);
+        QCOMPARE(budget->text(HistoryAlertsList::SessionColumn), u"(the account)"_s);
+        QCOMPARE(budget->text(HistoryAlertsList::GivenByColumn), u"ops on server-1 (arrsm watch 0.1.0)"_s);
+        QCOMPARE(budget->text(HistoryAlertsList::TimeColumn), HistoryTableModel::timeText(at(Today, 11, 30)));
+        QVERIFY(budget->text(HistoryAlertsList::MessageColumn).contains(u"80 %"_s));
+        QCOMPARE(alerts->topLevelItem(1)->text(HistoryAlertsList::SessionColumn), u"a1"_s);
+        tabs->setCurrentWidget(alerts);
+        QVERIFY(alerts->isVisible());
+
+        QVERIFY(choose(part<QComboBox>(window, u"historyAccount"_s), u"alpha"_s));
+        QCOMPARE(alerts->topLevelItemCount(), 1);
+        QCOMPARE(tabs->tabText(tabs->indexOf(alerts)), u"Alerts (1)"_s);
+        // February holds beta's budget reached.
+        QVERIFY(choose(part<QComboBox>(window, u"historyAccount"_s), QString()));
+        QVERIFY(afterRead(window, [window] { window->setCustomRange(QDate(2026, 2, 1), QDate(2026, 2, 28)); }));
+        QCOMPARE(alerts->topLevelItemCount(), 1);
+        QCOMPARE(alerts->topLevelItem(0)->text(HistoryAlertsList::KindColumn), u"Budget spent"_s);
     }
 
     void exportsTheSelectionAsCsvAndJson()

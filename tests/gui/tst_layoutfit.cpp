@@ -289,6 +289,12 @@ void TestLayoutFit::historyWindow()
             arr::SessionStatus::Error, u"Conversion failed: out of memory"_s));
         QVERIFY(recordSession(store, u"fabrikam"_s, u"c1"_s, QDateTime(Today.addDays(-6), QTime(8, 30)), 300,
             arr::SessionStatus::Expired));
+        // An account's budget alert given by a watcher, for the alerts tab.
+        arr::HistoryBatch alerts;
+        alerts.alerts.append({u"contoso-prod"_s, {}, QDateTime(Today, QTime(10, 0)), u"budget-warning"_s,
+            u"contoso-prod has spent 8.0 h today, 80 % of its daily budget of 10.0 h."_s,
+            {u"ops"_s, u"server-1"_s, u"arrsm watch"_s, u"0.1.0"_s}, {}});
+        QVERIFY(store.record(alerts));
     }
     GuiFixture::Options options;
     options.emulator = false;
@@ -303,6 +309,10 @@ void TestLayoutFit::historyWindow()
     auto *window = f->window->findChild<arr::HistoryWindow *>(u"historyWindow"_s);
     QVERIFY(window);
     checkFits(window, u"history"_s);
+    auto *tabs = window->findChild<QTabWidget *>(u"historyTabs"_s);
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(window->findChild<QWidget *>(u"historyAlerts"_s));
+    checkFits(window, u"history-alerts"_s);
 }
 
 QTEST_MAIN(TestLayoutFit)

@@ -1,5 +1,7 @@
 #include "GuiFixture.h"
 #include "core/RequestValidator.h"
+#include "storage/AccountStore.h"
+#include "storage/HistoryStore.h"
 #include "ui/HistoryEventsPane.h"
 #include "ui/WhoDidWhat.h"
 #include "workspace/HistoryRecorder.h"
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void createdByColumnIsHiddenByDefault();
     void tableAndDetailsSayWhoCreatedAndChanged();
     void historyEventsSayWhoSentEachCommand();
+    void aBudgetAlertAnotherProgramGaveIsInNotifications();
 
 private:
     QTableView *view() const { return f->find<QTableView>(u"sessionView"_s); }
@@ -133,6 +136,49 @@ void TestWhoDidWhat::historyEventsSayWhoSentEachCommand()
     QCOMPARE(tree->topLevelItem(0)->text(4), u"bob on ops-desk (arrsm 0.1.0)"_s);
     QCOMPARE(tree->topLevelItem(1)->text(4), QString());
     QCOMPARE(tree->topLevelItem(2)->text(4), u"unknown"_s);
+}
+
+// A budget alert arrsm watch gave this morning (into the history this window's workspace records
+// into) is in the Notifications of a window started later, at its time and saying who gave it.
+void TestWhoDidWhat::aBudgetAlertAnotherProgramGaveIsInNotifications()
+{
+    QVERIFY(f->open());
+    QString identity;
+    for (const arr::Account &account : f->workspace->accountStore().accounts()) {
+        if (account.name == GuiFixture::emulatorAccount())
+            identity = account.identity();
+    }
+    QVERIFY(!identity.isEmpty());
+    const QString file = f->workspace->historyFile();
+    f->workspace->history()->flush();
+    f->closeWindow();
+    const QDateTime given = f->clock.now().toUTC().addSecs(-60);
+    {
+        arr::HistoryStore store(file);
+        QCOMPARE(store.open(), arr::HistoryStore::OpenResult::Opened);
+        arr::HistoryBatch batch;
+        batch.alerts.append({u"as arrsm named it"_s, {}, given, u"budget-warning"_s,
+            u"The account has spent 8.0 h today, 80 % of its daily budget of 10.0 h."_s,
+            {u"ops"_s, u"server-1"_s, u"arrsm watch"_s, u"0.1.0"_s}, identity});
+        QVERIFY(store.record(batch));
+    }
+    QVERIFY(f->open());
+    auto *list = f->find<QTreeWidget>(u"notificationsList"_s);
+    QVERIFY(list);
+    QTRY_COMPARE(list->topLevelItemCount(), 1);
+    const QTreeWidgetItem *item = list->topLevelItem(0);
+    QCOMPARE(item->text(1), u"Budget almost spent"_s);
+    QCOMPARE(item->text(2), GuiFixture::emulatorAccount());
+    QCOMPARE(item->text(4),
+        u"The account has spent 8.0 h today, 80 % of its daily budget of 10.0 h. (given by ops on server-1 "
+        "(arrsm watch 0.1.0))"_s);
+    QCOMPARE(item->text(0), QLocale().toString(given.toLocalTime().time(), QLocale::ShortFormat));
+    // Once: the window's next writes read the history again, and nothing is added.
+    QSignalSpy read(f->workspace->history(), &arr::HistoryRecorder::alertsRead);
+    f->workspace->history()->recordAlert(
+        {arr::SessionNotification::Kind::KeepAliveEnded, GuiFixture::emulatorAccount(), u"s1"_s, u"ended"_s});
+    QVERIFY(read.wait(10'000));
+    QCOMPARE(list->topLevelItemCount(), 1);
 }
 
 QTEST_MAIN(TestWhoDidWhat)

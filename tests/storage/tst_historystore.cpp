@@ -160,13 +160,13 @@ private Q_SLOTS:
         QCOMPARE(json[u"blind"_s].value(u"readyAtDerived"_s).toBool(), false);
         QCOMPARE(json[u"watched"_s].value(u"readyAtDerived"_s).toBool(), false);
         const QList<QByteArray> lines = historyCsv(store.sessions({})).split('\n');
-        QVERIFY(lines.first().trimmed().endsWith(",lastMessage,readyAtDerived"));
+        QVERIFY(lines.first().trimmed().endsWith(",lastMessage,readyAtDerived,createdBy"));
         bool sawOld = false;
         for (const QByteArray &line : lines) {
             if (line.startsWith("a,old,")) {
                 sawOld = true;
                 QVERIFY2(line.contains(",2026-02-28T08:00:00Z,"), line.constData());
-                QVERIFY2(line.trimmed().endsWith(",true"), line.constData());
+                QVERIFY2(line.trimmed().endsWith(",true,unknown"), line.constData());
             }
         }
         QVERIFY(sawOld);
@@ -663,8 +663,8 @@ private Q_SLOTS:
         QVERIFY(csv.startsWith("account,sessionId,"));
         QVERIFY(csv.contains("\"acc, \"\"quoted\"\"\",id,"));
         QVERIFY(csv.contains("2026-03-01T10:00:00Z"));
-        // readyAtDerived comes last, after the message.
-        QVERIFY(csv.endsWith("\"line\nbreak\",false\r\n"));
+        // readyAtDerived comes after the message, then who created the session (none of our programs).
+        QVERIFY(csv.endsWith("\"line\nbreak\",false,unknown\r\n"));
         const QJsonObject o = historyJson({s}).first().toObject();
         QVERIFY(o.value(u"cost"_s).isNull());
         QCOMPARE(o.value(u"firstSeen"_s).toString(), u"2026-03-01T10:00:00Z"_s);

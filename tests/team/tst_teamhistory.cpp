@@ -249,6 +249,31 @@ void TestTeamHistory::whoDidWhatIsRecordedAndSchemaFourMigrated()
     QCOMPARE(kindsOf(actions.value(u"s1"_s)), (QStringList{u"created"_s, u"extended"_s}));
     QCOMPARE(creatorOf(actions.value(u"s1"_s)), alice);
     QCOMPARE(store.events(u"a"_s, u"s1"_s).last().actor, watcher);
+
+    // The sessions' read says who created each, in the same query.
+    QHash<QString, HistoryActor> creators;
+    for (const HistorySession &s : store.sessions())
+        creators.insert(s.sessionId, s.createdBy);
+    QVERIFY2(store.readError().isEmpty(), qPrintable(store.readError()));
+    QCOMPARE(creators.size(), 2);
+    QCOMPARE(creators.value(u"s1"_s), alice);
+    QVERIFY(!creators.value(u"old"_s).isKnown());
+    // And the alerts: all of them, or an account's own since a moment.
+    HistoryBatch alerts;
+    alerts.alerts.append({u"a"_s, {}, T0.addSecs(120), u"budget-warning"_s, u"80 %"_s, watcher, {}});
+    alerts.alerts.append({u"a"_s, u"s1"_s, T0.addSecs(180), u"long-running"_s, u"long"_s, watcher, {}});
+    QVERIFY2(store.record(alerts), qPrintable(store.problem()));
+    HistoryAlertQuery query;
+    QCOMPARE(store.alerts(query).size(), 2);
+    query.accountKeys = {u"a"_s};
+    query.accountsOnly = true;
+    query.since = T0.addSecs(60);
+    const QList<HistoryAlert> own = store.alerts(query);
+    QVERIFY2(store.readError().isEmpty(), qPrintable(store.readError()));
+    QCOMPARE(own.size(), 1);
+    QCOMPARE(own.constFirst().kind, u"budget-warning"_s);
+    QCOMPARE(own.constFirst().actor, watcher);
+    QCOMPARE(own.constFirst().at, T0.addSecs(120));
 }
 
 void TestTeamHistory::disappearanceClosesASession()
