@@ -14,7 +14,6 @@
 #include "workspace/KeepAliveManager.h"
 #include "workspace/KeepAlivePolicy.h"
 #include "workspace/KeyLookup.h"
-#include "workspace/SessionWatch.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -33,7 +32,7 @@ namespace arr::cli {
 void CommandRunner::keepAlive(Account account)
 {
     account.name = historyAccount();
-    m_keepAliveMonitor = std::make_unique<SessionMonitor>(&m_network, &m_log, m_clock);
+    m_keepAliveMonitor = std::make_unique<SessionMonitor>(&m_network, &m_context.workspace->log(), m_clock);
     m_keepAliveMonitor->setPollInterval(m_command.pollInterval);
     m_keepAliveMonitor->setFastPollInterval(m_command.pollInterval);
     // No settings: this run's policy leaves the window's saved policies alone.
