@@ -155,6 +155,30 @@ private Q_SLOTS:
             received.at(1).path.constData());
     }
 
+    // An account added for a create (arrsm create) reads nothing until the service names the session,
+    // and then that session alone.
+    void accountForACreateReadsTheSessionItCreated()
+    {
+        m_server->enqueue(ScriptedServer::respond(202, R"({"sessionId":")" + SessionId.toLatin1() + R"("})"));
+        m_server->fallback = ScriptedServer::respond(200,
+            R"({"sessionId":")" + SessionId.toLatin1()
+                + R"(","sessionStatus":"starting","sessionSize":"standard","sessionMaxLeaseTime":"01:00:00"})");
+        QSignalSpy polled(m_monitor.get(), &SessionMonitor::pollFinished);
+        m_monitor->addAccountForCommand(account(ApiVersion::V1), u"key"_s);
+        CreateSessionRequest request;
+        request.maxLease = TimeSpan::fromHours(1);
+        request.size = u"standard"_s;
+        m_monitor->createSession(u"Ops"_s, request);
+        QVERIFY(polled.wait(10'000));
+        QVERIFY2(polled.first().at(1).value<ApiResult>().ok(),
+            qPrintable(polled.first().at(1).value<ApiResult>().summary()));
+        const QList<ScriptedServer::Received> &received = m_server->received();
+        QCOMPARE(received.size(), 2);
+        QCOMPARE(received.at(0).method, QByteArray("POST"));
+        QVERIFY2(received.at(1).path.contains(QByteArray("/sessions/" + SessionId.toLatin1() + "/properties")),
+            received.at(1).path.constData());
+    }
+
     // On an account added for a command, a send that fails in a way the window would send again ends
     // the command at once: the front end's caller (a script) decides whether to try again.
     void accountForACommandSendsAFailedCommandOnce()
