@@ -80,8 +80,9 @@ struct SessionNotification
 
 // Polls every enabled account's session list (one request per account per interval, never two at
 // once), applies each poll to the LiveSessions it owns the state of, carries user commands through
-// until a poll confirms them (CommandFollowThrough, one per account), and tells its users what
-// happened. Knows nothing of widgets or item models.
+// until the service's answer or a poll confirms them (CommandFollowThrough, one per account: the
+// window's commands and arrsm's alike), and tells its users what happened. Knows nothing of widgets or
+// item models.
 class SessionMonitor : public QObject
 {
     Q_OBJECT
