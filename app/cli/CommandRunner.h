@@ -2,7 +2,7 @@
 
 #include "cli/ArrsmCommandLine.h"
 #include "cli/Output.h"
-#include "monitor/SessionMonitor.h"
+#include "monitor/CommandOutcome.h"
 #include "service/ApiResult.h"
 #include "storage/HistoryRecords.h"
 #include "workspace/KeepAlivePolicy.h"
@@ -10,7 +10,6 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <chrono>
@@ -24,7 +23,6 @@ namespace arr {
 class ApiJob;
 class HistoryOutbox;
 class HistoryStore;
-class KeepAliveManager;
 class Clock;
 class SessionApi;
 class TokenProvider;
@@ -161,9 +159,6 @@ private:
     QTimer m_deadlineTimer;
     QElapsedTimer m_commandTime;
 
-    // keep-alive: a monitor reading the one session, and the window's keep-alive over it.
-    std::unique_ptr<SessionMonitor> m_keepAliveMonitor;
-    std::unique_ptr<KeepAliveManager> m_keepAliveManager;
     // The session as the last poll before the current one showed it: what an extend was made from.
     std::optional<Session> m_keepAliveSeen;
     HistoryBatch m_historyQueue;
