@@ -111,14 +111,8 @@ void CommandRunner::resolveSavedAccount()
         finish(ExitUsage);
         return;
     }
-    const bool changes = m_command.kind == CommandKind::Create || m_command.kind == CommandKind::Extend
-        || m_command.kind == CommandKind::Stop || m_command.kind == CommandKind::KeepAlive;
-    // Refused as the window refuses it, in its words.
-    if (const QString why = workspace.readOnlyReason(account->name); changes && !why.isEmpty()) {
-        printErr(u"arrsm: "_s + why);
-        finish(ExitUsage);
+    if (refusedAsReadOnly(account->name))
         return;
-    }
     m_command.connection.savedAccount = account->name;
     m_command.connection.endpoint = account->endpoint;
     m_command.connection.tokenEndpoint = account->tokenEndpoint;
@@ -145,6 +139,19 @@ void CommandRunner::resolveSavedAccount()
         secrets, &SecretStore::persistenceLost, this, [this](const QString &reason) { m_keychainProblem = reason; });
     m_keychainTimer.start(keychainTimeout);
     lookUpAccountKey(secrets, *account, this, [this](const KeyLookup &lookup) { onKeyRead(lookup); });
+}
+
+bool CommandRunner::refusedAsReadOnly(const QString &account)
+{
+    const bool changes = m_command.kind == CommandKind::Create || m_command.kind == CommandKind::Extend
+        || m_command.kind == CommandKind::Stop || m_command.kind == CommandKind::KeepAlive;
+    const QString why = m_context.workspace->readOnlyReason(account);
+    if (!changes || why.isEmpty())
+        return false;
+    // Refused as the window refuses it, in its words, before anything is sent.
+    printErr(u"arrsm: "_s + why);
+    finish(ExitUsage);
+    return true;
 }
 
 void CommandRunner::onKeyRead(const KeyLookup &lookup)
@@ -190,8 +197,12 @@ void CommandRunner::connectToService()
     account.apiVersion = connection.apiVersion;
 
     // The environment's account is an account for this run, known to the workspace by its identity.
-    if (account.name.isEmpty())
+    if (account.name.isEmpty()) {
         m_runAccountName = m_context.workspace->useAccountForRun(account).name;
+        // Reached through the environment, a saved read-only account is read-only all the same.
+        if (refusedAsReadOnly(m_runAccountName))
+            return;
+    }
 
     if (m_command.kind == CommandKind::KeepAlive) {
         keepAlive(account);

@@ -96,6 +96,9 @@ private:
     // Whether what this command sees and does goes into a history (a file or a team's outbox).
     bool recordsHistory() const;
     void resolveSavedAccount();
+    // Ends a command that would change a session of a read-only account (the window's sentence);
+    // whether it did.
+    bool refusedAsReadOnly(const QString &account);
     void onKeyRead(const arr::KeyLookup &lookup);
     void connectToService();
 

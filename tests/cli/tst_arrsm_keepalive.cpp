@@ -50,6 +50,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void readOnlySavedAccountIsRefused();
+    void readOnlyAccountThroughTheEnvironmentIsRefused();
     void interruptLeavesTheSessionAlone();
     void commandsLeaveTheWindowsPoliciesAlone();
 
@@ -212,6 +213,43 @@ void TestArrsmKeepAlive::readOnlySavedAccountIsRefused()
         QVERIFY2(attempt.err.contains("read-only"), qPrintable(attempt.describe()));
     }
     QCOMPARE(m_emulator->requestCount(), 0);
+}
+
+// The environment's variables reach the same account as a saved read-only one: one account, refused
+// alike.
+void TestArrsmKeepAlive::readOnlyAccountThroughTheEnvironmentIsRefused()
+{
+#if !defined(Q_OS_UNIX) || defined(Q_OS_DARWIN)
+    QSKIP("The settings file is placed by XDG_CONFIG_HOME on Linux and the BSDs only.");
+#endif
+    {
+        QSettings settings(
+            m_home->filePath(u"config/ArrSessionManager/arr-session-manager.conf"_s), QSettings::IniFormat);
+        arr::AccountStore store(&settings);
+        arr::Account watched;
+        watched.name = u"Watched"_s;
+        watched.accountId = AccountId;
+        watched.endpoint = m_emulator->baseUrl();
+        watched.tokenEndpoint = m_emulator->baseUrl();
+        watched.readOnly = true;
+        QCOMPARE(store.save(watched), QString());
+    }
+    const QString id = m_emulator->addSession(AccountId, SessionSeed{});
+    const QList<QStringList> refused{
+        {u"keep-alive"_s, id, u"--max-lease"_s, u"2:00"_s},
+        {u"extend"_s, id, u"--lease"_s, u"5:00"_s},
+        {u"stop"_s, id},
+        {u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"standard"_s},
+    };
+    for (const QStringList &arguments : refused) {
+        const Run attempt = run(arguments);
+        COMPARE_EXIT(attempt, 2);
+        QVERIFY2(attempt.err.startsWith("arrsm: The account \"Watched\" is read-only"), qPrintable(attempt.describe()));
+    }
+    QCOMPARE(m_emulator->requestCount(), 0);
+    // Reading stays open to it.
+    const Run shown = run({u"show"_s, id});
+    COMPARE_EXIT(shown, 0);
 }
 
 void TestArrsmKeepAlive::interruptLeavesTheSessionAlone()
