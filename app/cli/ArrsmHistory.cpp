@@ -14,7 +14,6 @@
 #include "storage/SecretStore.h"
 #include "workspace/KeepAlivePolicy.h"
 #include "workspace/KeyLookup.h"
-#include "workspace/SessionWatch.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>

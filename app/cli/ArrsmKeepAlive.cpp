@@ -5,6 +5,8 @@
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
 #include "core/RequestValidator.h"
+#include "monitor/LiveSessions.h"
+#include "monitor/SessionMonitor.h"
 #include "service/SessionApi.h"
 #include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
@@ -14,7 +16,6 @@
 #include "workspace/KeepAliveManager.h"
 #include "workspace/KeepAlivePolicy.h"
 #include "workspace/KeyLookup.h"
-#include "workspace/SessionWatch.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -33,20 +34,20 @@ namespace arr::cli {
 void CommandRunner::keepAlive(Account account)
 {
     account.name = historyAccount();
-    m_keepAliveMonitor = std::make_unique<SessionMonitor>(&m_network, &m_log, m_clock);
-    m_keepAliveMonitor->setPollInterval(m_command.pollInterval);
-    m_keepAliveMonitor->setFastPollInterval(m_command.pollInterval);
-    // No settings: this run's policy leaves the window's saved policies alone.
-    m_keepAliveManager = std::make_unique<KeepAliveManager>(m_keepAliveMonitor.get(), nullptr, m_clock);
-    connect(m_keepAliveMonitor.get(), &SessionMonitor::pollFinished, this, &CommandRunner::onKeepAliveRead);
-    connect(m_keepAliveManager.get(), &KeepAliveManager::decided, this,
+    // The workspace's monitor reads the one session; its keep-alive runs no saved policy in arrsm
+    // (Workspace::Options::runsPoliciesAndAlerts), only this run's.
+    SessionMonitor &monitor = m_context.workspace->monitor();
+    KeepAliveManager &keepAlive = m_context.workspace->keepAlive();
+    monitor.setPollInterval(m_command.pollInterval);
+    monitor.setFastPollInterval(m_command.pollInterval);
+    connect(&monitor, &SessionMonitor::pollFinished, this, &CommandRunner::onKeepAliveRead);
+    connect(&keepAlive, &KeepAliveManager::decided, this,
         [this](const QString &, const QString &, const KeepAlivePolicy::Decision &decision) {
             onKeepAliveDecided(decision);
         });
-    connect(m_keepAliveManager.get(), &KeepAliveManager::automaticExtendFinished, this,
-        &CommandRunner::onKeepAliveExtended);
+    connect(&keepAlive, &KeepAliveManager::automaticExtendFinished, this, &CommandRunner::onKeepAliveExtended);
     // Ctrl+C only stops looking: the session keeps the lease it has (main quits the event loop).
-    m_keepAliveMonitor->addAccount(account, m_command.connection.accountKey, m_command.sessionId);
+    monitor.addAccount(account, m_command.connection.accountKey, m_command.sessionId);
 }
 
 void CommandRunner::onKeepAliveRead(const QString &, const ApiResult &result)
@@ -74,7 +75,7 @@ void CommandRunner::onKeepAliveRead(const QString &, const ApiResult &result)
     KeepAliveSpec spec = m_command.keepAlive;
     if (m_command.keepAliveUntil)
         spec.until = KeepAliveSpec::nextOccurrence(*m_command.keepAliveUntil, m_clock->now());
-    if (const QString problem = m_keepAliveManager->start(historyAccount(), m_command.sessionId, spec);
+    if (const QString problem = m_context.workspace->keepAlive().start(historyAccount(), m_command.sessionId, spec);
         !problem.isEmpty()) {
         printErr(u"arrsm: "_s + problem);
         finish(ExitUsage);
@@ -83,7 +84,8 @@ void CommandRunner::onKeepAliveRead(const QString &, const ApiResult &result)
 
 void CommandRunner::onKeepAliveDecided(const KeepAlivePolicy::Decision &decision)
 {
-    const TrackedSession *tracked = m_keepAliveMonitor->sessions().find(historyAccount(), m_command.sessionId);
+    const TrackedSession *tracked
+        = m_context.workspace->monitor().sessions().find(historyAccount(), m_command.sessionId);
     if (m_finished || !tracked)
         return;
     const Session &session = tracked->session;
@@ -137,7 +139,8 @@ void CommandRunner::onKeepAliveExtended(const CommandOutcome &outcome)
         fail(outcome.result);
         return;
     }
-    const TrackedSession *tracked = m_keepAliveMonitor->sessions().find(historyAccount(), m_command.sessionId);
+    const TrackedSession *tracked
+        = m_context.workspace->monitor().sessions().find(historyAccount(), m_command.sessionId);
     if (!outcome.succeeded || !tracked || !tracked->session.maxLease || !m_keepAliveSeen)
         return;
     // Shown by the poll that confirmed it: only now is it said to have happened.

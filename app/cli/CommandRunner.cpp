@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
 #include "core/RequestValidator.h"
+#include "service/RequestLog.h"
 #include "service/SessionApi.h"
 #include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
@@ -14,7 +15,6 @@
 #include "workspace/KeepAliveManager.h"
 #include "workspace/KeepAlivePolicy.h"
 #include "workspace/KeyLookup.h"
-#include "workspace/SessionWatch.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -42,9 +42,10 @@ CommandRunner::CommandRunner(Command command, Context context, QObject *parent)
         printErr(tr("arrsm: the keychain did not answer in time."));
         finish(ExitFailure);
     });
-    if (m_command.verbose) {
-        connect(
-            &m_log, &RequestLog::entryAdded, this, [this](const RequestLogEntry &entry) { printErr(entry.toLine()); });
+    // Every request of the command, the workspace's monitor's included, goes to the workspace's log.
+    if (m_command.verbose && m_context.workspace) {
+        connect(&m_context.workspace->log(), &RequestLog::entryAdded, this,
+            [this](const RequestLogEntry &entry) { printErr(entry.toLine()); });
     }
 }
 
@@ -52,7 +53,6 @@ CommandRunner::~CommandRunner()
 {
     // Jobs still running refer to the token provider; end them while it exists, unheard.
     m_finished = true;
-    m_watch.reset();
     if (m_api)
         m_api->abortAll();
     m_api.reset();
@@ -111,14 +111,8 @@ void CommandRunner::resolveSavedAccount()
         finish(ExitUsage);
         return;
     }
-    const bool changes = m_command.kind == CommandKind::Create || m_command.kind == CommandKind::Extend
-        || m_command.kind == CommandKind::Stop || m_command.kind == CommandKind::KeepAlive;
-    // Refused as the window refuses it, in its words.
-    if (const QString why = workspace.readOnlyReason(account->name); changes && !why.isEmpty()) {
-        printErr(u"arrsm: "_s + why);
-        finish(ExitUsage);
+    if (refusedAsReadOnly(account->name))
         return;
-    }
     m_command.connection.savedAccount = account->name;
     m_command.connection.endpoint = account->endpoint;
     m_command.connection.tokenEndpoint = account->tokenEndpoint;
@@ -145,6 +139,19 @@ void CommandRunner::resolveSavedAccount()
         secrets, &SecretStore::persistenceLost, this, [this](const QString &reason) { m_keychainProblem = reason; });
     m_keychainTimer.start(keychainTimeout);
     lookUpAccountKey(secrets, *account, this, [this](const KeyLookup &lookup) { onKeyRead(lookup); });
+}
+
+bool CommandRunner::refusedAsReadOnly(const QString &account)
+{
+    const bool changes = m_command.kind == CommandKind::Create || m_command.kind == CommandKind::Extend
+        || m_command.kind == CommandKind::Stop || m_command.kind == CommandKind::KeepAlive;
+    const QString why = m_context.workspace->readOnlyReason(account);
+    if (!changes || why.isEmpty())
+        return false;
+    // Refused as the window refuses it, in its words, before anything is sent.
+    printErr(u"arrsm: "_s + why);
+    finish(ExitUsage);
+    return true;
 }
 
 void CommandRunner::onKeyRead(const KeyLookup &lookup)
@@ -190,47 +197,37 @@ void CommandRunner::connectToService()
     account.apiVersion = connection.apiVersion;
 
     // The environment's account is an account for this run, known to the workspace by its identity.
-    if (account.name.isEmpty())
+    if (account.name.isEmpty()) {
         m_runAccountName = m_context.workspace->useAccountForRun(account).name;
+        // Reached through the environment, a saved read-only account is read-only all the same.
+        if (refusedAsReadOnly(m_runAccountName))
+            return;
+    }
 
+    if (m_command.kind == CommandKind::KeepAlive) {
+        keepAlive(account);
+        return;
+    }
+    if (m_command.kind == CommandKind::Create || m_command.kind == CommandKind::Extend
+        || m_command.kind == CommandKind::Stop || m_command.kind == CommandKind::Wait) {
+        sendCommand(account);
+        return;
+    }
+
+    // list, show and metrics: one read each, through a session API of the command's own.
+    RequestLog *log = &m_context.workspace->log();
     m_tokens = std::make_unique<TokenProvider>(
-        &m_network, connection.tokenEndpoint, connection.accountId, connection.accountKey, &m_log, m_clock);
+        &m_network, connection.tokenEndpoint, connection.accountId, connection.accountKey, log, m_clock);
     if (!account.name.isEmpty())
         m_tokens->accountLabel = account.name;
     m_tokens->accountIdentity = account.identity();
-    m_api = std::make_unique<SessionApi>(&m_network, m_tokens.get(), account, &m_log, m_clock);
-
-    switch (m_command.kind) {
-    case CommandKind::List:
+    m_api = std::make_unique<SessionApi>(&m_network, m_tokens.get(), account, log, m_clock);
+    if (m_command.kind == CommandKind::List)
         list();
-        break;
-    case CommandKind::Show:
+    else if (m_command.kind == CommandKind::Show)
         show();
-        break;
-    case CommandKind::Create:
-        create();
-        break;
-    case CommandKind::Extend:
-        extend();
-        break;
-    case CommandKind::Stop:
-        stop();
-        break;
-    case CommandKind::Wait:
-        startWait(m_command.sessionId, true);
-        break;
-    case CommandKind::KeepAlive:
-        keepAlive(account);
-        break;
-    case CommandKind::Metrics:
+    else
         metrics();
-        break;
-    case CommandKind::Accounts:
-    case CommandKind::History:
-    case CommandKind::Watch:
-        Q_UNREACHABLE();
-        break;
-    }
 }
 
 void CommandRunner::follow(ApiJob *job, std::function<void(const ApiResult &)> handler)
@@ -290,68 +287,6 @@ void CommandRunner::show()
     });
 }
 
-void CommandRunner::create()
-{
-    CreateSessionRequest request;
-    request.maxLease = m_command.lease;
-    request.size = m_command.size;
-    request.models = m_command.models;
-    request.sessionId = m_command.newSessionId;
-    ApiJob *job = m_api->createSession(request);
-    follow(job, [this](const ApiResult &result) {
-        if (!result.ok()) {
-            fail(result);
-            return;
-        }
-        m_createdId = result.sessionId;
-        recordCommand(CommandOutcome::Kind::Create, true, result.sessionId, result.msCv, tr("created by arrsm"));
-        if (m_command.verbose)
-            printErr(tr("arrsm: created session %1").arg(result.sessionId));
-        if (m_command.wait)
-            startWait(result.sessionId, false);
-        else
-            showAfter(result.sessionId, tr("created"));
-    });
-}
-
-void CommandRunner::extend()
-{
-    ApiJob *job = m_api->extendSession(m_command.sessionId, m_command.lease);
-    follow(job, [this](const ApiResult &result) {
-        if (!result.ok()) {
-            recordCommand(CommandOutcome::Kind::Extend, false, m_command.sessionId, result.msCv, result.summary());
-            fail(result);
-            return;
-        }
-        recordCommand(CommandOutcome::Kind::Extend, true, m_command.sessionId, result.msCv,
-            tr("extended by arrsm to %1").arg(m_command.lease.toString()));
-        if (result.session) {
-            recordSeen({*result.session}, result.msCv);
-            printSession(*result.session);
-            finish(ExitSuccess);
-            return;
-        }
-        showAfter(m_command.sessionId, tr("extended"));
-    });
-}
-
-void CommandRunner::stop()
-{
-    ApiJob *job = m_api->stopSession(m_command.sessionId);
-    follow(job, [this](const ApiResult &result) {
-        if (!result.ok()) {
-            recordCommand(CommandOutcome::Kind::Stop, false, m_command.sessionId, result.msCv, result.summary());
-            fail(result);
-            return;
-        }
-        recordCommand(CommandOutcome::Kind::Stop, true, m_command.sessionId, result.msCv, tr("stopped by arrsm"));
-        if (m_command.wait)
-            startWait(m_command.sessionId, false);
-        else
-            showAfter(m_command.sessionId, tr("asked to stop"));
-    });
-}
-
 void CommandRunner::printSession(const Session &session)
 {
     if (m_command.json)
@@ -402,8 +337,6 @@ void CommandRunner::finish(int exitCode)
     const auto left
         = m_command.timeout - std::chrono::milliseconds(m_commandTime.isValid() ? m_commandTime.elapsed() : 0);
     writeHistory(std::clamp(left, std::chrono::milliseconds(0), std::chrono::milliseconds(MaximumHistoryWait)));
-    if (m_watch)
-        m_watch->cancel();
     Q_EMIT finished(exitCode);
 }
 

@@ -2,16 +2,14 @@
 
 #include "cli/ArrsmCommandLine.h"
 #include "cli/Output.h"
-#include "monitor/SessionMonitor.h"
+#include "monitor/CommandOutcome.h"
 #include "service/ApiResult.h"
-#include "service/RequestLog.h"
 #include "storage/HistoryRecords.h"
 #include "workspace/KeepAlivePolicy.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <chrono>
@@ -25,10 +23,8 @@ namespace arr {
 class ApiJob;
 class HistoryOutbox;
 class HistoryStore;
-class KeepAliveManager;
 class Clock;
 class SessionApi;
-class SessionWatch;
 class TokenProvider;
 class Workspace;
 struct KeyLookup;
@@ -38,9 +34,10 @@ namespace arr::cli {
 
 // Carries out one validated arrsm command over the event loop, as a front end of the application
 // layer (Workspace): the saved accounts, their keys, the read-only rule, the prices and how history
-// records are made are the workspace's, as in the window. Talks to the service through the same
-// session API as the desktop app, follows a session while waiting, prints the outcome and says which
-// exit status it deserves. Emits finished() exactly once. Never prints the account key, whatever the
+// records are made are the workspace's, as in the window. Sends create, extend and stop through the
+// workspace and follows them, and waits on a session, with the workspace's monitor, as the window
+// does; reads lists and sessions through the same session API as the desktop app; prints the outcome
+// and says which exit status it deserves. Emits finished() exactly once. Never prints the account key, whatever the
 // service answers.
 class CommandRunner : public QObject
 {
@@ -52,7 +49,8 @@ public:
     {
         QIODevice *out = nullptr;
         QIODevice *err = nullptr;
-        // The application layer (not started: arrsm polls nothing by itself).
+        // The application layer (not started: arrsm polls only the account and session its command
+        // is about).
         Workspace *workspace = nullptr;
         // nullptr for the system clock.
         const Clock *clock = nullptr;
@@ -101,6 +99,9 @@ private:
     // Whether what this command sees and does goes into a history (a file or a team's outbox).
     bool recordsHistory() const;
     void resolveSavedAccount();
+    // Ends a command that would change a session of a read-only account (the window's sentence);
+    // whether it did.
+    bool refusedAsReadOnly(const QString &account);
     void onKeyRead(const arr::KeyLookup &lookup);
     void connectToService();
 
@@ -111,12 +112,20 @@ private:
     void list();
     void metrics();
     void show();
-    void create();
-    void extend();
-    void stop();
-    // Reads a session after a command changed it and prints it; a failed read is only a warning,
-    // since the command itself succeeded.
-    void showAfter(const QString &sessionId, const QString &done);
+
+    // create, extend and stop through the workspace on an account added for the command, and wait on
+    // an account reading the one session (ArrsmFollow.cpp).
+    void sendCommand(arr::Account account);
+    void onCommandFinished(const arr::CommandOutcome &outcome);
+    void onCreated(const arr::CommandOutcome &outcome);
+    // The extend or stop was accepted (its outcome says so, or its session is being read, which
+    // happens only then): recorded once.
+    void recordAccepted(const QByteArray &msCv);
+    void onSessionRead(const QString &account, const arr::ApiResult &result);
+    // The one read after a command without --wait: printed; a failed read is only a warning, since
+    // the command itself succeeded.
+    void showReadBack(const arr::ApiResult &result);
+    void onWaitRead(const arr::ApiResult &result);
 
     void keepAlive(arr::Account account);
     void onKeepAliveRead(const QString &account, const arr::ApiResult &result);
@@ -125,7 +134,6 @@ private:
     void printKeepAliveEvent(const QString &event, const arr::Session &session, const QString &line,
         std::optional<arr::TimeSpan> newLease = std::nullopt, const QDateTime &endsAt = {});
 
-    void startWait(const QString &sessionId, bool pollNow);
     void onWaitEnded(const arr::Session &session);
     void onDeadline();
 
@@ -139,7 +147,6 @@ private:
     Context m_context;
     const Clock *m_clock;
 
-    RequestLog m_log;
     QNetworkAccessManager m_network;
     std::unique_ptr<TokenProvider> m_tokens;
     std::unique_ptr<SessionApi> m_api;
@@ -147,13 +154,17 @@ private:
     QTimer m_keychainTimer;
     QString m_keychainProblem;
 
-    std::unique_ptr<SessionWatch> m_watch;
+    // The session waited on (wait, or create and stop --wait once the service took the command), and
+    // as it was last read.
+    QString m_waitingFor;
+    std::optional<Session> m_lastSeen;
+    int m_failedReads = 0;
+    // While the one read after a command without --wait is awaited: what the command did ("created").
+    QString m_readBackDone;
+    bool m_acceptedRecorded = false;
     QTimer m_deadlineTimer;
     QElapsedTimer m_commandTime;
 
-    // keep-alive: a monitor reading the one session, and the window's keep-alive over it.
-    std::unique_ptr<SessionMonitor> m_keepAliveMonitor;
-    std::unique_ptr<KeepAliveManager> m_keepAliveManager;
     // The session as the last poll before the current one showed it: what an extend was made from.
     std::optional<Session> m_keepAliveSeen;
     HistoryBatch m_historyQueue;

@@ -115,6 +115,8 @@ int main(int argc, char *argv[])
     // prices and history file. Not started: arrsm polls only what its command asks for.
     arr::Workspace::Options options;
     options.recordMonitor = false;
+    // Its reads of one session leave the window's keep-alive policies and alerts alone.
+    options.runsPoliciesAndAlerts = false;
     options.program = u"arrsm"_s;
     // A team's history database instead of this computer's file (libpq's PGPASSWORD or ~/.pgpass give
     // the password).

@@ -7,6 +7,7 @@
 
 #include <QPointer>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +20,7 @@ namespace {
 
 // How many times a command the service has not accepted is sent before it is given up (each send has
 // its own retries). One it has accepted is never sent again behind the user's back.
-constexpr int MaximumCommandSends = 3;
+constexpr int DefaultMaximumSends = 3;
 // How many polls a command is followed before it is reported as failed.
 constexpr int FollowThroughPolls = 6;
 
@@ -76,7 +77,13 @@ CommandFollowThrough::CommandFollowThrough(
     , m_api(api)
     , m_sessions(sessions)
     , m_clock(clock)
+    , m_maximumSends(DefaultMaximumSends)
 {
+}
+
+void CommandFollowThrough::setMaximumSends(int sends)
+{
+    m_maximumSends = std::max(sends, 1);
 }
 
 CommandFollowThrough::~CommandFollowThrough() = default;
@@ -91,6 +98,7 @@ void CommandFollowThrough::create(const CreateSessionRequest &request)
         outcome.result = result;
         outcome.sessionId = result.sessionId;
         outcome.succeeded = result.ok();
+        outcome.accepted = result.ok();
         if (result.ok()) {
             // Shown at once as starting; the next poll fills in the rest.
             Session placeholder;
@@ -102,7 +110,7 @@ void CommandFollowThrough::create(const CreateSessionRequest &request)
             placeholder.elapsed = TimeSpan();
             m_sessions->upsert(m_account, placeholder, m_clock->monotonicMs(), result.msCv);
             outcome.description = SessionMonitor::tr("Created session %1 on %2.").arg(result.sessionId, m_account);
-            Q_EMIT pollWanted();
+            Q_EMIT pollWanted(result.sessionId);
         } else {
             outcome.description
                 = SessionMonitor::tr("Could not create a session on %1: %2").arg(m_account, result.summary());
@@ -160,10 +168,18 @@ void CommandFollowThrough::onSent(const std::shared_ptr<Pending> &command, const
     const bool alreadyGone = command->kind == CommandOutcome::Kind::Stop && result.kind == ErrorKind::NotFound;
     if (result.ok() || alreadyGone) {
         command->accepted = true;
-        Q_EMIT pollWanted();
+        // An answer that shows the change needs no poll to confirm it.
+        const Session *answered = result.session ? &*result.session : nullptr;
+        if (alreadyGone || showsChange(*command, answered)) {
+            if (answered)
+                m_sessions->upsert(m_account, *answered, m_clock->monotonicMs(), result.msCv);
+            finish(command, true, result, answered ? answered->status : SessionStatus::Unknown);
+            return;
+        }
+        Q_EMIT pollWanted(command->sessionId);
         return;
     }
-    if (isPermanentFailure(result.kind) || command->sends >= MaximumCommandSends) {
+    if (isPermanentFailure(result.kind) || command->sends >= m_maximumSends) {
         finish(command, false, result);
         return;
     }
@@ -178,8 +194,7 @@ void CommandFollowThrough::followPoll()
         if (settledByPoll(command, tracked ? &tracked->session : nullptr) || command->job)
             continue;
         ++command->pollsWaited;
-        if (command->pollsWaited > FollowThroughPolls
-            || (command->sends >= MaximumCommandSends && !command->accepted)) {
+        if (command->pollsWaited > FollowThroughPolls || (command->sends >= m_maximumSends && !command->accepted)) {
             finish(command, false, notTaken(command->lastResult));
             continue;
         }
@@ -196,10 +211,19 @@ void CommandFollowThrough::pollStarted()
         command->pollSinceAccepted = command->accepted;
 }
 
+bool CommandFollowThrough::showsChange(const Pending &command, const Session *session)
+{
+    if (!session)
+        return false;
+    if (command.kind == CommandOutcome::Kind::Extend)
+        return session->maxLease && *session->maxLease >= command.lease;
+    return session->status == SessionStatus::Stopping || isFinalStatus(session->status);
+}
+
 bool CommandFollowThrough::settledByPoll(const std::shared_ptr<Pending> &command, const Session *session)
 {
     if (command->kind == CommandOutcome::Kind::Extend) {
-        if (session && session->maxLease && *session->maxLease >= command->lease && command->accepted) {
+        if (command->accepted && showsChange(*command, session)) {
             finish(command, true, command->lastResult);
             return true;
         }

@@ -18,11 +18,13 @@ class LiveSessions;
 class SessionApi;
 
 // The commands sent on one account, each carried to exactly one finished(). A create ends when the
-// service names the session, shown at once as starting. An extend or a stop is followed over the
-// account's polls until one shows the change; a send that failed is sent again while that is safe, one
-// the service accepted never is. An accepted extend is settled by the first poll sent after the
-// service said yes (a lease shows at once); a stop may take a few polls to show. SessionMonitor keeps
-// one per account and tells it of each poll.
+// service names the session, shown at once as starting. An extend or a stop ends on the service's
+// answer when that answer shows the change (the session with the new lease, stopping or stopped; a
+// stop of a session the service no longer knows); otherwise it is followed over the account's polls
+// until one shows the change. A send that failed is sent again while that is safe, one the service
+// accepted never is. An accepted extend is settled by the first poll sent after the service said yes
+// (a lease shows at once); a stop may take a few polls to show. SessionMonitor keeps one per account
+// and tells it of each poll.
 class CommandFollowThrough : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,10 @@ public:
     void extend(const QString &sessionId, TimeSpan newMaxLease, bool automatic);
     void stop(const QString &sessionId);
 
+    // How many times a command the service has not accepted is sent before it is given up (3 by
+    // default): 1 for a front end whose caller decides whether to try again (a script running arrsm).
+    void setMaximumSends(int sends);
+
     // Whether an extend or a stop waits for a poll to confirm it.
     bool isFollowing() const { return !m_commands.isEmpty(); }
     // When a poll of the account is sent: its answer can confirm what the service has accepted so far.
@@ -50,8 +56,9 @@ public:
 
 Q_SIGNALS:
     void finished(const arr::CommandOutcome &outcome);
-    // The service took a command: a poll now shows whether it took effect.
-    void pollWanted();
+    // The service took a command on this session (or created it) and its answer did not show the
+    // change: a poll now shows whether it took effect.
+    void pollWanted(const QString &sessionId);
     // A send failed in a way that may pass: the next poll decides whether to send it again.
     void sendFailed();
 
@@ -61,6 +68,8 @@ private:
     void follow(const std::shared_ptr<Pending> &command, const QString &pendingText);
     void send(const std::shared_ptr<Pending> &command);
     void onSent(const std::shared_ptr<Pending> &command, const ApiResult &result);
+    // Whether the session, as polled or as the service answered the command, shows the command done.
+    static bool showsChange(const Pending &command, const Session *session);
     // Ends the command when the session as polled settles it; whether it did.
     bool settledByPoll(const std::shared_ptr<Pending> &command, const Session *session);
     // `seen`: the session's status in the poll that confirmed a stop; Expired or Error means it had
@@ -73,6 +82,7 @@ private:
     LiveSessions *m_sessions;
     const Clock *m_clock;
     QList<std::shared_ptr<Pending>> m_commands;
+    int m_maximumSends;
 };
 
 } // namespace arr

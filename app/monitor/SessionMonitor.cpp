@@ -49,6 +49,8 @@ struct SessionMonitor::AccountState
     Account account;
     // Empty: the account's list.
     QString onlySession;
+    // Added for one command (addAccountForCommand()): polled only once onlySession is known.
+    bool forCommand = false;
     std::unique_ptr<TokenProvider> tokens;
     std::unique_ptr<SessionApi> api;
     QTimer timer;
@@ -87,6 +89,21 @@ SessionMonitor::AccountState *SessionMonitor::state(const QString &account) cons
 
 void SessionMonitor::addAccount(const Account &account, const QString &key, const QString &onlySession)
 {
+    AccountState *state = insertAccount(account, key, onlySession);
+    // Let the caller connect to the signals before the first poll reports.
+    state->timer.start(0);
+}
+
+void SessionMonitor::addAccountForCommand(const Account &account, const QString &key)
+{
+    AccountState *state = insertAccount(account, key, {});
+    state->forCommand = true;
+    state->commands->setMaximumSends(1);
+}
+
+SessionMonitor::AccountState *SessionMonitor::insertAccount(
+    const Account &account, const QString &key, const QString &onlySession)
+{
     removeAccount(account.name);
     auto state = std::make_unique<AccountState>();
     state->account = account;
@@ -101,13 +118,29 @@ void SessionMonitor::addAccount(const Account &account, const QString &key, cons
     state->timer.setSingleShot(true);
     AccountState *raw = state.get();
     connect(&raw->timer, &QTimer::timeout, this, [this, raw] { poll(raw); });
-    connect(raw->commands.get(), &CommandFollowThrough::finished, this, &SessionMonitor::commandFinished);
-    connect(
-        raw->commands.get(), &CommandFollowThrough::pollWanted, this, [this, name = account.name] { refresh(name); });
+    connect(raw->commands.get(), &CommandFollowThrough::finished, this, [this, raw](const CommandOutcome &outcome) {
+        // An account for a command polls its session once the service has accepted the command, at
+        // the pace of any account (its answer may have confirmed the command without a poll).
+        if (outcome.accepted) {
+            followCommandedSession(raw, outcome.sessionId);
+            if (raw->forCommand && !raw->timer.isActive() && !raw->pollJob)
+                schedule(raw);
+        }
+        Q_EMIT commandFinished(outcome);
+    });
+    connect(raw->commands.get(), &CommandFollowThrough::pollWanted, this, [this, raw](const QString &sessionId) {
+        followCommandedSession(raw, sessionId);
+        poll(raw);
+    });
     connect(raw->commands.get(), &CommandFollowThrough::sendFailed, this, [this, raw] { schedule(raw); });
     m_accounts.push_back(std::move(state));
-    // Let the caller connect to the signals before the first poll reports.
-    raw->timer.start(0);
+    return raw;
+}
+
+void SessionMonitor::followCommandedSession(AccountState *account, const QString &sessionId)
+{
+    if (account->forCommand && account->onlySession.isEmpty())
+        account->onlySession = sessionId;
 }
 
 void SessionMonitor::removeAccount(const QString &name)
@@ -244,7 +277,8 @@ void SessionMonitor::poll(AccountState *account)
         account->pollAgain = true;
         return;
     }
-    if (!m_online)
+    // An account for a command has nothing to read before the service answered the command.
+    if (!m_online || (account->forCommand && account->onlySession.isEmpty()))
         return;
     account->timer.stop();
     account->commands->pollStarted();

@@ -80,8 +80,9 @@ struct SessionNotification
 
 // Polls every enabled account's session list (one request per account per interval, never two at
 // once), applies each poll to the LiveSessions it owns the state of, carries user commands through
-// until a poll confirms them (CommandFollowThrough, one per account), and tells its users what
-// happened. Knows nothing of widgets or item models.
+// until the service's answer or a poll confirms them (CommandFollowThrough, one per account: the
+// window's commands and arrsm's alike), and tells its users what happened. Knows nothing of widgets or
+// item models.
 class SessionMonitor : public QObject
 {
     Q_OBJECT
@@ -98,6 +99,11 @@ public:
     // account's list: for a front end that follows one session (arrsm keep-alive); a session the
     // service does not know then fails the poll.
     void addAccount(const Account &account, const QString &key, const QString &onlySession = {});
+    // Adds an account for a front end that sends one command and follows its session (arrsm create,
+    // extend, stop): not polled until the service has answered a command sent on it, then polled for
+    // that command's session alone (the created one, for a create), as with `onlySession`. A send that
+    // fails is not sent again: the front end's caller (a script) decides whether to try again.
+    void addAccountForCommand(const Account &account, const QString &key);
     void removeAccount(const QString &name);
     QStringList accountNames() const;
     AccountHealth health(const QString &account) const;
@@ -137,6 +143,10 @@ private:
     struct AccountState;
 
     AccountState *state(const QString &account) const;
+    // Replaces any account of the same name by a new one, not yet scheduled.
+    AccountState *insertAccount(const Account &account, const QString &key, const QString &onlySession);
+    // An account for a command reads the session the service answered a command about, from then on.
+    void followCommandedSession(AccountState *account, const QString &sessionId);
     void schedule(AccountState *account);
     void poll(AccountState *account);
     void onPollFinished(AccountState *account, const ApiResult &result);

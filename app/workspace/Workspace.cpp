@@ -80,7 +80,9 @@ Workspace::Workspace(const Options &options)
         m_options.localEmulator ? m_emulator.get() : nullptr, m_settings.get(),
         m_options.demo ? AccountManager::EmulatorPolicy::AlwaysOn : AccountManager::EmulatorPolicy::FromSettings);
     m_reachability = std::make_unique<NetworkWatcher>(m_monitor.get());
-    m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(), m_settings.get(), m_options.clock,
+    // Without the settings, no saved policy is loaded (or changed): only those started in this run.
+    m_keepAlive = std::make_unique<KeepAliveManager>(m_monitor.get(),
+        m_options.runsPoliciesAndAlerts ? m_settings.get() : nullptr, m_options.clock,
         [this](const QString &account) { return m_accounts->identityOf(account); });
     // A policy extends automatically only where a person may extend: never for a watch-only account
     // or workspace (the window that does run the policies is another one).
@@ -119,7 +121,8 @@ Workspace::Workspace(const Options &options)
     // Today's spend from the same source as the status bar's, so that the alerts and the bar agree.
     m_budgets = std::make_unique<BudgetWatch>(
         m_accountStore.get(), &m_monitor->sessions(), m_billedToday.get(), m_settings.get(), m_options.clock);
-    QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
+    if (m_options.runsPoliciesAndAlerts)
+        QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
     recordAlerts();
     applySettings();
 }

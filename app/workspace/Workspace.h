@@ -82,6 +82,11 @@ public:
         // The program its commands are recorded as sent by, for who did what: "ARR Session Manager" (the
         // window), "arrsm", "arrsm watch"; empty for the application's name.
         QString program;
+        // Whether the saved keep-alive policies run and the budgets and long-running alerts are checked
+        // after each poll (the window, arrsm watch). A front end that runs one command (arrsm) leaves
+        // them to those: its reads of one session must not extend a session behind its back, drop the
+        // saved policies of sessions it does not read, or use up the day's alerts.
+        bool runsPoliciesAndAlerts = true;
         // Whether the built-in local emulator may run (when switched on in the settings); a front end
         // without a window (arrsm watch) has no use for made-up sessions.
         bool localEmulator = true;

@@ -4,6 +4,7 @@
 #include "storage/AccountStore.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -49,7 +50,9 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void readOnlySavedAccountIsRefused();
+    void readOnlyAccountThroughTheEnvironmentIsRefused();
     void interruptLeavesTheSessionAlone();
+    void commandsLeaveTheWindowsPoliciesAlone();
 
 private:
     void startEmulator(double timeScale);
@@ -212,6 +215,43 @@ void TestArrsmKeepAlive::readOnlySavedAccountIsRefused()
     QCOMPARE(m_emulator->requestCount(), 0);
 }
 
+// The environment's variables reach the same account as a saved read-only one: one account, refused
+// alike.
+void TestArrsmKeepAlive::readOnlyAccountThroughTheEnvironmentIsRefused()
+{
+#if !defined(Q_OS_UNIX) || defined(Q_OS_DARWIN)
+    QSKIP("The settings file is placed by XDG_CONFIG_HOME on Linux and the BSDs only.");
+#endif
+    {
+        QSettings settings(
+            m_home->filePath(u"config/ArrSessionManager/arr-session-manager.conf"_s), QSettings::IniFormat);
+        arr::AccountStore store(&settings);
+        arr::Account watched;
+        watched.name = u"Watched"_s;
+        watched.accountId = AccountId;
+        watched.endpoint = m_emulator->baseUrl();
+        watched.tokenEndpoint = m_emulator->baseUrl();
+        watched.readOnly = true;
+        QCOMPARE(store.save(watched), QString());
+    }
+    const QString id = m_emulator->addSession(AccountId, SessionSeed{});
+    const QList<QStringList> refused{
+        {u"keep-alive"_s, id, u"--max-lease"_s, u"2:00"_s},
+        {u"extend"_s, id, u"--lease"_s, u"5:00"_s},
+        {u"stop"_s, id},
+        {u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"standard"_s},
+    };
+    for (const QStringList &arguments : refused) {
+        const Run attempt = run(arguments);
+        COMPARE_EXIT(attempt, 2);
+        QVERIFY2(attempt.err.startsWith("arrsm: The account \"Watched\" is read-only"), qPrintable(attempt.describe()));
+    }
+    QCOMPARE(m_emulator->requestCount(), 0);
+    // Reading stays open to it.
+    const Run shown = run({u"show"_s, id});
+    COMPARE_EXIT(shown, 0);
+}
+
 void TestArrsmKeepAlive::interruptLeavesTheSessionAlone()
 {
 #ifndef Q_OS_UNIX
@@ -238,6 +278,41 @@ void TestArrsmKeepAlive::interruptLeavesTheSessionAlone()
     QCOMPARE(m_emulator->requestCount(u"stop"_s), 0);
     QCOMPARE(m_emulator->sessions(AccountId).first().status, SessionStatus::Ready);
 #endif
+}
+
+// arrsm reads one session on the application layer's monitor: the window's saved keep-alive policies,
+// of that session or another, are neither run (no extend behind the command's back) nor changed.
+void TestArrsmKeepAlive::commandsLeaveTheWindowsPoliciesAlone()
+{
+#if !defined(Q_OS_UNIX) || defined(Q_OS_DARWIN)
+    QSKIP("The settings file is placed by XDG_CONFIG_HOME on Linux and the BSDs only.");
+#endif
+    // Five minutes left: a policy that ran would extend it at once.
+    SessionSeed nearlyOut;
+    nearlyOut.status = SessionStatus::Ready;
+    nearlyOut.maxLease = TimeSpan::fromHours(4);
+    nearlyOut.age = TimeSpan::fromMinutes(235);
+    const QString followed = m_emulator->addSession(AccountId, nearlyOut);
+    SessionSeed ready;
+    ready.status = SessionStatus::Ready;
+    const QString other = m_emulator->addSession(AccountId, ready);
+    QJsonArray policies;
+    for (const QString &id : {followed, other}) {
+        policies.append(
+            QJsonObject{{u"maxLease"_s, u"06:00:00"_s}, {u"step"_s, u"00:30:00"_s}, {u"before"_s, u"00:10:00"_s},
+                {u"accountIdentity"_s, arr::accountIdentity(m_emulator->baseUrl(), AccountId)}, {u"sessionId"_s, id}});
+    }
+    const QString stored = QString::fromUtf8(QJsonDocument(policies).toJson(QJsonDocument::Compact));
+    const QString settingsFile = m_home->filePath(u"config/ArrSessionManager/arr-session-manager.conf"_s);
+    QSettings(settingsFile, QSettings::IniFormat).setValue(u"keepAlive/policies"_s, stored);
+
+    const Run waited = run({u"wait"_s, followed});
+    COMPARE_EXIT(waited, 0);
+    const Run extended = run({u"extend"_s, followed, u"--lease"_s, u"4:30"_s});
+    COMPARE_EXIT(extended, 0);
+    // arrsm's own extend, and nothing else.
+    QCOMPARE(m_emulator->requestCount(u"update"_s), 1);
+    QCOMPARE(QSettings(settingsFile, QSettings::IniFormat).value(u"keepAlive/policies"_s).toString(), stored);
 }
 
 QTEST_GUILESS_MAIN(TestArrsmKeepAlive)

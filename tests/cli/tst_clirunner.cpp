@@ -118,6 +118,7 @@ std::unique_ptr<arr::Workspace> TestCliRunner::workspace()
     options.settingsFile = m_settings->fileName();
     options.secretStore = m_keychain.get();
     options.recordMonitor = false;
+    options.runsPoliciesAndAlerts = false;
     return std::make_unique<arr::Workspace>(options);
 }
 
