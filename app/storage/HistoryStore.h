@@ -120,6 +120,9 @@ private:
     bool beginTeamPrune();
     void setTeamLockTimeout();
     void refuseWrite();
+    // Notes, in the write's transaction, that the batch with `key` is delivered (HistoryBatch::deliveryKey);
+    // `fresh` false when an earlier delivery of it is in the history already.
+    bool noteDelivery(const QString &key, bool *fresh, QString *error);
     template<typename List> List readFailed(const QSqlQuery &query, List &partial) const;
     HistorySession sessionFrom(const QSqlQuery &q) const;
     QString whereClause(const HistoryQuery &query, QVariantList &values) const;

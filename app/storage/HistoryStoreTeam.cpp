@@ -227,4 +227,32 @@ void HistoryStore::refuseWrite()
                     .arg(m_filePath);
 }
 
+bool HistoryStore::noteDelivery(const QString &key, bool *fresh, QString *error)
+{
+    // Longer than a computer stays off with a batch delivered but not yet forgotten.
+    constexpr qint64 KeptMs = 30LL * 24 * 3600 * 1000;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(
+        u"INSERT INTO deliveries (delivery_key, delivered_at) VALUES (?, ?) ON CONFLICT (delivery_key) DO NOTHING"_s);
+    q.addBindValue(key);
+    q.addBindValue(now);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    *fresh = q.numRowsAffected() > 0;
+    // Once an hour, the keys that have done their work go.
+    if (m_deliveriesPruned.isValid() && !m_deliveriesPruned.hasExpired(3600 * 1000))
+        return true;
+    q.prepare(u"DELETE FROM deliveries WHERE delivered_at < ?"_s);
+    q.addBindValue(now - KeptMs);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    m_deliveriesPruned.start();
+    return true;
+}
+
 } // namespace arr

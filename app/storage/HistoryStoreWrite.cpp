@@ -139,36 +139,6 @@ bool readKnownRows(
     return true;
 }
 
-// How long a delivered batch's key is kept: longer than a computer stays off with a batch delivered
-// but not yet forgotten.
-constexpr qint64 DeliveryKeptMs = 30LL * 24 * 3600 * 1000;
-
-// Notes, in the write's transaction, that the batch with `key` is delivered. `fresh` false: an earlier
-// delivery of it is in the history already. Keys older than DeliveryKeptMs go when `prune` is set.
-bool noteDelivery(const QSqlDatabase &db, const QString &key, bool prune, bool *fresh, QString *error)
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QSqlQuery q(db);
-    q.prepare(
-        u"INSERT INTO deliveries (delivery_key, delivered_at) VALUES (?, ?) ON CONFLICT (delivery_key) DO NOTHING"_s);
-    q.addBindValue(key);
-    q.addBindValue(now);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    *fresh = q.numRowsAffected() > 0;
-    if (!prune)
-        return true;
-    q.prepare(u"DELETE FROM deliveries WHERE delivered_at < ?"_s);
-    q.addBindValue(now - DeliveryKeptMs);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
-
 // Writes one batch inside a transaction the caller opened. New rows go in many at a time: a first poll
 // of thousands of sessions is thousands of rows and events, and one statement per row costs more than
 // the rows. Pending rows are written before anything reads or updates what they hold.
@@ -447,12 +417,8 @@ bool HistoryStore::record(const HistoryBatch &batch)
     bool ok = true;
     QString error;
     if (!batch.deliveryKey.isEmpty()) {
-        // Once an hour, the keys that have done their work go.
-        const bool prune = !m_deliveriesPruned.isValid() || m_deliveriesPruned.hasExpired(3600 * 1000);
         bool fresh = true;
-        ok = noteDelivery(db, batch.deliveryKey, prune, &fresh, &error);
-        if (ok && prune)
-            m_deliveriesPruned.start();
+        ok = noteDelivery(batch.deliveryKey, &fresh, &error);
         if (ok && !fresh) {
             q.exec(u"ROLLBACK"_s);
             return true;
