@@ -71,6 +71,40 @@ void quitOnInterrupt(QCoreApplication *app, int exitCode, bool alsoTerminate)
 void quitOnInterrupt(QCoreApplication *, int, bool) { }
 #endif
 
+// Where a command records what it saw and did (and `history` reads): the history file, or a team's
+// database with the outbox on this computer where records wait for it. None for `accounts`.
+struct CommandHistory
+{
+    std::unique_ptr<arr::HistoryStore> store;
+    std::unique_ptr<arr::HistoryOutbox> outbox;
+};
+
+CommandHistory historyFor(const arr::cli::Command &command, arr::Workspace &workspace, QFile &err)
+{
+    CommandHistory history;
+    if (command.kind == arr::cli::CommandKind::Accounts)
+        return history;
+    // A team database's password, when Preferences put one in the keychain.
+    if (workspace.historyLocation().isTeam()) {
+        QEventLoop keychain;
+        workspace.loadHistoryPassword(&keychain, [&keychain] { keychain.quit(); });
+        keychain.exec();
+        history.outbox = std::make_unique<arr::HistoryOutbox>(workspace.historyOutboxFile());
+    }
+    // A team's database is reached when the command needs it, mostly once its output is out
+    // (CommandRunner), so that a database that is away holds nothing up; `history` reads it first.
+    if (workspace.historyLocation().isTeam() && command.kind != arr::cli::CommandKind::History) {
+        history.store = workspace.historyStore();
+    } else {
+        history.store = workspace.openHistory();
+        // `history` itself reports a damaged or unusable file as its error.
+        if (command.kind != arr::cli::CommandKind::History && history.store && !history.store->problem().isEmpty())
+            err.write((u"arrsm: warning: "_s + history.store->problem() + u'\n').toUtf8());
+    }
+    // Nothing is pruned here: retention is the desktop app's preference, applied at its start-up.
+    return history;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -123,34 +157,13 @@ int main(int argc, char *argv[])
     options.historyUrl = qEnvironmentVariable("ARRSM_HISTORY_URL");
     arr::Workspace workspace(options);
 
-    // The history is written once the command's output is out (see CommandRunner), in this thread.
-    std::unique_ptr<arr::HistoryStore> history;
-    std::unique_ptr<arr::HistoryOutbox> outbox;
-    if (command.kind != arr::cli::CommandKind::Accounts) {
-        // A team database's password, when Preferences put one in the keychain.
-        if (workspace.historyLocation().isTeam()) {
-            QEventLoop keychain;
-            workspace.loadHistoryPassword(&keychain, [&keychain] { keychain.quit(); });
-            keychain.exec();
-            outbox = std::make_unique<arr::HistoryOutbox>(workspace.historyOutboxFile());
-        }
-        // A team's database is reached when the command needs it, mostly once its output is out
-        // (CommandRunner), so that a database that is away holds nothing up; `history` reads it first.
-        if (workspace.historyLocation().isTeam() && command.kind != arr::cli::CommandKind::History) {
-            history = workspace.historyStore();
-        } else {
-            history = workspace.openHistory();
-            // `history` itself reports a damaged or unusable file as its error.
-            if (command.kind != arr::cli::CommandKind::History && history && !history->problem().isEmpty())
-                err.write((u"arrsm: warning: "_s + history->problem() + u'\n').toUtf8());
-        }
-        // Nothing is pruned here: retention is the desktop app's preference, applied at its start-up.
-    }
+    const CommandHistory history = historyFor(command, workspace, err);
 
     if (command.kind == arr::cli::CommandKind::KeepAlive)
         quitOnInterrupt(&app, 130, false);
 
-    arr::cli::CommandRunner runner(command, {&out, &err, &workspace, nullptr, history.get(), outbox.get()});
+    arr::cli::CommandRunner runner(
+        command, {&out, &err, &workspace, nullptr, history.store.get(), history.outbox.get()});
     QObject::connect(&runner, &arr::cli::CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     runner.start();
     return QCoreApplication::exec();

@@ -95,6 +95,18 @@ Workspace::Workspace(const Options &options)
     m_recording.setIdentityLookup([this](const QString &account) { return m_accounts->identityOf(account); });
     m_recording.setPriceLookup(
         [this](const QString &account, const QString &size) { return m_pricing.hourlyPrice(account, size); });
+    setUpHistory();
+    // Today's spend from the same source as the status bar's, so that the alerts and the bar agree.
+    m_budgets = std::make_unique<BudgetWatch>(
+        m_accountStore.get(), &m_monitor->sessions(), m_billedToday.get(), m_settings.get(), m_options.clock);
+    if (m_options.runsPoliciesAndAlerts)
+        QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
+    recordAlerts();
+    applySettings();
+}
+
+void Workspace::setUpHistory()
+{
     if (!m_options.demo) {
         m_historyFile = historyFileFor(m_options);
         const QString teamUrl = m_options.historyUrl.isEmpty()
@@ -118,13 +130,6 @@ Workspace::Workspace(const Options &options)
     } else {
         m_billedToday = std::make_unique<LiveBilledTime>(&m_monitor->sessions());
     }
-    // Today's spend from the same source as the status bar's, so that the alerts and the bar agree.
-    m_budgets = std::make_unique<BudgetWatch>(
-        m_accountStore.get(), &m_monitor->sessions(), m_billedToday.get(), m_settings.get(), m_options.clock);
-    if (m_options.runsPoliciesAndAlerts)
-        QObject::connect(m_monitor.get(), &SessionMonitor::pollFinished, m_budgets.get(), &BudgetWatch::scheduleCheck);
-    recordAlerts();
-    applySettings();
 }
 
 void Workspace::recordAlerts()

@@ -192,6 +192,9 @@ public:
     void keepSessionAlive(const QString &account, const QString &sessionId, const KeepAliveSpec &spec);
 
 private:
+    // Where the history is (the file, or a team's database), and the recorder that follows the monitor
+    // into it (the window's) or the billed time of the live sessions alone (arrsm, demo).
+    void setUpHistory();
     // Opens the recorder on the history file, or on the team database once its password is read.
     void openRecorder();
     // Records the budgets' and keep-alive policies' alerts into the history.
