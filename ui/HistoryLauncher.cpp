@@ -73,7 +73,11 @@ void HistoryLauncher::followLocation()
         return;
     const bool showing = m_window->isVisible();
     saveSettings();
-    delete m_window.data();
+    // Out of the launcher's hands before it goes: its destruction sends events through the filter.
+    HistoryWindow *old = m_window.data();
+    m_window.clear();
+    old->removeEventFilter(this);
+    delete old;
     if (showing)
         show();
 }
