@@ -5,8 +5,6 @@
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
 #include "core/RequestValidator.h"
-#include "service/SessionApi.h"
-#include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
 #include "storage/HistoryExport.h"
 #include "storage/HistoryOutbox.h"

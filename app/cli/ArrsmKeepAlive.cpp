@@ -7,8 +7,6 @@
 #include "core/RequestValidator.h"
 #include "monitor/LiveSessions.h"
 #include "monitor/SessionMonitor.h"
-#include "service/SessionApi.h"
-#include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
 #include "storage/HistoryExport.h"
 #include "storage/HistoryStore.h"

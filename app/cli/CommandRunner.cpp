@@ -5,9 +5,8 @@
 #include "core/Clock.h"
 #include "core/JsonCodec.h"
 #include "core/RequestValidator.h"
+#include "monitor/SessionMonitor.h"
 #include "service/RequestLog.h"
-#include "service/SessionApi.h"
-#include "service/TokenProvider.h"
 #include "storage/AccountStore.h"
 #include "storage/HistoryExport.h"
 #include "storage/HistoryStore.h"
@@ -49,16 +48,6 @@ CommandRunner::CommandRunner(Command command, Context context, QObject *parent)
     }
 }
 
-CommandRunner::~CommandRunner()
-{
-    // Jobs still running refer to the token provider; end them while it exists, unheard.
-    m_finished = true;
-    if (m_api)
-        m_api->abortAll();
-    m_api.reset();
-    m_tokens.reset();
-}
-
 void CommandRunner::start()
 {
     if (m_started)
@@ -85,7 +74,7 @@ void CommandRunner::run()
         resolveSavedAccount();
         return;
     }
-    connectToService();
+    runOnAccount();
 }
 
 void CommandRunner::listAccounts()
@@ -163,7 +152,7 @@ void CommandRunner::onKeyRead(const KeyLookup &lookup)
     switch (lookup.outcome) {
     case KeyLookup::Outcome::Found:
         m_command.connection.accountKey = lookup.key;
-        connectToService();
+        runOnAccount();
         return;
     case KeyLookup::Outcome::KeychainUnavailable:
         // Only keys held in memory by this very process would be known, which arrsm has none of: say
@@ -186,7 +175,7 @@ void CommandRunner::onKeyRead(const KeyLookup &lookup)
     finish(ExitFailure);
 }
 
-void CommandRunner::connectToService()
+void CommandRunner::runOnAccount()
 {
     const Connection &connection = m_command.connection;
     Account account;
@@ -214,77 +203,53 @@ void CommandRunner::connectToService()
         return;
     }
 
-    // list, show and metrics: one read each, through a session API of the command's own.
-    RequestLog *log = &m_context.workspace->log();
-    m_tokens = std::make_unique<TokenProvider>(
-        &m_network, connection.tokenEndpoint, connection.accountId, connection.accountKey, log, m_clock);
-    if (!account.name.isEmpty())
-        m_tokens->accountLabel = account.name;
-    m_tokens->accountIdentity = account.identity();
-    m_api = std::make_unique<SessionApi>(&m_network, m_tokens.get(), account, log, m_clock);
-    if (m_command.kind == CommandKind::List)
-        list();
-    else if (m_command.kind == CommandKind::Show)
-        show();
-    else
-        metrics();
+    readOnce(account);
 }
 
-void CommandRunner::follow(ApiJob *job, std::function<void(const ApiResult &)> handler)
+void CommandRunner::readOnce(Account account)
 {
-    // Once the outcome is decided, late answers (of a poll aborted by the deadline) change nothing.
-    connect(job, &ApiJob::finished, this, [this, handler = std::move(handler)](const ApiResult &result) {
-        if (!m_finished)
-            handler(result);
-    });
+    // list, show and metrics: one read each (the account's list, or the one session) by the
+    // workspace's monitor, as the window reads them.
+    account.name = historyAccount();
+    SessionMonitor &monitor = m_context.workspace->monitor();
+    connect(&monitor, &SessionMonitor::pollFinished, this, &CommandRunner::onReadOnce);
+    const QString onlySession = m_command.kind == CommandKind::Show ? m_command.sessionId : QString();
+    monitor.addAccountForOneRead(account, m_command.connection.accountKey, onlySession);
 }
 
-void CommandRunner::printSessionList(std::function<QByteArray(const QList<Session> &)> format)
+void CommandRunner::onReadOnce(const QString &account, const ApiResult &result)
 {
-    follow(m_api->listSessions(), [this, format = std::move(format)](const ApiResult &result) {
-        if (!result.ok()) {
-            fail(result);
-            return;
-        }
-        recordSeen(result.sessions, result.msCv);
-        printOut(format(result.sessions));
-        finish(ExitSuccess);
-    });
-}
-
-void CommandRunner::list()
-{
-    printSessionList([this](const QList<Session> &sessions) {
-        return m_command.json ? jsonText(sessionsJson(sessions, creatorsOf(sessions)))
-                              : sessionTable(sessions).toUtf8();
-    });
-}
-
-void CommandRunner::metrics()
-{
-    printSessionList([this](const QList<Session> &sessions) {
-        const QString label = m_command.connection.savedAccount.isEmpty() ? m_command.connection.accountId
-                                                                          : m_command.connection.savedAccount;
-        AccountSessions account;
-        account.account = label;
-        account.pricingAccount = historyAccount();
-        account.sessions = sessions;
-        return openMetricsText({account}, m_context.workspace->pricing());
-    });
-}
-
-void CommandRunner::show()
-{
-    ApiJob *job = m_api->sessionProperties(m_command.sessionId);
-    follow(job, [this](const ApiResult &result) {
-        if (!result.ok() || !result.session) {
-            fail(result);
-            return;
-        }
-        recordSeen({*result.session}, result.msCv);
+    // Once the outcome is decided (the deadline), a late answer changes nothing.
+    if (m_finished || account != historyAccount())
+        return;
+    if (!result.ok() || (m_command.kind == CommandKind::Show && !result.session)) {
+        fail(result);
+        return;
+    }
+    const QList<Session> sessions
+        = m_command.kind == CommandKind::Show ? QList<Session>{*result.session} : result.sessions;
+    recordSeen(sessions, result.msCv);
+    if (m_command.kind == CommandKind::Show)
         printSession(*result.session);
-        finish(ExitSuccess);
-    });
+    else if (m_command.kind == CommandKind::Metrics)
+        printOut(metricsText(sessions));
+    else if (m_command.json)
+        printOut(jsonText(sessionsJson(sessions, creatorsOf(sessions))));
+    else
+        printOut(sessionTable(sessions).toUtf8());
+    finish(ExitSuccess);
+}
+
+QByteArray CommandRunner::metricsText(const QList<Session> &sessions) const
+{
+    // Labelled as the command line named the account: its saved name, or the environment's account id.
+    const QString label = m_command.connection.savedAccount.isEmpty() ? m_command.connection.accountId
+                                                                      : m_command.connection.savedAccount;
+    AccountSessions account;
+    account.account = label;
+    account.pricingAccount = historyAccount();
+    account.sessions = sessions;
+    return openMetricsText({account}, m_context.workspace->pricing());
 }
 
 void CommandRunner::printSession(const Session &session)

@@ -8,24 +8,18 @@
 #include "workspace/KeepAlivePolicy.h"
 
 #include <QElapsedTimer>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
 
 #include <chrono>
-#include <functional>
-#include <memory>
 #include <optional>
 
 class QIODevice;
 
 namespace arr {
-class ApiJob;
 class HistoryOutbox;
 class HistoryStore;
 class Clock;
-class SessionApi;
-class TokenProvider;
 class Workspace;
 struct KeyLookup;
 } // namespace arr
@@ -36,9 +30,9 @@ namespace arr::cli {
 // layer (Workspace): the saved accounts, their keys, the read-only rule, the prices and how history
 // records are made are the workspace's, as in the window. Sends create, extend and stop through the
 // workspace and follows them, and waits on a session, with the workspace's monitor, as the window
-// does; reads lists and sessions through the same session API as the desktop app; prints the outcome
-// and says which exit status it deserves. Emits finished() exactly once. Never prints the account key, whatever the
-// service answers.
+// does, and reads lists and sessions with that monitor too (it builds no service objects of its own);
+// prints the outcome and says which exit status it deserves. Emits finished() exactly once. Never prints
+// the account key, whatever the service answers.
 class CommandRunner : public QObject
 {
     Q_OBJECT
@@ -63,7 +57,6 @@ public:
     };
 
     CommandRunner(Command command, Context context, QObject *parent = nullptr);
-    ~CommandRunner() override;
 
     // How long the keychain may take to hand over a key.
     std::chrono::milliseconds keychainTimeout{30'000};
@@ -103,15 +96,14 @@ private:
     // whether it did.
     bool refusedAsReadOnly(const QString &account);
     void onKeyRead(const arr::KeyLookup &lookup);
-    void connectToService();
+    // Runs the command on its account (saved, or the environment's for this run) once it is known.
+    void runOnAccount();
 
-    // Calls `handler` with the job's result unless the command has finished by then.
-    void follow(ApiJob *job, std::function<void(const arr::ApiResult &)> handler);
-    // Lists the account's sessions (recording what it saw) and prints them as `format` writes them.
-    void printSessionList(std::function<QByteArray(const QList<arr::Session> &)> format);
-    void list();
-    void metrics();
-    void show();
+    // list, show and metrics: one read by the workspace's monitor of an account added for it (the
+    // account's list, or for show the one session), printed with what the history knows.
+    void readOnce(arr::Account account);
+    void onReadOnce(const QString &account, const arr::ApiResult &result);
+    QByteArray metricsText(const QList<arr::Session> &sessions) const;
 
     // create, extend and stop through the workspace on an account added for the command, and wait on
     // an account reading the one session (ArrsmFollow.cpp).
@@ -146,10 +138,6 @@ private:
     Command m_command;
     Context m_context;
     const Clock *m_clock;
-
-    QNetworkAccessManager m_network;
-    std::unique_ptr<TokenProvider> m_tokens;
-    std::unique_ptr<SessionApi> m_api;
 
     QTimer m_keychainTimer;
     QString m_keychainProblem;

@@ -51,6 +51,9 @@ struct SessionMonitor::AccountState
     QString onlySession;
     // Added for one command (addAccountForCommand()): polled only once onlySession is known.
     bool forCommand = false;
+    // Added for one read (addAccountForOneRead()): polled once, never rescheduled.
+    bool forOneRead = false;
+    bool oneReadSent = false;
     std::unique_ptr<TokenProvider> tokens;
     std::unique_ptr<SessionApi> api;
     QTimer timer;
@@ -99,6 +102,13 @@ void SessionMonitor::addAccountForCommand(const Account &account, const QString 
     AccountState *state = insertAccount(account, key, {});
     state->forCommand = true;
     state->commands->setMaximumSends(1);
+}
+
+void SessionMonitor::addAccountForOneRead(const Account &account, const QString &key, const QString &onlySession)
+{
+    AccountState *state = insertAccount(account, key, onlySession);
+    state->forOneRead = true;
+    state->timer.start(0);
 }
 
 SessionMonitor::AccountState *SessionMonitor::insertAccount(
@@ -252,7 +262,7 @@ void SessionMonitor::setHealth(AccountState *account, AccountHealth::State newSt
 
 void SessionMonitor::schedule(AccountState *account)
 {
-    if (!m_online || account->pollJob)
+    if (!m_online || account->pollJob || account->forOneRead)
         return;
     std::chrono::milliseconds delay = m_pollInterval;
     if (account->health.failures > 0) {
@@ -277,9 +287,11 @@ void SessionMonitor::poll(AccountState *account)
         account->pollAgain = true;
         return;
     }
-    // An account for a command has nothing to read before the service answered the command.
-    if (!m_online || (account->forCommand && account->onlySession.isEmpty()))
+    // An account for a command has nothing to read before the service answered the command; an
+    // account for one read has had it once it was sent.
+    if (!m_online || (account->forCommand && account->onlySession.isEmpty()) || account->oneReadSent)
         return;
+    account->oneReadSent = account->forOneRead;
     account->timer.stop();
     account->commands->pollStarted();
     account->pollJob = account->onlySession.isEmpty() ? account->api->listSessions()

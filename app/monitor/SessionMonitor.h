@@ -104,6 +104,10 @@ public:
     // that command's session alone (the created one, for a create), as with `onlySession`. A send that
     // fails is not sent again: the front end's caller (a script) decides whether to try again.
     void addAccountForCommand(const Account &account, const QString &key);
+    // Adds an account for a front end that reads it once (arrsm list, show, metrics): polled once, as
+    // addAccount() polls (its list, or with `onlySession` just that session), and never again, whatever
+    // the answer; its one pollFinished() is the read. To read it again, add it again.
+    void addAccountForOneRead(const Account &account, const QString &key, const QString &onlySession = {});
     void removeAccount(const QString &name);
     QStringList accountNames() const;
     AccountHealth health(const QString &account) const;

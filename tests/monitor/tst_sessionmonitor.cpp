@@ -49,6 +49,7 @@ private Q_SLOTS:
     void wrongKeyShowsAuthenticationFailing();
     void requestLogKeepsTheAccountsIdentity();
     void oneSessionIsReadByItself();
+    void anAccountForOneReadIsPolledOnce();
 
 private:
     void startMonitor();
@@ -364,6 +365,38 @@ void TestSessionMonitor::oneSessionIsReadByItself()
     QVERIFY(!tracked(other));
     QVERIFY(m_emulator->requestCount(u"properties"_s) >= 2);
     QCOMPARE(m_emulator->requestCount(u"list"_s), 0);
+}
+
+// A front end that reads once (arrsm list, show, metrics) gets one poll, whatever its answer: no poll
+// follows a good read, none follows a failed one, and a refresh asks for none. An account polled beside
+// them at the usual pace shows that later polls would have had time to come.
+void TestSessionMonitor::anAccountForOneReadIsPolledOnce()
+{
+    arr::emulator::SessionSeed seed;
+    seed.status = SessionStatus::Ready;
+    const QString known = m_emulator->addSession(AccountId, seed);
+    const QString listed = u"Listed"_s;
+    const QString unknown = u"Unknown"_s;
+    QHash<QString, QList<arr::ApiResult>> reads;
+    connect(m_monitor.get(), &arr::SessionMonitor::pollFinished, this,
+        [&reads](const QString &account, const arr::ApiResult &result) { reads[account].append(result); });
+    m_monitor->addAccountForOneRead(accountOn(listed, AccountId, *m_emulator), m_key);
+    m_monitor->addAccountForOneRead(
+        accountOn(unknown, AccountId, *m_emulator), m_key, u"00000000-0000-0000-0000-000000000000"_s);
+    startMonitor();
+    QTRY_VERIFY(reads.value(AccountName).size() >= 4);
+    m_monitor->refresh(listed);
+    m_monitor->refresh(unknown);
+    const qsizetype polled = reads.value(AccountName).size();
+    QTRY_VERIFY(reads.value(AccountName).size() >= polled + 2);
+
+    QCOMPARE(reads.value(listed).size(), 1);
+    QVERIFY(reads.value(listed).first().ok());
+    QCOMPARE(reads.value(listed).first().sessions.size(), 1);
+    QVERIFY(m_monitor->sessions().find(listed, known));
+    QCOMPARE(reads.value(unknown).size(), 1);
+    QCOMPARE(reads.value(unknown).first().kind, arr::ErrorKind::NotFound);
+    QCOMPARE(m_emulator->requestCount(u"properties"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSessionMonitor)
