@@ -71,21 +71,6 @@ const auto MoveRows
       " ended_at, final_status, lease_seconds, billed_seconds, price_per_hour, cost, extend_count, created_here,"
       " stopped_here, closed_unseen, last_message FROM sessions WHERE account = ? AND true"_L1;
 
-bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QSqlError *error)
-{
-    if (!q.prepare(sql)) {
-        *error = q.lastError();
-        return false;
-    }
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values[i]);
-    if (!q.exec()) {
-        *error = q.lastError();
-        return false;
-    }
-    return true;
-}
-
 bool rekeyAccounts(QSqlDatabase &db, Dialect dialect, const LegacyAccounts &legacy, QSqlError *error)
 {
     QSqlQuery q(db);
@@ -108,10 +93,12 @@ bool rekeyAccounts(QSqlDatabase &db, Dialect dialect, const LegacyAccounts &lega
     }
     q.finish();
     for (const auto &[recordedAs, identity] : names + others) {
-        if (!run(q, forDialect(dialect, MoveRows + mergeSessionRows(ExtendCounts::Add)), {identity, recordedAs}, error)
-            || !run(q, u"DELETE FROM sessions WHERE account = ?"_s, {recordedAs}, error)
-            || !run(q, u"UPDATE events SET account = ? WHERE account = ?"_s, {identity, recordedAs}, error))
+        if (!run(q, forDialect(dialect, MoveRows + mergeSessionRows(ExtendCounts::Add)), {identity, recordedAs})
+            || !run(q, u"DELETE FROM sessions WHERE account = ?"_s, {recordedAs})
+            || !run(q, u"UPDATE events SET account = ? WHERE account = ?"_s, {identity, recordedAs})) {
+            *error = q.lastError();
             return false;
+        }
     }
     return true;
 }

@@ -2,7 +2,9 @@
 
 #include <QDateTime>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
+#include <QVariantList>
 
 // Small helpers the session history's files share; not part of the storage API.
 namespace arr::historysql {
@@ -27,6 +29,17 @@ inline bool isCorruption(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
     return code == QLatin1String("26") || code == QLatin1String("11");
+}
+
+// Prepares `sql`, binds `values` in order and runs it; false when either step fails (the query's
+// lastError() says why).
+inline bool run(QSqlQuery &q, const QString &sql, const QVariantList &values)
+{
+    if (!q.prepare(sql))
+        return false;
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    return q.exec();
 }
 
 inline QDateTime timeFrom(const QVariant &value)

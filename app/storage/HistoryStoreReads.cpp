@@ -179,11 +179,7 @@ QList<HistorySession> HistoryStore::sessions(const HistoryQuery &query) const
         sql += u" LIMIT %1"_s.arg(query.limit);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return readFailed(q, result);
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values[i]);
-    if (!q.exec())
+    if (!historysql::run(q, sql, values))
         return readFailed(q, result);
     while (q.next())
         result.append(sessionFrom(q));
@@ -302,11 +298,7 @@ QList<HistoryAlert> HistoryStore::alerts(const HistoryAlertQuery &query) const
         + conditions.join(u" AND "_s) + u" ORDER BY at, id"_s;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return readFailed(q, result);
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values[i]);
-    if (!q.exec())
+    if (!historysql::run(q, sql, values))
         return readFailed(q, result);
     while (q.next()) {
         const QString identity = q.value(0).toString();
