@@ -58,6 +58,10 @@ private:
     void startEmulator(double timeScale);
     QProcessEnvironment environment(bool withAccount = true) const;
     Run run(const QStringList &arguments, int timeoutMs = 30'000, const QProcessEnvironment &env = {});
+    // Saves the emulator's account as "Watched", read-only, where arrsm reads the saved accounts.
+    bool saveWatchedAccount() const;
+    // A command of each kind that would change the session `id` or create one.
+    static QList<QStringList> commandsThatChange(const QString &id);
 
     std::unique_ptr<arr::Clock> m_clock;
     std::unique_ptr<EmulatorServer> m_emulator;
@@ -182,30 +186,37 @@ void TestArrsmKeepAlive::usageErrors()
     QCOMPARE(m_emulator->requestCount(), 0);
 }
 
-void TestArrsmKeepAlive::readOnlySavedAccountIsRefused()
+bool TestArrsmKeepAlive::saveWatchedAccount() const
 {
-#if !defined(Q_OS_UNIX) || defined(Q_OS_DARWIN)
-    QSKIP("The settings file is placed by XDG_CONFIG_HOME on Linux and the BSDs only.");
-#endif
-    {
-        QSettings settings(
-            m_home->filePath(u"config/ArrSessionManager/arr-session-manager.conf"_s), QSettings::IniFormat);
-        arr::AccountStore store(&settings);
-        arr::Account watched;
-        watched.name = u"Watched"_s;
-        watched.accountId = AccountId;
-        watched.endpoint = m_emulator->baseUrl();
-        watched.tokenEndpoint = m_emulator->baseUrl();
-        watched.readOnly = true;
-        QCOMPARE(store.save(watched), QString());
-    }
-    const QString id = m_emulator->addSession(AccountId, SessionSeed{});
-    const QList<QStringList> refused{
+    QSettings settings(m_home->filePath(u"config/ArrSessionManager/arr-session-manager.conf"_s), QSettings::IniFormat);
+    arr::AccountStore store(&settings);
+    arr::Account watched;
+    watched.name = u"Watched"_s;
+    watched.accountId = AccountId;
+    watched.endpoint = m_emulator->baseUrl();
+    watched.tokenEndpoint = m_emulator->baseUrl();
+    watched.readOnly = true;
+    return store.save(watched).isEmpty();
+}
+
+QList<QStringList> TestArrsmKeepAlive::commandsThatChange(const QString &id)
+{
+    return {
         {u"keep-alive"_s, id, u"--max-lease"_s, u"2:00"_s},
         {u"extend"_s, id, u"--lease"_s, u"5:00"_s},
         {u"stop"_s, id},
         {u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"standard"_s},
     };
+}
+
+void TestArrsmKeepAlive::readOnlySavedAccountIsRefused()
+{
+#if !defined(Q_OS_UNIX) || defined(Q_OS_DARWIN)
+    QSKIP("The settings file is placed by XDG_CONFIG_HOME on Linux and the BSDs only.");
+#endif
+    QVERIFY(saveWatchedAccount());
+    const QString id = m_emulator->addSession(AccountId, SessionSeed{});
+    const QList<QStringList> refused = commandsThatChange(id);
     for (QStringList arguments : refused) {
         arguments << u"--account"_s << u"Watched"_s;
         const Run attempt = run(arguments, 30'000, environment(false));
@@ -222,25 +233,9 @@ void TestArrsmKeepAlive::readOnlyAccountThroughTheEnvironmentIsRefused()
 #if !defined(Q_OS_UNIX) || defined(Q_OS_DARWIN)
     QSKIP("The settings file is placed by XDG_CONFIG_HOME on Linux and the BSDs only.");
 #endif
-    {
-        QSettings settings(
-            m_home->filePath(u"config/ArrSessionManager/arr-session-manager.conf"_s), QSettings::IniFormat);
-        arr::AccountStore store(&settings);
-        arr::Account watched;
-        watched.name = u"Watched"_s;
-        watched.accountId = AccountId;
-        watched.endpoint = m_emulator->baseUrl();
-        watched.tokenEndpoint = m_emulator->baseUrl();
-        watched.readOnly = true;
-        QCOMPARE(store.save(watched), QString());
-    }
+    QVERIFY(saveWatchedAccount());
     const QString id = m_emulator->addSession(AccountId, SessionSeed{});
-    const QList<QStringList> refused{
-        {u"keep-alive"_s, id, u"--max-lease"_s, u"2:00"_s},
-        {u"extend"_s, id, u"--lease"_s, u"5:00"_s},
-        {u"stop"_s, id},
-        {u"create"_s, u"--lease"_s, u"1:00"_s, u"--size"_s, u"standard"_s},
-    };
+    const QList<QStringList> refused = commandsThatChange(id);
     for (const QStringList &arguments : refused) {
         const Run attempt = run(arguments);
         COMPARE_EXIT(attempt, 2);
