@@ -1,3 +1,4 @@
+#include "common/ReadySession.h"
 #include "core/Clock.h"
 #include "monitor/LiveBilledTime.h"
 #include "monitor/LiveSessions.h"
@@ -32,18 +33,6 @@ const QDateTime Noon = QDateTime(QDate(2026, 3, 14), QTime(12, 0)).toUTC();
 
 const HistoryActor Watcher{u"ops"_s, u"server-1"_s, u"arrsm watch"_s, u"0.1.0"_s};
 const HistoryActor Window{u"alice"_s, u"laptop-7"_s, u"ARR Session Manager"_s, u"0.1.0"_s};
-
-Session readyFor(const QString &id, qint64 minutes)
-{
-    Session s;
-    s.id = id;
-    s.status = SessionStatus::Ready;
-    s.statusText = sessionStatusWireName(s.status);
-    s.size = u"standard"_s;
-    s.elapsed = TimeSpan::fromMinutes(minutes);
-    s.maxLease = TimeSpan::fromHours(8);
-    return s;
-}
 
 } // namespace
 

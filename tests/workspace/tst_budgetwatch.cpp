@@ -1,3 +1,4 @@
+#include "common/ReadySession.h"
 #include "core/Clock.h"
 #include "monitor/LiveBilledTime.h"
 #include "monitor/LiveSessions.h"
@@ -23,18 +24,6 @@ const QString OtherId = u"9e8d7c6b-5a49-4837-a625-14f3e2d1c0b9"_s;
 
 // Local noon, so that "today" has twelve hours before and after.
 const QDateTime Noon = QDateTime(QDate(2026, 3, 14), QTime(12, 0)).toUTC();
-
-Session readyFor(const QString &id, qint64 minutes, const QString &size = u"standard"_s)
-{
-    Session s;
-    s.id = id;
-    s.status = SessionStatus::Ready;
-    s.statusText = sessionStatusWireName(s.status);
-    s.size = size;
-    s.elapsed = TimeSpan::fromMinutes(minutes);
-    s.maxLease = TimeSpan::fromHours(8);
-    return s;
-}
 
 } // namespace
 
