@@ -1,6 +1,7 @@
 #include "ui/SessionColumns.h"
 
 #include "ui/SessionTableModel.h"
+#include "ui/WidgetHelpers.h"
 
 #include <QAction>
 #include <QHash>
@@ -101,20 +102,7 @@ void SessionColumns::fitIntoView(const QHash<int, int> &defaults)
 void SessionColumns::fillMenu(QMenu *menu)
 {
     menu->clear();
-    QHeaderView *header = m_view->horizontalHeader();
-    const bool lastVisible = header->count() - header->hiddenSectionCount() <= 1;
-    for (int column = 0; column < SessionTableModel::ColumnCount; ++column) {
-        QAction *toggle = menu->addAction(m_view->model()->headerData(column, Qt::Horizontal).toString());
-        toggle->setCheckable(true);
-        const bool hidden = header->isSectionHidden(column);
-        toggle->setChecked(!hidden);
-        // A table without columns cannot be used, nor its header right-clicked to bring one back.
-        toggle->setEnabled(hidden || !lastVisible);
-        connect(toggle, &QAction::toggled, header, [header, column](bool on) {
-            if (on || header->count() - header->hiddenSectionCount() > 1)
-                header->setSectionHidden(column, !on);
-        });
-    }
+    addColumnToggles(menu, m_view);
     menu->addSeparator();
     menu->addAction(tr("Reset columns"), this, &SessionColumns::applyDefaults);
 }

@@ -40,6 +40,24 @@ void addLabelled(QBoxLayout *row, const QString &text, QWidget *widget)
     row->addWidget(widget);
 }
 
+void addColumnToggles(QMenu *menu, QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    const bool lastVisible = header->count() - header->hiddenSectionCount() <= 1;
+    for (int column = 0; column < header->count(); ++column) {
+        QAction *toggle = menu->addAction(view->model()->headerData(column, Qt::Horizontal).toString());
+        toggle->setCheckable(true);
+        const bool hidden = header->isSectionHidden(column);
+        toggle->setChecked(!hidden);
+        // A table without columns cannot be used, nor its header right-clicked to bring one back.
+        toggle->setEnabled(hidden || !lastVisible);
+        QObject::connect(toggle, &QAction::toggled, header, [header, column](bool on) {
+            if (on || header->count() - header->hiddenSectionCount() > 1)
+                header->setSectionHidden(column, !on);
+        });
+    }
+}
+
 void offerColumnMenu(QTableView *view)
 {
     QHeaderView *header = view->horizontalHeader();
@@ -47,17 +65,7 @@ void offerColumnMenu(QTableView *view)
     QObject::connect(header, &QHeaderView::customContextMenuRequested, view, [view, header](const QPoint &position) {
         QMenu menu(view);
         menu.setObjectName(QStringLiteral("columnMenu"));
-        const bool lastVisible = header->count() - header->hiddenSectionCount() <= 1;
-        for (int column = 0; column < header->count(); ++column) {
-            QAction *toggle = menu.addAction(view->model()->headerData(column, Qt::Horizontal).toString());
-            toggle->setCheckable(true);
-            const bool hidden = header->isSectionHidden(column);
-            toggle->setChecked(!hidden);
-            // A table without columns cannot be used, nor its header right-clicked to bring one back.
-            toggle->setEnabled(hidden || !lastVisible);
-            QObject::connect(toggle, &QAction::toggled, header,
-                [header, column](bool on) { header->setSectionHidden(column, !on); });
-        }
+        addColumnToggles(&menu, view);
         menu.exec(header->viewport()->mapToGlobal(position));
     });
 }

@@ -5,6 +5,7 @@
 class QAbstractSpinBox;
 class QBoxLayout;
 class QLabel;
+class QMenu;
 class QObject;
 class QSize;
 class QString;
@@ -25,8 +26,10 @@ void styleAsProblem(QLabel *label);
 // default columns need about 1,400 pixels), never more than the room there is.
 QSize firstStartWindowSize(const QSize &available);
 
-// The table header's context menu shows and hides columns: a check per column (the last visible one
-// cannot be hidden).
+// Adds to `menu` a check per column of `view` that shows and hides it (the last visible one cannot be
+// hidden).
+void addColumnToggles(QMenu *menu, QTableView *view);
+// The table header's context menu shows and hides columns (addColumnToggles()).
 void offerColumnMenu(QTableView *view);
 
 // Adds to `row` a label reading `text` (its mnemonic focusing `widget`), then `widget`.

@@ -31,16 +31,20 @@ void AlertsGivenElsewhere::refresh()
 {
     if (!m_started)
         return;
-    // The accounts this workspace watches: the enabled ones, by identity (whatever their names were when
-    // the alert was given).
+    // Today as the budgets count it (from local midnight); the recorder asks again only on a change.
+    m_since = startOfToday(*m_clock);
+    m_history->watchAlerts(m_since, watchedIdentities());
+}
+
+QStringList AlertsGivenElsewhere::watchedIdentities() const
+{
+    // The enabled accounts, by identity (whatever their names were when the alert was given).
     QStringList identities;
     for (const Account &account : m_accounts->accounts()) {
         if (account.enabled && !identities.contains(account.identity()))
             identities << account.identity();
     }
-    // Today as the budgets count it (from local midnight); the recorder asks again only on a change.
-    m_since = startOfToday(*m_clock);
-    m_history->watchAlerts(m_since, identities);
+    return identities;
 }
 
 void AlertsGivenElsewhere::take(const QDateTime &since, const QList<HistoryAlert> &alerts)
@@ -48,11 +52,7 @@ void AlertsGivenElsewhere::take(const QDateTime &since, const QList<HistoryAlert
     // A read for another day (the writer answering an older question) is not today's.
     if (!m_started || since != m_since)
         return;
-    QStringList watched;
-    for (const Account &account : m_accounts->accounts()) {
-        if (account.enabled)
-            watched << account.identity();
-    }
+    const QStringList watched = watchedIdentities();
     for (const HistoryAlert &alert : alerts) {
         if (alert.kind != "budget-warning"_L1 && alert.kind != "budget-reached"_L1)
             continue;

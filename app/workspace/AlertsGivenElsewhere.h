@@ -38,6 +38,8 @@ Q_SIGNALS:
 
 private:
     void take(const QDateTime &since, const QList<arr::HistoryAlert> &alerts);
+    // The accounts this workspace watches, by identity.
+    QStringList watchedIdentities() const;
 
     HistoryRecorder *m_history;
     BudgetWatch *m_budgets;
